@@ -1,0 +1,35 @@
+# tidings: the usual entry points. `make demo` and `make test` set everything up on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+GOLD   ?= ../shared/gold
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup  ## code the bundled sample articles and print the events
+	$(BIN)/tidings code src/tidings/data/samples/
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+
+test: setup lint  ## run the test suite
+	$(BIN)/pytest -q
+
+eval: setup  ## score the coder on the gold dev sets in $(GOLD)
+	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
+		$(GOLD)/plover_gsr.dev.jsonl --show 0
+
+bench: setup  ## throughput of the coder next to spaCy alone, and peak memory
+	$(BIN)/python benchmarks/bench_coder.py
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,488 @@
+"""The actor stage: dictionaries of countries, organisations, sector agents and dated office
+holders (data/actors/*.yaml) and a resolver that turns a noun phrase of a parsed sentence into
+CAMEO actor codes, with in-article coreference."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from tidings.datafiles import DataFileError, load_yaml
+from tidings.records import Actor
+
+UNKNOWN = "---"
+
+# Dependency labels that stay inside a noun phrase when we look for its modifiers.
+_NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
+                 "punct", "advmod", "conj", "cc", "npadvmod", "appos", "prep", "pobj"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_PAIR_WORDS = {"country", "nation", "side", "government", "state", "party"}
+_LOCATION_PREPS = {"in", "from", "of", "at"}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+    title: str = ""
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry a phrase can point to."""
+
+    kind: str  # country | demonym | capital | metonym | city | region | org | agent | person
+    code: str  # country/org/region code, agent code, or the person's name for kind=person
+    name: str  # the entry's display name (for `rule`)
+    agent: str | None = None  # metonym agent (GOV for "White House")
+    country: str | None = None  # an organisation's home country
+    roles: tuple[Role, ...] = ()
+
+
+def _date(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+class ActorDictionary:
+    """All actor knowledge files compiled into one spaCy PhraseMatcher (case-insensitive)."""
+
+    FILES = ("countries", "organizations", "agents", "people")
+
+    def __init__(self, nlp: Language, data_dirs: Sequence[Path]) -> None:
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entries: dict[str, list[Entry]] = {}
+        self.country_codes: set[str] = set()
+        self.agent_codes: set[str] = set()
+        self.country_names: dict[str, str] = {}
+        for data_dir in data_dirs:
+            for stem in self.FILES:
+                path = Path(data_dir) / "actors" / f"{stem}.yaml"
+                if path.exists():
+                    getattr(self, f"_load_{stem}")(load_yaml(path, stem), path)
+        phrases = {p: None for p in self.entries}
+        for phrase in phrases:
+            self.matcher.add(phrase, [nlp.make_doc(phrase)])
+
+    # -- loading ---------------------------------------------------------------------------
+    def _add(self, phrase: str, entry: Entry) -> None:
+        phrase = " ".join(phrase.lower().split())
+        if not phrase:
+            return
+        bucket = self.entries.setdefault(phrase, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _load_countries(self, data: dict, path: Path) -> None:
+        for row in data.get("countries", []):
+            code = row["code"]
+            self.country_codes.add(code)
+            name = row.get("name", code)
+            self.country_names[code] = name
+            for n in [name, *row.get("names", [])]:
+                self._add(n, Entry("country", code, name))
+            for n in row.get("demonyms", []):
+                self._add(n, Entry("demonym", code, name))
+            for n in row.get("capitals", []):
+                self._add(n, Entry("capital", code, n))
+            for n, agent in (row.get("metonyms") or {}).items():
+                self._add(n, Entry("metonym", code, n, agent=agent))
+            for n in row.get("cities", []):
+                self._add(n, Entry("city", code, n))
+        for row in data.get("regions", []):
+            for n in row.get("names", []):
+                self._add(n, Entry("region", row["code"], row.get("name", n)))
+
+    def _load_organizations(self, data: dict, path: Path) -> None:
+        for row in data.get("organizations", []):
+            names = row.get("names", [])
+            display = row.get("name") or (names[0] if names else row["code"])
+            for n in names:
+                self._add(n, Entry("org", row["code"], display, country=row.get("country")))
+
+    def _load_agents(self, data: dict, path: Path) -> None:
+        for row in data.get("agents", []):
+            self.agent_codes.add(row["code"])
+            for w in row.get("words", []):
+                self._add(w, Entry("agent", row["code"], w))
+
+    def _load_people(self, data: dict, path: Path) -> None:
+        by_name: dict[str, Entry] = {}
+        for row in data.get("people", []):
+            try:
+                roles = tuple(
+                    Role(r["code"], _date(r.get("start")), _date(r.get("end")), r.get("title", ""))
+                    for r in row.get("roles", [])
+                )
+            except ValueError as exc:
+                raise DataFileError(f"{path}: person {row.get('name')!r}: {exc}") from None
+            entry = Entry("person", row["name"], row["name"], roles=roles)
+            by_name[row["name"]] = entry
+            for alias in [row["name"], *row.get("aliases", [])]:
+                self._add(alias, entry)
+        for surname, names in (data.get("ambiguous_surnames") or {}).items():
+            for n in names:
+                if n in by_name:
+                    self._add(surname, by_name[n])
+
+    # -- matching --------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, list[Entry]]]:
+        """Longest non-overlapping dictionary matches in ``doc``."""
+        strings = self.nlp.vocab.strings
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            spans.append(span)
+        out = []
+        for span in filter_spans(spans):
+            out.append((span, self.entries[strings[span.label]]))
+        return out
+
+
+@dataclass(slots=True)
+class NounInfo:
+    """What the dictionaries say about one noun phrase."""
+
+    org: tuple[str, str, Span] | None = None  # (code, name, span)
+    person: tuple[str, str, Span] | None = None  # (code, name, span)
+    countries: list[tuple[str, str, Span, str]] = field(default_factory=list)  # code,name,span,kind
+    agent: tuple[str, str, Span] | None = None
+    region: tuple[str, str, Span] | None = None
+    former: bool = False
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    """What earlier sentences of the same article said, for coreference."""
+
+    date: dt.date | None = None
+    names: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
+    by_agent_word: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> CHNGOV
+    recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
+
+    def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
+        if actor.code.startswith(UNKNOWN):
+            return
+        self.recent.append((actor, is_person))
+        if len(self.recent) > 30:
+            del self.recent[:10]
+        if head.pos_ == "PROPN":
+            for tok in head.doc[head.left_edge.i : head.i + 1]:
+                if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+                    self.names[tok.lower_] = actor
+        if head.pos_ == "NOUN":
+            self.by_agent_word[head.lemma_.lower()] = actor
+
+    def last(self, person: bool | None) -> Actor | None:
+        for actor, is_person in reversed(self.recent):
+            if person is None or is_person == person:
+                return actor
+        return None
+
+    def last_pair(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for actor, _ in reversed(self.recent):
+            key = actor.country or actor.code
+            if key not in seen:
+                seen[key] = actor
+            if len(seen) == 2:
+                break
+        return list(seen.values()) if len(seen) == 2 else []
+
+
+_FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "retired", "onetime"}
+
+
+class ActorResolver:
+    """Turns the head token of a noun phrase into actors, using the dictionary matches of its
+    sentence, the article date (for dated offices) and the article context (coreference)."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+
+    def index_matches(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
+        index: dict[int, tuple[Span, list[Entry]]] = {}
+        for span, entries in self.dictionary.match(doc):
+            for i in range(span.start, span.end):
+                index[i] = (span, entries)
+        return index
+
+    # -- public ----------------------------------------------------------------------------
+    def resolve(
+        self,
+        head: Token,
+        matches: dict[int, tuple[Span, list[Entry]]],
+        ctx: ArticleContext,
+        *,
+        remember: bool = True,
+    ) -> list[Actor]:
+        """The actors a noun phrase headed by ``head`` refers to (several when coordinated)."""
+        heads = [head, *_conjuncts(head)]
+        actors: list[Actor] = []
+        for h in heads:
+            for actor, is_person in self._resolve_one(h, matches, ctx):
+                if actor.code not in {a.code for a in actors}:
+                    actors.append(actor)
+                    if remember:
+                        ctx.remember(actor, h, is_person)
+        return actors
+
+    def location_country(
+        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]]
+    ) -> tuple[str, str] | None:
+        """The country (code, place name) a place name such as "Tehran" or "in Iran" names."""
+        for tok in head.doc[head.left_edge.i : head.i + 1]:
+            hit = matches.get(tok.i)
+            if hit is None:
+                continue
+            span, entries = hit
+            for e in entries:
+                if e.kind in ("country", "capital", "city"):
+                    return e.code, span.text
+        return None
+
+    # -- internals -------------------------------------------------------------------------
+    def _info(self, head: Token, matches: dict[int, tuple[Span, list[Entry]]],
+              day: dt.date | None) -> NounInfo:
+        info = NounInfo()
+        doc = head.doc
+        left = head.left_edge.i
+        # Stop the left part at a clause boundary inside the phrase (rare, but cheap to check).
+        toks = [t for t in doc[left : head.i + 1] if not _is_clausal(t, head)]
+        seen: set[int] = set()
+        best_agent_dist = 10**6
+        for tok in reversed(toks):  # closest to the head first
+            if tok.lower_ in _FORMER:
+                info.former = True
+            hit = matches.get(tok.i)
+            if hit is None:
+                continue
+            span, entries = hit
+            if span.start in seen:
+                continue
+            seen.add(span.start)
+            dist = head.i - (span.end - 1)
+            for e in entries:
+                if e.kind == "org" and info.org is None:
+                    info.org = (e.code, e.name, span)
+                elif e.kind == "person" and info.person is None:
+                    code = _person_code(e, day)
+                    if code:
+                        info.person = (code, e.name, span)
+                    else:
+                        last = e.roles[-1].code if e.roles else None
+                        if last:
+                            info.person = (last[:3] + "ELI", e.name + " (former)", span)
+                elif e.kind in ("country", "demonym", "capital", "metonym"):
+                    agent = e.agent or ("GOV" if e.kind == "capital" else "")
+                    info.countries.append((e.code, e.name, span, agent))
+                elif e.kind == "agent" and dist < best_agent_dist:
+                    info.agent = (e.code, e.name, span)
+                    best_agent_dist = dist
+                elif e.kind == "region" and info.region is None:
+                    info.region = (e.code, e.name, span)
+            if entries and entries[0].kind == "person":
+                continue
+        return info
+
+    def _resolve_one(
+        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
+    ) -> list[tuple[Actor, bool]]:
+        doc = head.doc
+        low = head.lower_
+        # Pronouns and "both countries": coreference with earlier mentions.
+        if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+            return self._pronoun(head, ctx)
+        info = self._info(head, matches, ctx.date)
+        start = head.left_edge.idx
+        end = head.idx + len(head.text)
+        text = doc.text[start:end]
+        rules: list[str] = []
+
+        def make(code: str, country: str | None, agent: str | None, rule: str,
+                 span: tuple[int, int] | None = None) -> Actor:
+            s, e = span or (start, end)
+            return Actor(code=code, text=doc.text[s:e], start=s, end=e, rule=rule,
+                         country=country, agent=agent)
+
+        if info.person is not None:
+            code, name, _ = info.person
+            return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
+        if info.org is not None and not (info.countries and info.agent and _org_is_modifier(
+                info.org[2], head)):
+            code, name, _ = info.org
+            return [(make(code, code[:3] if not code.startswith("IGO") else None, None,
+                          f"org:{name}"), False)]
+        agent_code = info.agent[0] if info.agent else None
+        if info.former and agent_code in (None, "GOV"):
+            agent_code = "ELI"
+        countries = info.countries
+        if not countries:
+            sub = self._from_dependents(head, matches, ctx)
+            if sub is not None:
+                inner, via = sub
+                if inner.code.startswith("IGO") or (inner.country is None and inner.agent is None):
+                    return [(make(inner.code, inner.country, inner.agent,
+                                  f"{via}:{inner.rule}"), False)]
+                if inner.country:
+                    agent = agent_code or inner.agent
+                    code = inner.country + (agent or "")
+                    rule = f"{via}:{inner.rule}" + (f"+agent:{info.agent[1]}" if info.agent else "")
+                    return [(make(code, inner.country, agent, rule), False)]
+        if countries:
+            groups = _coordinated(countries)
+            out = []
+            for code, name, span, metonym_agent in groups:
+                agent = agent_code or metonym_agent or None
+                if metonym_agent and not agent_code:
+                    agent = metonym_agent
+                rule = f"country:{name}" + (f"+agent:{info.agent[1]}" if info.agent else "")
+                if metonym_agent and not info.agent:
+                    rule = f"metonym:{span.text}"
+                full = code + (agent or "")
+                out.append((make(full, code, agent, rule), False))
+            return out
+        if info.region is not None:
+            code, name, _ = info.region
+            return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
+        # Nothing in the dictionaries: coreference with earlier mentions.
+        if head.pos_ == "PROPN" and low in ctx.names:
+            prev = ctx.names[low]
+            return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
+        if head.pos_ == "NOUN":
+            lemma = head.lemma_.lower()
+            if lemma in _PAIR_WORDS and _is_pair(head):
+                pair = ctx.last_pair()
+                if pair:
+                    return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
+                            for a in pair]
+            det = {c.lower_ for c in head.children if c.dep_ == "det"}
+            if det & {"the", "this", "that"} and lemma in ctx.by_agent_word:
+                prev = ctx.by_agent_word[lemma]
+                return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
+        if agent_code:
+            return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
+                     head.ent_type_ == "PERSON")]
+        return []
+
+    def _from_dependents(
+        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
+    ) -> tuple[Actor, str] | None:
+        """Actor information carried by the phrase's right side: "leaders of Romania",
+        "police in Iran", "the US commander, General X"."""
+        for child in head.rights:
+            if child.dep_ == "appos":
+                got = self._resolve_one(child, matches, ctx)
+                if got and not got[0][0].code.startswith(UNKNOWN):
+                    return got[0][0], "appos"
+            if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if child.lower_ == "of":
+                    got = self._resolve_one(pobj, matches, ctx)
+                    if got and not got[0][0].code.startswith(UNKNOWN):
+                        return got[0][0], "of"
+                else:
+                    loc = self.location_country(pobj, matches)
+                    if loc:
+                        code, place = loc
+                        return Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
+                                     f"place:{place}", code, None), child.lower_
+        return None
+
+    def _pronoun(self, head: Token, ctx: ArticleContext) -> list[tuple[Actor, bool]]:
+        low = head.lower_
+        if low in _PERSON_PRONOUNS:
+            prev = ctx.last(person=True) or ctx.last(person=None)
+        elif low in _THING_PRONOUNS:
+            prev = ctx.last(person=False)
+        elif low in _PLURAL_PRONOUNS:
+            prev = ctx.last(person=False)
+        else:
+            return []
+        if prev is None:
+            return []
+        s, e = head.idx, head.idx + len(head.text)
+        return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
+                       prev.agent), low in _PERSON_PRONOUNS)]
+
+
+def _person_code(entry: Entry, day: dt.date | None) -> str | None:
+    held = [r for r in entry.roles if r.holds_on(day)]
+    if not held:
+        return None
+    # Undated text matches any term: take the latest; dated text: the role begun last.
+    held.sort(key=lambda r: r.start or dt.date.min)
+    return held[-1].code
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = []
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _is_clausal(tok: Token, head: Token) -> bool:
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        t = t.head
+    return False
+
+
+def _org_is_modifier(span: Span, head: Token) -> bool:
+    """An organisation named as a modifier of an agent ("Iran's UN ambassador")."""
+    return span.root.dep_ in ("compound", "amod") and span.root.head.i == head.i
+
+
+def _coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str, str, Span, str]]:
+    """Several countries modifying one noun are separate actors only when coordinated
+    ("US and British activists"); otherwise the one closest to the head wins."""
+    if len(countries) == 1:
+        return countries
+    first = countries[0]
+    out = [first]
+    roots = {first[2].root.i}
+    for c in countries[1:]:
+        root = c[2].root
+        linked = root.dep_ == "conj" and root.head.i in roots or any(
+            ch.dep_ == "conj" and ch.i in roots for ch in root.children)
+        if linked and c[0] not in {o[0] for o in out}:
+            out.append(c)
+            roots.add(root.i)
+    return out
+
+
+def _is_pair(head: Token) -> bool:
+    mods = {c.lower_ for c in head.children}
+    return bool(mods & {"both", "two"}) and head.tag_ in ("NNS", "NNPS")
+
+
+def iter_heads(tokens: Iterable[Token]) -> Iterable[Token]:
+    for t in tokens:
+        if t.pos_ in ("NOUN", "PROPN", "PRON"):
+            yield t

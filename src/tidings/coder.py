@@ -1,0 +1,68 @@
+"""The coder: articles in, coded articles (sentences and events) out.
+
+It wires the stages together: nlp (spaCy) → actors (dictionaries, coreference) → events
+(patterns). Everything it knows comes from the data directories in its settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from tidings.actors import ActorDictionary, ActorResolver, ArticleContext
+from tidings.config import Settings
+from tidings.events import EventExtractor, Rules
+from tidings.nlp import load_pipeline
+from tidings.ontology import Ontology
+from tidings.patterns import PatternSet
+from tidings.records import Article, CodedArticle, Event, Sentence
+
+
+class Coder:
+    """Codes articles into events. Build it once per process; it is not cheap to load."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings.from_env()
+        self.nlp = load_pipeline(self.settings.model)
+        dirs = self.settings.data_dirs
+        self.ontology = Ontology.from_dirs(dirs)
+        self.dictionary = ActorDictionary(self.nlp, dirs)
+        self.resolver = ActorResolver(self.dictionary)
+        self.patterns = PatternSet(self.ontology, dirs)
+        self.rules = Rules.load(dirs)
+        self.extractor = EventExtractor(self.ontology, self.patterns, self.resolver, self.rules)
+
+    # -- public ----------------------------------------------------------------------------
+    def code_text(self, text: str, date: object = None, *, include_all: bool = False) -> list[Event]:
+        """Code one text (an article or a sentence) and return its events."""
+        from tidings.ingest import parse_date
+
+        article = Article(id="text", text=text, date=parse_date(date) if date else None)
+        return next(self.code_articles([article], include_all=include_all)).events
+
+    def code_articles(self, articles: Iterable[Article], *,
+                      include_all: bool = False) -> Iterator[CodedArticle]:
+        """Code articles in order; spaCy parses them in batches."""
+        for doc, article in self.nlp.pipe(
+            ((a.text, a) for a in articles), as_tuples=True, batch_size=self.settings.batch_size
+        ):
+            ctx = ArticleContext(date=article.date)
+            sentences: list[Sentence] = []
+            events: list[Event] = []
+            self._code_doc(doc, ctx, sentences, events)
+            if not include_all:
+                events = [e for e in events if e.asserted]
+            yield CodedArticle(article, sentences, events)
+
+    # -- internals -------------------------------------------------------------------------
+    def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
+                  events: list[Event]) -> None:
+        matches = self.resolver.index_matches(doc)
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            index = len(sentences)
+            sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
+            events.extend(self.extractor.sentence_events(sent, index, matches, ctx))
+

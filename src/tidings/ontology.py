@@ -1,0 +1,89 @@
+"""CAMEO and PLOVER as data: loaded from data/cameo.yaml and data/plover.yaml."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from tidings.config import DATA_DIR
+from tidings.datafiles import load_yaml
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+    intent: str | None
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+class Ontology:
+    """The CAMEO codebook with its PLOVER crosswalk."""
+
+    def __init__(self, cameo: dict, plover: dict) -> None:
+        self.codes: dict[str, CameoCode] = {}
+        for row in cameo["codes"]:
+            self.codes[row["code"]] = CameoCode(
+                code=row["code"],
+                name=row["name"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover=row.get("plover"),
+                plover_mode=row.get("plover_mode"),
+                intent=row.get("intent"),
+            )
+        self.plover_types: tuple[str, ...] = tuple(t["name"] for t in plover["types"])
+        self.legacy_plover: dict[str, str] = dict(plover.get("legacy_names") or {})
+        self.contexts: tuple[str, ...] = tuple(plover.get("contexts") or ())
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+    def get(self, code: str) -> CameoCode:
+        try:
+            return self.codes[code]
+        except KeyError:
+            raise KeyError(f"unknown CAMEO code {code!r}") from None
+
+    def plover_name(self, name: str | None) -> str | None:
+        """A PLOVER type name in its current form (older names mapped to their successors)."""
+        if not name:
+            return None
+        name = name.strip().upper()
+        return self.legacy_plover.get(name, name)
+
+    def intent_of(self, code: str) -> str | None:
+        """The code for 'express intent to <code>' (03x/13x), where the codebook gives one."""
+        entry = self.codes.get(code)
+        while entry is not None:
+            if entry.intent:
+                return entry.intent
+            parent = entry.code[:3] if len(entry.code) == 4 else None
+            entry = self.codes.get(parent) if parent else None
+        return None
+
+
+    @classmethod
+    def from_dirs(cls, data_dirs: tuple[Path, ...] = (DATA_DIR,)) -> Ontology:
+        """Load the codebook; a later data directory may add codes or replace entries."""
+        cameo: dict = {"codes": []}
+        plover: dict = {"types": []}
+        for d in data_dirs:
+            if (Path(d) / "cameo.yaml").exists():
+                cameo["codes"] += load_yaml(Path(d) / "cameo.yaml", "cameo")["codes"]
+            if (Path(d) / "plover.yaml").exists():
+                plover = load_yaml(Path(d) / "plover.yaml", "plover")
+        return cls(cameo, plover)
+
+
+@functools.lru_cache(maxsize=2)
+def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
+    return Ontology.from_dirs((data_dir,))

@@ -1,0 +1,117 @@
+"""The typed records that flow between the stages. Defined once, used everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document: a news article, a sentence from a gold file, a JSONL record."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    origin: str = ""  # where it was read from: "file.jsonl:12", "article.txt", "<stdin>"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, with character offsets into the article text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A political actor mentioned in text and coded in CAMEO actor codes.
+
+    ``code`` is the full CAMEO code ("IRNGOV", "IGOWSTNAT", "---REB"); ``country`` and
+    ``agent`` are its parts where they apply. ``rule`` names the dictionary entries used.
+    """
+
+    code: str
+    text: str
+    start: int
+    end: int
+    rule: str
+    country: str | None = None
+    agent: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event: who did what to whom, with its evidence and how it was coded."""
+
+    source: Actor
+    target: Actor | None
+    code: str
+    root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    action_text: str
+    action_start: int
+    action_end: int
+    sentence: int
+    rule: str
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    flags: tuple[str, ...] = field(default=())
+
+    @property
+    def asserted(self) -> bool:
+        return not (self.negated or self.hypothetical)
+
+    @property
+    def target_code(self) -> str:
+        return self.target.code if self.target else "---"
+
+    def to_dict(self) -> dict[str, Any]:
+        tgt = self.target
+        return {
+            "source": self.source.code,
+            "target": self.target_code,
+            "code": self.code,
+            "root": self.root,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover,
+            "source_text": self.source.text,
+            "target_text": tgt.text if tgt else None,
+            "action_text": self.action_text,
+            "sentence": self.sentence,
+            "spans": {
+                "source": [self.source.start, self.source.end],
+                "target": [tgt.start, tgt.end] if tgt else None,
+                "action": [self.action_start, self.action_end],
+            },
+            "rule": self.rule,
+            "actor_rules": {"source": self.source.rule, "target": tgt.rule if tgt else None},
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+        }
+
+
+@dataclass(slots=True)
+class CodedArticle:
+    """An article with its sentences and the events coded from it."""
+
+    article: Article
+    sentences: list[Sentence]
+    events: list[Event]
+    warnings: list[str] = field(default_factory=list)
