@@ -79,9 +79,11 @@ class ActorDictionary:
                 path = Path(data_dir) / "actors" / f"{stem}.yaml"
                 if path.exists():
                     getattr(self, f"_load_{stem}")(load_yaml(path, stem), path)
-        phrases = {p: None for p in self.entries}
-        for phrase in phrases:
-            self.matcher.add(phrase, [nlp.make_doc(phrase)])
+        for phrase in self.entries:
+            # The tokenizer splits "u.s." but not "U.S.": add the cased forms too.
+            variants = {phrase, phrase.upper(), phrase.title()}
+            docs = {tuple(t.lower_ for t in d): d for d in map(nlp.make_doc, variants)}
+            self.matcher.add(phrase, list(docs.values()))
 
     # -- loading ---------------------------------------------------------------------------
     def _add(self, phrase: str, entry: Entry) -> None:
@@ -154,6 +156,10 @@ class ActorDictionary:
             spans.append(span)
         out = []
         for span in filter_spans(spans):
+            text = span.text
+            # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
+            if len(text) <= 3 and text.islower():
+                continue
             out.append((span, self.entries[strings[span.label]]))
         return out
 
@@ -162,9 +168,10 @@ class ActorDictionary:
 class NounInfo:
     """What the dictionaries say about one noun phrase."""
 
-    org: tuple[str, str, Span] | None = None  # (code, name, span)
+    org: tuple[str, str, Span, str | None] | None = None  # (code, name, span, home country)
     person: tuple[str, str, Span] | None = None  # (code, name, span)
-    countries: list[tuple[str, str, Span, str]] = field(default_factory=list)  # code,name,span,kind
+    # (code, name, span, metonym agent or ""), closest to the head first
+    countries: list[tuple[str, str, Span, str]] = field(default_factory=list)
     agent: tuple[str, str, Span] | None = None
     region: tuple[str, str, Span] | None = None
     former: bool = False
@@ -283,7 +290,7 @@ class ActorResolver:
             dist = head.i - (span.end - 1)
             for e in entries:
                 if e.kind == "org" and info.org is None:
-                    info.org = (e.code, e.name, span)
+                    info.org = (e.code, e.name, span, e.country)
                 elif e.kind == "person" and info.person is None:
                     code = _person_code(e, day)
                     if code:
@@ -315,8 +322,6 @@ class ActorResolver:
         info = self._info(head, matches, ctx.date)
         start = head.left_edge.idx
         end = head.idx + len(head.text)
-        text = doc.text[start:end]
-        rules: list[str] = []
 
         def make(code: str, country: str | None, agent: str | None, rule: str,
                  span: tuple[int, int] | None = None) -> Actor:
@@ -329,13 +334,18 @@ class ActorResolver:
             return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
         if info.org is not None and not (info.countries and info.agent and _org_is_modifier(
                 info.org[2], head)):
-            code, name, _ = info.org
-            return [(make(code, code[:3] if not code.startswith("IGO") else None, None,
-                          f"org:{name}"), False)]
+            code, name, _, org_country = info.org
+            return [(make(code, org_country, None, f"org:{name}"), False)]
         agent_code = info.agent[0] if info.agent else None
         if info.former and agent_code in (None, "GOV"):
             agent_code = "ELI"
         countries = info.countries
+        explicit = [c for c in countries if not c[3]]
+        if explicit and len(explicit) < len(countries):
+            # "Brazil's congress": the named country wins over a metonym's own country, and
+            # the metonym still says which part of the state is meant.
+            meton = next(c for c in countries if c[3])
+            countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
         if not countries:
             sub = self._from_dependents(head, matches, ctx)
             if sub is not None:

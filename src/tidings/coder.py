@@ -34,7 +34,8 @@ class Coder:
         self.extractor = EventExtractor(self.ontology, self.patterns, self.resolver, self.rules)
 
     # -- public ----------------------------------------------------------------------------
-    def code_text(self, text: str, date: object = None, *, include_all: bool = False) -> list[Event]:
+    def code_text(self, text: str, date: object = None, *,
+                  include_all: bool = False) -> list[Event]:
         """Code one text (an article or a sentence) and return its events."""
         from tidings.ingest import parse_date
 

@@ -3,7 +3,7 @@ and build CAMEO/PLOVER events between the actors found in the argument positions
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,9 @@ class Rules:
     future_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     negating_verbs: frozenset[str]
+    venue_target_roots: frozenset[str]
+    allegation_verbs: frozenset[str]
+    allegation_code: str
 
     @classmethod
     def load(cls, data_dirs: Iterable[Path]) -> Rules:
@@ -56,6 +59,9 @@ class Rules:
             future_verbs=frozenset(merged.get("future_verbs") or ()),
             hypothetical_verbs=frozenset(merged.get("hypothetical_verbs") or ()),
             negating_verbs=frozenset(merged.get("negating_verbs") or ()),
+            venue_target_roots=frozenset(merged.get("venue_target_roots") or ()),
+            allegation_verbs=frozenset((merged.get("allegation") or {}).get("verbs") or ()),
+            allegation_code=(merged.get("allegation") or {}).get("code", "112"),
         )
 
 
@@ -110,6 +116,7 @@ class EventExtractor:
                     events = self._noun_events(tok, cands, index, matches, ctx)
                     if events:
                         by_verb[tok.i] = events
+        self._allegations(by_verb, speech, index, matches, ctx)
         return self._suppress(by_verb, sent, speech)
 
     # -- matching --------------------------------------------------------------------------
@@ -194,28 +201,40 @@ class EventExtractor:
                         return objs
         return []
 
-    def _default_target(self, verb: Token, used: list[Token]) -> list[Token]:
+    def _target_candidates(self, verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+        """Where the target of a verb may be, most likely first: the indirect or direct object,
+        the object of a "with/to/against/on..." phrase, the same on an event noun used as
+        object ("signed an agreement with the EU"), then inside an infinitive complement."""
         for dep in ("dative", "dobj"):
             objs = [c for c in verb.children if c.dep_ == dep and c not in used]
             if objs:
-                return objs
+                yield objs
         for prep_word in _DEFAULT_TARGET_PREPS:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == prep_word:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
-                        return objs
-        # The target of an event noun used as object: "signed an agreement with the EU".
+                        yield objs
         for c in verb.children:
             if c.dep_ == "dobj" and c in used:
                 for prep in c.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("with", "to", "against", "on"):
+                    if prep.dep_ == "prep" and prep.lower_ in _DEFAULT_TARGET_PREPS:
                         objs = [g for g in prep.children if g.dep_ == "pobj"]
                         if objs:
-                            return objs
+                            yield objs
         for c in verb.children:
             if c.dep_ == "xcomp":
-                return self._default_target(c, used)
+                yield from self._target_candidates(c, used)
+
+    def _first_actors(self, groups: Iterable[list[Token]], matches: Matches,
+                      ctx: ArticleContext, speaker: Token | None,
+                      speech: dict[int, Token]) -> list[Actor]:
+        for group in groups:
+            if all(t.ent_type_ in ("DATE", "TIME") for t in group):
+                continue
+            actors = self._actors(group, matches, ctx, speaker, speech)
+            if actors:
+                return actors
         return []
 
     # -- arguments -------------------------------------------------------------------------
@@ -352,7 +371,7 @@ class EventExtractor:
         out: list[Event] = []
         root = code[:2]
         if not targets:
-            if root not in self.rules.targetless_roots and not p.speech:
+            if root not in self.rules.targetless_roots or p.speech:
                 return []
             targets_or_none: list[Actor | None] = [None]
         else:
@@ -392,6 +411,19 @@ class EventExtractor:
                             out.append(ev)
         return out
 
+    def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
+        """The country where something happened, as an actor: protests in Beijing target
+        China."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "outside", "near"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        loc = self.resolver.location_country(g, matches)
+                        if loc:
+                            return [Actor(loc[0], g.text, g.idx, g.idx + len(g.text),
+                                          f"place:{loc[1]}", loc[0], None)]
+        return []
+
     def _venue(self, verb: Token, matches: Matches) -> str | None:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
@@ -407,6 +439,21 @@ class EventExtractor:
                 if r:
                     return r
         return None
+
+    def _speech_target(self, verb: Token, used: list[Token], matches: Matches,
+                       ctx: ArticleContext) -> list[Token]:
+        """Who a statement is addressed to or about: "told Iran", "said NATO would ...".
+        A statement with neither is not an event between two actors."""
+        for group in self._target_candidates(verb, used):
+            heads = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
+            if any(self.resolver.resolve(t, matches, ctx, remember=False) for t in heads):
+                return heads
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "parataxis"):
+                subj, _ = self._subject(c)
+                if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                    return [subj]
+        return []
 
     def _verb_events(self, verb: Token, m: _Match, index: int, matches: Matches,
                      ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
@@ -428,11 +475,8 @@ class EventExtractor:
                 target_heads = [subj]
         else:
             source_heads = [subj] if subj is not None else []
-            if not target_heads and not p.speech:
-                target_heads = self._default_target(verb, used)
-            elif p.speech:
-                target_heads = [t for t in self._default_target(verb, used)
-                                if t.pos_ in ("PROPN", "NOUN")]
+            if p.speech:
+                target_heads = self._speech_target(verb, used, matches, ctx)
         if p.actors:
             pair = self._actors(m.pair_heads, matches, ctx, speaker, speech)
             sources = self._actors(source_heads, matches, ctx, speaker, speech) if source_heads \
@@ -443,11 +487,19 @@ class EventExtractor:
                 sources, targets = pair, []
         else:
             sources = self._actors(source_heads, matches, ctx, speaker, speech)
-            targets = self._actors(target_heads, matches, ctx, speaker, speech)
+            if target_heads or passive or p.source:
+                targets = self._actors(target_heads, matches, ctx, speaker, speech)
+            else:
+                targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
+                                             speaker, speech)
         if not sources:
             return []
         flags = self._modality(verb, speaker)
-        venue = self._venue(verb, matches) if p.code in self.rules.venue_codes else None
+        venue = None
+        if p.code in self.rules.venue_codes:
+            venue = self._venue(verb, matches)
+        elif not targets and p.code[:2] in self.rules.venue_target_roots:
+            targets = self._venue_actor(verb, matches)
         return self._pairs(p.code, sources, targets, used, index, p, flags, venue)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
@@ -495,6 +547,42 @@ class EventExtractor:
         return self._pairs(p.code, sources, targets, m.tokens, index, p, flags, None)
 
     # -- precedence ------------------------------------------------------------------------
+    def _allegations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
+                     index: int, matches: Matches, ctx: ArticleContext) -> None:
+        """"A claimed that B attacked C": A accuses B; B's attack is only alleged."""
+        for i, verb in speech.items():
+            if verb.lemma_.lower() not in self.rules.allegation_verbs:
+                continue
+            subj, _ = self._subject(verb)
+            if subj is None:
+                continue
+            speakers = self.resolver.resolve(subj, matches, ctx, remember=False)
+            if not speakers:
+                continue
+            accused: list[Event] = []
+            for j in list(by_verb):
+                if j == i or j in speech or not _governed_by(verb.doc[j], verb):
+                    continue
+                keep = [e for e in by_verb[j] if e.quad_class < 3]
+                accused += [e for e in by_verb[j] if e.quad_class >= 3]
+                if keep:
+                    by_verb[j] = keep
+                else:
+                    del by_verb[j]
+            if not accused:
+                continue
+            flags = self._modality(verb, None)
+            new = []
+            for spk in speakers:
+                for ev in accused:
+                    if ev.source.code == spk.code:
+                        continue
+                    made = self._make(self.rules.allegation_code, spk, ev.source, [verb], index,
+                                      f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
+                    if made:
+                        new.append(made)
+            by_verb[i] = new
+
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
                   speech: dict[int, Token]) -> list[Event]:
         doc = sent.doc
