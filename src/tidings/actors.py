@@ -27,6 +27,8 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
+_NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
+                   "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ class ActorDictionary:
                 self._add(n, Entry("capital", code, n))
             for n, agent in (row.get("metonyms") or {}).items():
                 self._add(n, Entry("metonym", code, n, agent=agent))
-            for n in row.get("cities", []):
+            for n in [*row.get("cities", []), *row.get("places", [])]:
                 self._add(n, Entry("city", code, n))
         for row in data.get("regions", []):
             for n in row.get("names", []):
@@ -160,7 +162,14 @@ class ActorDictionary:
             # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
             if len(text) <= 3 and text.islower():
                 continue
-            out.append((span, self.entries[strings[span.label]]))
+            entries = self.entries[strings[span.label]]
+            # Names of organisations and people are proper names: "Russia today" is not the
+            # broadcaster "Russia Today".
+            if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
+                    t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                    for t in span):
+                continue
+            out.append((span, entries))
         return out
 
 
@@ -302,6 +311,9 @@ class ActorResolver:
                 elif e.kind in ("country", "demonym", "capital", "metonym"):
                     agent = e.agent or ("GOV" if e.kind == "capital" else "")
                     info.countries.append((e.code, e.name, span, agent))
+                elif e.kind == "city" and span.end - 1 < head.i:
+                    # A place modifying an actor word: "Darfur rebels", "Kirkuk residents".
+                    info.countries.append((e.code, e.name, span, ""))
                 elif e.kind == "agent" and dist < best_agent_dist:
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist

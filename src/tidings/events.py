@@ -41,6 +41,9 @@ class Rules:
     venue_target_roots: frozenset[str]
     allegation_verbs: frozenset[str]
     allegation_code: str
+    reciprocal_roots: frozenset[str]
+    obligation_aux: frozenset[str]
+    obligation_code: str
 
     @classmethod
     def load(cls, data_dirs: Iterable[Path]) -> Rules:
@@ -62,6 +65,9 @@ class Rules:
             venue_target_roots=frozenset(merged.get("venue_target_roots") or ()),
             allegation_verbs=frozenset((merged.get("allegation") or {}).get("verbs") or ()),
             allegation_code=(merged.get("allegation") or {}).get("code", "112"),
+            reciprocal_roots=frozenset(merged.get("reciprocal_roots") or ()),
+            obligation_aux=frozenset((merged.get("obligation") or {}).get("aux") or ()),
+            obligation_code=(merged.get("obligation") or {}).get("code", "100"),
         )
 
 
@@ -117,6 +123,7 @@ class EventExtractor:
                     if events:
                         by_verb[tok.i] = events
         self._allegations(by_verb, speech, index, matches, ctx)
+        self._obligations(by_verb, speech, index, matches, ctx)
         return self._suppress(by_verb, sent, speech)
 
     # -- matching --------------------------------------------------------------------------
@@ -225,6 +232,12 @@ class EventExtractor:
         for c in verb.children:
             if c.dep_ == "xcomp":
                 yield from self._target_candidates(c, used)
+        # "demanded that the US cancel ...": the subject of the clausal complement.
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj, _ = self._subject(c)
+                if subj is not None and subj.i > verb.i:
+                    yield [subj]
 
     def _first_actors(self, groups: Iterable[list[Token]], matches: Matches,
                       ctx: ArticleContext, speaker: Token | None,
@@ -355,9 +368,7 @@ class EventExtractor:
             return None
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        doc = tokens[0].doc
         action = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
-        del doc
         return Event(
             source=src, target=tgt, code=code, root=code[:2], quad_class=info.quad_class,
             goldstein=info.goldstein, plover=self.ontology.plover_name(info.plover),
@@ -370,6 +381,17 @@ class EventExtractor:
                venue: str | None) -> list[Event]:
         out: list[Event] = []
         root = code[:2]
+        if not targets and len(sources) > 1 and (
+                p.symmetric or root in self.rules.reciprocal_roots):
+            # "A and B met", "A and B signed a treaty": every pair, both ways.
+            for s in sources:
+                for t in sources:
+                    if s.code != t.code:
+                        ev = self._make(code, s, t, tokens, index, p.id + " (coordinated)",
+                                        flags)
+                        if ev:
+                            out.append(ev)
+            return out
         if not targets:
             if root not in self.rules.targetless_roots or p.speech:
                 return []
@@ -400,15 +422,6 @@ class EventExtractor:
                     ev = self._make(back, t, s, tokens, index, p.id + " (reverse)", flags)
                     if ev:
                         out.append(ev)
-        # "A and B met": every pair both ways.
-        if p.symmetric and len(sources) > 1 and not targets:
-            for s in sources:
-                for t in sources:
-                    if s.code != t.code:
-                        ev = self._make(code, s, t, tokens, index, p.id + " (coordinated)",
-                                        flags)
-                        if ev:
-                            out.append(ev)
         return out
 
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
@@ -547,6 +560,38 @@ class EventExtractor:
         return self._pairs(p.code, sources, targets, m.tokens, index, p, flags, None)
 
     # -- precedence ------------------------------------------------------------------------
+    def _obligations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
+                     index: int, matches: Matches, ctx: ArticleContext) -> None:
+        """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
+        for i, verb in list(speech.items()):
+            for c in verb.children:
+                if c.dep_ != "ccomp" or not any(
+                        a.dep_ == "aux" and a.lower_ in self.rules.obligation_aux
+                        for a in c.children):
+                    continue
+                subj, _ = self._subject(c)
+                speaker, _ = self._subject(verb)
+                if subj is None or speaker is None:
+                    continue
+                sources = self.resolver.resolve(speaker, matches, ctx, remember=False)
+                targets = self._actors([subj], matches, ctx, verb, speech)
+                new = []
+                for s_ in sources:
+                    for t in targets:
+                        if s_.code != t.code:
+                            ev = self._make(self.rules.obligation_code, s_, t, [verb, c], index,
+                                            f"obligation:{verb.lemma_.lower()}>{c.lemma_}",
+                                            self._modality(verb, None))
+                            if ev:
+                                new.append(ev)
+                if new:
+                    by_verb[i] = new
+                    for j in list(by_verb):
+                        if j != i and _governed_by(verb.doc[j], c) or j == c.i:
+                            del by_verb[j]
+                    speech.pop(i, None)
+                    break
+
     def _allegations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
                      index: int, matches: Matches, ctx: ArticleContext) -> None:
         """"A claimed that B attacked C": A accuses B; B's attack is only alleged."""
