@@ -362,7 +362,8 @@ class ActorResolver:
             sub = self._from_dependents(head, matches, ctx)
             if sub is not None:
                 inner, via = sub
-                if inner.code.startswith("IGO") or (inner.country is None and inner.agent is None):
+                if inner.rule.startswith(("org:", "person:")) or (
+                        inner.country is None and inner.agent is None):
                     return [(make(inner.code, inner.country, inner.agent,
                                   f"{via}:{inner.rule}"), False)]
                 if inner.country:

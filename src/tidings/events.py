@@ -42,6 +42,10 @@ class Rules:
     allegation_verbs: frozenset[str]
     allegation_code: str
     reciprocal_roots: frozenset[str]
+
+    @property
+    def governing_verbs(self) -> frozenset[str]:
+        return self.future_verbs | self.hypothetical_verbs | self.negating_verbs
     obligation_aux: frozenset[str]
     obligation_code: str
 
@@ -315,7 +319,9 @@ class EventExtractor:
         negated = hypothetical = future = False
         t = verb
         chain = [verb]
-        while t.dep_ in ("xcomp", "conj") and t.head.i != t.i:
+        while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() not in self.rules.governing_verbs:
+                break
             t = t.head
             chain.append(t)
         for i, v in enumerate(chain):
@@ -337,7 +343,7 @@ class EventExtractor:
                 if own and v.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
                     hypothetical = True
-            if not own and chain[i - 1].dep_ == "xcomp":
+            if not own and chain[i - 1].dep_ in ("xcomp", "ccomp"):
                 lemma = v.lemma_.lower()
                 if lemma in self.rules.future_verbs:
                     future = True
@@ -402,13 +408,17 @@ class EventExtractor:
             for t in targets_or_none:
                 if t is not None and (t.code == s.code and t.start == s.start):
                     continue
-                if t is not None and t.code == s.code and s.code.startswith("---"):
+                if t is not None and t.code == s.code and (
+                        s.code.startswith("---") or p.speech
+                        or t.rule.startswith(("speaker:", "coref:"))):
                     continue
                 fwd, back = code, None
                 if p.symmetric:
                     back = code
                 if p.reverse:
                     back = p.reverse
+                if flags[2]:  # one side's stated intention says nothing of the other's
+                    back = None
                 if (venue and t is not None and code in self.rules.venue_codes
                         and s.country and t.country and s.country != t.country):
                     if venue == t.country:
