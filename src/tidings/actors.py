@@ -359,11 +359,11 @@ class ActorResolver:
             meton = next(c for c in countries if c[3])
             countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
         if not countries:
-            sub = self._from_dependents(head, matches, ctx)
+            sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
             if sub is not None:
                 inner, via = sub
                 if inner.rule.startswith(("org:", "person:")) or (
-                        inner.country is None and inner.agent is None):
+                        inner.country is None and (inner.agent is None or agent_code is None)):
                     return [(make(inner.code, inner.country, inner.agent,
                                   f"{via}:{inner.rule}"), False)]
                 if inner.country:
@@ -408,7 +408,8 @@ class ActorResolver:
         return []
 
     def _from_dependents(
-        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
+        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
+        allow_unknown: bool = False,
     ) -> tuple[Actor, str] | None:
         """Actor information carried by the phrase's right side: "leaders of Romania",
         "police in Iran", "the US commander, General X"."""
@@ -423,7 +424,9 @@ class ActorResolver:
                     continue
                 if child.lower_ == "of":
                     got = self._resolve_one(pobj, matches, ctx)
-                    if got and not got[0][0].code.startswith(UNKNOWN):
+                    # "hundreds of civilians": a quantity word takes its actor from "of", even
+                    # one of unknown country.
+                    if got and (not got[0][0].code.startswith(UNKNOWN) or allow_unknown):
                         return got[0][0], "of"
                 else:
                     loc = self.location_country(pobj, matches)

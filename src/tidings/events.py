@@ -4,7 +4,7 @@ and build CAMEO/PLOVER events between the actors found in the argument positions
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Span, Token
@@ -20,7 +20,7 @@ _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "
                           "conj", "cc", "parataxis", "punct", "mark", "acl", "appos", "expl",
                           "discourse", "meta", "dep"})
 _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into",
-                         "upon", "from")
+                         "upon", "from", "between", "among")
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -434,34 +434,30 @@ class EventExtractor:
                         out.append(ev)
         return out
 
+    def _place(self, verb: Token, matches: Matches) -> tuple[str, Token] | None:
+        """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
+        "protested against the government in Belgrade")."""
+        for t in [verb, *self._clause(verb)]:
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "outside", "near"):
+                for g in t.children:
+                    if g.dep_ == "pobj":
+                        loc = self.resolver.location_country(g, matches)
+                        if loc:
+                            return loc[0], g
+        return None
+
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
         """The country where something happened, as an actor: protests in Beijing target
         China."""
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at", "outside", "near"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        loc = self.resolver.location_country(g, matches)
-                        if loc:
-                            return [Actor(loc[0], g.text, g.idx, g.idx + len(g.text),
-                                          f"place:{loc[1]}", loc[0], None)]
-        return []
+        place = self._place(verb, matches)
+        if place is None:
+            return []
+        code, g = place
+        return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code, None)]
 
     def _venue(self, verb: Token, matches: Matches) -> str | None:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "at"):
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        loc = self.resolver.location_country(g, matches)
-                        if loc:
-                            return loc[0]
-        # "met X in Tehran": the place may hang off the object.
-        for c in verb.children:
-            if c.dep_ == "dobj":
-                r = self._venue(c, matches) if c is not verb else None
-                if r:
-                    return r
-        return None
+        place = self._place(verb, matches)
+        return place[0] if place else None
 
     def _speech_target(self, verb: Token, used: list[Token], matches: Matches,
                        ctx: ArticleContext) -> list[Token]:
@@ -515,8 +511,19 @@ class EventExtractor:
             else:
                 targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
                                              speaker, speech)
+                if not targets and not (len(sources) > 1 and p.code[:2] in
+                                        self.rules.reciprocal_roots):
+                    # "expelled three Russian diplomats": the pattern's object is the target.
+                    nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
+                             and t.dep_ in ("dobj", "pobj", "dative")]
+                    targets = self._first_actors(nouns, matches, ctx, speaker, speech)
         if not sources:
             return []
+        if any(a.country is None and a.agent for a in (*sources, *targets)):
+            place = self._place(verb, matches)
+            if place is not None:
+                sources = [_localised(a, place[0]) for a in sources]
+                targets = [_localised(a, place[0]) for a in targets]
         flags = self._modality(verb, speaker)
         venue = None
         if p.code in self.rules.venue_codes:
@@ -670,6 +677,15 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _localised(actor: Actor, country: str) -> Actor:
+    """An agent of unknown country ("students", "police") placed in the country where the
+    event happened."""
+    if actor.country is not None or not actor.agent or not actor.code.startswith("---"):
+        return actor
+    return replace(actor, code=country + actor.agent, country=country,
+                   rule=actor.rule + f"+place:{country}")
 
 
 def _governed_by(tok: Token, head: Token) -> bool:
