@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -155,22 +155,22 @@ class ActorDictionary:
         spans = []
         for match_id, start, end in self.matcher(doc):
             span = Span(doc, start, end, label=match_id)
-            spans.append(span)
-        out = []
-        for span in filter_spans(spans):
-            text = span.text
-            # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
-            if len(text) <= 3 and text.islower():
-                continue
-            entries = self.entries[strings[span.label]]
-            # Names of organisations and people are proper names: "Russia today" is not the
-            # broadcaster "Russia Today".
-            if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
-                    t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
-                    for t in span):
-                continue
-            out.append((span, entries))
-        return out
+            if self._plausible(span, self.entries[strings[match_id]]):
+                spans.append(span)
+        return [(span, self.entries[strings[span.label]]) for span in filter_spans(spans)]
+
+    @staticmethod
+    def _plausible(span: Span, entries: list[Entry]) -> bool:
+        text = span.text
+        # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
+        if len(text) <= 3 and text.islower():
+            return False
+        # Names of organisations and people are proper names: "Russia today" is not the
+        # broadcaster "Russia Today".
+        if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
+                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES for t in span):
+            return False
+        return True
 
 
 @dataclass(slots=True)
@@ -253,13 +253,21 @@ class ActorResolver:
     ) -> list[Actor]:
         """The actors a noun phrase headed by ``head`` refers to (several when coordinated)."""
         heads = [head, *_conjuncts(head)]
-        actors: list[Actor] = []
+        found: list[tuple[Actor, Token, bool]] = []
         for h in heads:
             for actor, is_person in self._resolve_one(h, matches, ctx):
-                if actor.code not in {a.code for a in actors}:
-                    actors.append(actor)
-                    if remember:
-                        ctx.remember(actor, h, is_person)
+                found.append((actor, h, is_person))
+        # Conjuncts share a country: "French deputies and senators", "Fabius and deputies".
+        countries = {a.country for a, _, _ in found if a.country}
+        if len(countries) == 1:
+            (country,) = countries
+            found = [(_with_country(a, country), h, p) for a, h, p in found]
+        actors: list[Actor] = []
+        for actor, h, is_person in found:
+            if actor.code not in {a.code for a in actors}:
+                actors.append(actor)
+                if remember:
+                    ctx.remember(actor, h, is_person)
         return actors
 
     def location_country(
@@ -305,9 +313,11 @@ class ActorResolver:
                     if code:
                         info.person = (code, e.name, span)
                     else:
+                        # Not in any listed office on that day: a former (or future) office
+                        # holder, coded by the title the text gives, else as an elite.
                         last = e.roles[-1].code if e.roles else None
                         if last:
-                            info.person = (last[:3] + "ELI", e.name + " (former)", span)
+                            info.person = (last[:3] + "ELI", e.name + " (not in office)", span)
                 elif e.kind in ("country", "demonym", "capital", "metonym"):
                     agent = e.agent or ("GOV" if e.kind == "capital" else "")
                     info.countries.append((e.code, e.name, span, agent))
@@ -343,6 +353,8 @@ class ActorResolver:
 
         if info.person is not None:
             code, name, _ = info.person
+            if code.endswith("ELI") and info.agent and not info.former:
+                code = code[:3] + info.agent[0]
             return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
         if info.org is not None and not (info.countries and info.agent and _org_is_modifier(
                 info.org[2], head)):
@@ -451,6 +463,13 @@ class ActorResolver:
         s, e = head.idx, head.idx + len(head.text)
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in _PERSON_PRONOUNS)]
+
+
+def _with_country(actor: Actor, country: str) -> Actor:
+    if actor.country is not None or not actor.agent:
+        return actor
+    return replace(actor, code=country + actor.agent, country=country,
+                   rule=actor.rule + f"+conjunct:{country}")
 
 
 def _person_code(entry: Entry, day: dt.date | None) -> str | None:
