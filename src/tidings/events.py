@@ -105,7 +105,7 @@ class EventExtractor:
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
                 continue
-            cands = self.patterns.verbs.get(tok.lemma_.lower())
+            cands = self.patterns.verb_patterns(tok)
             if not cands:
                 continue
             m = self._match_verb(tok, cands)
@@ -119,11 +119,12 @@ class EventExtractor:
             events = self._verb_events(tok, m, index, matches, ctx, speech)
             if events:
                 by_verb[tok.i] = events
+        coded_verbs = {v.i for v, _ in verb_matches}
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
                 if cands:
-                    events = self._noun_events(tok, cands, index, matches, ctx)
+                    events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
                     if events:
                         by_verb[tok.i] = events
         self._allegations(by_verb, speech, index, matches, ctx)
@@ -201,7 +202,8 @@ class EventExtractor:
         if anchor.dep_ == "prt":
             anchor = anchor.head
         for dep in ("dative", "dobj"):
-            objs = [c for c in anchor.children if c.dep_ == dep and c not in used]
+            objs = [_through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
+            objs = [o for o in objs if o is not None]
             if objs:
                 return objs
         if anchor is head:
@@ -217,7 +219,8 @@ class EventExtractor:
         the object of a "with/to/against/on..." phrase, the same on an event noun used as
         object ("signed an agreement with the EU"), then inside an infinitive complement."""
         for dep in ("dative", "dobj"):
-            objs = [c for c in verb.children if c.dep_ == dep and c not in used]
+            objs = [_through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
+            objs = [o for o in objs if o is not None]
             if objs:
                 yield objs
         for prep_word in _DEFAULT_TARGET_PREPS:
@@ -227,7 +230,7 @@ class EventExtractor:
                     if objs:
                         yield objs
         for c in verb.children:
-            if c.dep_ == "dobj" and c in used:
+            if c.dep_ == "dobj":
                 for prep in c.children:
                     if prep.dep_ == "prep" and prep.lower_ in _DEFAULT_TARGET_PREPS:
                         objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -533,7 +536,7 @@ class EventExtractor:
         return self._pairs(p.code, sources, targets, used, index, p, flags, venue)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
-                     ctx: ArticleContext) -> list[Event]:
+                     ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
         clause = self._clause(noun, max_depth=2)
         m = None
         for p in cands:
@@ -558,7 +561,7 @@ class EventExtractor:
                     sources = got
                     break
         if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
-                "VERB", "AUX"):
+                "VERB", "AUX") and noun.head.i not in coded_verbs:
             subj, passive = self._subject(noun.head)
             if subj is not None and not passive:
                 sources = self._actors([subj], matches, ctx, None, {})
@@ -677,6 +680,13 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _through_prep(tok: Token) -> Token | None:
+    """spaCy labels "to" in "sent arms to Kyiv" as the dative: the target is its object."""
+    if tok.pos_ == "ADP":
+        return next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return tok
 
 
 def _localised(actor: Actor, country: str) -> Actor:

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from tidings.datafiles import DataFileError, load_yaml
 from tidings.ontology import Ontology
 
@@ -20,6 +22,12 @@ PREPOSITIONS = frozenset(
     "about across through within near under onto inside outside around behind".split()
 )
 SLOTS = ("{target}", "{source}", "{actors}")
+_PAST = (("ied", "y"), ("ed", "e"), ("ed", ""))
+_INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "VBD": _PAST, "VBN": _PAST,
+    "VBZ": (("ies", "y"), ("es", ""), ("s", "")),
+    "VBG": (("ing", "e"), ("ing", "")),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +108,20 @@ class PatternSet:
         self.speech_lemmas = frozenset(
             lemma for lemma, pats in self.verbs.items() if any(p.speech for p in pats)
         )
+
+    def verb_patterns(self, tok: Token) -> list[Pattern] | None:
+        """Patterns for a verb token, by lemma; when the lemmatizer has mangled a verb form
+        ("staged" -> "stag") and the lemma has none, by the usual English inflections."""
+        found = self.verbs.get(tok.lemma_.lower())
+        if found is not None:
+            return found
+        low = tok.lower_
+        for suffix, repl in _INFLECTIONS.get(tok.tag_, ()):
+            if low.endswith(suffix) and len(low) > len(suffix) + 2:
+                found = self.verbs.get(low[: len(low) - len(suffix)] + repl)
+                if found is not None:
+                    return found
+        return None
 
     @staticmethod
     def _load(path: Path, kind: str, table: dict[str, list[Pattern]], ontology: Ontology) -> None:
