@@ -465,7 +465,11 @@ class EventExtractor:
     def _speech_target(self, verb: Token, used: list[Token], matches: Matches,
                        ctx: ArticleContext) -> list[Token]:
         """Who a statement is addressed to or about: "told Iran", "said NATO would ...".
-        A statement with neither is not an event between two actors."""
+        A statement with neither is not an event between two actors, and neither is an
+        attribution after the fact ("..., officials said")."""
+        comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+        if comps and all(c.i < verb.i for c in comps):
+            return []
         for group in self._target_candidates(verb, used):
             heads = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
             if any(self.resolver.resolve(t, matches, ctx, remember=False) for t in heads):
