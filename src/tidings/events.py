@@ -48,6 +48,19 @@ class Rules:
         return self.future_verbs | self.hypothetical_verbs | self.negating_verbs
     obligation_aux: frozenset[str]
     obligation_code: str
+    refusal_verbs: frozenset[str]
+    refusal_roots: frozenset[str]
+    refusal_default: str
+    refusal_codes: dict[str, str]
+
+    def refusal_of(self, code: str) -> str | None:
+        """The CAMEO rejection code for refusing to do ``code``, or None."""
+        if code[:2] not in self.refusal_roots:
+            return None
+        for n in (4, 3, 2):
+            if code[:n] in self.refusal_codes and len(code) >= n:
+                return self.refusal_codes[code[:n]]
+        return self.refusal_default
 
     @classmethod
     def load(cls, data_dirs: Iterable[Path]) -> Rules:
@@ -72,6 +85,10 @@ class Rules:
             reciprocal_roots=frozenset(merged.get("reciprocal_roots") or ()),
             obligation_aux=frozenset((merged.get("obligation") or {}).get("aux") or ()),
             obligation_code=(merged.get("obligation") or {}).get("code", "100"),
+            refusal_verbs=frozenset((merged.get("refusal") or {}).get("verbs") or ()),
+            refusal_roots=frozenset((merged.get("refusal") or {}).get("roots") or ()),
+            refusal_default=(merged.get("refusal") or {}).get("default", "120"),
+            refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
         )
 
 
@@ -138,7 +155,7 @@ class EventExtractor:
         stack = [(c, 1) for c in head.children]
         while stack:
             t, depth = stack.pop()
-            if t.dep_ in _CLAUSE_STOP:
+            if t.dep_ in _CLAUSE_STOP and not _infinitive(t):
                 continue
             out.append(t)
             if depth < max_depth:
@@ -208,7 +225,7 @@ class EventExtractor:
                 return objs
         if anchor is head:
             for c in head.children:
-                if c.dep_ == "xcomp":
+                if _infinitive(c):
                     objs = [g for g in c.children if g.dep_ == "dobj" and g not in used]
                     if objs:
                         return objs
@@ -237,7 +254,7 @@ class EventExtractor:
                         if objs:
                             yield objs
         for c in verb.children:
-            if c.dep_ == "xcomp":
+            if _infinitive(c):
                 yield from self._target_candidates(c, used)
         # "demanded that the US cancel ...": the subject of the clausal complement.
         for c in verb.children:
@@ -271,7 +288,8 @@ class EventExtractor:
                     return c, passive
             if t.dep_ == "relcl":
                 return t.head, passive
-            if t.dep_ in ("conj", "xcomp") or (t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
+            if t.dep_ == "conj" or _infinitive(t) or (
+                    t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
                 if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
                     return t.head, passive
                 t = t.head
@@ -322,7 +340,7 @@ class EventExtractor:
         negated = hypothetical = future = False
         t = verb
         chain = [verb]
-        while t.dep_ in ("xcomp", "conj", "ccomp") and t.head.i != t.i:
+        while (t.dep_ in ("conj", "ccomp") or _infinitive(t)) and t.head.i != t.i:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() not in self.rules.governing_verbs:
                 break
             t = t.head
@@ -346,7 +364,7 @@ class EventExtractor:
                 if own and v.dep_ == "advcl" and any(
                         c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
                     hypothetical = True
-            if not own and chain[i - 1].dep_ in ("xcomp", "ccomp"):
+            if not own and (chain[i - 1].dep_ == "ccomp" or _infinitive(chain[i - 1])):
                 lemma = v.lemma_.lower()
                 if lemma in self.rules.future_verbs:
                     future = True
@@ -532,12 +550,23 @@ class EventExtractor:
                 sources = [_localised(a, place[0]) for a in sources]
                 targets = [_localised(a, place[0]) for a in targets]
         flags = self._modality(verb, speaker)
+        code = p.code
+        refuser = verb.head if _infinitive(verb) else None
+        if refuser is not None and refuser.lemma_.lower() in self.rules.refusal_verbs:
+            refused = self.rules.refusal_of(code)
+            if refused:
+                # "declined to resign": a refusal, asserted (unless itself negated).
+                neg = any(c.dep_ == "neg" for c in refuser.children)
+                code, flags = refused, (neg, flags[1], False)
+                used = [*used, refuser]
+                p = replace(p, code=code, id=f"refusal:{refuser.lemma_.lower()}>{p.id}",
+                            symmetric=False, reverse=None)
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)
         elif not targets and p.code[:2] in self.rules.venue_target_roots:
             targets = self._venue_actor(verb, matches)
-        return self._pairs(p.code, sources, targets, used, index, p, flags, venue)
+        return self._pairs(code, sources, targets, used, index, p, flags, venue)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                      ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
@@ -661,7 +690,7 @@ class EventExtractor:
             # A verb under an intention verb that has its own event ("agreed to withdraw",
             # "threatened to attack"): the governing verb's event stands for both.
             t = tok
-            while t.dep_ == "xcomp" and t.head.i != t.i:
+            while _infinitive(t) and t.head.i != t.i:
                 t = t.head
                 if t.i in by_verb and t.i not in speech:
                     drop.add(i)
@@ -684,6 +713,15 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _infinitive(tok: Token) -> bool:
+    """A "to"-infinitive complement of the verb above it: "threatened to secede" (spaCy labels
+    some of these advcl rather than xcomp)."""
+    if tok.dep_ == "xcomp":
+        return True
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _through_prep(tok: Token) -> Token | None:
