@@ -232,8 +232,12 @@ class ActorResolver:
     """Turns the head token of a noun phrase into actors, using the dictionary matches of its
     sentence, the article date (for dated offices) and the article context (coreference)."""
 
-    def __init__(self, dictionary: ActorDictionary) -> None:
+    def __init__(self, dictionary: ActorDictionary,
+                 non_actor_heads: frozenset[str] = frozenset()) -> None:
         self.dictionary = dictionary
+        # Nouns that name acts or things, not actors: "a military offensive", "police raid".
+        # An agent word modifying them does not make them an actor.
+        self.non_actor_heads = non_actor_heads
 
     def index_matches(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
         index: dict[int, tuple[Span, list[Entry]]] = {}
@@ -273,7 +277,8 @@ class ActorResolver:
     def location_country(
         self, head: Token, matches: dict[int, tuple[Span, list[Entry]]]
     ) -> tuple[str, str] | None:
-        """The country (code, place name) a place name such as "Tehran" or "in Iran" names."""
+        """The country (code, place name) a place name such as "Tehran", "the city of Kirkuk"
+        or "southern Iran" names."""
         for tok in head.doc[head.left_edge.i : head.i + 1]:
             hit = matches.get(tok.i)
             if hit is None:
@@ -282,6 +287,12 @@ class ActorResolver:
             for e in entries:
                 if e.kind in ("country", "capital", "city"):
                     return e.code, span.text
+        for child in head.children:
+            if child.dep_ in ("prep", "appos") and (child.dep_ == "appos" or child.lower_ == "of"):
+                obj = child if child.dep_ == "appos" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self.location_country(obj, matches)
         return None
 
     # -- internals -------------------------------------------------------------------------
@@ -324,7 +335,8 @@ class ActorResolver:
                 elif e.kind == "city" and span.end - 1 < head.i:
                     # A place modifying an actor word: "Darfur rebels", "Kirkuk residents".
                     info.countries.append((e.code, e.name, span, ""))
-                elif e.kind == "agent" and dist < best_agent_dist:
+                elif e.kind == "agent" and dist < best_agent_dist and (
+                        dist == 0 or head.lemma_.lower() not in self.non_actor_heads):
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
                 elif e.kind == "region" and info.region is None:
@@ -364,6 +376,16 @@ class ActorResolver:
         if info.former and agent_code in (None, "GOV"):
             agent_code = "ELI"
         countries = info.countries
+        if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
+            # A people named by a demonym and placed elsewhere: "the Albanians of Serbia".
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    loc = self.location_country(pobj, matches) if pobj is not None else None
+                    if loc and loc[0] != countries[0][0]:
+                        code = loc[0] + (agent_code or "CVL")
+                        return [(make(code, loc[0], agent_code or "CVL",
+                                      f"people:{head.text}+place:{loc[1]}"), False)]
         explicit = [c for c in countries if not c[3]]
         if explicit and len(explicit) < len(countries):
             # "Brazil's congress": the named country wins over a metonym's own country, and

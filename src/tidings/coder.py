@@ -28,9 +28,10 @@ class Coder:
         dirs = self.settings.data_dirs
         self.ontology = Ontology.from_dirs(dirs)
         self.dictionary = ActorDictionary(self.nlp, dirs)
-        self.resolver = ActorResolver(self.dictionary)
         self.patterns = PatternSet(self.ontology, dirs)
         self.rules = Rules.load(dirs)
+        self.resolver = ActorResolver(
+            self.dictionary, frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
         self.extractor = EventExtractor(self.ontology, self.patterns, self.resolver, self.rules)
 
     # -- public ----------------------------------------------------------------------------

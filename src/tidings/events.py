@@ -52,6 +52,7 @@ class Rules:
     refusal_roots: frozenset[str]
     refusal_default: str
     refusal_codes: dict[str, str]
+    non_actor_heads: frozenset[str]
 
     def refusal_of(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing to do ``code``, or None."""
@@ -89,6 +90,7 @@ class Rules:
             refusal_roots=frozenset((merged.get("refusal") or {}).get("roots") or ()),
             refusal_default=(merged.get("refusal") or {}).get("default", "120"),
             refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
+            non_actor_heads=frozenset(merged.get("non_actor_heads") or ()),
         )
 
 
