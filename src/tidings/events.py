@@ -53,6 +53,7 @@ class Rules:
     refusal_default: str
     refusal_codes: dict[str, str]
     non_actor_heads: frozenset[str]
+    domestic_roots: frozenset[str]
 
     def refusal_of(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing to do ``code``, or None."""
@@ -91,6 +92,7 @@ class Rules:
             refusal_default=(merged.get("refusal") or {}).get("default", "120"),
             refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
             non_actor_heads=frozenset(merged.get("non_actor_heads") or ()),
+            domestic_roots=frozenset(merged.get("domestic_roots") or ()),
         )
 
 
@@ -551,6 +553,8 @@ class EventExtractor:
             if place is not None:
                 sources = [_localised(a, place[0]) for a in sources]
                 targets = [_localised(a, place[0]) for a in targets]
+        if p.code[:2] in self.rules.domestic_roots:
+            sources, targets = _domestic(sources, targets)
         flags = self._modality(verb, speaker)
         code = p.code
         refuser = verb.head if _infinitive(verb) else None
@@ -731,6 +735,23 @@ def _through_prep(tok: Token) -> Token | None:
     if tok.pos_ == "ADP":
         return next((c for c in tok.children if c.dep_ == "pobj"), None)
     return tok
+
+
+def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """In domestic kinds of event (a government arresting, a court investigating, police
+    dispersing protesters) a sector actor of unknown country belongs to the other side's
+    country: "President X banned Ugandan opposition candidates"."""
+    def country(actors: list[Actor]) -> str | None:
+        found = {a.country for a in actors if a.country and len(a.country) == 3
+                 and not a.code.startswith("IGO")}
+        return found.pop() if len(found) == 1 else None
+
+    src_c, tgt_c = country(sources), country(targets)
+    if tgt_c:
+        sources = [_localised(a, tgt_c) for a in sources]
+    if src_c:
+        targets = [_localised(a, src_c) for a in targets]
+    return sources, targets
 
 
 def _localised(actor: Actor, country: str) -> Actor:
