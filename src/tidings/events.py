@@ -154,7 +154,7 @@ class EventExtractor:
 
     # -- matching --------------------------------------------------------------------------
     @staticmethod
-    def _clause(head: Token, max_depth: int = 3) -> list[Token]:
+    def _clause(head: Token, max_depth: int = 4) -> list[Token]:
         out: list[Token] = []
         stack = [(c, 1) for c in head.children]
         while stack:
@@ -244,9 +244,13 @@ class EventExtractor:
             objs = [o for o in objs if o is not None]
             if objs:
                 yield objs
+        # Prepositions on the verb, or on its particle ("kidnapped up to 16 advisers").
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
+                  if g.dep_ == "prep"]
         for prep_word in _DEFAULT_TARGET_PREPS:
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ == prep_word:
+            for c in preps:
+                if c.lower_ == prep_word:
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         yield objs
@@ -577,9 +581,19 @@ class EventExtractor:
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                      ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
         clause = self._clause(noun, max_depth=2)
+        # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
+        # protest in Beijing"): the verb's arguments are the noun's.
+        light = noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
+            noun.head.i not in coded_verbs
         m = None
+        via_verb = False
         for p in cands:
             m = self._try(p, noun, clause)
+            if m is None and light and p.target and p.target.kind == "prep":
+                bare = replace(p, target=None,
+                               words=tuple(w for w in p.words if w != p.target.prep))
+                m = self._try(bare, noun, clause)
+                via_verb = m is not None
             if m is not None:
                 break
         if m is None:
@@ -610,13 +624,19 @@ class EventExtractor:
                 sources, targets = pair, []
             else:
                 targets = pair
+        elif via_verb:
+            targets = self._first_actors(self._target_candidates(noun.head, [noun]), matches,
+                                         ctx, None, {})
+            if not targets and p.code[:2] in self.rules.venue_target_roots:
+                targets = self._venue_actor(noun.head, matches)
         else:
             targets = self._actors(m.target_heads, matches, ctx, None, {})
         if not sources:
             return []
         flags = self._modality(noun.head, None) if noun.head.pos_ == "VERB" else (
             False, False, False)
-        return self._pairs(p.code, sources, targets, m.tokens, index, p, flags, None)
+        tokens = [*m.tokens, noun.head] if via_verb else m.tokens
+        return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
     # -- precedence ------------------------------------------------------------------------
     def _obligations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
