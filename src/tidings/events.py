@@ -54,6 +54,8 @@ class Rules:
     refusal_codes: dict[str, str]
     non_actor_heads: frozenset[str]
     domestic_roots: frozenset[str]
+    appeal_verbs: frozenset[str]
+    appeal_code: str
 
     def refusal_of(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing to do ``code``, or None."""
@@ -93,6 +95,8 @@ class Rules:
             refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
             non_actor_heads=frozenset(merged.get("non_actor_heads") or ()),
             domestic_roots=frozenset(merged.get("domestic_roots") or ()),
+            appeal_verbs=frozenset((merged.get("appeal") or {}).get("verbs") or ()),
+            appeal_code=(merged.get("appeal") or {}).get("code", "020"),
         )
 
 
@@ -148,6 +152,7 @@ class EventExtractor:
                     events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
                     if events:
                         by_verb[tok.i] = events
+        self._appeals(sent, by_verb, index, matches, ctx)
         self._allegations(by_verb, speech, index, matches, ctx)
         self._obligations(by_verb, speech, index, matches, ctx)
         return self._suppress(by_verb, sent, speech)
@@ -639,6 +644,36 @@ class EventExtractor:
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
     # -- precedence ------------------------------------------------------------------------
+    def _appeals(self, sent: Span, by_verb: dict[int, list[Event]], index: int,
+                 matches: Matches, ctx: ArticleContext) -> None:
+        """"A wants B to do X": A appeals to B (X itself is not asserted)."""
+        for verb in sent:
+            if verb.lemma_.lower() not in self.rules.appeal_verbs or verb.i in by_verb:
+                continue
+            for c in verb.children:
+                if c.dep_ not in ("ccomp", "xcomp") or not any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    continue
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                subj = subj or next((g for g in verb.children if g.dep_ == "dobj"), None)
+                speaker, _ = self._subject(verb)
+                if subj is None or speaker is None:
+                    continue
+                sources = self.resolver.resolve(speaker, matches, ctx, remember=False)
+                targets = self.resolver.resolve(subj, matches, ctx, remember=False)
+                new = []
+                for s_ in sources:
+                    for t in targets:
+                        if s_.code != t.code:
+                            ev = self._make(self.rules.appeal_code, s_, t, [verb], index,
+                                            f"appeal:{verb.lemma_.lower()}>{c.lemma_}",
+                                            self._modality(verb, None))
+                            if ev:
+                                new.append(ev)
+                if new:
+                    by_verb[verb.i] = new
+                    break
+
     def _obligations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
                      index: int, matches: Matches, ctx: ArticleContext) -> None:
         """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
