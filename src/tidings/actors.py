@@ -76,6 +76,7 @@ class ActorDictionary:
         self.country_codes: set[str] = set()
         self.agent_codes: set[str] = set()
         self.country_names: dict[str, str] = {}
+        self.agent_words: frozenset[str] = frozenset()
         for data_dir in data_dirs:
             for stem in self.FILES:
                 path = Path(data_dir) / "actors" / f"{stem}.yaml"
@@ -124,10 +125,13 @@ class ActorDictionary:
                 self._add(n, Entry("org", row["code"], display, country=row.get("country")))
 
     def _load_agents(self, data: dict, path: Path) -> None:
+        words = set(self.agent_words)
         for row in data.get("agents", []):
             self.agent_codes.add(row["code"])
             for w in row.get("words", []):
                 self._add(w, Entry("agent", row["code"], w))
+                words.add(w.lower().split()[-1])
+        self.agent_words = frozenset(words)
 
     def _load_people(self, data: dict, path: Path) -> None:
         by_name: dict[str, Entry] = {}
@@ -194,6 +198,7 @@ class ArticleContext:
     names: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     by_agent_word: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> CHNGOV
     recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
+    agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
 
     def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
         if actor.code.startswith(UNKNOWN):
@@ -205,8 +210,10 @@ class ArticleContext:
             for tok in head.doc[head.left_edge.i : head.i + 1]:
                 if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
                     self.names[tok.lower_] = actor
-        if head.pos_ == "NOUN":
-            self.by_agent_word[head.lemma_.lower()] = actor
+        # Title words in the phrase let "the envoy" / "the minister" refer back to it later.
+        for tok in head.doc[head.left_edge.i : head.i + 1]:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.agent_words:
+                self.by_agent_word[tok.lemma_.lower()] = actor
 
     def last(self, person: bool | None) -> Actor | None:
         for actor, is_person in reversed(self.recent):

@@ -49,7 +49,7 @@ class Coder:
         for doc, article in self.nlp.pipe(
             ((a.text, a) for a in articles), as_tuples=True, batch_size=self.settings.batch_size
         ):
-            ctx = ArticleContext(date=article.date)
+            ctx = ArticleContext(date=article.date, agent_words=self.dictionary.agent_words)
             sentences: list[Sentence] = []
             events: list[Event] = []
             self._code_doc(doc, ctx, sentences, events)

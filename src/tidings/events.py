@@ -55,6 +55,7 @@ class Rules:
     non_actor_heads: frozenset[str]
     domestic_roots: frozenset[str]
     appeal_verbs: frozenset[str]
+    passive_place_roots: frozenset[str]
     appeal_code: str
 
     def refusal_of(self, code: str) -> str | None:
@@ -97,6 +98,7 @@ class Rules:
             domestic_roots=frozenset(merged.get("domestic_roots") or ()),
             appeal_verbs=frozenset((merged.get("appeal") or {}).get("verbs") or ()),
             appeal_code=(merged.get("appeal") or {}).get("code", "020"),
+            passive_place_roots=frozenset(merged.get("passive_place_roots") or ()),
         )
 
 
@@ -261,6 +263,12 @@ class EventExtractor:
                         yield objs
         for c in verb.children:
             if c.dep_ == "dobj":
+                # "condemned the sanctions imposed by the EU": who did what is condemned.
+                for acl in c.children:
+                    if acl.dep_ == "acl":
+                        agent = self._agent(acl)
+                        if agent is not None:
+                            yield [agent]
                 for prep in c.children:
                     if prep.dep_ == "prep" and prep.lower_ in _DEFAULT_TARGET_PREPS:
                         objs = [g for g in prep.children if g.dep_ == "pobj"]
@@ -468,11 +476,13 @@ class EventExtractor:
                         out.append(ev)
         return out
 
-    def _place(self, verb: Token, matches: Matches) -> tuple[str, Token] | None:
+    def _place(self, verb: Token, matches: Matches,
+               preps: tuple[str, ...] = ("in", "at", "outside", "near"),
+               ) -> tuple[str, Token] | None:
         """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
         "protested against the government in Belgrade")."""
         for t in [verb, *self._clause(verb)]:
-            if t.dep_ == "prep" and t.lower_ in ("in", "at", "outside", "near"):
+            if t.dep_ == "prep" and t.lower_ in preps:
                 for g in t.children:
                     if g.dep_ == "pobj":
                         loc = self.resolver.location_country(g, matches)
@@ -520,6 +530,7 @@ class EventExtractor:
         used = m.tokens
         target_heads = m.target_heads
         source_heads = m.source_heads
+        place_source: list[Actor] = []
         if passive and not p.source:
             agent = self._agent(verb)
             if subj is not None and subj not in used and not target_heads:
@@ -527,6 +538,14 @@ class EventExtractor:
             source_heads = [agent] if agent is not None else []
             if agent is not None:
                 used = [*used, agent.head]
+            elif p.code[:2] in self.rules.passive_place_roots:
+                # "were expelled from Argentina", "was arrested in Lebanon": the state where
+                # it happened did it.
+                place = self._place(verb, matches, preps=("in", "at", "from"))
+                if place is not None:
+                    code, g = place
+                    place_source = [Actor(code, g.text, g.idx, g.idx + len(g.text),
+                                          f"place:{g.text}", code, None)]
         elif p.source:
             if subj is not None:
                 target_heads = [subj]
@@ -543,7 +562,7 @@ class EventExtractor:
             else:
                 sources, targets = pair, []
         else:
-            sources = self._actors(source_heads, matches, ctx, speaker, speech)
+            sources = self._actors(source_heads, matches, ctx, speaker, speech) or place_source
             if target_heads or passive or p.source:
                 targets = self._actors(target_heads, matches, ctx, speaker, speech)
             else:
