@@ -353,8 +353,31 @@ class EventExtractor:
                         Actor(a.code, h.text, h.idx, h.idx + len(h.text), f"speaker:{a.text}",
                               a.country, a.agent) for a in spk)
                     continue
-            out.extend(self.resolver.resolve(h, matches, ctx))
+            got = self.resolver.resolve(h, matches, ctx)
+            if not got:
+                got = self._owned(h, matches, ctx, speaker)
+            out.extend(got)
         return out
+
+    def _owned(self, head: Token, matches: Matches, ctx: ArticleContext,
+               speaker: Token | None) -> list[Actor]:
+        """Things owned by an actor named by a pronoun stand for that actor: "attacked its
+        nuclear facilities" (in reported speech, "its" is the speaker's)."""
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                     and c.lower_ in ("its", "their")), None)
+        if poss is None:
+            return []
+        owners: list[Actor] = []
+        if speaker is not None:
+            subj, _ = self._subject(speaker)
+            if subj is not None and subj.pos_ != "PRON":
+                owners = self.resolver.resolve(subj, matches, ctx, remember=False)
+        if not owners:
+            owners = self.resolver.resolve(poss, matches, ctx, remember=False)
+        s, e = head.left_edge.idx, head.idx + len(head.text)
+        text = head.doc.text[s:e]
+        return [Actor(o.country or o.code, text, s, e, f"owner:{o.text}", o.country, None)
+                for o in owners[:1]]
 
     # -- modality --------------------------------------------------------------------------
     def _modality(self, verb: Token, speaker: Token | None) -> tuple[bool, bool, bool]:

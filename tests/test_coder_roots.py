@@ -1,0 +1,72 @@
+"""Every CAMEO root, coded from sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+# (sentence, expected (source, target, root)). The dyads are what a reader of the sentence
+# would code; the sentences are made up and name real states and organisations.
+ROOT_CASES = [
+    ("01", "The Kenyan foreign ministry told Ethiopia that the border talks would resume soon.",
+     ("KENGOV", "ETH", "01")),
+    ("02", "Brazil appealed to Argentina for help in fighting the forest fires.",
+     ("BRA", "ARG", "02")),
+    ("03", "Norway offered to mediate between the government of Colombia and the rebels.",
+     ("NOR", "COLGOV", "03")),
+    ("04", "The Turkish foreign minister met his Greek counterpart in Brussels on Monday.",
+     ("TURGOV", "GRCGOV", "04")),
+    ("05", "Japan praised South Korea for its handling of the fishing dispute.",
+     ("JPN", "KOR", "05")),
+    ("06", "Chile shared intelligence with Peru on drug trafficking.",
+     ("CHL", "PER", "06")),
+    ("07", "Germany sent humanitarian aid to Ukraine after the floods.",
+     ("DEU", "UKR", "07")),
+    ("08", "Morocco released forty Algerian fishermen on Thursday.",
+     ("MAR", "DZA", "08")),
+    ("09", "The International Atomic Energy Agency investigated Syria over the missing uranium.",
+     ("IGOUNOIAE", "SYR", "09")),
+    ("10", "Poland demanded that Belarus reopen the border crossing.",
+     ("POL", "BLR", "10")),
+    ("11", "Sweden condemned Iran for the execution of the dissident.",
+     ("SWE", "IRN", "11")),
+    ("12", "Egypt rejected the Ethiopian proposal on the dam.",
+     ("EGY", "ETH", "12")),
+    ("13", "North Korea threatened South Korea with military action.",
+     ("PRK", "KOR", "13")),
+    ("14", "Students protested against the Serbian government in Belgrade.",
+     ("SRBEDU", "SRBGOV", "14")),
+    ("15", "Russia deployed troops along the border with Finland.",
+     ("RUS", "FIN", "15")),
+    ("16", "The Netherlands recalled its ambassador from Turkey.",
+     ("NLD", "TUR", "16")),
+    ("16b", "Canada severed diplomatic relations with Iran.",
+     ("CAN", "IRN", "16")),
+    ("17", "Pakistani police arrested twelve Afghan refugees in Peshawar.",
+     ("PAKCOP", "AFGREF", "17")),
+    ("18", "Gunmen abducted two Italian aid workers in northern Niger.",
+     ("NER", "ITA", "18")),
+    ("19", "Israeli warplanes struck Hezbollah positions in southern Lebanon.",
+     ("ISRMIL", "LBNREBHEZ", "19")),
+    ("20", "Sudanese militias massacred hundreds of civilians in Darfur.",
+     ("SDNUAF", "SDNCVL", "20")),
+]
+
+
+@pytest.mark.parametrize("case", ROOT_CASES, ids=[c[0] for c in ROOT_CASES])
+def test_every_root(coder, case):
+    _, sentence, (src, tgt, root) = case
+    got = triples(coder.code_text(sentence))
+    assert any(s.startswith(src) and t.startswith(tgt) and r == root for s, t, r in got), got
+
+
+def test_every_event_is_fully_coded(coder):
+    events = coder.code_text("Japan praised South Korea for its handling of the fishing dispute.")
+    assert events
+    for ev in events:
+        info = coder.ontology.get(ev.code)
+        assert ev.root == ev.code[:2]
+        assert ev.quad_class == info.quad_class
+        assert ev.goldstein == info.goldstein
+        assert ev.rule.startswith(("verbs:", "nouns:", "allegation:", "obligation:"))
