@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import time
@@ -41,13 +42,20 @@ class Progress:
 
 
 def _coder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from tidings.coder import Coder
     from tidings.config import Settings
 
     extra = tuple(Path(p) for p in (args.data or []))
     settings = Settings.from_env(model=args.model)
     if extra:
         settings = Settings(model=settings.model, data_dirs=(*settings.data_dirs, *extra))
+    return _cached_coder(settings)
+
+
+@functools.lru_cache(maxsize=2)
+def _cached_coder(settings):  # type: ignore[no-untyped-def]
+    """One coder per settings in a process (loading one takes seconds)."""
+    from tidings.coder import Coder
+
     return Coder(settings)
 
 
@@ -122,6 +130,8 @@ def cmd_code(args: argparse.Namespace) -> int:
         progress.done()
         if out is not sys.stdout:
             out.close()
+        else:
+            out.flush()
     print(f"tidings: coded {emitted} record(s), {n_events} event(s)"
           + (f", skipped {len(problems)}" if problems else ""), file=sys.stderr)
     if problems:

@@ -1,0 +1,162 @@
+"""The `tidings` command as a user runs it: inputs, outputs, bad input, exit status."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from tidings.cli import EXIT_OK, EXIT_SKIPPED, main
+
+
+def run(argv, capsys, stdin: bytes | None = None, monkeypatch=None):
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+    status = main(argv)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_code_a_text_file_prints_a_table(tmp_path, capsys):
+    f = tmp_path / "article.txt"
+    f.write_text("Iran accused Israel of sabotage. Egypt praised Jordan.", encoding="utf-8")
+    status, out, err = run(["code", str(f)], capsys)
+    assert status == EXIT_OK
+    lines = out.splitlines()
+    assert lines[0].split()[:5] == ["record", "sent", "source", "target", "code"]
+    assert any(" IRN " in line and " ISR " in line and " 112 " in line for line in lines)
+    assert "coded 1 record(s), 2 event(s)" in err
+
+
+def test_stdin(capsys, monkeypatch):
+    status, out, _ = run(["code", "-", "--format", "jsonl"], capsys,
+                         stdin=b"Iran accused Israel of sabotage.", monkeypatch=monkeypatch)
+    assert status == EXIT_OK
+    (line,) = out.splitlines()
+    rec = json.loads(line)
+    assert [(e["source"], e["target"], e["code"]) for e in rec["events"]] == [
+        ("IRN", "ISR", "112")]
+
+
+def test_jsonl_output_keeps_input_order_ids_and_evidence(tmp_path, capsys):
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [
+        {"id": "b-2", "text": "Obama criticized Iran.", "date": "20070501"},
+        {"text": "Obama criticized Iran.", "date": "2012-05-01T09:00:00Z"},
+        {"id": "a-1", "event_text": "Nothing political happened here today."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    out_file = tmp_path / "events.jsonl"
+    status, _, _ = run(["code", str(corpus), "--format", "jsonl", "-o", str(out_file)], capsys)
+    assert status == EXIT_OK
+    recs = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [r["id"] for r in recs][0] == "b-2" and recs[2]["id"] == "a-1"
+    assert recs[1]["id"].startswith("sha1:")
+    assert recs[0]["events"][0]["source"] == "USALEG"  # a senator in 2007
+    assert recs[1]["events"][0]["source"] == "USAGOV"  # the president in 2012
+    assert recs[2]["events"] == []
+    ev = recs[0]["events"][0]
+    for key in ("source", "target", "code", "root", "quad_class", "goldstein", "plover",
+                "source_text", "target_text", "action_text", "sentence", "spans", "rule"):
+        assert key in ev
+    text = rows[0]["text"]
+    s, e = ev["spans"]["source"]
+    assert text[s:e] == "Obama"
+
+
+def test_same_input_twice_gives_the_same_output(tmp_path, capsys):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "Chile praised Peru."}) + "\n", encoding="utf-8")
+    outs = []
+    for _ in range(2):
+        _, out, _ = run(["code", str(corpus), "--format", "jsonl"], capsys)
+        outs.append(out)
+    assert outs[0] == outs[1] and outs[0]
+
+
+def test_bad_input_is_reported_per_file_and_line_and_the_rest_is_coded(tmp_path, capsys):
+    d = tmp_path / "news"
+    d.mkdir()
+    (d / "empty.txt").write_bytes(b"")
+    (d / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (d / "latin1.txt").write_bytes("Le ministre a critiqué l'Iran à Genève.".encode("latin-1"))
+    (d / "german.txt").write_text(
+        "Die Regierung in Berlin hat am Montag die Gespräche mit der polnischen Seite über "
+        "die Grenze und den Handel fortgesetzt, wie ein Sprecher der Bundesregierung sagte.",
+        encoding="utf-8")
+    (d / "good.txt").write_text("Japan praised South Korea.", encoding="utf-8")
+    lines = [
+        json.dumps({"id": "ok-1", "text": "Chile praised Peru."}),
+        "{this is not json",
+        json.dumps({"id": "no-text", "title": "missing"}),
+        json.dumps({"id": "huge", "text": "Iran " + "x" * 5_000_000}),
+        json.dumps({"id": "bad-date", "text": "Chile praised Peru.", "date": "yesterday"}),
+        json.dumps({"id": "ok-2", "text": "Peru praised Chile."}),
+    ]
+    (d / "corpus.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status, out, err = run(["code", str(d), "--format", "jsonl"], capsys)
+    assert status == EXIT_SKIPPED
+    problems = [line for line in err.splitlines() if not line.startswith("tidings: coded")]
+    assert len(problems) == 8, err
+    assert all(line.startswith("tidings: ") and "Traceback" not in line for line in problems)
+    assert any("empty.txt: empty input" in p for p in problems)
+    assert any("binary.txt: binary file" in p for p in problems)
+    assert any("latin1.txt: not valid UTF-8" in p for p in problems)
+    assert any("german.txt:" in p and "English" in p for p in problems)
+    assert any("corpus.jsonl:2: not valid JSON" in p for p in problems)
+    assert any("corpus.jsonl:3: record has no 'text'" in p for p in problems)
+    assert any("corpus.jsonl:4: text is 5,000,005 characters" in p for p in problems)
+    assert any("corpus.jsonl:5: date 'yesterday'" in p for p in problems)
+    recs = [json.loads(line) for line in out.splitlines()]
+    coded = {r["id"]: r for r in recs if "error" not in r}
+    assert {"ok-1", "ok-2"} <= set(coded)
+    assert coded["ok-1"]["events"] and coded["ok-2"]["events"]
+    assert any(r.get("error") and r["id"] == "huge" for r in recs)
+    assert "skipped 8" in err
+
+
+def test_missing_input_is_a_clear_message(capsys):
+    status, _, err = run(["code", "/nonexistent/file.txt"], capsys)
+    assert status == EXIT_SKIPPED
+    assert "tidings: /nonexistent/file.txt: no such file or directory" in err
+
+
+def test_eval_scores_a_gold_file(tmp_path, capsys):
+    gold = tmp_path / "gold.jsonl"
+    rows = [
+        {"id": "g1", "date": "", "text": "Iran accused Israel of sabotage.",
+         "expected": [{"source": "IRN", "target": "ISR", "code": "112"}]},
+        {"id": "g2", "date": "", "text": "Japan praised South Korea.",
+         "expected": [{"source": "JPN", "target": "KOR", "code": "057", "accept": ["051"]}]},
+        {"id": "g3", "date": "", "text": "The weather was mild in Oslo.", "expected": [],
+         "no_events": True},
+        {"id": "g4", "date": "", "text": "Chile praised Peru.", "evaluate": False,
+         "expected": [{"source": "CHL", "target": "PER", "code": "190"}]},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    status, out, _ = run(["eval", str(gold), "--json"], capsys)
+    assert status == EXIT_OK
+    report = json.loads(out)
+    assert report["records"] == 3 and report["skipped"] == 1
+    for level in ("root", "dyad_root", "exact"):
+        assert report["levels"][level]["f1"] == 1.0
+    status, out, _ = run(["eval", str(gold)], capsys)
+    assert "root" in out and "1.000" in out
+
+
+def test_eval_plover_level_maps_old_type_names(tmp_path, capsys):
+    gold = tmp_path / "plover.jsonl"
+    rows = [{"id": "p1", "date": "", "text": "India demanded that Pakistan release the pilot.",
+             "expected": [{"source": "IND", "target": "PAK", "plover": "DEMAND"}]}]
+    gold.write_text(json.dumps(rows[0]) + "\n", encoding="utf-8")
+    status, out, _ = run(["eval", str(gold), "--json"], capsys)
+    report = json.loads(out)
+    assert report["levels"]["plover"]["tp"] == 1
+
+
+@pytest.mark.parametrize("argv", [["eval", "/nonexistent.jsonl"]])
+def test_eval_missing_gold_file(argv, capsys):
+    status, _, err = run(argv, capsys)
+    assert status == 1 and "no such gold file" in err
