@@ -361,13 +361,11 @@ class ActorResolver:
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head, ctx)
         info = self._info(head, matches, ctx.date)
-        start = head.left_edge.idx
-        end = head.idx + len(head.text)
+        phrase = doc[head.left_edge.i : head.i + 1]
+        start, end, text = phrase.start_char, phrase.end_char, phrase.text
 
-        def make(code: str, country: str | None, agent: str | None, rule: str,
-                 span: tuple[int, int] | None = None) -> Actor:
-            s, e = span or (start, end)
-            return Actor(code=code, text=doc.text[s:e], start=s, end=e, rule=rule,
+        def make(code: str, country: str | None, agent: str | None, rule: str) -> Actor:
+            return Actor(code=code, text=text, start=start, end=end, rule=rule,
                          country=country, agent=agent)
 
         if info.person is not None:

@@ -129,9 +129,10 @@ class EventExtractor:
         consumed: set[int] = set()
         speech: dict[int, Token] = {}
         verb_matches: list[tuple[Token, _Match]] = []
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
-                continue
+        tokens = list(sent)
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+        verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") or t.tag_[:2] == "VB"]
+        for tok in verbs:
             cands = self.patterns.verb_patterns(tok)
             if not cands:
                 continue
@@ -147,14 +148,14 @@ class EventExtractor:
             if events:
                 by_verb[tok.i] = events
         coded_verbs = {v.i for v, _ in verb_matches}
-        for tok in sent:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+        for tok in nouns:
+            if tok.i not in consumed:
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
                 if cands:
                     events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
                     if events:
                         by_verb[tok.i] = events
-        self._appeals(sent, by_verb, index, matches, ctx)
+        self._appeals(verbs, by_verb, index, matches, ctx)
         self._allegations(by_verb, speech, index, matches, ctx)
         self._obligations(by_verb, speech, index, matches, ctx)
         return self._suppress(by_verb, sent, speech)
@@ -176,7 +177,10 @@ class EventExtractor:
 
     def _match_verb(self, verb: Token, cands: list[Pattern]) -> _Match | None:
         clause = self._clause(verb)
+        words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
         for p in cands:
+            if not words.issuperset(p.words):
+                continue
             m = self._try(p, verb, clause)
             if m is not None:
                 return m
@@ -374,8 +378,8 @@ class EventExtractor:
                 owners = self.resolver.resolve(subj, matches, ctx, remember=False)
         if not owners:
             owners = self.resolver.resolve(poss, matches, ctx, remember=False)
-        s, e = head.left_edge.idx, head.idx + len(head.text)
-        text = head.doc.text[s:e]
+        phrase = head.doc[head.left_edge.i : head.i + 1]
+        s, e, text = phrase.start_char, phrase.end_char, phrase.text
         return [Actor(o.country or o.code, text, s, e, f"owner:{o.text}", o.country, None)
                 for o in owners[:1]]
 
@@ -686,10 +690,10 @@ class EventExtractor:
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
     # -- precedence ------------------------------------------------------------------------
-    def _appeals(self, sent: Span, by_verb: dict[int, list[Event]], index: int,
+    def _appeals(self, verbs: list[Token], by_verb: dict[int, list[Event]], index: int,
                  matches: Matches, ctx: ArticleContext) -> None:
         """"A wants B to do X": A appeals to B (X itself is not asserted)."""
-        for verb in sent:
+        for verb in verbs:
             if verb.lemma_.lower() not in self.rules.appeal_verbs or verb.i in by_verb:
                 continue
             for c in verb.children:
