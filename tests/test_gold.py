@@ -1,0 +1,30 @@
+"""Regression floors on the public gold dev sets, when they are present next to the checkout
+(../shared/gold) or named by TIDINGS_GOLD. Skipped cleanly otherwise: the product never needs
+them. The floors sit a little under the figures in docs/accuracy.md, so that a change that
+makes the coder worse fails here; they are not targets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tidings.evaluate import evaluate_file
+
+GOLD = Path(os.environ.get("TIDINGS_GOLD", Path(__file__).resolve().parents[2] / "shared/gold"))
+
+FLOORS = [
+    ("cameo_manual.dev.jsonl", "root", 0.64),
+    ("petr2_gsr.dev.jsonl", "dyad_root", 0.52),
+    ("plover_gsr.dev.jsonl", "plover", 0.42),
+]
+
+
+@pytest.mark.parametrize(("name", "level", "floor"), FLOORS, ids=[f[0] for f in FLOORS])
+def test_gold_dev_set_floor(coder, name, level, floor):
+    path = GOLD / name
+    if not path.is_file():
+        pytest.skip(f"gold file {path} not present")
+    report = evaluate_file(coder, path)
+    assert report.scores[level].f1 >= floor, report.scores[level].as_dict()
