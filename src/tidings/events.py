@@ -21,6 +21,7 @@ _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "
                           "discourse", "meta", "dep"})
 _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into",
                          "upon", "from", "between", "among")
+_DEEP_TARGET_PREPS = frozenset({"for", "to", "against", "on", "with", "toward", "towards"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -281,6 +282,14 @@ class EventExtractor:
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
+        # Deeper in the object: "suspended part of a military aid program for Bosnia".
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                for t in self._clause(c, max_depth=4):
+                    if t.dep_ == "prep" and t.lower_ in _DEEP_TARGET_PREPS:
+                        objs = [g for g in t.children if g.dep_ == "pobj"]
+                        if objs:
+                            yield objs
         # "demanded that the US cancel ...": the subject of the clausal complement.
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -631,7 +640,7 @@ class EventExtractor:
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                      ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
-        clause = self._clause(noun, max_depth=2)
+        clause = self._clause(noun, max_depth=3)
         # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
         # protest in Beijing"): the verb's arguments are the noun's.
         light = noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
@@ -653,10 +662,12 @@ class EventExtractor:
         sources: list[Actor] = []
         # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
         # verb the noun is the object of ("launched an attack on ...").
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+        for c in clause:
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 sources = self._actors(objs, matches, ctx, None, {})
+                if sources:
+                    break
         if not sources:
             mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
             for c in mods:
