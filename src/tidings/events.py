@@ -150,7 +150,10 @@ class EventExtractor:
                 by_verb[tok.i] = events
         coded_verbs = {v.i for v, _ in verb_matches}
         for tok in nouns:
-            if tok.i not in consumed:
+            # An event noun that is the object of a coded verb ("prevented the demonstration",
+            # "condemned the attack") is what that verb's event is about, not an event itself.
+            if tok.i not in consumed and not (
+                    tok.dep_ in ("dobj", "nsubjpass", "pobj") and _verb_of(tok) in coded_verbs):
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
                 if cands:
                     events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
@@ -488,7 +491,7 @@ class EventExtractor:
                     continue
                 if t is not None and t.code == s.code and (
                         s.code.startswith("---") or p.speech
-                        or t.rule.startswith(("speaker:", "coref:"))):
+                        or t.rule.startswith(("speaker:", "coref:", "owner:"))):
                     continue
                 fwd, back = code, None
                 if p.symmetric:
@@ -831,6 +834,14 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _verb_of(tok: Token) -> int:
+    """The verb a noun is the object of (directly or through one preposition), or -1."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head.i if head.pos_ in ("VERB", "AUX") else -1
 
 
 def _infinitive(tok: Token) -> bool:
