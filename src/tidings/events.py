@@ -814,7 +814,13 @@ class EventExtractor:
             while _infinitive(t) and t.head.i != t.i:
                 t = t.head
                 if t.i in by_verb and t.i not in speech:
-                    drop.add(i)
+                    if t.lemma_.lower() in self.rules.future_verbs and \
+                            by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3:
+                        # "vowed to fight", "pledged to expel": the act promised says more
+                        # than a bare promise (the act is coded as its intent, 13x).
+                        drop.add(t.i)
+                    else:
+                        drop.add(i)
                     break
             # A speech verb whose reported clause holds an event: the event is what counts.
             if i in speech:
