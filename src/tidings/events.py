@@ -57,6 +57,7 @@ class Rules:
     domestic_roots: frozenset[str]
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
+    conditional_target_roots: frozenset[str]
     appeal_code: str
 
     def refusal_of(self, code: str) -> str | None:
@@ -100,6 +101,7 @@ class Rules:
             appeal_verbs=frozenset((merged.get("appeal") or {}).get("verbs") or ()),
             appeal_code=(merged.get("appeal") or {}).get("code", "020"),
             passive_place_roots=frozenset(merged.get("passive_place_roots") or ()),
+            conditional_target_roots=frozenset(merged.get("conditional_target_roots") or ()),
         )
 
 
@@ -529,6 +531,18 @@ class EventExtractor:
                             return loc[0], g
         return None
 
+    @staticmethod
+    def _conditions(verb: Token) -> Iterator[list[Token]]:
+        """Subjects of "if/unless" clauses on the verb or its complement: "threatened to
+        secede unless the Kremlin withdrew its troops" is a threat against the Kremlin."""
+        for v in [verb, *(c for c in verb.children if _infinitive(c))]:
+            for c in v.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                             _CONDITIONAL_MARKS for m in c.children):
+                    subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                    if subj:
+                        yield subj
+
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
         """The country where something happened, as an actor: protests in Beijing target
         China."""
@@ -639,6 +653,8 @@ class EventExtractor:
             venue = self._venue(verb, matches)
         elif not targets and p.code[:2] in self.rules.venue_target_roots:
             targets = self._venue_actor(verb, matches)
+        if not targets and p.code[:2] in self.rules.conditional_target_roots:
+            targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
