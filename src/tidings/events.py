@@ -150,7 +150,7 @@ class EventExtractor:
             events = self._verb_events(tok, m, index, matches, ctx, speech)
             if events:
                 by_verb[tok.i] = events
-        coded_verbs = {v.i for v, _ in verb_matches}
+        coded_verbs = {v.i for v, m in verb_matches if not m.pattern.speech}
         for tok in nouns:
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself.
@@ -164,7 +164,8 @@ class EventExtractor:
         self._appeals(verbs, by_verb, index, matches, ctx)
         self._allegations(by_verb, speech, index, matches, ctx)
         self._obligations(by_verb, speech, index, matches, ctx)
-        return self._suppress(by_verb, sent, speech)
+        bare = {v.i for v, m in verb_matches if not m.pattern.words}
+        return self._suppress(by_verb, sent, speech, bare)
 
     # -- matching --------------------------------------------------------------------------
     @staticmethod
@@ -200,7 +201,7 @@ class EventExtractor:
             for t in clause:
                 if t in used:
                     continue
-                if t.lower_ == w or t.lemma_.lower() == w:
+                if (t.lower_ == w or t.lemma_.lower() == w) and _reachable(t, head, used):
                     found = t
                     break
             if found is None:
@@ -819,7 +820,7 @@ class EventExtractor:
             by_verb[i] = new
 
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
-                  speech: dict[int, Token]) -> list[Event]:
+                  speech: dict[int, Token], bare: set[int]) -> list[Event]:
         doc = sent.doc
         drop: set[int] = set()
         for i in by_verb:
@@ -830,10 +831,10 @@ class EventExtractor:
             while _infinitive(t) and t.head.i != t.i:
                 t = t.head
                 if t.i in by_verb and t.i not in speech:
-                    if t.lemma_.lower() in self.rules.future_verbs and \
-                            by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3:
-                        # "vowed to fight", "pledged to expel": the act promised says more
-                        # than a bare promise (the act is coded as its intent, 13x).
+                    if t.lemma_.lower() in self.rules.future_verbs and (t.i in bare or (
+                            by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3)):
+                        # "agreed to lift embargoes", "vowed to fight": the act promised says
+                        # more than a bare promise; it is coded as its intent (03x, 13x).
                         drop.add(t.i)
                     else:
                         drop.add(i)
@@ -856,6 +857,18 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
+    """A pattern word inside an infinitive complement counts only when that complement's verb
+    is itself part of the pattern: "agree to withdraw troop" may reach "troops" under
+    "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
+    t = tok.head
+    while t.i != head.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX") and t not in used:
+            return False
+        t = t.head
+    return True
 
 
 def _verb_of(tok: Token) -> int:
