@@ -466,11 +466,17 @@ class EventExtractor:
             negated=negated, hypothetical=hypothetical, future=future, flags=extra,
         )
 
+    def _root(self, code: str, flags: tuple[bool, bool, bool]) -> str:
+        """The root an event will be coded in: a future act is coded as its intent."""
+        if flags[2] and not flags[0]:
+            return (self.ontology.intent_of(code) or code)[:2]
+        return code[:2]
+
     def _pairs(self, code: str, sources: list[Actor], targets: list[Actor], tokens: list[Token],
                index: int, p: Pattern, flags: tuple[bool, bool, bool],
                venue: str | None) -> list[Event]:
         out: list[Event] = []
-        root = code[:2]
+        root = self._root(code, flags)
         if not targets and len(sources) > 1 and (
                 p.symmetric or root in self.rules.reciprocal_roots):
             # "A and B met", "A and B signed a treaty": every pair, both ways.
@@ -622,8 +628,8 @@ class EventExtractor:
             else:
                 targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
                                              speaker, speech)
-                if not targets and not (len(sources) > 1 and p.code[:2] in
-                                        self.rules.reciprocal_roots):
+                if not targets and not (len(sources) > 1 and self._root(
+                        p.code, self._modality(verb, speaker)) in self.rules.reciprocal_roots):
                     # "expelled three Russian diplomats": the pattern's object is the target.
                     nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
                              and t.dep_ in ("dobj", "pobj", "dative")]
