@@ -25,7 +25,8 @@ _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
-_PAIR_WORDS = {"country", "nation", "side", "government", "state", "party"}
+_PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "leader",
+               "minister", "president", "delegation"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
 _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
                    "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
@@ -400,16 +401,21 @@ class ActorResolver:
         if not countries:
             sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
             if sub is not None:
-                inner, via = sub
-                if inner.rule.startswith(("org:", "person:")) or (
-                        inner.country is None and (inner.agent is None or agent_code is None)):
-                    return [(make(inner.code, inner.country, inner.agent,
-                                  f"{via}:{inner.rule}"), False)]
-                if inner.country:
-                    agent = agent_code or inner.agent
-                    code = inner.country + (agent or "")
-                    rule = f"{via}:{inner.rule}" + (f"+agent:{info.agent[1]}" if info.agent else "")
-                    return [(make(code, inner.country, agent, rule), False)]
+                inners, via = sub
+                out = []
+                for inner in inners:
+                    if inner.rule.startswith(("org:", "person:")) or (
+                            inner.country is None and (inner.agent is None or agent_code is None)):
+                        out.append((make(inner.code, inner.country, inner.agent,
+                                         f"{via}:{inner.rule}"), False))
+                    elif inner.country:
+                        agent = agent_code or inner.agent
+                        rule = f"{via}:{inner.rule}" + (
+                            f"+agent:{info.agent[1]}" if info.agent else "")
+                        out.append((make(inner.country + (agent or ""), inner.country, agent,
+                                         rule), False))
+                if out:
+                    return out
         if countries:
             groups = _coordinated(countries)
             out = []
@@ -449,30 +455,30 @@ class ActorResolver:
     def _from_dependents(
         self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
         allow_unknown: bool = False,
-    ) -> tuple[Actor, str] | None:
-        """Actor information carried by the phrase's right side: "leaders of Romania",
-        "police in Iran", "the US commander, General X"."""
+    ) -> tuple[list[Actor], str] | None:
+        """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
+        Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
             if child.dep_ == "appos":
                 got = self._resolve_one(child, matches, ctx)
                 if got and not got[0][0].code.startswith(UNKNOWN):
-                    return got[0][0], "appos"
+                    return [got[0][0]], "appos"
             if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
                 if child.lower_ == "of":
-                    got = self._resolve_one(pobj, matches, ctx)
+                    got = self.resolve(pobj, matches, ctx, remember=False)
                     # "hundreds of civilians": a quantity word takes its actor from "of", even
                     # one of unknown country.
-                    if got and (not got[0][0].code.startswith(UNKNOWN) or allow_unknown):
-                        return got[0][0], "of"
+                    if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown):
+                        return got, "of"
                 else:
                     loc = self.location_country(pobj, matches)
                     if loc:
                         code, place = loc
-                        return Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
-                                     f"place:{place}", code, None), child.lower_
+                        return [Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
+                                      f"place:{place}", code, None)], child.lower_
         return None
 
     def _pronoun(self, head: Token, ctx: ArticleContext) -> list[tuple[Actor, bool]]:

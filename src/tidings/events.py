@@ -309,9 +309,9 @@ class EventExtractor:
         for group in groups:
             if all(t.ent_type_ in ("DATE", "TIME") for t in group):
                 continue
-            actors = self._actors(group, matches, ctx, speaker, speech)
-            if actors:
-                return actors
+            if self._actors(group, matches, ctx, speaker, speech, remember=False):
+                # Only the phrase chosen enters the article's memory for coreference.
+                return self._actors(group, matches, ctx, speaker, speech)
         return []
 
     # -- arguments -------------------------------------------------------------------------
@@ -360,7 +360,8 @@ class EventExtractor:
         return None
 
     def _actors(self, heads: list[Token], matches: Matches, ctx: ArticleContext,
-                speaker: Token | None, speech: dict[int, Token]) -> list[Actor]:
+                speaker: Token | None, speech: dict[int, Token],
+                remember: bool = True) -> list[Actor]:
         out: list[Actor] = []
         for h in heads:
             if (h.pos_ == "PRON" and speaker is not None and
@@ -372,7 +373,7 @@ class EventExtractor:
                         Actor(a.code, h.text, h.idx, h.idx + len(h.text), f"speaker:{a.text}",
                               a.country, a.agent) for a in spk)
                     continue
-            got = self.resolver.resolve(h, matches, ctx)
+            got = self.resolver.resolve(h, matches, ctx, remember=remember)
             if not got:
                 got = self._owned(h, matches, ctx, speaker)
             out.extend(got)
