@@ -5,7 +5,7 @@ CAMEO actor codes, with in-article coreference."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -74,9 +74,6 @@ class ActorDictionary:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.entries: dict[str, list[Entry]] = {}
-        self.country_codes: set[str] = set()
-        self.agent_codes: set[str] = set()
-        self.country_names: dict[str, str] = {}
         self.agent_words: frozenset[str] = frozenset()
         for data_dir in data_dirs:
             for stem in self.FILES:
@@ -101,9 +98,7 @@ class ActorDictionary:
     def _load_countries(self, data: dict, path: Path) -> None:
         for row in data.get("countries", []):
             code = row["code"]
-            self.country_codes.add(code)
             name = row.get("name", code)
-            self.country_names[code] = name
             for n in [name, *row.get("names", [])]:
                 self._add(n, Entry("country", code, name))
             for n in row.get("demonyms", []):
@@ -128,7 +123,6 @@ class ActorDictionary:
     def _load_agents(self, data: dict, path: Path) -> None:
         words = set(self.agent_words)
         for row in data.get("agents", []):
-            self.agent_codes.add(row["code"])
             for w in row.get("words", []):
                 self._add(w, Entry("agent", row["code"], w))
                 words.add(w.lower().split()[-1])
@@ -559,8 +553,3 @@ def _is_pair(head: Token) -> bool:
     mods = {c.lower_ for c in head.children}
     return bool(mods & {"both", "two"}) and head.tag_ in ("NNS", "NNPS")
 
-
-def iter_heads(tokens: Iterable[Token]) -> Iterable[Token]:
-    for t in tokens:
-        if t.pos_ in ("NOUN", "PROPN", "PRON"):
-            yield t

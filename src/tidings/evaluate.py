@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,6 +218,3 @@ def format_report(report: Report, show_misses: int = 20) -> str:
             lines.append(f"    got:  {'; '.join(m.predicted) or 'none'}")
     return "\n".join(lines)
 
-
-def evaluate_paths(coder: Coder, paths: Iterable[Path]) -> list[Report]:
-    return [evaluate_file(coder, Path(p)) for p in paths]

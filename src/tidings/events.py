@@ -447,12 +447,11 @@ class EventExtractor:
     def _make(self, code: str, src: Actor, tgt: Actor | None, tokens: list[Token], index: int,
               rule: str, flags: tuple[bool, bool, bool]) -> Event | None:
         negated, hypothetical, future = flags
-        extra: tuple[str, ...] = ()
+        intent_of = None
         if future and not negated:
             intent = self.ontology.intent_of(code)
             if intent and intent[:2] != code[:2]:
-                extra = (f"intent_of:{code}",)
-                code = intent
+                intent_of, code = code, intent
         try:
             info = self.ontology.get(code)
         except KeyError:
@@ -464,7 +463,7 @@ class EventExtractor:
             source=src, target=tgt, code=code, root=code[:2], quad_class=info.quad_class,
             goldstein=info.goldstein, plover=self.ontology.plover_name(info.plover),
             action_text=action, action_start=start, action_end=end, sentence=index, rule=rule,
-            negated=negated, hypothetical=hypothetical, future=future, flags=extra,
+            negated=negated, hypothetical=hypothetical, future=future, intent_of=intent_of,
         )
 
     def _root(self, code: str, flags: tuple[bool, bool, bool]) -> str:

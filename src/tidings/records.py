@@ -70,7 +70,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     future: bool = False
-    flags: tuple[str, ...] = field(default=())
+    intent_of: str | None = None  # for a future act coded as intent: the act's own code
 
     @property
     def asserted(self) -> bool:
@@ -104,6 +104,7 @@ class Event:
             "negated": self.negated,
             "hypothetical": self.hypothetical,
             "future": self.future,
+            "intent_of": self.intent_of,
         }
 
 
