@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -115,4 +115,3 @@ class CodedArticle:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
-    warnings: list[str] = field(default_factory=list)
