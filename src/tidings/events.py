@@ -352,10 +352,10 @@ class EventExtractor:
         for _ in range(8):
             if t.head.i == t.i:
                 return None
-            if t.dep_ in ("ccomp", "parataxis") and t.head.i in speech:
-                return t.head
             if t.head.i in speech and t.dep_ not in ("nsubj", "dobj"):
-                return t.head
+                # An attribution after the fact ("..., a newspaper reported") is a source of
+                # information, not the speaker the clause's pronouns refer to.
+                return t.head if t.i > t.head.i else None
             t = t.head
         return None
 
@@ -643,6 +643,13 @@ class EventExtractor:
                 targets = [_localised(a, place[0]) for a in targets]
         if p.code[:2] in self.rules.domestic_roots:
             sources, targets = _domestic(sources, targets)
+        if any(a.country is None and a.agent for a in (*sources, *targets)):
+            # The only country the sentence names: "President X resigned amid pressure from
+            # the Kenyan parliament".
+            sole = _sole_country(verb.sent, matches)
+            if sole:
+                sources = [_localised(a, sole) for a in sources]
+                targets = [_localised(a, sole) for a in targets]
         flags = self._modality(verb, speaker)
         code = p.code
         refuser = verb.head if _infinitive(verb) else None
@@ -916,6 +923,19 @@ def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], 
     if src_c:
         targets = [_localised(a, src_c) for a in targets]
     return sources, targets
+
+
+def _sole_country(sent: Span, matches: Matches) -> str | None:
+    found = set()
+    for i in range(sent.start, sent.end):
+        hit = matches.get(i)
+        if hit is not None:
+            for e in hit[1]:
+                if e.kind in ("country", "demonym", "capital", "city", "metonym"):
+                    found.add(e.code)
+                elif e.kind == "org" and e.country:
+                    found.add(e.country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _localised(actor: Actor, country: str) -> Actor:
