@@ -328,7 +328,7 @@ class EventExtractor:
                     return c, passive
             if t.dep_ == "relcl":
                 return t.head, passive
-            if t.dep_ == "conj" or _infinitive(t) or (
+            if t.dep_ in ("conj", "acomp") or _infinitive(t) or (
                     t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
                 if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
                     return t.head, passive
@@ -507,14 +507,14 @@ class EventExtractor:
                     back = code
                 if p.reverse:
                     back = p.reverse
-                if flags[2]:  # one side's stated intention says nothing of the other's
-                    back = None
                 if (venue and t is not None and code in self.rules.venue_codes
                         and s.country and t.country and s.country != t.country):
                     if venue == t.country:
                         fwd, back = self.rules.visitor_code, self.rules.host_code
                     elif venue == s.country:
                         fwd, back = self.rules.host_code, self.rules.visitor_code
+                if flags[2]:  # one side's stated intention says nothing of the other's
+                    back = None
                 ev = self._make(fwd, s, t, tokens, index, p.id, flags)
                 if ev:
                     out.append(ev)
