@@ -425,9 +425,6 @@ class EventExtractor:
                         hypothetical = True
                 if auxes & _HYPOTHETICAL_AUX:
                     hypothetical = True
-                if own and v.dep_ == "advcl" and any(
-                        c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in kids):
-                    hypothetical = True
             if not own and (chain[i - 1].dep_ == "ccomp" or _infinitive(chain[i - 1])):
                 lemma = v.lemma_.lower()
                 if lemma in self.rules.future_verbs:
@@ -438,6 +435,9 @@ class EventExtractor:
                     negated = True
                 if any(c.dep_ == "neg" for c in kids):
                     negated = True
+        # Anything inside an "if/unless" clause is a condition, not an event.
+        if _in_condition(verb):
+            hypothetical = True
         # "going to": future.
         if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
             future = True
@@ -870,6 +870,18 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _in_condition(tok: Token) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS
+                                     for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
