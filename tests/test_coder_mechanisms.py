@@ -170,3 +170,14 @@ def test_an_attribution_is_not_a_statement(coder):
 def test_protests_target_the_country_where_they_happen(coder):
     got = codes(coder, "Thousands of students protested in Tehran on Sunday.", level="root")
     assert ("IRNEDU", "IRN", "14") in got
+
+
+def test_sector_actors_take_the_only_country_in_view(coder):
+    # In the sentence: the only country named.
+    got = codes(coder, "The president resigned amid pressure from the Kenyan parliament.",
+                level="root")
+    assert ("KENGOV", "---", "08") in got
+    # In the article so far.
+    text = "Kenya's parliament debated the budget on Monday. The president resigned on Tuesday."
+    events = [e for e in coder.code_text(text) if e.sentence == 1]
+    assert [(e.source.code, e.root) for e in events] == [("KENGOV", "08")]

@@ -194,11 +194,14 @@ class ArticleContext:
     by_agent_word: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> CHNGOV
     recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
+    countries: set[str] = field(default_factory=set)  # countries of the actors met so far
 
     def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
         if actor.code.startswith(UNKNOWN):
             return
         self.recent.append((actor, is_person))
+        if actor.country and not actor.code.startswith("IGO"):
+            self.countries.add(actor.country)
         if len(self.recent) > 30:
             del self.recent[:10]
         if head.pos_ == "PROPN":

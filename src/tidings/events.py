@@ -647,6 +647,9 @@ class EventExtractor:
             # The only country the sentence names: "President X resigned amid pressure from
             # the Kenyan parliament".
             sole = _sole_country(verb.sent, matches)
+            if not sole and len(ctx.countries) == 1:
+                # ... or the only country the article has named so far.
+                (sole,) = ctx.countries
             if sole:
                 sources = [_localised(a, sole) for a in sources]
                 targets = [_localised(a, sole) for a in targets]
