@@ -280,11 +280,15 @@ class EventExtractor:
                         agent = self._agent(acl)
                         if agent is not None:
                             yield [agent]
-                for prep in c.children:
-                    if prep.dep_ == "prep" and prep.lower_ in _DEFAULT_TARGET_PREPS:
-                        objs = [g for g in prep.children if g.dep_ == "pobj"]
-                        if objs:
-                            yield objs
+                # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
+                # be acted on) comes before where.
+                preps = [p for p in c.children if p.dep_ == "prep"]
+                for word in ("of", *_DEFAULT_TARGET_PREPS):
+                    for prep in preps:
+                        if prep.lower_ == word:
+                            objs = [g for g in prep.children if g.dep_ == "pobj"]
+                            if objs:
+                                yield objs
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
