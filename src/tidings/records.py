@@ -52,6 +52,18 @@ class Actor:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where an event happened, from an offline gazetteer."""
+
+    name: str
+    country: str  # CAMEO / ISO 3166-1 alpha-3 code
+    lat: float | None
+    lon: float | None
+    feature: str  # "city", "admin", "country"
+    source: str  # how it was found: "sentence:<text>", "actor:<code>"
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: who did what to whom, with its evidence and how it was coded."""
 
@@ -71,6 +83,9 @@ class Event:
     hypothetical: bool = False
     future: bool = False
     intent_of: str | None = None  # for a future act coded as intent: the act's own code
+    date: dt.date | None = None  # when it happened (filled by the enrich stage)
+    date_source: str | None = None  # "text:last week", "published", "unknown"
+    place: Place | None = None  # where it happened (filled by the enrich stage)
 
     @property
     def asserted(self) -> bool:
@@ -105,6 +120,11 @@ class Event:
             "hypothetical": self.hypothetical,
             "future": self.future,
             "intent_of": self.intent_of,
+            **({"date": self.date.isoformat(), "date_source": self.date_source}
+               if self.date else {}),
+            **({"place": {"name": self.place.name, "country": self.place.country,
+                          "lat": self.place.lat, "lon": self.place.lon,
+                          "source": self.place.source}} if self.place else {}),
         }
 
 
