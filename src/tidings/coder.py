@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tidings.actors import ActorDictionary, ActorResolver, ArticleContext
 from tidings.config import Settings
@@ -52,19 +52,37 @@ class Coder:
             ctx = ArticleContext(date=article.date, agent_words=self.dictionary.agent_words)
             sentences: list[Sentence] = []
             events: list[Event] = []
-            self._code_doc(doc, ctx, sentences, events)
+            places: dict[int, list[str]] = {}
+            self._code_doc(doc, ctx, sentences, events, places)
             if not include_all:
                 events = [e for e in events if e.asserted]
-            yield CodedArticle(article, sentences, events)
+            yield CodedArticle(article, sentences, events, places)
 
     # -- internals -------------------------------------------------------------------------
     def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
-                  events: list[Event]) -> None:
+                  events: list[Event], places: dict[int, list[str]]) -> None:
         matches = self.resolver.index_matches(doc)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
             index = len(sentences)
             sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
-            events.extend(self.extractor.sentence_events(sent, index, matches, ctx))
+            found = self.extractor.sentence_events(sent, index, matches, ctx)
+            events.extend(found)
+            if found:
+                places[index] = _place_names(sent)
+
+
+def _place_names(sent: Span) -> list[str]:
+    """Place names in a sentence, those introduced by "in/at/near" first."""
+    located, other = [], []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            prep = ent.root.head
+            name = ent.text.removeprefix("the ").removeprefix("The ")
+            if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "outside"):
+                located.append(name)
+            else:
+                other.append(name)
+    return located + other
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -135,3 +135,6 @@ class CodedArticle:
     article: Article
     sentences: list[Sentence]
     events: list[Event]
+    # Place names each sentence mentions (by sentence index), "in/at <place>" first: what the
+    # enrich stage looks up in its gazetteer.
+    places: dict[int, list[str]] = field(default_factory=dict)

@@ -1,0 +1,101 @@
+"""From news to the event database: read sources, code, date and place, store.
+
+    ingest → nlp → actors → events (the coder) → enrich (dates, places) → store (dedup)
+
+Each article is stored in its own transaction; an article already stored with the same content
+is skipped before it is coded, so running the same input again changes nothing and a run that
+was killed picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from tidings.coder import Coder
+from tidings.ingest import Problem
+from tidings.records import Article
+from tidings.store import Store, content_hash
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    mentions: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        out = [
+            f"articles read: {self.read} (new {self.new}, changed {self.replaced}, "
+            f"unchanged {self.unchanged}), skipped: {len(self.skipped)}",
+            f"events: {self.events_new} new, {self.events_merged} merged into existing "
+            f"events; {self.mentions} mentions",
+        ]
+        reasons: dict[str, int] = {}
+        for p in self.skipped:
+            reason = p.message.split(";")[0].split(" (")[0]
+            reasons[reason] = reasons.get(reason, 0) + 1
+        out += [f"  skipped, {n}: {reason}" for reason, n in sorted(reasons.items())]
+        return out
+
+
+def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
+           on_problem: Callable[[Problem], None] | None = None,
+           progress: bool = False, summary: IngestSummary | None = None) -> IngestSummary:
+    """Code and store articles; problems are counted (and reported through ``on_problem``)."""
+    from tidings.enrich import enrich, load_gazetteer
+
+    summary = summary or IngestSummary()
+    gazetteer = load_gazetteer()
+
+    def fresh() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, Problem):
+                summary.skipped.append(item)
+                if on_problem:
+                    on_problem(item)
+                continue
+            summary.read += 1
+            if store.article_hash(item.id) == content_hash(item):
+                summary.unchanged += 1
+                continue
+            yield item
+
+    bar = _progress_bar(progress)
+    try:
+        for coded in coder.code_articles(fresh()):
+            events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
+                            coded.article.date, gazetteer)
+            result = store.save_article(coded.article, coded.sentences, events,
+                                        coder.ontology)
+            if result.status == "new":
+                summary.new += 1
+            elif result.status == "replaced":
+                summary.replaced += 1
+            else:
+                summary.unchanged += 1
+            summary.events_new += result.events_new
+            summary.events_merged += result.events_merged
+            summary.mentions += result.mentions
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(events=summary.events_new + summary.events_merged,
+                                refresh=False)
+    finally:
+        if bar is not None:
+            bar.close()
+    return summary
+
+
+def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)

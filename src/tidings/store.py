@@ -1,0 +1,477 @@
+"""The store stage: articles, sentences, mentions and deduplicated events in a real database.
+
+DuckDB (one file) is the embedded default; PostgreSQL (psycopg 3) is the server backend. Both
+run the same schema (data/migrations/*.sql) and the same code: the SQL here is the subset the
+two accept, with `?` placeholders translated for PostgreSQL.
+
+Writing is per article and transactional: an article, its sentences and mentions, and the
+events those mentions belong to are written (or replaced, when the article changed) in one
+transaction, so a job killed halfway leaves every article either fully stored or not at all,
+and running it again finishes the job without doubling anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tidings.config import DATA_DIR
+from tidings.ontology import Ontology
+from tidings.records import Article, Event, Sentence
+
+MIGRATIONS = DATA_DIR / "migrations"
+
+MENTION_COLUMNS = (
+    "mention_id", "event_id", "article_id", "sentence_index", "date", "date_source", "source",
+    "target", "source_country", "source_agent", "target_country", "target_agent", "code", "root",
+    "source_text", "target_text", "action_text", "source_start", "source_end", "target_start",
+    "target_end", "action_start", "action_end", "place_name", "place_country", "place_lat",
+    "place_lon", "place_feature", "place_source", "rule", "future", "intent_of", "seen_at",
+)
+EVENT_COLUMNS = (
+    "event_id", "date", "source", "target", "source_country", "source_agent", "target_country",
+    "target_agent", "source_text", "target_text", "action_text", "code", "root", "quad_class",
+    "goldstein", "plover", "plover_mode", "place_name", "place_country", "place_lat",
+    "place_lon", "place_feature", "num_mentions", "num_sources", "num_articles", "first_seen",
+    "last_seen", "source_url", "sentence", "rule",
+)
+
+
+class StoreError(RuntimeError):
+    """A database that cannot be opened or used; the message names it."""
+
+
+def content_hash(article: Article) -> str:
+    h = hashlib.sha1()
+    for part in (article.text, article.title or "", str(article.date or ""), article.url or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def event_key(ev: Event) -> str:
+    """The identity of an event across articles: same day, dyad, CAMEO root and place."""
+    place = ""
+    if ev.place is not None:
+        place = (ev.place.name if ev.place.feature != "country" else ev.place.country).lower()
+    day = ev.date.isoformat() if ev.date else "undated"
+    raw = f"{day}|{ev.source.code}|{ev.target_code}|{ev.root}|{place}"
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def mention_key(article_id: str, ev: Event) -> str:
+    raw = (f"{article_id}|{ev.sentence}|{ev.source.code}|{ev.target_code}|{ev.code}|"
+           f"{ev.action_start}|{ev.source.start}")
+    return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class SaveResult:
+    status: str  # "new", "replaced", "unchanged"
+    events_new: int = 0
+    events_merged: int = 0
+    mentions: int = 0
+
+
+class Store:
+    """One database. Use :func:`open_store`."""
+
+    dialect = ""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    # -- backend hooks ---------------------------------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _transaction(self) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def _lock(self, keys: Iterable[str]) -> None:
+        """Serialise writers touching the same keys (PostgreSQL); DuckDB has one writer."""
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[tuple]:
+        raise NotImplementedError  # pragma: no cover
+
+    def close(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- schema ----------------------------------------------------------------------------
+    def migrate(self) -> int:
+        """Apply the migrations not applied yet; return the schema version."""
+        with self._transaction():
+            self._lock(["schema"])
+            self._execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                          "version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+            row = self._execute("SELECT max(version) FROM schema_version").fetchone()
+            current = row[0] or 0
+            for path in sorted(MIGRATIONS.glob("*.sql")):
+                version = int(path.name.split("_", 1)[0])
+                if version <= current:
+                    continue
+                for statement in _statements(path.read_text("utf-8")):
+                    self._execute(statement)
+                self._execute("INSERT INTO schema_version VALUES (?, ?)",
+                              (version, _now()))
+                current = version
+        return current
+
+    # -- writing ---------------------------------------------------------------------------
+    def article_hash(self, article_id: str) -> str | None:
+        row = self._execute("SELECT content_hash FROM articles WHERE article_id = ?",
+                            (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def save_article(self, article: Article, sentences: list[Sentence], events: list[Event],
+                     ontology: Ontology) -> SaveResult:
+        """Store one coded article, replacing an older version of it, in one transaction."""
+        digest = content_hash(article)
+        now = _now()
+        with self._transaction():
+            self._lock([f"article:{article.id}"])
+            old = self.article_hash(article.id)
+            if old == digest:
+                return SaveResult("unchanged")
+            affected: set[str] = set()
+            if old is not None:
+                affected.update(r[0] for r in self._execute(
+                    "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?",
+                    (article.id,)).fetchall())
+                for table in ("mentions", "sentences", "articles"):
+                    self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
+            self._execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, article.url, article.source, article.title, article.date, digest,
+                 article.origin, now, article.text))
+            if sentences:
+                self._executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+                    [(article.id, s.index, s.start, s.end, s.text) for s in sentences])
+            rows = {}
+            for ev in events:
+                eid = event_key(ev)
+                mid = mention_key(article.id, ev)
+                rows[mid] = _mention_row(mid, eid, article.id, ev, now)
+            new_ids = {r[1] for r in rows.values()}
+            existing: set[str] = set()
+            if new_ids:
+                self._lock(sorted(f"event:{e}" for e in new_ids))
+                existing = self._existing_events(new_ids)
+                self._executemany(
+                    f"INSERT INTO mentions VALUES ({', '.join('?' * len(MENTION_COLUMNS))})",
+                    list(rows.values()))
+            affected |= new_ids
+            self._refresh_events(sorted(affected), ontology)
+        return SaveResult("replaced" if old else "new", len(new_ids - existing),
+                          len(new_ids & existing), len(rows))
+
+    def _existing_events(self, ids: set[str]) -> set[str]:
+        found: set[str] = set()
+        ids_list = sorted(ids)
+        for chunk in _chunks(ids_list, 500):
+            marks = ", ".join("?" * len(chunk))
+            found.update(r[0] for r in self._execute(
+                f"SELECT event_id FROM events WHERE event_id IN ({marks})", chunk).fetchall())
+        return found
+
+    def _refresh_events(self, event_ids: list[str], ontology: Ontology) -> None:
+        """Recompute the event rows (counts, first/last seen, representative mention) of the
+        given event ids from their mentions; events with no mention left disappear."""
+        actor_codes: set[str] = set()
+        for chunk in _chunks(event_ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            old_actors = self._execute(
+                f"SELECT source, target FROM events WHERE event_id IN ({marks})", chunk
+            ).fetchall()
+            actor_codes.update(c for pair in old_actors for c in pair)
+            self._execute(f"DELETE FROM events WHERE event_id IN ({marks})", chunk)
+            cols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
+            mentions = self._execute(
+                f"SELECT {cols}, a.source_name, a.url, a.published, s.text FROM mentions m "
+                "JOIN articles a ON a.article_id = m.article_id "
+                "LEFT JOIN sentences s ON s.article_id = m.article_id "
+                "AND s.sentence_index = m.sentence_index "
+                f"WHERE m.event_id IN ({marks}) "
+                "ORDER BY m.event_id, m.seen_at, m.article_id, m.sentence_index, m.mention_id",
+                chunk).fetchall()
+            groups: dict[str, list[tuple]] = {}
+            for row in mentions:
+                groups.setdefault(row[1], []).append(row)
+            out = [_event_row(eid, rows, ontology) for eid, rows in groups.items()]
+            if out:
+                self._executemany(
+                    f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", out)
+                actor_codes.update(c for r in out for c in (r[2], r[3]))
+        self._refresh_actors(sorted(actor_codes))
+
+    def _refresh_actors(self, codes: list[str]) -> None:
+        for chunk in _chunks(codes, 500):
+            marks = ", ".join("?" * len(chunk))
+            self._lock(sorted(f"actor:{c}" for c in chunk))
+            self._execute(f"DELETE FROM actors WHERE code IN ({marks})", chunk)
+            counts = Counter[str]()
+            names: dict[str, Counter[str]] = {}
+            parts: dict[str, tuple[str | None, str | None]] = {}
+            for side in ("source", "target"):
+                for code, country, agent, text in self._execute(
+                        f"SELECT {side}, {side}_country, {side}_agent, {side}_text FROM events "
+                        f"WHERE {side} IN ({marks})", chunk).fetchall():
+                    counts[code] += 1
+                    parts.setdefault(code, (country, agent))
+                    if text:
+                        names.setdefault(code, Counter())[text] += 1
+            rows = [(code, parts[code][0], parts[code][1],
+                     names[code].most_common(1)[0][0] if code in names else None, n)
+                    for code, n in counts.items()]
+            if rows:
+                self._executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", rows)
+
+    # -- reading ---------------------------------------------------------------------------
+    def iter_events(self, *, actor: str | None = None, source: str | None = None,
+                    target: str | None = None, root: str | None = None,
+                    code: str | None = None, since: dt.date | None = None,
+                    until: dt.date | None = None, batch: int = 5000) -> Iterator[dict]:
+        """Events matching the filters, ordered by date, streamed from the database."""
+        where, params = [], []
+        if actor:
+            where.append("(source LIKE ? OR target LIKE ?)")
+            params += [actor + "%", actor + "%"]
+        if source:
+            where.append("source LIKE ?")
+            params.append(source + "%")
+        if target:
+            where.append("target LIKE ?")
+            params.append(target + "%")
+        if root:
+            where.append("root = ?")
+            params.append(root.zfill(2))
+        if code:
+            where.append("code LIKE ?")
+            params.append(code + "%")
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date, event_id"
+        for row in self._stream(sql, params, batch):
+            yield dict(zip(EVENT_COLUMNS, row, strict=True))
+
+    def iter_mentions(self, batch: int = 5000) -> Iterator[dict]:
+        cols = ("event_id", "article_id", "url", "source_name", "published", "sentence_index",
+                "sentence", "source_start", "source_end", "target_start", "target_end",
+                "action_start", "action_end", "rule", "date_source")
+        sql = ("SELECT m.event_id, m.article_id, a.url, a.source_name, a.published, "
+               "m.sentence_index, s.text, m.source_start, m.source_end, m.target_start, "
+               "m.target_end, m.action_start, m.action_end, m.rule, m.date_source "
+               "FROM mentions m JOIN articles a ON a.article_id = m.article_id "
+               "LEFT JOIN sentences s ON s.article_id = m.article_id "
+               "AND s.sentence_index = m.sentence_index ORDER BY m.event_id, m.mention_id")
+        for row in self._stream(sql, (), batch):
+            yield dict(zip(cols, row, strict=True))
+
+    def iter_daily(self, batch: int = 5000) -> Iterator[dict]:
+        """One row per day, dyad and CAMEO code (the Phoenix-style one-a-day view)."""
+        cols = ("date", "source", "target", "code", "root", "quad_class", "goldstein",
+                "num_events", "num_mentions")
+        sql = ("SELECT date, source, target, code, root, min(quad_class), min(goldstein), "
+               "count(*), sum(num_mentions) FROM events "
+               "GROUP BY date, source, target, code, root ORDER BY date, source, target, code")
+        for row in self._stream(sql, (), batch):
+            yield dict(zip(cols, row, strict=True))
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("articles", "sentences", "mentions", "events", "actors"):
+            out[table] = self._execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+
+# -- DuckDB ---------------------------------------------------------------------------------
+class DuckDBStore(Store):
+    dialect = "duckdb"
+
+    def __init__(self, path: str) -> None:
+        import duckdb
+
+        super().__init__(path)
+        try:
+            self.con = duckdb.connect(path)
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open DuckDB database ({_first_line(exc)})") from None
+        self._depth = 0
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.con.execute(sql, list(params))
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self.con.executemany(sql, [list(r) for r in rows])
+
+    def _transaction(self) -> Any:
+        return _DuckTransaction(self)
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[tuple]:
+        cur = self.con.cursor()
+        cur.execute(sql, list(params))
+        while True:
+            rows = cur.fetchmany(size)
+            if not rows:
+                break
+            yield from rows
+        cur.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class _DuckTransaction:
+    def __init__(self, store: DuckDBStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        if self.store._depth == 0:
+            self.store.con.execute("BEGIN TRANSACTION")
+        self.store._depth += 1
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.store._depth -= 1
+        if self.store._depth == 0:
+            self.store.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+# -- PostgreSQL -----------------------------------------------------------------------------
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        super().__init__(dsn)
+        try:
+            self.con = psycopg.connect(dsn, autocommit=True)
+        except psycopg.Error as exc:
+            raise StoreError(f"{_redact(dsn)}: cannot connect to PostgreSQL "
+                             f"({_first_line(exc)})") from None
+        self._tx: list[Any] = []
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self.con.execute(self._sql(sql), list(params))
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        with self.con.cursor() as cur:
+            cur.executemany(self._sql(sql), [list(r) for r in rows])
+
+    def _transaction(self) -> Any:
+        return self.con.transaction()
+
+    def _lock(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.con.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])
+
+    def _stream(self, sql: str, params: Sequence[Any], size: int) -> Iterator[tuple]:
+        with self.con.transaction(), self.con.cursor(name="tidings_stream") as cur:
+            cur.itersize = size
+            cur.execute(self._sql(sql), list(params))
+            yield from cur
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_store(db: str | Path, *, migrate: bool = True) -> Store:
+    """A DuckDB file path, or a postgresql:// URL."""
+    target = str(db)
+    if target.startswith(("postgresql://", "postgres://")):
+        store: Store = PostgresStore(target)
+    else:
+        parent = Path(target).expanduser().resolve().parent
+        if not parent.is_dir():
+            raise StoreError(f"{target}: directory {parent} does not exist")
+        store = DuckDBStore(target)
+    if migrate:
+        store.migrate()
+    return store
+
+
+# -- helpers --------------------------------------------------------------------------------
+def _mention_row(mid: str, eid: str, article_id: str, ev: Event, now: dt.datetime) -> tuple:
+    tgt, place = ev.target, ev.place
+    return (
+        mid, eid, article_id, ev.sentence, ev.date, ev.date_source, ev.source.code,
+        ev.target_code, ev.source.country, ev.source.agent, tgt.country if tgt else None,
+        tgt.agent if tgt else None, ev.code, ev.root, ev.source.text,
+        tgt.text if tgt else None, ev.action_text, ev.source.start, ev.source.end,
+        tgt.start if tgt else None, tgt.end if tgt else None, ev.action_start, ev.action_end,
+        place.name if place else None, place.country if place else None,
+        place.lat if place else None, place.lon if place else None,
+        place.feature if place else None, place.source if place else None, ev.rule, ev.future,
+        ev.intent_of, now,
+    )
+
+
+def _event_row(eid: str, rows: list[tuple], ontology: Ontology) -> tuple:
+    """An event row from its mention rows (ordered: the first is the representative)."""
+    idx = {c: i for i, c in enumerate(MENTION_COLUMNS)}
+    n = len(MENTION_COLUMNS)
+    first = rows[0]
+    # The most frequent code among the mentions (ties: the first seen).
+    code = Counter(r[idx["code"]] for r in rows).most_common(1)[0][0]
+    info = ontology.codes.get(code)
+    seen = [r[idx["seen_at"]] for r in rows]
+    return (
+        eid, first[idx["date"]], first[idx["source"]], first[idx["target"]],
+        first[idx["source_country"]], first[idx["source_agent"]], first[idx["target_country"]],
+        first[idx["target_agent"]], first[idx["source_text"]], first[idx["target_text"]],
+        first[idx["action_text"]], code, code[:2], info.quad_class if info else 0,
+        info.goldstein if info else 0.0, ontology.plover_name(info.plover) if info else None,
+        info.plover_mode if info else None, first[idx["place_name"]],
+        first[idx["place_country"]], first[idx["place_lat"]], first[idx["place_lon"]],
+        first[idx["place_feature"]], len(rows),
+        len({r[n] or r[n + 1] or r[idx["article_id"]] for r in rows}),
+        len({r[idx["article_id"]] for r in rows}), min(seen), max(seen), first[n + 1],
+        first[n + 3], first[idx["rule"]],
+    )
+
+
+def _statements(sql: str) -> list[str]:
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield list(items[i:i + size])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _redact(dsn: str) -> str:
+    """A connection URL without its password, for messages."""
+    if "@" in dsn and "://" in dsn:
+        scheme, rest = dsn.split("://", 1)
+        cred, host = rest.rsplit("@", 1)
+        return f"{scheme}://{cred.split(':', 1)[0]}@{host}"
+    return dsn
