@@ -1,0 +1,230 @@
+"""The dates/places stage: event dates from the sentence, places from an offline gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.enrich import Gazetteer, enrich, event_date, load_gazetteer, place_of
+from tidings.records import Actor, Event
+
+PUB = dt.date(2024, 3, 12)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "expected", "expression"), [
+    ("Envoys from both capitals held talks on Sunday near the border.",
+     dt.date(2024, 3, 10), "Sunday"),
+    # a weekday is the most recent such day on or before the publication day
+    ("The cabinet said on Tuesday it would reopen the crossing.", PUB, "Tuesday"),
+    ("Riot police dispersed the crowd on Wednesday night.", dt.date(2024, 3, 6),
+     "Wednesday night"),
+    ("Saturday's vote was marred by boycotts.", dt.date(2024, 3, 9), "Saturday"),
+    ("The governor resigned yesterday after a week of protests.",
+     dt.date(2024, 3, 11), "yesterday"),
+    ("Armoured columns crossed the river today.", PUB, "today"),
+    # "last week" is the publication date minus seven days
+    ("Negotiators walked out of the meeting last week.", dt.date(2024, 3, 5), "last week"),
+    ("Earlier this week the junta freed four detainees.", PUB, "this week"),
+    ("The blockade began two days ago.", dt.date(2024, 3, 10), "two days ago"),
+    ("The militia took the airport three weeks ago.", dt.date(2024, 2, 20), "three weeks ago"),
+    # a month (or year) without a day stands for its first day
+    ("The two governments restored relations in August 2021.",
+     dt.date(2021, 8, 1), "August 2021"),
+    ("The monarchy was abolished in 2008, the report said.", dt.date(2008, 1, 1), "2008"),
+    ("Turnout fell sharply this month.", dt.date(2024, 3, 1), "this month"),
+    ("The parliament was dissolved last year.", dt.date(2023, 1, 1), "last year"),
+    # a month and day without a year is the most recent one not after publication
+    ("The delegation landed on March 3 for a two-day visit.", dt.date(2024, 3, 3), "March 3"),
+    ("The delegation landed on 3 March for a two-day visit.", dt.date(2024, 3, 3), "3 March"),
+    ("The truce was signed on Nov. 14 in a hotel.", dt.date(2023, 11, 14), "Nov. 14"),
+    ("Ministers met on Monday, March 11, to discuss grain exports.",
+     dt.date(2024, 3, 11), "Monday, March 11"),
+    ("Ballots have been counted since January, officials said.",
+     dt.date(2024, 1, 1), "January"),
+    ("Shelling resumed over the weekend.", dt.date(2024, 3, 9), "the weekend"),
+    # the future only where the expression says so
+    ("The envoy will return next month.", dt.date(2024, 4, 1), "next month"),
+    ("The summit opens tomorrow in the capital.", dt.date(2024, 3, 13), "tomorrow"),
+    ("The coalition promised a referendum next Friday.", dt.date(2024, 3, 15), "next Friday"),
+])
+def test_dates_relative_to_publication(sentence: str, expected: dt.date,
+                                       expression: str) -> None:
+    assert event_date(sentence, PUB) == (expected, f"text:{expression}")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The guards may open fire if the crowd advances.",
+    "Iran may attack the tankers, a spokesman warned.",
+    "Thousands will march on the ministry to demand wages.",
+    "The floods killed 2,000 people and left 100 villages cut off.",
+    "The second convoy reached the camp, and now aid is flowing.",
+    "A 15 percent tariff was imposed on 300 goods.",
+    "The 2019 accord remains in force.",
+    "The clinic serves a population of 2000 people.",
+    "Workers marched on May Day in the capital.",
+    "The rebels issued no statement.",
+])
+def test_noise_is_not_a_date(sentence: str) -> None:
+    assert event_date(sentence, PUB) == (PUB, "published")
+
+
+def test_no_date_after_publication_unless_said() -> None:
+    # "on March 20" without a year reads as last year's March 20, not next week's
+    assert event_date("The envoy arrived on March 20.", PUB)[0] == dt.date(2023, 3, 20)
+    # "this Friday" without "next" or "coming" is the past Friday
+    assert event_date("This Friday the two presidents spoke.", PUB)[0] == dt.date(2024, 3, 8)
+    for sentence in ("Talks collapsed on Sunday.", "The army withdrew last week.",
+                     "Troops massed in April.", "The strike began yesterday."):
+        day, _ = event_date(sentence, PUB)
+        assert day is not None and day <= PUB
+
+
+def test_future_year_is_a_target_not_a_date() -> None:
+    assert event_date("The ministry vowed to halve the deficit by 2030.", PUB) == (
+        PUB, "published")
+    assert event_date("A runoff is scheduled for 14 April 2024.", PUB) == (
+        dt.date(2024, 4, 14), "text:14 April 2024")
+
+
+def test_sentences_without_date_words_skip_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateparser called")
+
+    monkeypatch.setattr("dateparser.search.search_dates", boom)
+    assert event_date("The rebels shelled the airport and seized two villages.", PUB) == (
+        PUB, "published")
+
+
+def test_weekday_on_the_publication_weekday() -> None:
+    sunday = dt.date(2024, 3, 10)
+    assert event_date("The polls closed on Sunday.", sunday)[0] == sunday
+    assert event_date("The polls closed last Sunday.", sunday)[0] == dt.date(2024, 3, 3)
+
+
+def test_periods_across_a_year_boundary() -> None:
+    pub = dt.date(2024, 1, 2)
+    assert event_date("Prices rose last month.", pub)[0] == dt.date(2023, 12, 1)
+    assert event_date("The pact was signed on December 28.", pub)[0] == dt.date(2023, 12, 28)
+
+
+def test_without_publication_date() -> None:
+    assert event_date("The accord was signed in August 2021.", None) == (
+        dt.date(2021, 8, 1), "text:August 2021")
+    assert event_date("The accord was signed yesterday.", None) == (None, "unknown")
+    assert event_date("The accord was signed.", None) == (None, "unknown")
+    assert event_date("", PUB) == (PUB, "published")
+
+
+def test_datetime_published_is_a_date() -> None:
+    day, source = event_date("Clashes broke out yesterday.", dt.datetime(2024, 3, 12, 23, 5))
+    assert (day, source) == (dt.date(2024, 3, 11), "text:yesterday")
+
+
+# -- gazetteer -----------------------------------------------------------------------------
+
+def test_lookup_cities(gaz: Gazetteer) -> None:
+    tehran = gaz.lookup("Tehran")
+    assert tehran is not None
+    assert (tehran.country, tehran.feature) == ("IRN", "city")
+    assert tehran.lat == pytest.approx(35.7, abs=0.1)
+    assert tehran.lon == pytest.approx(51.4, abs=0.1)
+    doha = gaz.lookup("doha")
+    assert doha is not None and doha.country == "QAT"
+    kiev = gaz.lookup("Kiev")  # an alternate name
+    assert kiev is not None and kiev.country == "UKR"
+    paris = gaz.lookup("PARIS")  # the most populous of its name
+    assert paris is not None and paris.country == "FRA"
+    rafah = gaz.lookup("Rafah")  # accents in the gazetteer's own spelling
+    assert rafah is not None and rafah.country == "PSE"
+
+
+def test_lookup_countries(gaz: Gazetteer) -> None:
+    georgia = gaz.lookup("Georgia")
+    assert georgia is not None and (georgia.country, georgia.feature) == ("GEO", "country")
+    lebanon = gaz.lookup("Lebanon")  # a country before the US towns of that name
+    assert lebanon is not None and lebanon.country == "LBN"
+    assert gaz.lookup("the United States").country == "USA"
+    assert gaz.lookup("Britain").country == "GBR"
+    kosovo = gaz.lookup("Kosovo")
+    assert kosovo is not None and kosovo.country == "KSV"
+
+
+def test_lookup_unknown(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Zorblatt") is None
+    assert gaz.lookup("") is None
+    assert gaz.lookup("police") is None
+
+
+def test_country_places(gaz: Gazetteer) -> None:
+    iran = gaz.country("IRN")
+    assert iran is not None
+    assert (iran.name, iran.feature) == ("Iran", "country")
+    assert iran.lat == pytest.approx(35.7, abs=0.1)  # at Tehran
+    kosovo = gaz.country("KSV")
+    assert kosovo is not None and kosovo.country == "KSV" and kosovo.lat is not None
+    assert gaz.country("XKX") == kosovo
+    for code in ("---", "IGOUNO", "EUR", "", "ZZZ"):
+        assert gaz.country(code) is None
+
+
+def test_place_of_candidates(gaz: Gazetteer) -> None:
+    kirkuk = place_of(["the northern city of Kirkuk"], [], gaz)
+    assert kirkuk is not None
+    assert (kirkuk.name, kirkuk.country, kirkuk.source) == (
+        "Kirkuk", "IRQ", "sentence:the northern city of Kirkuk")
+    lebanon = place_of(["southern Lebanon"], ["ISR"], gaz)
+    assert lebanon is not None and lebanon.country == "LBN"
+    assert place_of(["the Syrian capital Damascus"], [], gaz).country == "SYR"
+    assert place_of(["Idlib province"], [], gaz).country == "SYR"
+    # the first candidate the gazetteer knows wins
+    doha = place_of(["the venue", "Doha", "Tehran"], ["IRN"], gaz)
+    assert doha is not None and (doha.country, doha.source) == ("QAT", "sentence:Doha")
+
+
+def test_place_of_actor_country(gaz: Gazetteer) -> None:
+    place = place_of(["the border crossing"], ["IRN", "IRN", "---", "IGOUNO"], gaz)
+    assert place is not None
+    assert (place.country, place.feature, place.source) == ("IRN", "country", "actor:IRN")
+    assert place_of([], ["IRN", "USA"], gaz) is None
+    assert place_of([], ["---"], gaz) is None
+    assert place_of([], [], gaz) is None
+
+
+# -- the stage -----------------------------------------------------------------------------
+
+def _event(sentence: int, source: str | None, target: str | None) -> Event:
+    src = Actor(f"{source or '---'}GOV", "x", 0, 1, "test", country=source)
+    tgt = Actor(f"{target}GOV", "y", 2, 3, "test", country=target) if target else None
+    return Event(src, tgt, "042", "04", 1, 1.9, "CONSULT", "visited", 4, 11, sentence, "test")
+
+
+def test_enrich_fills_date_and_place(gaz: Gazetteer) -> None:
+    sentences = ["The Iranian foreign minister visited Doha on Sunday.",
+                 "He also met Iranian clerics.",
+                 "Qatar and Iran agreed on a joint statement."]
+    events = [_event(0, "IRN", "QAT"), _event(1, "IRN", "IRN"), _event(2, "QAT", "IRN")]
+    out = enrich(events, sentences, {0: ["Doha"]}, PUB, gaz)
+    assert len(out) == 3
+    first, second, third = out
+    assert (first.date, first.date_source) == (dt.date(2024, 3, 10), "text:Sunday")
+    assert first.place is not None and first.place.country == "QAT"
+    assert first.place.source == "sentence:Doha"
+    assert (second.date, second.date_source) == (PUB, "published")
+    assert second.place is not None and second.place.source == "actor:IRN"
+    assert third.place is None
+    assert events[0].date is None  # the input is left alone
+    assert first.to_dict()["date"] == "2024-03-10"
+
+
+def test_enrich_without_publication_date(gaz: Gazetteer) -> None:
+    out = enrich([_event(0, "IRN", None)], ["The minister spoke."], {}, None, gaz)
+    assert (out[0].date, out[0].date_source) == (None, "unknown")
+    assert out[0].place is not None and out[0].place.country == "IRN"
