@@ -1,0 +1,501 @@
+"""Writing stored events out: GDELT 2.0 event table, PLOVER JSON lines, JSONL, CSV, Parquet.
+
+Every writer takes an iterable of *event rows* (plain dicts with the keys of `EVENT_FIELDS`,
+as the store yields them) and an open file object, writes one event at a time (Parquet: one
+record batch of `batch_size` rows at a time) and returns the number of events written. No
+writer ever holds more than one batch of rows, so an export of millions of events runs in
+constant memory. `export()` opens the output file in the right mode and dispatches on a format
+name from `EXPORT_FORMATS`.
+
+GDELT export, and where it differs from GDELT itself
+----------------------------------------------------
+* Columns are the 61 of the GDELT 2.0 event table (`GDELT_COLUMNS`), tab-separated, "\\n" line
+  ends, no header unless asked for. Columns tidings has no value for are empty strings
+  (AvgTone, the religion/ethnic codes, the actor geographies, ADM1/ADM2 codes, feature ids).
+* GlobalEventID is derived from the tidings event id: the integer value of the first 15 hex
+  digits of its SHA-1 (60 bits, fits a signed 64-bit column, stable across runs).
+* FractionDate is year + day_of_year / 365 with four decimals. (GDELT's codebook describes a
+  30-day-month approximation, so GDELT's own values can differ by up to a few hundredths.)
+* Actor codes drop CAMEO's unknown-country placeholder: "---REB" becomes "REB", "---" becomes
+  "". ActorName is the actor's text as found in the article, upper-cased; GDELT writes its
+  dictionary name instead.
+* ActorCountryCode is the actor's country only when the code starts with it: an organisation's
+  home country ("IGOWSTNAT" with country "BEL") is not its CAMEO country, as in GDELT.
+* ActorKnownGroupCode: for IGO/NGO/IMG codes, the last three-letter block after the prefix that
+  is neither a CAMEO region code ("WST", "AFR") nor a role code ("GOV", "HRI"), so "IGOWSTNAT"
+  gives "NAT" (NATO, as in GDELT), "IGOUNO" gives "UNO", "NGOHRIAMN" gives "AMN", and a code
+  with only a region or role ("IGOAFR", "IGOEURGOV") gives "". Groups coded under a country
+  get no group code.
+* ActorType1..3Code: the IGO/NGO/IMG prefix where there is one, then the role blocks of the code
+  after its country ("GOV", "MIL", "REB"), then the row's agent if not already listed.
+* ActionGeo_Type: 1 for a country, 4 for a city ("world city"), 5 for an admin region ("world
+  state"); GDELT's US-specific types 2 and 3 are never written.
+* ActionGeo_CountryCode holds the ISO 3166-1 alpha-3 code tidings stores ("IRN"), not the
+  FIPS 10-4 two-letter code GDELT uses ("IR"); join on it accordingly.
+* IsRootEvent is always 1; DATEADDED is first_seen in UTC as YYYYMMDDHHMMSS (a naive datetime is
+  taken to be UTC already).
+
+The GDELT mentions table (`write_gdelt_mentions`) takes *mention rows* (`MENTION_FIELDS`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pyarrow is imported when Parquet is written, so other formats work without it
+    import pyarrow as pa
+
+log = logging.getLogger(__name__)
+
+Row = Mapping[str, Any]
+
+# The event row the store yields, in this order (the CSV header and the Parquet schema).
+EVENT_FIELDS: tuple[str, ...] = (
+    "event_id", "date", "source", "target", "source_country", "source_agent",
+    "target_country", "target_agent", "source_text", "target_text", "action_text",
+    "code", "root", "quad_class", "goldstein", "plover", "plover_mode",
+    "place_name", "place_country", "place_lat", "place_lon", "place_feature",
+    "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen",
+    "source_url", "sentence", "rule",
+)
+
+MENTION_FIELDS: tuple[str, ...] = (
+    "event_id", "article_id", "url", "source_name", "published", "sentence_index", "sentence",
+    "source_start", "source_end", "target_start", "target_end", "action_start", "action_end",
+    "rule", "date_source",
+)
+
+_ACTOR_FIELDS = (
+    "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+    "Religion2Code", "Type1Code", "Type2Code", "Type3Code",
+)
+_GEO_FIELDS = (
+    "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID",
+)
+
+GDELT_COLUMNS: tuple[str, ...] = (
+    ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{f}" for f in _ACTOR_FIELDS)
+    + tuple(f"Actor2{f}" for f in _ACTOR_FIELDS)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
+       "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"Actor1Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"Actor2Geo_{f}" for f in _GEO_FIELDS)
+    + tuple(f"ActionGeo_{f}" for f in _GEO_FIELDS)
+    + ("DATEADDED", "SOURCEURL")
+)
+assert len(GDELT_COLUMNS) == 61, len(GDELT_COLUMNS)
+
+GDELT_MENTION_COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset",
+    "ActionCharOffset", "InRawText", "Confidence", "MentionDocLen", "MentionDocTone",
+    "MentionDocTranslationInfo", "Extras",
+)
+
+# CAMEO prefixes of organisation codes whose last block names the organisation.
+_GROUP_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
+# CAMEO region codes: blocks of an organisation code that locate it rather than name it.
+_REGION_CODES = frozenset({
+    "AFR", "ASA", "BLK", "BAL", "CAF", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM",
+    "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WEU", "WST",
+})
+# CAMEO role (agent/sector) codes: blocks of an organisation code that say what kind it is.
+_ROLE_CODES = frozenset({
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH", "HRI", "INS",
+    "JUD", "LAB", "LEG", "MED", "MIL", "MOD", "OPP", "PTY", "RAD", "REB", "REF", "SEP", "SPY",
+    "UAF",
+})
+_UNKNOWN = "---"
+_GEO_TYPES = {"country": "1", "city": "4", "admin": "5"}
+_CONTROL = re.compile(r"[\t\r\n]+")
+
+
+# --------------------------------------------------------------------------------------------
+# GDELT
+
+
+def gdelt_event_id(event_id: str) -> int:
+    """A stable 60-bit integer for a tidings event id: the first 15 hex digits of its SHA-1."""
+    return int(hashlib.sha1(event_id.encode("utf-8")).hexdigest()[:15], 16)
+
+
+def _text(value: Any) -> str:
+    """A value as a GDELT field: "" for None, tabs and line breaks folded to spaces."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if "\t" in text or "\n" in text or "\r" in text:
+        return _CONTROL.sub(" ", text)
+    return text
+
+
+def _number(value: Any, digits: int | None = None) -> str:
+    """A float without a spurious ".0" ("-2", "3.4"); None as ""."""
+    if value is None:
+        return ""
+    x = float(value)
+    if digits is not None:
+        x = round(x, digits)
+    return str(int(x)) if x.is_integer() else repr(x)
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC) if moment.tzinfo is not None else moment
+
+
+_NO_ACTOR = [""] * len(_ACTOR_FIELDS)
+_NO_GEO = [""] * len(_GEO_FIELDS)
+
+
+def _actor_fields(code: str | None, country: str | None, agent: str | None,
+                  text: str | None) -> list[str]:
+    """The ten GDELT actor columns (Code .. Type3Code) for one actor."""
+    if not code:
+        return _NO_ACTOR
+    if code.startswith(_UNKNOWN):
+        code = code[len(_UNKNOWN):]
+        cc = ""
+        known_layout = True  # what follows "---" is roles only
+    else:
+        cc = country if country and code.startswith(country) else ""
+        # Without its country as a prefix, the code's first block may be a country or not:
+        # rely on the agent alone for the types (organisation prefixes are still recognised).
+        known_layout = bool(cc)
+    rest = code[len(cc):]
+    blocks = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    group = ""
+    types: list[str] = []
+    if blocks and blocks[0] in _GROUP_PREFIXES:
+        types.append(blocks[0])
+        types.extend(b for b in blocks[1:] if b in _ROLE_CODES)
+        named = [b for b in blocks[1:]
+                 if b not in _REGION_CODES and b not in _ROLE_CODES and b != agent]
+        group = named[-1] if named else ""
+    elif known_layout:
+        types.extend(b for b in blocks if len(b) == 3)  # roles: "GOV", "MIL", "REB"
+    if agent and agent not in types:
+        types.append(agent)
+    types += ["", "", ""]
+    name = _text(text).upper() if code else ""
+    return [code, name, cc, group, "", "", "", types[0], types[1], types[2]]
+
+
+def gdelt_row(row: Row) -> list[str]:
+    """One event row as the 61 string fields of a GDELT 2.0 event record (`GDELT_COLUMNS`)."""
+    get = row.get
+    day = get("date")
+    if day is not None:
+        ym = f"{day.year:04d}{day.month:02d}"
+        dates = [ym + f"{day.day:02d}", ym, ym[:4],
+                 f"{day.year + day.timetuple().tm_yday / 365:.4f}"]
+    else:
+        dates = ["", "", "", ""]
+    code = _text(get("code"))
+    if get("place_name") or get("place_country"):
+        action_geo = [
+            _GEO_TYPES.get(get("place_feature") or "", ""), _text(get("place_name")),
+            _text(get("place_country")), "", "",
+            _number(get("place_lat"), 4), _number(get("place_lon"), 4), "",
+        ]
+    else:
+        action_geo = _NO_GEO
+    first_seen = get("first_seen")
+    return [
+        str(gdelt_event_id(str(row["event_id"]))),
+        *dates,
+        *_actor_fields(get("source"), get("source_country"), get("source_agent"),
+                       get("source_text")),
+        *_actor_fields(get("target"), get("target_country"), get("target_agent"),
+                       get("target_text")),
+        "1",  # IsRootEvent
+        code,
+        code[:3],
+        _text(get("root")) or code[:2],
+        _text(get("quad_class")),
+        _number(get("goldstein")),
+        _text(get("num_mentions")),
+        _text(get("num_sources")),
+        _text(get("num_articles")),
+        "",  # AvgTone
+        *_NO_GEO,  # Actor1Geo_*
+        *_NO_GEO,  # Actor2Geo_*
+        *action_geo,
+        _utc(first_seen).strftime("%Y%m%d%H%M%S") if first_seen is not None else "",
+        _text(get("source_url")),
+    ]
+
+
+def write_gdelt(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> int:
+    """GDELT 2.0 event records, tab-separated, one line per event; returns the number written.
+
+    GDELT's own files have no header line; `header=True` adds one with `GDELT_COLUMNS`.
+    """
+    if header:
+        fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    n = 0
+    for row in rows:
+        fh.write("\t".join(gdelt_row(row)) + "\n")
+        n += 1
+    return n
+
+
+def _offset(value: Any) -> str:
+    return "-1" if value is None else str(int(value))
+
+
+def gdelt_mention_row(row: Row) -> list[str]:
+    """One mention row as the 16 fields of a GDELT 2.0 mentions record.
+
+    MentionType is 1 (web), SentenceID is 1-based, a missing char offset is -1 as in GDELT.
+    EventTimeDate, Confidence and the document fields are left empty: a mention row does not
+    carry them. MentionTimeDate is the publication date at 00:00:00.
+    """
+    published = row.get("published")
+    sentence_index = row.get("sentence_index")
+    return [
+        str(gdelt_event_id(str(row["event_id"]))),
+        "",
+        published.strftime("%Y%m%d000000") if published is not None else "",
+        "1",
+        _text(row.get("source_name")),
+        _text(row.get("url")),
+        "" if sentence_index is None else str(int(sentence_index) + 1),
+        _offset(row.get("source_start")),
+        _offset(row.get("target_start")),
+        _offset(row.get("action_start")),
+        "1",
+        "", "", "", "", "",
+    ]
+
+
+def write_gdelt_mentions(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> int:
+    """GDELT 2.0 mentions records for mention rows, tab-separated; returns the number written."""
+    if header:
+        fh.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
+    n = 0
+    for row in rows:
+        fh.write("\t".join(gdelt_mention_row(row)) + "\n")
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# PLOVER
+
+
+def _plover_actor(code: str | None, country: str | None, agent: str | None) -> str | None:
+    """The actor part of a CAMEO code, without its agent: "IRN" of "IRNGOV", None for "---"."""
+    if not code or code.startswith(_UNKNOWN):
+        return None
+    if country and code.startswith(country):
+        return country
+    if agent and code.endswith(agent) and len(code) > len(agent):
+        return code[: -len(agent)]
+    return code
+
+
+def plover_record(row: Row) -> dict[str, Any]:
+    """One event row as a PLOVER event-data JSON object (the event must have a PLOVER type)."""
+    place = None
+    if row.get("place_name") or row.get("place_country"):
+        place = {
+            "name": row.get("place_name"),
+            "country": row.get("place_country"),
+            "lat": row.get("place_lat"),
+            "lon": row.get("place_lon"),
+            "feature": row.get("place_feature"),
+        }
+    day = row.get("date")
+    sides: dict[str, Any] = {}
+    for side in ("source", "target"):
+        sides[f"{side}_actor"] = _plover_actor(
+            row.get(side), row.get(f"{side}_country"), row.get(f"{side}_agent"))
+        sides[f"{side}_agent"] = row.get(f"{side}_agent")
+        sides[f"{side}_code"] = row.get(side)
+        sides[f"{side}_text"] = row.get(f"{side}_text")
+    return {
+        "id": row.get("event_id"),
+        "date": day.isoformat() if day is not None else None,
+        "event_type": row.get("plover"),
+        "mode": row.get("plover_mode") or "",
+        "context": [],
+        **sides,
+        "location": place,
+        "cameo_code": row.get("code"),
+        "num_mentions": row.get("num_mentions"),
+        "num_sources": row.get("num_sources"),
+        "num_articles": row.get("num_articles"),
+        "source_url": row.get("source_url"),
+        "text": row.get("sentence"),
+    }
+
+
+def write_plover(rows: Iterable[Row], fh: IO[str], *,
+                 stats: dict[str, int] | None = None) -> int:
+    """PLOVER JSON objects, one a line; returns the number written.
+
+    Events without a PLOVER type (CAMEO 01 and 02 have none) are skipped; their number is
+    logged and, when `stats` is given, stored in it as "skipped" (with "written").
+    """
+    written = skipped = 0
+    for row in rows:
+        if not row.get("plover"):
+            skipped += 1
+            continue
+        fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
+        written += 1
+    if skipped:
+        log.info("plover export: skipped %d event(s) without a PLOVER type", skipped)
+    if stats is not None:
+        stats["written"] = stats.get("written", 0) + written
+        stats["skipped"] = stats.get("skipped", 0) + skipped
+    return written
+
+
+# --------------------------------------------------------------------------------------------
+# JSONL and CSV
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def write_jsonl(rows: Iterable[Row], fh: IO[str]) -> int:
+    """Event rows as JSON objects, one a line, keys in `EVENT_FIELDS` order, dates in ISO 8601.
+
+    Returns the number written. Keys outside `EVENT_FIELDS` are dropped, missing ones are null.
+    """
+    n = 0
+    for row in rows:
+        record = {key: _iso(row.get(key)) for key in EVENT_FIELDS}
+        fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def write_csv(rows: Iterable[Row], fh: IO[str]) -> int:
+    """Event rows as CSV with an `EVENT_FIELDS` header, dates in ISO 8601, None as "".
+
+    Lines end in "\\n"; open the file with newline="". Returns the number of events written.
+    """
+    writer = csv.writer(fh, lineterminator="\n")
+    writer.writerow(EVENT_FIELDS)
+    n = 0
+    for row in rows:
+        writer.writerow(["" if (v := row.get(key)) is None else _iso(v) for key in EVENT_FIELDS])
+        n += 1
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# Parquet
+
+_NON_STRING_FIELDS = frozenset({
+    "date", "quad_class", "goldstein", "place_lat", "place_lon", "num_mentions",
+    "num_sources", "num_articles", "first_seen", "last_seen",
+})
+
+
+@cache
+def parquet_schema() -> pa.Schema:
+    """The Parquet schema of event rows: `EVENT_FIELDS` in order, all nullable.
+
+    date is date32; first_seen/last_seen are UTC microsecond timestamps; quad_class is int8;
+    the counts int64; goldstein and the coordinates float64; everything else a string.
+    """
+    import pyarrow as pa
+
+    types = {
+        "date": pa.date32(),
+        "quad_class": pa.int8(),
+        "goldstein": pa.float64(),
+        "place_lat": pa.float64(),
+        "place_lon": pa.float64(),
+        "num_mentions": pa.int64(),
+        "num_sources": pa.int64(),
+        "num_articles": pa.int64(),
+        "first_seen": pa.timestamp("us", tz="UTC"),
+        "last_seen": pa.timestamp("us", tz="UTC"),
+    }
+    assert set(types) == _NON_STRING_FIELDS
+    return pa.schema([pa.field(key, types.get(key, pa.string())) for key in EVENT_FIELDS])
+
+
+def _batches(rows: Iterable[Row], size: int) -> Iterator[dict[str, list[Any]]]:
+    """Rows gathered column-wise, `size` rows at a time."""
+    columns: dict[str, list[Any]] = {key: [] for key in EVENT_FIELDS}
+    n = 0
+    for row in rows:
+        for key, values in columns.items():
+            values.append(row.get(key))
+        n += 1
+        if n == size:
+            yield columns
+            columns = {key: [] for key in EVENT_FIELDS}
+            n = 0
+    if n:
+        yield columns
+
+
+def write_parquet(rows: Iterable[Row], path_or_fh: str | Path | IO[bytes],
+                  batch_size: int = 10_000) -> int:
+    """Event rows as Parquet (`parquet_schema()`), one row group per `batch_size` rows.
+
+    Times are stored as UTC timestamps (a naive datetime is taken to be UTC). An empty input
+    still gives a valid file with the schema. Returns the number of events written.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, not {batch_size}")
+    schema = parquet_schema()
+    sink = str(path_or_fh) if isinstance(path_or_fh, Path) else path_or_fh
+    n = 0
+    with pq.ParquetWriter(sink, schema) as writer:
+        for columns in _batches(rows, batch_size):
+            arrays = [pa.array(columns[f.name], type=f.type) for f in schema]
+            batch = pa.RecordBatch.from_arrays(arrays, schema=schema)
+            writer.write_batch(batch)
+            n += batch.num_rows
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# Dispatch
+
+Writer = Callable[..., int]
+
+EXPORT_FORMATS: dict[str, Writer] = {
+    "gdelt": write_gdelt,
+    "plover": write_plover,
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "parquet": write_parquet,
+}
+_BINARY_FORMATS = frozenset({"parquet"})
+
+
+def export(rows: Iterable[Row], fmt: str, out: str | Path) -> int:
+    """Write event rows to the file `out` in format `fmt`; returns the number of events written.
+
+    Text formats are written as UTF-8 with "\\n" line ends; Parquet is written to the path.
+    """
+    writer = EXPORT_FORMATS.get(fmt)
+    if writer is None:
+        known = ", ".join(EXPORT_FORMATS)
+        raise ValueError(f"unknown export format {fmt!r} (known: {known})")
+    if fmt in _BINARY_FORMATS:
+        return writer(rows, Path(out))
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        return writer(rows, fh)
