@@ -217,9 +217,11 @@ def test_enrich_fills_date_and_place(gaz: Gazetteer) -> None:
     assert (first.date, first.date_source) == (dt.date(2024, 3, 10), "text:Sunday")
     assert first.place is not None and first.place.country == "QAT"
     assert first.place.source == "sentence:Doha"
-    assert (second.date, second.date_source) == (PUB, "published")
+    # A sentence with no date or place of its own continues the story...
+    assert (second.date, second.date_source) == (dt.date(2024, 3, 10), "context:Sunday")
+    # ... but a place that does not fit its actors is not carried over.
     assert second.place is not None and second.place.source == "actor:IRN"
-    assert third.place is None
+    assert third.place is not None and third.place.source == "context:Doha"
     assert events[0].date is None  # the input is left alone
     assert first.to_dict()["date"] == "2024-03-10"
 

@@ -553,6 +553,7 @@ def place_of(candidates: list[str], actor_countries: list[str],
              gazetteer: Gazetteer) -> Place | None:
     """Where an event happened: the first candidate place phrase the gazetteer knows, else the
     country all its actors belong to, else None."""
+    found: list[Place] = []
     for candidate in candidates:
         seen: set[str] = set()
         for variant in _variants(candidate):
@@ -561,7 +562,12 @@ def place_of(candidates: list[str], actor_countries: list[str],
             seen.add(variant)
             place = gazetteer.lookup(variant)
             if place is not None:
-                return replace(place, source=f"sentence:{candidate}")
+                found.append(replace(place, source=f"sentence:{candidate}"))
+                break
+    if found:
+        # The most precise place named: "police in Turkey detained students in Istanbul"
+        # happened in Istanbul.
+        return next((p for p in found if p.feature != "country"), found[0])
     codes = _country_codes(list(actor_countries))
     if len(codes) == 1:
         code = codes.pop()
@@ -582,15 +588,33 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
     ``sentences`` are the article's sentence texts indexed by ``Event.sentence``; ``places``
     maps a sentence index to the place phrases found in it, most preferred first.
     """
-    dates: dict[int, tuple[dt.date | None, str]] = {}
+    # A sentence without a date of its own continues the story of the last one that had one
+    # ("...met in Doha on Sunday. The two ministers discussed shipping.").
+    dates: list[tuple[dt.date | None, str]] = []
+    last = max((e.sentence for e in events), default=-1)
+    for i, text in enumerate(sentences[: last + 1]):
+        found = event_date(text, published)
+        if found[1] == "published" or found[1] == "unknown":
+            prev = next((d for d in reversed(dates) if d[1].startswith(("text:", "context:"))),
+                        None)
+            if prev is not None:
+                found = (prev[0], "context:" + prev[1].split(":", 1)[1])
+        dates.append(found)
     out: list[Event] = []
-    for event in events:
+    story_place: Place | None = None  # the last place a sentence named itself
+    for event in sorted(events, key=lambda e: e.sentence):
         i = event.sentence
-        if i not in dates:
-            text = sentences[i] if 0 <= i < len(sentences) else ""
-            dates[i] = event_date(text, published)
-        date, date_source = dates[i]
-        actors = [event.source.country, event.target.country if event.target else None]
-        place = place_of(places.get(i, []), [c for c in actors if c], gazetteer)
+        date, date_source = dates[i] if 0 <= i < len(dates) else (published, "published")
+        actors = [c for c in (event.source.country,
+                              event.target.country if event.target else None) if c]
+        place = place_of(places.get(i, []), [], gazetteer)
+        if place is not None:
+            story_place = place
+        elif story_place is not None and story_place.country in actors:
+            # Later sentences of the same story happen where it happened, as long as the
+            # place fits the actors ("The two ministers discussed shipping.").
+            place = replace(story_place, source="context:" + story_place.source.split(":", 1)[1])
+        else:
+            place = place_of([], actors, gazetteer)
         out.append(replace(event, date=date, date_source=date_source, place=place))
     return out

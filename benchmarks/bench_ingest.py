@@ -1,0 +1,72 @@
+"""Ingest throughput into DuckDB next to the coder's own throughput on the same text.
+
+    python benchmarks/bench_ingest.py [--articles 300] [--db PATH-or-postgresql-URL]
+
+Three timings over the same generated articles (see bench_coder.py), in one process:
+
+- coder: spaCy + actors + events;
+- coder + enrich: plus event dates and places;
+- ingest: the whole `tidings ingest` path into a new, empty database (DuckDB by default).
+
+It prints articles per second for each and the share of the total taken by the store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from bench_coder import corpus
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--db", help="database to fill (default: a new DuckDB file in a temp dir)")
+    args = ap.parse_args()
+
+    from tidings.coder import Coder
+    from tidings.enrich import enrich, load_gazetteer
+    from tidings.pipeline import ingest
+    from tidings.records import Article
+    from tidings.store import open_store
+
+    texts = corpus(args.articles * 8)[: args.articles]
+    articles = [Article(id=f"bench-{i}", text=t, url=f"https://bench.example/{i}",
+                        source=f"outlet-{i % 7}") for i, t in enumerate(texts)]
+    coder = Coder()
+    gazetteer = load_gazetteer()
+    list(coder.code_articles(articles[:5]))  # warm up
+
+    t0 = time.perf_counter()
+    coded = list(coder.code_articles(articles))
+    t_code = time.perf_counter() - t0
+    events = sum(len(c.events) for c in coded)
+
+    t0 = time.perf_counter()
+    for c in coder.code_articles(articles):
+        enrich(c.events, [s.text for s in c.sentences], c.places, c.article.date, gazetteer)
+    t_enrich = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "bench.duckdb")
+        store = open_store(db)
+        t0 = time.perf_counter()
+        summary = ingest(articles, store, coder)
+        t_ingest = time.perf_counter() - t0
+        store.close()
+
+    n = len(articles)
+    print(f"{n} articles, {events} coded events; database: {'given' if args.db else 'DuckDB'}")
+    print(f"{'':22} {'articles/s':>10} {'seconds':>9}")
+    for name, t in (("coder", t_code), ("coder + enrich", t_enrich), ("ingest (all)", t_ingest)):
+        print(f"{name:22} {n / t:10.1f} {t:9.2f}")
+    print(f"store share of ingest time: {(t_ingest - t_enrich) / t_ingest:.1%} "
+          f"(target: under 10%); events new {summary.events_new}, merged "
+          f"{summary.events_merged}")
+
+
+if __name__ == "__main__":
+    main()
