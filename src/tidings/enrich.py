@@ -592,7 +592,7 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
     # ("...met in Doha on Sunday. The two ministers discussed shipping.").
     dates: list[tuple[dt.date | None, str]] = []
     last = max((e.sentence for e in events), default=-1)
-    for i, text in enumerate(sentences[: last + 1]):
+    for text in sentences[: last + 1]:
         found = event_date(text, published)
         if found[1] == "published" or found[1] == "unknown":
             prev = next((d for d in reversed(dates) if d[1].startswith(("text:", "context:"))),

@@ -2,9 +2,9 @@
 
     ingest → nlp → actors → events (the coder) → enrich (dates, places) → store (dedup)
 
-Each article is stored in its own transaction; an article already stored with the same content
-is skipped before it is coded, so running the same input again changes nothing and a run that
-was killed picks up where it stopped.
+Articles are stored in small batches, each in one transaction; an article already stored with
+the same content is skipped before it is coded, so running the same input again changes
+nothing and a run that was killed picks up where it stopped.
 """
 
 from __future__ import annotations
@@ -47,14 +47,28 @@ class IngestSummary:
 
 def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
            on_problem: Callable[[Problem], None] | None = None,
-           progress: bool = False, summary: IngestSummary | None = None) -> IngestSummary:
-    """Code and store articles; problems are counted (and reported through ``on_problem``)."""
+           progress: bool = False, summary: IngestSummary | None = None,
+           batch_size: int = 100) -> IngestSummary:
+    """Code and store articles; problems are counted (and reported through ``on_problem``).
+    Articles are written ``batch_size`` at a time, each batch in one transaction."""
     from tidings.enrich import enrich, load_gazetteer
 
     summary = summary or IngestSummary()
     gazetteer = load_gazetteer()
 
     def fresh() -> Iterator[Article]:
+        """The articles not stored yet with this content (looked up a batch at a time)."""
+        buffer: list[Article] = []
+
+        def drain() -> Iterator[Article]:
+            known = store.stored_hashes([a.id for a in buffer])
+            for article in buffer:
+                if known.get(article.id) == content_hash(article):
+                    summary.unchanged += 1
+                else:
+                    yield article
+            buffer.clear()
+
         for item in items:
             if isinstance(item, Problem):
                 summary.skipped.append(item)
@@ -62,18 +76,16 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                     on_problem(item)
                 continue
             summary.read += 1
-            if store.article_hash(item.id) == content_hash(item):
-                summary.unchanged += 1
-                continue
-            yield item
+            buffer.append(item)
+            if len(buffer) >= batch_size:
+                yield from drain()
+        yield from drain()
 
     bar = _progress_bar(progress)
-    try:
-        for coded in coder.code_articles(fresh()):
-            events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
-                            coded.article.date, gazetteer)
-            result = store.save_article(coded.article, coded.sentences, events,
-                                        coder.ontology)
+    pending: list = []
+
+    def flush() -> None:
+        for result in store.save_articles(pending, coder.ontology):
             if result.status == "new":
                 summary.new += 1
             elif result.status == "replaced":
@@ -83,10 +95,20 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
             summary.events_new += result.events_new
             summary.events_merged += result.events_merged
             summary.mentions += result.mentions
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(events=summary.events_new + summary.events_merged,
-                                refresh=False)
+        if bar is not None:
+            bar.update(len(pending))
+            bar.set_postfix(events=summary.events_new + summary.events_merged, refresh=False)
+        pending.clear()
+
+    try:
+        for coded in coder.code_articles(fresh()):
+            events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
+                            coded.article.date, gazetteer)
+            pending.append((coded.article, coded.sentences, events))
+            if len(pending) >= batch_size:
+                flush()
+        if pending:
+            flush()
     finally:
         if bar is not None:
             bar.close()

@@ -126,53 +126,78 @@ class Store:
         return current
 
     # -- writing ---------------------------------------------------------------------------
-    def article_hash(self, article_id: str) -> str | None:
-        row = self._execute("SELECT content_hash FROM articles WHERE article_id = ?",
-                            (article_id,)).fetchone()
-        return row[0] if row else None
-
     def save_article(self, article: Article, sentences: list[Sentence], events: list[Event],
                      ontology: Ontology) -> SaveResult:
         """Store one coded article, replacing an older version of it, in one transaction."""
-        digest = content_hash(article)
+        return self.save_articles([(article, sentences, events)], ontology)[0]
+
+    def save_articles(self, batch: Sequence[tuple[Article, list[Sentence], list[Event]]],
+                      ontology: Ontology) -> list[SaveResult]:
+        """Store coded articles in one transaction: each replaces an older version of itself;
+        their events are merged with the events already stored. Either the whole batch is
+        stored or none of it."""
         now = _now()
+        items = list({a.id: (a, s, e) for a, s, e in batch}.values())  # last copy of an id wins
+        ids = sorted(a.id for a, _, _ in items)
         with self._transaction():
-            self._lock([f"article:{article.id}"])
-            old = self.article_hash(article.id)
-            if old == digest:
-                return SaveResult("unchanged")
+            self._lock(f"article:{i}" for i in ids)
+            old = self.stored_hashes(ids)
+            todo = [(a, s, e, content_hash(a)) for a, s, e in items]
+            todo = [t for t in todo if old.get(t[0].id) != t[3]]
+            results = {a.id: SaveResult("unchanged") for a, _, _ in items}
+            if not todo:
+                return [results[a.id] for a, _, _ in items]
+            replaced = sorted(a.id for a, _, _, _ in todo if a.id in old)
             affected: set[str] = set()
-            if old is not None:
+            for chunk in _chunks(replaced, 500):
+                marks = ", ".join("?" * len(chunk))
                 affected.update(r[0] for r in self._execute(
-                    "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?",
-                    (article.id,)).fetchall())
+                    f"SELECT DISTINCT event_id FROM mentions WHERE article_id IN ({marks})",
+                    chunk).fetchall())
                 for table in ("mentions", "sentences", "articles"):
-                    self._execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
-            self._execute(
-                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, article.url, article.source, article.title, article.date, digest,
-                 article.origin, now, article.text))
-            if sentences:
-                self._executemany(
-                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                    [(article.id, s.index, s.start, s.end, s.text) for s in sentences])
-            rows = {}
-            for ev in events:
-                eid = event_key(ev)
-                mid = mention_key(article.id, ev)
-                rows[mid] = _mention_row(mid, eid, article.id, ev, now)
-            new_ids = {r[1] for r in rows.values()}
-            existing: set[str] = set()
-            if new_ids:
-                self._lock(sorted(f"event:{e}" for e in new_ids))
-                existing = self._existing_events(new_ids)
-                self._executemany(
-                    f"INSERT INTO mentions VALUES ({', '.join('?' * len(MENTION_COLUMNS))})",
-                    list(rows.values()))
-            affected |= new_ids
-            self._refresh_events(sorted(affected), ontology)
-        return SaveResult("replaced" if old else "new", len(new_ids - existing),
-                          len(new_ids & existing), len(rows))
+                    self._execute(f"DELETE FROM {table} WHERE article_id IN ({marks})", chunk)
+            article_rows, sentence_rows, mention_rows = [], [], {}
+            per_article: list[tuple[str, list[str]]] = []
+            for a, sents, evs, digest in todo:
+                article_rows.append((a.id, a.url, a.source, a.title, a.date, digest, a.origin,
+                                     now, a.text))
+                sentence_rows += [(a.id, x.index, x.start, x.end, x.text) for x in sents]
+                eids = []
+                for ev in evs:
+                    eid, mid = event_key(ev), mention_key(a.id, ev)
+                    mention_rows[mid] = _mention_row(mid, eid, a.id, ev, now)
+                    eids.append(eid)
+                per_article.append((a.id, eids))
+            new_ids = {r[1] for r in mention_rows.values()}
+            self._lock(sorted(f"event:{e}" for e in new_ids))
+            existing = self._existing_events(new_ids)
+            self._insert("articles", article_rows)
+            self._insert("sentences", sentence_rows)
+            self._insert("mentions", list(mention_rows.values()))
+            self._refresh_events(sorted(affected | new_ids), ontology)
+            known = set(existing)
+            for aid, eids in per_article:
+                distinct = list(dict.fromkeys(eids))
+                results[aid] = SaveResult("replaced" if aid in old else "new",
+                                          sum(e not in known for e in distinct),
+                                          sum(e in known for e in distinct), len(eids))
+                known.update(distinct)
+        return [results[a.id] for a, _, _ in items]
+
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """The content hashes of those of ``ids`` that are stored."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(list(ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            out.update(self._execute(
+                f"SELECT article_id, content_hash FROM articles WHERE article_id IN ({marks})",
+                chunk).fetchall())
+        return out
+
+    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            width = len(rows[0])
+            self._executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
 
     def _existing_events(self, ids: set[str]) -> set[str]:
         found: set[str] = set()
@@ -207,10 +232,8 @@ class Store:
             for row in mentions:
                 groups.setdefault(row[1], []).append(row)
             out = [_event_row(eid, rows, ontology) for eid, rows in groups.items()]
-            if out:
-                self._executemany(
-                    f"INSERT INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", out)
-                actor_codes.update(c for r in out for c in (r[2], r[3]))
+            self._insert("events", out)
+            actor_codes.update(c for r in out for c in (r[2], r[3]))
         self._refresh_actors(sorted(actor_codes))
 
     def _refresh_actors(self, codes: list[str]) -> None:
@@ -232,8 +255,7 @@ class Store:
             rows = [(code, parts[code][0], parts[code][1],
                      names[code].most_common(1)[0][0] if code in names else None, n)
                     for code, n in counts.items()]
-            if rows:
-                self._executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?)", rows)
+            self._insert("actors", rows)
 
     # -- reading ---------------------------------------------------------------------------
     def iter_events(self, *, actor: str | None = None, source: str | None = None,
@@ -319,6 +341,16 @@ class DuckDBStore(Store):
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.con.executemany(sql, [list(r) for r in rows])
+
+    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+        # DuckDB binds executemany row by row; a columnar Arrow table goes in at once.
+        if not rows:
+            return
+        import pyarrow as pa
+
+        columns = {f"c{i}": pa.array([r[i] for r in rows]) for i in range(len(rows[0]))}
+        batch = pa.table(columns)  # noqa: F841 - read by DuckDB below, by name
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
 
     def _transaction(self) -> Any:
         return _DuckTransaction(self)
