@@ -15,8 +15,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-demo: setup  ## code the bundled sample articles and print the events
-	$(BIN)/tidings code src/tidings/data/samples/
+demo: setup  ## ingest the bundled sample articles into ./tidings.duckdb and show the events
+	$(BIN)/tidings run
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
@@ -28,8 +28,9 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD)
 	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
 
-bench: setup  ## throughput of the coder next to spaCy alone, and peak memory
+bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest vs coder
 	$(BIN)/python benchmarks/bench_coder.py
+	cd benchmarks && ../$(BIN)/python bench_ingest.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -74,15 +74,18 @@ class Coder:
 
 
 def _place_names(sent: Span) -> list[str]:
-    """Place names in a sentence, those introduced by "in/at/near" first."""
-    located, other = [], []
+    """Where the sentence says something happened: place names introduced by "in/at/near"
+    on a verb or on one of its main arguments ("met X in Tehran", "police in Istanbul
+    arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington")."""
+    out = []
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            prep = ent.root.head
-            name = ent.text.removeprefix("the ").removeprefix("The ")
-            if ent.root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "outside"):
-                located.append(name)
-            else:
-                other.append(name)
-    return located + other
+        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.dep_ != "pobj":
+            continue
+        prep = ent.root.head
+        if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
+            continue
+        anchor = prep.head
+        if anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out.append(ent.text.removeprefix("the ").removeprefix("The "))
+    return out
 
