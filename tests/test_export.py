@@ -463,3 +463,24 @@ def test_streaming_parquet_holds_one_batch_at_a_time() -> None:
     assert python_peak < LIMIT, f"Python heap peaked {python_peak / 2**20:.0f} MiB higher"
     assert pool.max_memory() - arrow_start < LIMIT
     assert feed.rss_growth() < LIMIT, f"RSS grew by {feed.rss_growth() / 2**20:.0f} MiB"
+
+
+def test_mentions_and_daily_rows_export_in_their_own_layout(tmp_path):
+    from tidings.export import DAILY_FIELDS, MENTION_FIELDS, export
+
+    mention = {k: None for k in MENTION_FIELDS} | {
+        "event_id": "e1", "article_id": "a1", "sentence_index": 0,
+        "sentence": "Chile praised Peru.", "source_start": 0, "source_end": 5,
+        "published": dt.date(2024, 1, 2)}
+    daily = {"date": dt.date(2024, 1, 2), "source": "CHL", "target": "PER", "code": "051",
+             "root": "05", "quad_class": 1, "goldstein": 3.4, "num_events": 1, "num_mentions": 2}
+    assert export([mention], "jsonl", tmp_path / "m.jsonl", table="mentions") == 1
+    rec = json.loads((tmp_path / "m.jsonl").read_text())
+    assert list(rec) == list(MENTION_FIELDS) and rec["published"] == "2024-01-02"
+    assert export([daily], "csv", tmp_path / "d.csv", table="daily") == 1
+    assert (tmp_path / "d.csv").read_text().splitlines()[0].split(",") == list(DAILY_FIELDS)
+    assert export([mention, mention | {"url": "https://x.example/1"}], "parquet",
+                  tmp_path / "m.parquet", table="mentions") == 2
+    assert export([mention], "gdelt", tmp_path / "m.tsv", table="mentions") == 1
+    with pytest.raises(ValueError, match="no layout"):
+        export([daily], "gdelt", tmp_path / "d.tsv", table="daily")

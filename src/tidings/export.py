@@ -46,7 +46,7 @@ import hashlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -72,6 +72,11 @@ MENTION_FIELDS: tuple[str, ...] = (
     "event_id", "article_id", "url", "source_name", "published", "sentence_index", "sentence",
     "source_start", "source_end", "target_start", "target_end", "action_start", "action_end",
     "rule", "date_source",
+)
+
+DAILY_FIELDS: tuple[str, ...] = (
+    "date", "source", "target", "code", "root", "quad_class", "goldstein", "num_events",
+    "num_mentions",
 )
 
 _ACTOR_FIELDS = (
@@ -370,29 +375,30 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def write_jsonl(rows: Iterable[Row], fh: IO[str]) -> int:
-    """Event rows as JSON objects, one a line, keys in `EVENT_FIELDS` order, dates in ISO 8601.
+def write_jsonl(rows: Iterable[Row], fh: IO[str],
+                fields: Sequence[str] = EVENT_FIELDS) -> int:
+    """Rows as JSON objects, one a line, keys in `fields` order, dates in ISO 8601.
 
-    Returns the number written. Keys outside `EVENT_FIELDS` are dropped, missing ones are null.
+    Returns the number written. Keys outside `fields` are dropped, missing ones are null.
     """
     n = 0
     for row in rows:
-        record = {key: _iso(row.get(key)) for key in EVENT_FIELDS}
+        record = {key: _iso(row.get(key)) for key in fields}
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def write_csv(rows: Iterable[Row], fh: IO[str]) -> int:
-    """Event rows as CSV with an `EVENT_FIELDS` header, dates in ISO 8601, None as "".
+def write_csv(rows: Iterable[Row], fh: IO[str], fields: Sequence[str] = EVENT_FIELDS) -> int:
+    """Rows as CSV with a `fields` header, dates in ISO 8601, None as "".
 
-    Lines end in "\\n"; open the file with newline="". Returns the number of events written.
+    Lines end in "\\n"; open the file with newline="". Returns the number of rows written.
     """
     writer = csv.writer(fh, lineterminator="\n")
-    writer.writerow(EVENT_FIELDS)
+    writer.writerow(fields)
     n = 0
     for row in rows:
-        writer.writerow(["" if (v := row.get(key)) is None else _iso(v) for key in EVENT_FIELDS])
+        writer.writerow(["" if (v := row.get(key)) is None else _iso(v) for key in fields])
         n += 1
     return n
 
@@ -431,9 +437,10 @@ def parquet_schema() -> pa.Schema:
     return pa.schema([pa.field(key, types.get(key, pa.string())) for key in EVENT_FIELDS])
 
 
-def _batches(rows: Iterable[Row], size: int) -> Iterator[dict[str, list[Any]]]:
+def _batches(rows: Iterable[Row], size: int,
+             fields: Sequence[str] = EVENT_FIELDS) -> Iterator[dict[str, list[Any]]]:
     """Rows gathered column-wise, `size` rows at a time."""
-    columns: dict[str, list[Any]] = {key: [] for key in EVENT_FIELDS}
+    columns: dict[str, list[Any]] = {key: [] for key in fields}
     n = 0
     for row in rows:
         for key, values in columns.items():
@@ -441,14 +448,14 @@ def _batches(rows: Iterable[Row], size: int) -> Iterator[dict[str, list[Any]]]:
         n += 1
         if n == size:
             yield columns
-            columns = {key: [] for key in EVENT_FIELDS}
+            columns = {key: [] for key in fields}
             n = 0
     if n:
         yield columns
 
 
 def write_parquet(rows: Iterable[Row], path_or_fh: str | Path | IO[bytes],
-                  batch_size: int = 10_000) -> int:
+                  batch_size: int = 10_000, fields: Sequence[str] = EVENT_FIELDS) -> int:
     """Event rows as Parquet (`parquet_schema()`), one row group per `batch_size` rows.
 
     Times are stored as UTC timestamps (a naive datetime is taken to be UTC). An empty input
@@ -459,8 +466,10 @@ def write_parquet(rows: Iterable[Row], path_or_fh: str | Path | IO[bytes],
 
     if batch_size < 1:
         raise ValueError(f"batch_size must be positive, not {batch_size}")
-    schema = parquet_schema()
     sink = str(path_or_fh) if isinstance(path_or_fh, Path) else path_or_fh
+    if tuple(fields) != EVENT_FIELDS:
+        return _write_parquet_inferred(rows, sink, batch_size, fields)
+    schema = parquet_schema()
     n = 0
     with pq.ParquetWriter(sink, schema) as writer:
         for columns in _batches(rows, batch_size):
@@ -468,6 +477,32 @@ def write_parquet(rows: Iterable[Row], path_or_fh: str | Path | IO[bytes],
             batch = pa.RecordBatch.from_arrays(arrays, schema=schema)
             writer.write_batch(batch)
             n += batch.num_rows
+    return n
+
+
+def _write_parquet_inferred(rows: Iterable[Row], sink: Any, batch_size: int,
+                            fields: Sequence[str]) -> int:
+    """Parquet for rows other than events: column types taken from the first batch."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    n = 0
+    try:
+        for columns in _batches(rows, batch_size, fields):
+            arrays = {k: pa.array(v) for k, v in columns.items()}
+            # A column with no value yet in the first batch is typed as text.
+            table = pa.table({k: a.cast(pa.string()) if pa.types.is_null(a.type) else a
+                              for k, a in arrays.items()})
+            if writer is None:
+                writer = pq.ParquetWriter(sink, table.schema)
+            writer.write_table(table.cast(writer.schema))
+            n += table.num_rows
+        if writer is None:
+            pq.write_table(pa.table({k: pa.array([], pa.string()) for k in fields}), sink)
+    finally:
+        if writer is not None:
+            writer.close()
     return n
 
 
@@ -486,8 +521,12 @@ EXPORT_FORMATS: dict[str, Writer] = {
 _BINARY_FORMATS = frozenset({"parquet"})
 
 
-def export(rows: Iterable[Row], fmt: str, out: str | Path) -> int:
-    """Write event rows to the file `out` in format `fmt`; returns the number of events written.
+TABLE_FIELDS = {"events": EVENT_FIELDS, "mentions": MENTION_FIELDS, "daily": DAILY_FIELDS}
+
+
+def export(rows: Iterable[Row], fmt: str, out: str | Path, table: str = "events") -> int:
+    """Write rows of `table` (events, mentions or daily) to the file `out` in format `fmt`;
+    returns the number written. GDELT is for events and mentions, PLOVER for events only.
 
     Text formats are written as UTF-8 with "\\n" line ends; Parquet is written to the path.
     """
@@ -495,7 +534,16 @@ def export(rows: Iterable[Row], fmt: str, out: str | Path) -> int:
     if writer is None:
         known = ", ".join(EXPORT_FORMATS)
         raise ValueError(f"unknown export format {fmt!r} (known: {known})")
+    fields = TABLE_FIELDS.get(table)
+    if fields is None:
+        raise ValueError(f"unknown table {table!r} (known: {', '.join(TABLE_FIELDS)})")
+    if table != "events" and fmt == "plover" or table == "daily" and fmt == "gdelt":
+        raise ValueError(f"the {fmt} format has no layout for {table} rows")
     if fmt in _BINARY_FORMATS:
-        return writer(rows, Path(out))
+        return write_parquet(rows, Path(out), fields=fields)
     with open(out, "w", encoding="utf-8", newline="") as fh:
+        if fmt == "gdelt" and table == "mentions":
+            return write_gdelt_mentions(rows, fh)
+        if fmt in ("jsonl", "csv"):
+            return writer(rows, fh, fields=fields)
         return writer(rows, fh)
