@@ -438,7 +438,12 @@ def open_store(db: str | Path, *, migrate: bool = True) -> Store:
             raise StoreError(f"{target}: directory {parent} does not exist")
         store = DuckDBStore(target)
     if migrate:
-        store.migrate()
+        try:
+            store.migrate()
+        except Exception as exc:  # the driver's own error types differ per backend
+            store.close()
+            raise StoreError(f"{_redact(target)}: cannot set up the schema "
+                             f"({_first_line(exc)})") from None
     return store
 
 
