@@ -122,9 +122,12 @@ def _is_url(location: str) -> bool:
     return urlsplit(location).scheme.lower() in ("http", "https")
 
 
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
 def _content_problem(text: str) -> str | None:
     """Why ``text`` is not coded (empty, too long, not English), or None."""
-    if not text.strip():
+    if len(_WORDS.findall(text)) < 3:  # nothing but markup debris ("| \xff\xfe |")
         return "no article text found in the page"
     if len(text) > MAX_CHARS:
         return (f"text is {len(text):,} characters, over the limit of {MAX_CHARS:,} "
