@@ -266,12 +266,7 @@ class EventExtractor:
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
                   if g.dep_ == "prep"]
-        for prep_word in _DEFAULT_TARGET_PREPS:
-            for c in preps:
-                if c.lower_ == prep_word:
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        yield objs
+        yield from _prep_objects(preps, _DEFAULT_TARGET_PREPS)
         for c in verb.children:
             if c.dep_ == "dobj":
                 # "condemned the sanctions imposed by the EU": who did what is condemned.
@@ -282,13 +277,8 @@ class EventExtractor:
                             yield [agent]
                 # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
                 # be acted on) comes before where.
-                preps = [p for p in c.children if p.dep_ == "prep"]
-                for word in ("of", *_DEFAULT_TARGET_PREPS):
-                    for prep in preps:
-                        if prep.lower_ == word:
-                            objs = [g for g in prep.children if g.dep_ == "pobj"]
-                            if objs:
-                                yield objs
+                yield from _prep_objects([p for p in c.children if p.dep_ == "prep"],
+                                         ("of", *_DEFAULT_TARGET_PREPS))
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
@@ -909,6 +899,16 @@ def _verb_of(tok: Token) -> int:
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
     return head.i if head.pos_ in ("VERB", "AUX") else -1
+
+
+def _prep_objects(preps: list[Token], words: Iterable[str]) -> Iterator[list[Token]]:
+    """The objects of the given prepositions, in the order of ``words``."""
+    for word in words:
+        for prep in preps:
+            if prep.lower_ == word:
+                objs = [g for g in prep.children if g.dep_ == "pobj"]
+                if objs:
+                    yield objs
 
 
 def _infinitive(tok: Token) -> bool:
