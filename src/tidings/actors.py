@@ -195,6 +195,10 @@ class ArticleContext:
     recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
     agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
     countries: set[str] = field(default_factory=set)  # countries of the actors met so far
+    earlier_countries: frozenset[str] = frozenset()  # ... before the current sentence
+
+    def next_sentence(self) -> None:
+        self.earlier_countries = frozenset(self.countries)
 
     def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
         if actor.code.startswith(UNKNOWN):

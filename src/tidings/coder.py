@@ -68,6 +68,7 @@ class Coder:
             index = len(sentences)
             sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
             found = self.extractor.sentence_events(sent, index, matches, ctx)
+            ctx.next_sentence()
             events.extend(found)
             if found:
                 places[index] = _place_names(sent)

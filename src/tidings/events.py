@@ -494,8 +494,10 @@ class EventExtractor:
                     continue
                 if t is not None and t.code == s.code and (
                         s.code.startswith("---") or p.speech
-                        or t.rule.startswith(("speaker:", "coref:", "owner:"))):
+                        or t.rule.startswith(("speaker:", "coref:"))):
                     continue
+                if t is not None and t.rule.startswith("owner:") and t.country == s.country:
+                    continue  # "showed their disapproval": their own, not a target
                 fwd, back = code, None
                 if p.symmetric:
                     back = code
@@ -641,9 +643,9 @@ class EventExtractor:
             # The only country the sentence names: "President X resigned amid pressure from
             # the Kenyan parliament".
             sole = _sole_country(verb.sent, matches)
-            if not sole and len(ctx.countries) == 1:
-                # ... or the only country the article has named so far.
-                (sole,) = ctx.countries
+            if not sole and len(ctx.earlier_countries) == 1:
+                # ... or the only country the article named in the sentences before.
+                (sole,) = ctx.earlier_countries
             if sole:
                 sources = [_localised(a, sole) for a in sources]
                 targets = [_localised(a, sole) for a in targets]
