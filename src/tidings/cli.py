@@ -42,14 +42,18 @@ class Progress:
             print(file=sys.stderr)
 
 
-def _coder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from tidings.config import Settings
 
     extra = tuple(Path(p) for p in (args.data or []))
     settings = Settings.from_env(model=args.model)
     if extra:
         settings = Settings(model=settings.model, data_dirs=(*settings.data_dirs, *extra))
-    return _cached_coder(settings)
+    return settings
+
+
+def _coder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    return _cached_coder(_settings(args))
 
 
 @functools.lru_cache(maxsize=2)
@@ -96,14 +100,20 @@ def cmd_code(args: argparse.Namespace) -> int:
                 order.append(item)
                 yield item
 
+    if args.workers > 1:
+        from tidings.parallel import code_parallel
+
+        coded_articles = code_parallel(articles(), _settings(args), args.workers,
+                                       include_all=args.all)
+    else:
+        coded_articles = _coder(args).code_articles(articles(), include_all=args.all)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     progress = Progress("coding", enabled=sys.stderr.isatty() or args.progress)
-    coder = _coder(args)
     table: list[list[str]] = []
     n_events = 0
     try:
         emitted = 0
-        for coded in coder.code_articles(articles(), include_all=args.all):
+        for coded in coded_articles:
             # Problems read before this article come first, to keep input order.
             while order and order[0] is not coded.article:
                 p = order.pop(0)
@@ -319,6 +329,8 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--all", action="store_true",
                       help="also output negated and hypothetical events (flagged)")
     code.add_argument("--progress", action="store_true", help="show progress on stderr")
+    code.add_argument("--workers", type=int, default=1, metavar="N",
+                      help="code on N processes (output identical to one process)")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("eval", parents=[common], help="score the coder against gold JSONL files")
