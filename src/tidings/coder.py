@@ -12,11 +12,12 @@ from spacy.tokens import Doc, Span
 
 from tidings.actors import ActorDictionary, ActorResolver, ArticleContext
 from tidings.config import Settings
-from tidings.events import EventExtractor, Rules
+from tidings.events import EventExtractor
 from tidings.nlp import load_pipeline
 from tidings.ontology import Ontology
 from tidings.patterns import PatternSet
 from tidings.records import Article, CodedArticle, Event, Sentence
+from tidings.rules import Rules
 
 
 class Coder:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from tidings.actors import ActorResolver, ArticleContext, Entry
-from tidings.datafiles import load_yaml
 from tidings.ontology import Ontology
 from tidings.patterns import Pattern, PatternSet, Slot
 from tidings.records import Actor, Event
+from tidings.rules import Rules
 
 # Dependents that start another clause: a verb's pattern words are not looked for there.
 _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl",
@@ -26,83 +25,6 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
-
-
-@dataclass(frozen=True, slots=True)
-class Rules:
-    """Small coding rules that are data, not code (data/patterns/rules.yaml)."""
-
-    targetless_roots: frozenset[str]
-    venue_codes: frozenset[str]
-    visitor_code: str
-    host_code: str
-    future_verbs: frozenset[str]
-    hypothetical_verbs: frozenset[str]
-    negating_verbs: frozenset[str]
-    venue_target_roots: frozenset[str]
-    allegation_verbs: frozenset[str]
-    allegation_code: str
-    reciprocal_roots: frozenset[str]
-
-    @property
-    def governing_verbs(self) -> frozenset[str]:
-        return self.future_verbs | self.hypothetical_verbs | self.negating_verbs
-    obligation_aux: frozenset[str]
-    obligation_code: str
-    refusal_verbs: frozenset[str]
-    refusal_roots: frozenset[str]
-    refusal_default: str
-    refusal_codes: dict[str, str]
-    non_actor_heads: frozenset[str]
-    domestic_roots: frozenset[str]
-    appeal_verbs: frozenset[str]
-    passive_place_roots: frozenset[str]
-    conditional_target_roots: frozenset[str]
-    appeal_code: str
-
-    def refusal_of(self, code: str) -> str | None:
-        """The CAMEO rejection code for refusing to do ``code``, or None."""
-        if code[:2] not in self.refusal_roots:
-            return None
-        for n in (4, 3, 2):
-            if code[:n] in self.refusal_codes and len(code) >= n:
-                return self.refusal_codes[code[:n]]
-        return self.refusal_default
-
-    @classmethod
-    def load(cls, data_dirs: Iterable[Path]) -> Rules:
-        merged: dict = {}
-        for d in data_dirs:
-            path = Path(d) / "patterns" / "rules.yaml"
-            if path.exists():
-                for key, value in (load_yaml(path, "rules") or {}).items():
-                    merged[key] = value
-        venue = merged.get("venue") or {}
-        return cls(
-            targetless_roots=frozenset(merged.get("targetless_roots") or ()),
-            venue_codes=frozenset(venue.get("codes") or ()),
-            visitor_code=venue.get("visitor", "042"),
-            host_code=venue.get("host", "043"),
-            future_verbs=frozenset(merged.get("future_verbs") or ()),
-            hypothetical_verbs=frozenset(merged.get("hypothetical_verbs") or ()),
-            negating_verbs=frozenset(merged.get("negating_verbs") or ()),
-            venue_target_roots=frozenset(merged.get("venue_target_roots") or ()),
-            allegation_verbs=frozenset((merged.get("allegation") or {}).get("verbs") or ()),
-            allegation_code=(merged.get("allegation") or {}).get("code", "112"),
-            reciprocal_roots=frozenset(merged.get("reciprocal_roots") or ()),
-            obligation_aux=frozenset((merged.get("obligation") or {}).get("aux") or ()),
-            obligation_code=(merged.get("obligation") or {}).get("code", "100"),
-            refusal_verbs=frozenset((merged.get("refusal") or {}).get("verbs") or ()),
-            refusal_roots=frozenset((merged.get("refusal") or {}).get("roots") or ()),
-            refusal_default=(merged.get("refusal") or {}).get("default", "120"),
-            refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
-            non_actor_heads=frozenset(merged.get("non_actor_heads") or ()),
-            domestic_roots=frozenset(merged.get("domestic_roots") or ()),
-            appeal_verbs=frozenset((merged.get("appeal") or {}).get("verbs") or ()),
-            appeal_code=(merged.get("appeal") or {}).get("code", "020"),
-            passive_place_roots=frozenset(merged.get("passive_place_roots") or ()),
-            conditional_target_roots=frozenset(merged.get("conditional_target_roots") or ()),
-        )
 
 
 @dataclass(slots=True)
