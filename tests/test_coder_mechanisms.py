@@ -181,3 +181,12 @@ def test_sector_actors_take_the_only_country_in_view(coder):
     text = "Kenya's parliament debated the budget on Monday. The president resigned on Tuesday."
     events = [e for e in coder.code_text(text) if e.sentence == 1]
     assert [(e.source.code, e.root) for e in events] == [("KENGOV", "08")]
+
+
+def test_statements_made_with_a_noun(coder):
+    got = codes(coder, "Kenya issued a statement demanding that Somalia release the fishermen.",
+                level="root")
+    assert any(s == "KEN" and t == "SOM" and r == "10" for s, t, r in got), got
+    got = codes(coder, "Norway issued a reminder to Russia that it must respect the treaty.",
+                level="root")
+    assert ("NOR", "RUS", "10") in got, got

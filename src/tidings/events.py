@@ -68,6 +68,12 @@ class EventExtractor:
             consumed.update(t.i for t in m.tokens)
             if m.pattern.speech:
                 speech[tok.i] = tok
+        for tok in verbs:
+            # "issued a statement that ...", "sent a warning to ...": a statement made.
+            if tok.i not in speech and tok.lemma_.lower() in self.rules.statement_verbs and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in self.rules.statement_nouns
+                    for c in tok.children):
+                speech[tok.i] = tok
         for tok, m in verb_matches:
             events = self._verb_events(tok, m, index, matches, ctx, speech)
             if events:
@@ -231,8 +237,7 @@ class EventExtractor:
         return []
 
     # -- arguments -------------------------------------------------------------------------
-    @staticmethod
-    def _subject(verb: Token) -> tuple[Token | None, bool]:
+    def _subject(self, verb: Token) -> tuple[Token | None, bool]:
         """The subject of ``verb`` (following coordination and control) and passive voice."""
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         t = verb
@@ -247,6 +252,11 @@ class EventExtractor:
             if t.dep_ in ("conj", "acomp") or _infinitive(t) or (
                     t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
                 if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                    # "issued a statement demanding ...": whoever issued the statement.
+                    if t.head.lemma_.lower() in self.rules.statement_nouns and \
+                            t.head.head.pos_ in ("VERB", "AUX"):
+                        t = t.head.head
+                        continue
                     return t.head, passive
                 t = t.head
                 continue
@@ -689,8 +699,12 @@ class EventExtractor:
                      index: int, matches: Matches, ctx: ArticleContext) -> None:
         """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
         for i, verb in list(speech.items()):
-            for c in verb.children:
-                if c.dep_ != "ccomp" or not any(
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses += [g for c in verb.children if c.dep_ == "dobj"
+                        and c.lemma_.lower() in self.rules.statement_nouns
+                        for g in c.children if g.dep_ in ("ccomp", "acl")]
+            for c in clauses:
+                if not any(
                         a.dep_ == "aux" and a.lower_ in self.rules.obligation_aux
                         for a in c.children):
                     continue
@@ -699,7 +713,14 @@ class EventExtractor:
                 if subj is None or speaker is None:
                     continue
                 sources = self.resolver.resolve(speaker, matches, ctx, remember=False)
-                targets = self._actors([subj], matches, ctx, verb, speech)
+                targets = []
+                if subj.pos_ == "PRON":
+                    # "reminded Iraq that it must ...": "it" is the one addressed.
+                    addressee = [_through_prep(c) for c in verb.children if c.dep_ == "dative"
+                                 or c.dep_ == "prep" and c.lower_ == "to"]
+                    targets = self._actors([a for a in addressee if a is not None], matches,
+                                           ctx, None, speech)
+                targets = targets or self._actors([subj], matches, ctx, verb, speech)
                 new = []
                 for s_ in sources:
                     for t in targets:

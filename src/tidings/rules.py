@@ -36,6 +36,8 @@ class Rules:
     passive_place_roots: frozenset[str]
     conditional_target_roots: frozenset[str]
     appeal_code: str
+    statement_nouns: frozenset[str]
+    statement_verbs: frozenset[str]
 
     @property
     def governing_verbs(self) -> frozenset[str]:
@@ -84,4 +86,6 @@ class Rules:
             appeal_code=(merged.get("appeal") or {}).get("code", "020"),
             passive_place_roots=frozenset(merged.get("passive_place_roots") or ()),
             conditional_target_roots=frozenset(merged.get("conditional_target_roots") or ()),
+            statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
+            statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
         )
