@@ -17,7 +17,7 @@ GOLD = Path(os.environ.get("TIDINGS_GOLD", Path(__file__).resolve().parents[2] /
 FLOORS = [
     ("cameo_manual.dev.jsonl", "root", 0.70),
     ("petr2_gsr.dev.jsonl", "dyad_root", 0.54),
-    ("plover_gsr.dev.jsonl", "plover", 0.50),
+    ("plover_gsr.dev.jsonl", "plover", 0.51),
 ]
 
 
