@@ -8,7 +8,9 @@ import base64
 import csv
 import io
 import json
+import os
 import re
+import uuid
 from pathlib import Path
 
 import pytest
@@ -20,18 +22,39 @@ from tidings.sources import read_source
 from tidings.store import EVENT_COLUMNS, open_store
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+PG = os.environ.get("TIDINGS_TEST_PG")
+BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory, coder):  # type: ignore[no-untyped-def]
-    db = str(tmp_path_factory.mktemp("api") / "api.duckdb")
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
+    """The API over the test corpus: a DuckDB file, or a fresh PostgreSQL schema."""
+    schema = None
+    if request.param == "duckdb":
+        db = str(tmp_path_factory.mktemp("api") / "api.duckdb")
+    else:
+        import psycopg
+
+        schema = "t_api_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(PG, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
+        sep = "&" if "?" in PG else "?"
+        db = f"{PG}{sep}options=-csearch_path%3D{schema}"
     store = open_store(db)
     try:
         ingest(read_source(str(CORPUS)), store, coder)
     finally:
         store.close()
-    with TestClient(create_app(db, coder_factory=lambda: coder)) as c:
-        yield c
+    try:
+        with TestClient(create_app(db, coder_factory=lambda: coder)) as c:
+            yield c
+    finally:
+        if schema:
+            import psycopg
+
+            with psycopg.connect(PG, autocommit=True) as con:
+                con.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def get(client: TestClient, url: str, **params: object) -> dict:
@@ -291,9 +314,23 @@ def test_dyad_timeseries_quad_classes_and_gaps(client):
     assert ab["q4"] == 1 and ab["goldstein_mean"] == pytest.approx(-8.0)
     (ba,) = eu["b_to_a"]
     assert ba["q3"] == 1 and ba["goldstein_sum"] == pytest.approx(-2.0)
-    # Periods without events between two that have some come back as zeros.
-    mixed = get(client, "/dyads/IRN/QAT/timeseries", interval="day")
-    assert all(p["count"] > 0 for p in mixed["both"])
+
+
+def test_series_fills_gaps_with_zeros():
+    import datetime as dt
+
+    from tidings.api import _series
+
+    rows = [(dt.date(2024, 1, 30), 1, 2.0), (dt.date(2024, 3, 2), 4, -8.0),
+            (dt.date(2024, 3, 3), 4, -6.0)]
+    months = _series(rows, "month")
+    assert [p["period"] for p in months] == ["2024-01-01", "2024-02-01", "2024-03-01"]
+    assert months[1]["count"] == 0 and months[1]["goldstein_mean"] is None
+    assert months[2]["q4"] == 2 and months[2]["goldstein_mean"] == pytest.approx(-7.0)
+    weeks = _series(rows, "week")
+    assert weeks[0]["period"] == "2024-01-29" and weeks[-1]["period"] == "2024-02-26"
+    assert len(weeks) == 5 and sum(p["count"] for p in weeks) == 3
+    assert len(_series(rows, "day")) == 34
 
 
 def test_dyad_timeseries_bad_input(client):
@@ -433,6 +470,15 @@ def test_code_without_or_with_broken_body(client):
 ])
 def test_bad_event_parameters(client, params, words):
     assert words in assert_bad(client, "/events", **params)
+
+
+def test_concurrent_requests(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    urls = ["/events", "/actors", "/network", "/health", "/dyads/IRN/QAT/timeseries"] * 8
+    with ThreadPoolExecutor(8) as pool:
+        statuses = list(pool.map(lambda u: client.get(u).status_code, urls))
+    assert statuses == [200] * len(urls)
 
 
 def test_a_cursor_from_a_page_still_works_after_the_data_is_read_again(client):

@@ -371,7 +371,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         sort: Literal[SORTS] = "date",  # type: ignore[valid-type]
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
         cursor: Annotated[str | None, Query(max_length=2000)] = None,
-        format: Literal["json", "csv"] = "json",  # noqa: A002 - the public parameter name
+        format: Literal["json", "csv"] = "json",
     ) -> dict[str, Any] | Response:
         column = SORT_COLUMNS[sort.lstrip("-")]
         descending = sort.startswith("-")
