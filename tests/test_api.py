@@ -481,6 +481,25 @@ def test_concurrent_requests(client):
     assert statuses == [200] * len(urls)
 
 
+def test_a_database_that_cannot_be_opened_is_503_with_its_name(tmp_path):
+    db = str(tmp_path / "missing-dir" / "x.duckdb")
+    with TestClient(create_app(db)) as c:
+        r = c.get("/health")
+    assert r.status_code == 503 and "does not exist" in r.json()["detail"]
+
+
+def test_serve_binds_to_loopback(monkeypatch):
+    import uvicorn
+
+    from tidings.api import serve
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    serve("unused.duckdb")
+    assert calls[0][1] == {"host": "127.0.0.1", "port": 8000}
+    assert calls[0][0].title == "tidings"
+
+
 def test_a_cursor_from_a_page_still_works_after_the_data_is_read_again(client):
     body = get(client, "/events", sort="-date", limit=3)
     again = get(client, "/events", sort="-date", limit=3, cursor=body["next_cursor"])

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tidings.coder import Coder
-from tidings.store import EVENT_COLUMNS, Store, open_store
+from tidings.store import EVENT_COLUMNS, Store, StoreError, open_store
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -360,6 +360,10 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
     app = FastAPI(title="tidings", version="1", lifespan=lifespan,
                   description="Political events coded from news text, with their evidence.")
     app.state.backend = backend
+
+    @app.exception_handler(StoreError)
+    def store_error(_: Any, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
 
     @app.get("/health")
     def health() -> dict[str, Any]:
