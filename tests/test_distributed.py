@@ -142,6 +142,8 @@ def test_dask_output_equals_single_process_and_rerun_skips(corpus, expected, tmp
     assert (again.partitions, again.skipped, again.written, again.events) == (7, 7, 0, 0)
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("part-*")} == before
     assert _events(out) == expected
+    with pytest.raises(ValueError, match="other options"):  # would mix codings
+        code_on_dask(inputs, out, "local:2", Settings(), include_all=True, partition_size=25)
 
 
 def test_worker_killed_mid_job_loses_and_duplicates_nothing(corpus, expected, tmp_path):
@@ -171,7 +173,7 @@ def test_worker_killed_mid_job_loses_and_duplicates_nothing(corpus, expected, tm
         os.kill(pids[victim], signal.SIGKILL)
         thread.join(60)
         assert not thread.is_alive()
-        total = len(json.loads((out / "_partitions.json").read_text("utf-8")))
+        total = len(json.loads((out / "_partitions.json").read_text("utf-8"))["partitions"])
         assert 0 < done_at_kill < total  # the kill landed mid-job
         if "error" in result:  # lost too much: a rerun finishes what is missing
             result["summary"] = code_on_dask(inputs, out, cluster.scheduler_address,

@@ -359,9 +359,23 @@ def _client(scheduler: str) -> tuple[Any, Any]:
     return None, Client(scheduler)
 
 
-def _write_manifest(out_dir: Path, parts: list[Partition]) -> None:
-    text = json.dumps([p.describe() for p in parts], indent=0)
-    _write_atomically(out_dir / MANIFEST, lambda fh: fh.write(text.encode("utf-8")))
+def _options(portable: tuple, include_all: bool) -> dict[str, Any]:
+    """What the output depends on besides the input: a rerun into the same ``out_dir`` must
+    use the same, or finished partitions would mix codings."""
+    model, dirs, _ = portable
+    return {"model": model, "data_dirs": list(dirs), "include_all": include_all}
+
+
+def _write_manifest(out_dir: Path, parts: list[Partition], options: dict[str, Any]) -> None:
+    manifest = out_dir / MANIFEST
+    if manifest.exists():
+        before = json.loads(manifest.read_text("utf-8")).get("options")
+        if before != options and any(out_dir.glob("part-*.parquet")):
+            raise ValueError(f"{out_dir} holds output coded with other options ({before}, now "
+                             f"{options}); use another output directory")
+    text = json.dumps({"options": options, "partitions": [p.describe() for p in parts]},
+                      indent=0)
+    _write_atomically(manifest, lambda fh: fh.write(text.encode("utf-8")))
 
 
 def code_on_dask(inputs: list[str], out_dir: str | Path, scheduler: str, settings: Settings, *,
@@ -370,8 +384,9 @@ def code_on_dask(inputs: list[str], out_dir: str | Path, scheduler: str, setting
     """Code ``inputs`` (files, directories, glob patterns) on a Dask cluster into one Parquet
     file per partition in ``out_dir``. ``scheduler`` is "local:N" (a local cluster of N worker
     processes, for this job only) or the address of a running scheduler ("tcp://host:8786").
-    Partitions already written by an earlier run are skipped. Raises ``DaskJobError`` when
-    some partitions failed after retries (the rest are kept)."""
+    Partitions already written by an earlier run are skipped (a rerun must use the same
+    settings and ``include_all``, or it raises ValueError). Raises ``DaskJobError`` when some
+    partitions failed after retries (the rest are kept)."""
     t0 = time.monotonic()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -380,7 +395,8 @@ def code_on_dask(inputs: list[str], out_dir: str | Path, scheduler: str, setting
     for p in input_problems:
         print(f"tidings: {p}", file=sys.stderr)
     parts = list(plan_partitions(files, partition_size))
-    _write_manifest(out, parts)
+    portable = _portable(settings)
+    _write_manifest(out, parts, _options(portable, include_all))
     summary.partitions = len(parts)
     todo: dict[str, Partition] = {}
     for part in parts:
@@ -389,7 +405,7 @@ def code_on_dask(inputs: list[str], out_dir: str | Path, scheduler: str, setting
         else:
             todo.setdefault(part.id, part)
     if todo:
-        _run(list(todo.values()), str(out.resolve()), scheduler, _portable(settings),
+        _run(list(todo.values()), str(out.resolve()), scheduler, portable,
              include_all, progress, summary)
     summary.seconds = time.monotonic() - t0
     if summary.failed:
@@ -434,7 +450,7 @@ def _run(todo: list[Partition], out_dir: str, scheduler: str, portable: tuple,
 def _ordered_ids(out: Path) -> list[str]:
     manifest = out / MANIFEST
     if manifest.exists():
-        return [p["id"] for p in json.loads(manifest.read_text("utf-8"))]
+        return [p["id"] for p in json.loads(manifest.read_text("utf-8"))["partitions"]]
     found = []
     for f in out.glob("part-*.parquet"):
         meta = json.loads(pq.read_schema(f).metadata[_META_KEY])
