@@ -100,6 +100,8 @@ def cmd_code(args: argparse.Namespace) -> int:
                 order.append(item)
                 yield item
 
+    if args.dask:
+        return _code_on_dask(args)
     if args.workers > 1:
         from tidings.parallel import code_parallel
 
@@ -147,6 +149,26 @@ def cmd_code(args: argparse.Namespace) -> int:
           + (f", skipped {len(problems)}" if problems else ""), file=sys.stderr)
     if problems:
         return EXIT_SKIPPED
+    return EXIT_OK
+
+
+def _code_on_dask(args: argparse.Namespace) -> int:
+    from tidings.distributed import code_on_dask
+
+    if not args.output:
+        print("tidings: --dask needs -o OUTPUT_DIR for the Parquet partitions", file=sys.stderr)
+        return EXIT_ERROR
+    summary = code_on_dask(args.inputs, args.output, args.dask, _settings(args),
+                           include_all=args.all, progress=sys.stderr.isatty() or args.progress)
+    for line in summary.lines():
+        print(f"tidings: {line}", file=sys.stderr)
+    return EXIT_SKIPPED if summary.problems else EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tidings.api import serve
+
+    serve(args.db, host=args.host, port=args.port)
     return EXIT_OK
 
 
@@ -331,6 +353,9 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--progress", action="store_true", help="show progress on stderr")
     code.add_argument("--workers", type=int, default=1, metavar="N",
                       help="code on N processes (output identical to one process)")
+    code.add_argument("--dask", metavar="SCHEDULER",
+                      help="code on a Dask cluster: tcp://host:8786, or local:N for a local "
+                      "cluster of N workers; -o names the output directory of Parquet parts")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("eval", parents=[common], help="score the coder against gold JSONL files")
@@ -374,6 +399,11 @@ def build_parser() -> argparse.ArgumentParser:
                      "dyad and code")
     exp.add_argument("-o", "--output", required=True, help="output file")
     exp.set_defaults(func=cmd_export)
+
+    srv = sub.add_parser("serve", help="the REST API and the dashboard over the database")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000)
+    srv.set_defaults(func=cmd_serve)
     return parser
 
 
