@@ -158,11 +158,21 @@ def _code_on_dask(args: argparse.Namespace) -> int:
     if not args.output:
         print("tidings: --dask needs -o OUTPUT_DIR for the Parquet partitions", file=sys.stderr)
         return EXIT_ERROR
-    summary = code_on_dask(args.inputs, args.output, args.dask, _settings(args),
-                           include_all=args.all, progress=sys.stderr.isatty() or args.progress)
+    from tidings.distributed import DaskJobError
+
+    try:
+        summary = code_on_dask(args.inputs, args.output, args.dask, _settings(args),
+                               include_all=args.all,
+                               progress=sys.stderr.isatty() or args.progress)
+    except DaskJobError as exc:
+        for line in exc.summary.lines():
+            print(f"tidings: {line}", file=sys.stderr)
+        print("tidings: some partitions failed; run the same command again to finish them",
+              file=sys.stderr)
+        return EXIT_ERROR
     for line in summary.lines():
         print(f"tidings: {line}", file=sys.stderr)
-    return EXIT_SKIPPED if summary.problems else EXIT_OK
+    return EXIT_SKIPPED if summary.problems or summary.input_problems else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
