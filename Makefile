@@ -31,6 +31,7 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD)
 bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest vs coder
 	$(BIN)/python benchmarks/bench_coder.py
 	$(BIN)/python benchmarks/bench_ingest.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
