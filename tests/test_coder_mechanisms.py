@@ -190,3 +190,11 @@ def test_statements_made_with_a_noun(coder):
     got = codes(coder, "Norway issued a reminder to Russia that it must respect the treaty.",
                 level="root")
     assert ("NOR", "RUS", "10") in got, got
+
+
+def test_patterns_with_infinitive_complements(coder):
+    (ev,) = coder.code_text("Iran threatened to attack Israel.")
+    assert (ev.source.code, ev.target_code, ev.root) == ("IRN", "ISR", "13")
+    assert "threaten to attack" in ev.rule
+    got = codes(coder, "The judge ordered the former minister to appear in court.", level="root")
+    assert any(r == "10" for _, _, r in got), got

@@ -830,6 +830,8 @@ def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     """A pattern word inside an infinitive complement counts only when that complement's verb
     is itself part of the pattern: "agree to withdraw troop" may reach "troops" under
     "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
+    if tok.dep_ == "aux" and tok.lower_ == "to" and tok.head.head.i == head.i:
+        return True  # the "to" of the head's own infinitive complement ("urge X to ...")
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") and t not in used:
