@@ -82,8 +82,7 @@ class EventExtractor:
         for tok in nouns:
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself.
-            if tok.i not in consumed and not (
-                    tok.dep_ in ("dobj", "nsubjpass", "pobj") and _verb_of(tok) in coded_verbs):
+            if tok.i not in consumed and _verb_of(tok) not in coded_verbs:
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
                 if cands:
                     events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
@@ -635,7 +634,9 @@ class EventExtractor:
         if not sources:
             mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
             for c in mods:
-                got = self.resolver.resolve(c, matches, ctx)
+                # A sector word as adjective ("military aid") names no one.
+                got = [a for a in self.resolver.resolve(c, matches, ctx)
+                       if not a.code.startswith("---")]
                 if got:
                     sources = got
                     break
@@ -841,11 +842,18 @@ def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
 
 
 def _verb_of(tok: Token) -> int:
-    """The verb a noun is the object of (directly or through one preposition), or -1."""
-    head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head
-    return head.i if head.pos_ in ("VERB", "AUX") else -1
+    """The verb whose arguments a noun sits in ("prevented the demonstration", "refused to
+    commit to any assistance to the US-led war"), through objects, prepositions and noun
+    modifiers; -1 if none."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "compound", "amod", "nmod",
+                          "appos", "conj", "attr", "dative"):
+            return -1
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i
+    return -1
 
 
 def _prep_objects(preps: list[Token], words: Iterable[str]) -> Iterator[list[Token]]:
