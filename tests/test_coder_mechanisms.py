@@ -198,3 +198,12 @@ def test_patterns_with_infinitive_complements(coder):
     assert "threaten to attack" in ev.rule
     got = codes(coder, "The judge ordered the former minister to appear in court.", level="root")
     assert any(r == "10" for _, _, r in got), got
+
+
+def test_a_promise_with_a_condition_is_a_threat(coder):
+    got = codes(coder, "Nigeria will withdraw its troops from Chad unless the fighting stops.",
+                level="root")
+    assert ("NGA", "TCD", "13") in got, got
+    # Without the condition it is a statement of intent.
+    got = codes(coder, "Nigeria will withdraw its troops from Chad.", level="root")
+    assert ("NGA", "TCD", "03") in got, got

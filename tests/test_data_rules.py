@@ -22,7 +22,8 @@ def test_rules_match_their_schema():
 def test_every_code_named_in_the_rules_exists():
     named = [RULES["venue"]["visitor"], RULES["venue"]["host"], *RULES["venue"]["codes"],
              RULES["allegation"]["code"], RULES["obligation"]["code"], RULES["appeal"]["code"],
-             RULES["refusal"]["default"], *RULES["refusal"]["codes"].values()]
+             RULES["refusal"]["default"], *RULES["refusal"]["codes"].values(),
+             RULES["conditional_threat"]]
     assert [c for c in named if c not in CODES] == []
 
 

@@ -592,6 +592,13 @@ class EventExtractor:
                 used = [*used, refuser]
                 p = replace(p, code=code, id=f"refusal:{refuser.lemma_.lower()}>{p.id}",
                             symmetric=False, reverse=None)
+        if flags[2] and not flags[0] and code[:2] != "13" and self.rules.conditional_threat \
+                and any(True for _ in self._conditions(verb)):
+            # "will withdraw its force from Chad unless ...": a promise with a condition
+            # attached is a threat.
+            code = self.rules.conditional_threat
+            p = replace(p, code=code, id=f"conditional:{p.id}", symmetric=False, reverse=None)
+            flags = (flags[0], flags[1], False)
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)

@@ -38,6 +38,7 @@ class Rules:
     appeal_code: str
     statement_nouns: frozenset[str]
     statement_verbs: frozenset[str]
+    conditional_threat: str | None
 
     @property
     def governing_verbs(self) -> frozenset[str]:
@@ -88,4 +89,5 @@ class Rules:
             conditional_target_roots=frozenset(merged.get("conditional_target_roots") or ()),
             statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
             statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
+            conditional_threat=merged.get("conditional_threat"),
         )
