@@ -42,7 +42,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tidings.config import DATA_DIR, Settings
-from tidings.ingest import JSONL_SUFFIXES, TEXT_SUFFIXES, Problem, read_jsonl_lines, read_path
+from tidings.ingest import (
+    JSONL_SUFFIXES,
+    TEXT_SUFFIXES,
+    Problem,
+    corpus_files,
+    read_jsonl_lines,
+    read_path,
+)
 from tidings.records import Article, CodedArticle
 
 MANIFEST = "_partitions.json"
@@ -113,11 +120,7 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
             candidates = [Path(item)]
         for path in candidates:
             if path.is_dir():
-                found = sorted(
-                    p for p in path.rglob("*")
-                    if p.is_file() and not p.name.startswith(".")
-                    and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
-                )
+                found = corpus_files(path, TEXT_SUFFIXES | JSONL_SUFFIXES)
                 if not found:
                     problems.append(Problem(str(path), "directory holds no .txt or .jsonl files"))
                 files.extend(found)

@@ -9,7 +9,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +104,16 @@ def _text_article(text: str, origin: str, path: Path | None) -> Article | Proble
                    title=path.stem if path else None)
 
 
+def corpus_files(directory: Path, suffixes: Iterable[str]) -> list[Path]:
+    """The files below ``directory`` with one of ``suffixes``, sorted, hidden ones left out."""
+    wanted = {x.lower() for x in suffixes}
+    return sorted(
+        p for p in directory.rglob("*")
+        if p.is_file() and p.suffix.lower() in wanted
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
+
+
 def read_jsonl_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | Problem]:
     for lineno, raw in enumerate(lines, start=1):
         origin = f"{name}:{lineno}"
@@ -183,11 +193,7 @@ def read_inputs(inputs: list[str], stdin_format: str = "text") -> Iterator[Artic
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and not p.name.startswith(".")
-                and p.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
-            )
+            files = corpus_files(path, TEXT_SUFFIXES | JSONL_SUFFIXES)
             if not files:
                 yield Problem(item, "directory holds no .txt or .jsonl files")
             for p in files:

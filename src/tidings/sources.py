@@ -27,6 +27,7 @@ from tidings.ingest import (
     MAX_CHARS,
     TEXT_SUFFIXES,
     Problem,
+    corpus_files,
     language_problem,
     parse_date,
     read_path,
@@ -515,12 +516,7 @@ def _read_location(location: str, timeout: float, skip_ids: Container[str]
         return
     path = Path(location)
     if path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in
-                                       p.relative_to(path).parts)
-            and p.suffix.lower() in SOURCE_SUFFIXES
-        )
+        files = corpus_files(path, SOURCE_SUFFIXES)
         if not files:
             yield Problem(location, "directory holds no .txt, .jsonl, .html or feed files")
         for p in files:
