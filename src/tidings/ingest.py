@@ -17,7 +17,7 @@ from tidings.records import Article
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-MAX_FILE_BYTES = 20_000_000  # a plain-text file larger than this is not read at all
+MAX_FILE_BYTES = 50 * 2**20  # a file larger than this (JSONL apart) is not read at all
 MAX_CHARS = 1_000_000  # a record longer than this is skipped (spaCy's own default limit)
 
 # A few of the commonest English words. A text of some length in which almost none of them
@@ -157,6 +157,20 @@ def read_jsonl_lines(lines: Iterator[bytes], name: str) -> Iterator[Article | Pr
         )
 
 
+def read_file_bytes(path: Path, limit: int) -> bytes | Problem:
+    """A file's bytes, or a Problem if it cannot be read or is over ``limit`` bytes (checked
+    before reading, so a huge file is never loaded)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            return Problem(name, f"file is {size / 2**20:.1f} MB, over the "
+                                 f"{limit // 2**20} MB limit; skipped")
+        return path.read_bytes()
+    except OSError as exc:
+        return Problem(name, f"cannot read ({exc.strerror})")
+
+
 def read_path(path: Path) -> Iterator[Article | Problem]:
     """Articles from one file: JSONL by suffix, anything else as one plain-text article."""
     name = str(path)
@@ -167,14 +181,9 @@ def read_path(path: Path) -> Iterator[Article | Problem]:
         except OSError as exc:
             yield Problem(name, f"cannot read ({exc.strerror})")
         return
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield Problem(name, f"cannot read ({exc.strerror})")
-        return
-    if len(raw) > MAX_FILE_BYTES:
-        yield Problem(name, f"file is {len(raw) / 1e6:.1f} MB, over the "
-                            f"{MAX_FILE_BYTES / 1e6:.0f} MB limit for one article; skipped")
+    raw = read_file_bytes(path, MAX_FILE_BYTES)
+    if isinstance(raw, Problem):
+        yield raw
         return
     text = _decode(raw, name)
     yield text if isinstance(text, Problem) else _text_article(text, name, path)

@@ -25,11 +25,13 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 from tidings.ingest import (
     JSONL_SUFFIXES,
     MAX_CHARS,
+    MAX_FILE_BYTES,
     TEXT_SUFFIXES,
     Problem,
     corpus_files,
     language_problem,
     parse_date,
+    read_file_bytes,
     read_path,
     stable_id,
 )
@@ -47,7 +49,7 @@ __all__ = [
 ]
 
 USER_AGENT = "tidings/0.1 (political event coder; research use)"
-MAX_SOURCE_BYTES = 50 * 1024 * 1024  # a downloaded page or feed, or an HTML/feed file
+MAX_SOURCE_BYTES = MAX_FILE_BYTES  # a downloaded page or feed, or a file (JSONL apart)
 SUMMARY_CHARS = 500  # an entry text shorter than this is a summary: follow the link
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -486,22 +488,12 @@ def _read_file(path: Path, timeout: float, skip_ids: Container[str]
     if suffix in JSONL_SUFFIXES:  # read line by line, so large corpora are fine
         yield from read_path(path)
         return
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        yield Problem(name, f"cannot read ({exc.strerror})")
-        return
-    if size > MAX_SOURCE_BYTES:
-        yield Problem(name, f"file is {size / 2**20:.1f} MB, over the "
-                            f"{MAX_SOURCE_BYTES // 2**20} MB limit; skipped")
-        return
     if suffix not in HTML_SUFFIXES | FEED_SUFFIXES:
-        yield from read_path(path)
+        yield from read_path(path)  # plain text, with the same size limit
         return
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        yield Problem(name, f"cannot read ({exc.strerror})")
+    raw = read_file_bytes(path, MAX_FILE_BYTES)
+    if isinstance(raw, Problem):
+        yield raw
         return
     if suffix in HTML_SUFFIXES:
         yield read_html(raw, name)
