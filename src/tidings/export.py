@@ -245,11 +245,16 @@ def write_gdelt(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> in
 
     GDELT's own files have no header line; `header=True` adds one with `GDELT_COLUMNS`.
     """
+    return _write_tsv(rows, fh, gdelt_row, GDELT_COLUMNS if header else None)
+
+
+def _write_tsv(rows: Iterable[Row], fh: IO[str], fields: Callable[[Row], list[str]],
+               header: Sequence[str] | None) -> int:
     if header:
-        fh.write("\t".join(GDELT_COLUMNS) + "\n")
+        fh.write("\t".join(header) + "\n")
     n = 0
     for row in rows:
-        fh.write("\t".join(gdelt_row(row)) + "\n")
+        fh.write("\t".join(fields(row)) + "\n")
         n += 1
     return n
 
@@ -285,13 +290,7 @@ def gdelt_mention_row(row: Row) -> list[str]:
 
 def write_gdelt_mentions(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> int:
     """GDELT 2.0 mentions records for mention rows, tab-separated; returns the number written."""
-    if header:
-        fh.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
-    n = 0
-    for row in rows:
-        fh.write("\t".join(gdelt_mention_row(row)) + "\n")
-        n += 1
-    return n
+    return _write_tsv(rows, fh, gdelt_mention_row, GDELT_MENTION_COLUMNS if header else None)
 
 
 # --------------------------------------------------------------------------------------------

@@ -39,11 +39,9 @@ class Rules:
     statement_nouns: frozenset[str]
     statement_verbs: frozenset[str]
     conditional_threat: str | None
+    # Verbs whose complement is not asserted as it stands (future, wished, refused).
+    governing_verbs: frozenset[str]
 
-    @property
-    def governing_verbs(self) -> frozenset[str]:
-        """Verbs whose complement is not asserted as it stands (future, wished, refused)."""
-        return self.future_verbs | self.hypothetical_verbs | self.negating_verbs
 
     def refusal_of(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing to do ``code``, or None."""
@@ -90,4 +88,7 @@ class Rules:
             statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
             statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
             conditional_threat=merged.get("conditional_threat"),
+            governing_verbs=frozenset(merged.get("future_verbs") or ())
+            | frozenset(merged.get("hypothetical_verbs") or ())
+            | frozenset(merged.get("negating_verbs") or ()),
         )
