@@ -1,4 +1,5 @@
-"""The HTTP API: events, their evidence, dyad time series, actors and networks, as JSON.
+"""The HTTP API: events, their evidence, dyad time series, actors and networks, as JSON,
+and the web dashboard over it (``tidings.web``, served at /).
 
 ``create_app(db)`` builds a FastAPI application over one database (a DuckDB file or a
 postgresql:// URL); ``serve(db)`` runs it with uvicorn. The store is opened on first use and
@@ -24,11 +25,14 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tidings.coder import Coder
+from tidings.ontology import load_ontology
 from tidings.store import EVENT_COLUMNS, Store, StoreError, open_store
+from tidings.web import mount_dashboard
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -360,6 +364,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
     app = FastAPI(title="tidings", version="1", lifespan=lifespan,
                   description="Political events coded from news text, with their evidence.")
     app.state.backend = backend
+    app.add_middleware(GZipMiddleware, minimum_size=2000)
 
     @app.exception_handler(StoreError)
     def store_error(_: Any, exc: StoreError) -> JSONResponse:
@@ -528,10 +533,51 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         ordered = sorted(nodes.items(), key=lambda kv: (-kv[1], kv[0]))
         return {"nodes": [{"id": k, "count": v} for k, v in ordered], "edges": edges}
 
+    @app.get("/places")
+    def places(filters: Filters,
+               limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
+        """Where the filtered events happened: one entry per geocoded place (with its
+        coordinates) and one per country, with event counts and mean Goldstein score."""
+        points = backend.rows(
+            f"SELECT place_name, place_country, place_lat, place_lon, count(*) AS n, "
+            f"avg(goldstein) FROM events{filters.sql(['place_lat IS NOT NULL'])} "
+            "GROUP BY place_name, place_country, place_lat, place_lon "
+            "ORDER BY n DESC, place_name LIMIT ?", [*filters.params, limit])
+        countries = backend.rows(
+            f"SELECT place_country, count(*) AS n, avg(goldstein) FROM events"
+            f"{filters.sql(['place_country IS NOT NULL'])} "
+            "GROUP BY place_country ORDER BY n DESC, place_country", filters.params)
+        unplaced = backend.rows(
+            f"SELECT count(*) FROM events{filters.sql(['place_country IS NULL'])}",
+            filters.params)
+        return {
+            "places": [{"name": n, "country": c, "lat": float(la), "lon": float(lo),
+                        "count": int(k), "mean_goldstein": round(float(g), 6)}
+                       for n, c, la, lo, k, g in points],
+            "countries": [{"country": c, "count": int(k), "mean_goldstein": round(float(g), 6)}
+                          for c, k, g in countries],
+            "unplaced": int(unplaced[0][0]),
+        }
+
+    @app.get("/ontology")
+    def ontology() -> dict[str, Any]:
+        """The CAMEO codes (name, Goldstein score, quad class, PLOVER type) and the PLOVER
+        types the events are coded in, for labels and filter menus."""
+        onto = load_ontology()
+        return {
+            "cameo": [{"code": c.code, "name": c.name, "goldstein": c.goldstein,
+                       "quad_class": c.quad_class, "plover": c.plover}
+                      for c in onto.codes.values()],
+            "plover": list(onto.plover_types),
+            "quad_classes": {"1": "verbal cooperation", "2": "material cooperation",
+                             "3": "verbal conflict", "4": "material conflict"},
+        }
+
     @app.post("/code")
     def code_text(body: CodeRequest) -> dict[str, Any]:
         return {"events": backend.code(body.text, body.date)}
 
+    mount_dashboard(app)
     return app
 
 
