@@ -207,3 +207,37 @@ def test_a_promise_with_a_condition_is_a_threat(coder):
     # Without the condition it is a statement of intent.
     got = codes(coder, "Nigeria will withdraw its troops from Chad.", level="root")
     assert ("NGA", "TCD", "03") in got, got
+
+
+def test_a_visit_is_coded_one_way(coder):
+    got = codes(coder, "The Peruvian defence minister visited Chile on Monday.", level="root")
+    assert ("PERGOV", "CHL", "04") in got, got
+    assert not any(s == "CHL" for s, _, _ in got), got
+
+
+def test_the_author_of_what_is_rejected_is_the_target(coder):
+    # "rejected calls by X", "investigating abuses by X against Y": X is the target.
+    got = codes(coder, "Poland rejected demands by Hungarian officials for compensation.",
+                level="root")
+    assert ("POL", "HUNGOV", "12") in got, got
+    got = codes(coder, "Kenya is investigating abuses by Kenyan police against refugees.",
+                level="root")
+    assert any(s == "KEN" and t == "KENCOP" for s, t, _ in got), got
+
+
+def test_reaching_a_consensus_to_act_is_an_agreement_both_ways(coder):
+    got = codes(coder, "Chile and Bolivia reached a consensus to share data on rivers.",
+                level="root")
+    assert ("CHL", "BOL", "03") in got and ("BOL", "CHL", "03") in got, got
+
+
+def test_mobilising_against_an_adversary(coder):
+    got = codes(coder, "Armenia mobilized its reservists for a war against Azerbaijan.",
+                level="root")
+    assert ("ARM", "AZE", "15") in got, got
+
+
+def test_whose_proposal_or_demand_it_is_is_the_target(coder):
+    got = codes(coder, "Japan rejected China's repeated demand to halt drills with Australia.",
+                level="root")
+    assert ("JPN", "CHN", "12") in got, got

@@ -101,7 +101,7 @@ class EventExtractor:
         stack = [(c, 1) for c in head.children]
         while stack:
             t, depth = stack.pop()
-            if t.dep_ in _CLAUSE_STOP and not _infinitive(t):
+            if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t):
                 continue
             out.append(t)
             if depth < max_depth:
@@ -202,10 +202,16 @@ class EventExtractor:
                         agent = self._agent(acl)
                         if agent is not None:
                             yield [agent]
+                # "rejected North Korea's demand", "welcomed Germany's statement": whose it is.
+                for poss in c.children:
+                    if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN"):
+                        yield [poss]
+                # "rejected calls by Belarus for aid", "investigated crimes by militias
+                # against civilians": who did what the verb reacts to comes first; then
                 # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
                 # be acted on) comes before where.
-                yield from _prep_objects([p for p in c.children if p.dep_ == "prep"],
-                                         ("of", *_DEFAULT_TARGET_PREPS))
+                yield from _prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
+                                         ("by", "of", *_DEFAULT_TARGET_PREPS))
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
@@ -840,6 +846,9 @@ def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
     if tok.dep_ == "aux" and tok.lower_ == "to" and tok.head.head.i == head.i:
         return True  # the "to" of the head's own infinitive complement ("urge X to ...")
+    if tok.dep_ == "aux" and tok.lower_ == "to" and _noun_infinitive(tok.head) and \
+            tok.head.head in used:
+        return True  # ... or of a pattern noun's ("reach consensus to ...")
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") and t not in used:
@@ -879,6 +888,13 @@ def _infinitive(tok: Token) -> bool:
     if tok.dep_ == "xcomp":
         return True
     return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """A "to"-infinitive completing a noun: "reached a consensus to share data", "a decision
+    to withdraw" (spaCy labels it acl or relcl)."""
+    return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VB" and tok.head.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
