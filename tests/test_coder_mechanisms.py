@@ -241,3 +241,10 @@ def test_whose_proposal_or_demand_it_is_is_the_target(coder):
     got = codes(coder, "Japan rejected China's repeated demand to halt drills with Australia.",
                 level="root")
     assert ("JPN", "CHN", "12") in got, got
+
+
+def test_a_leader_out_of_office_is_an_elite(coder):
+    got = codes(coder, "Ghana's opposition criticized Jerry Rawlings.", date="2005-03-01")
+    assert ("GHAOPP", "GHAELI", "111") in got, got
+    got = codes(coder, "Ghana's opposition criticized Jerry Rawlings.", date="1995-03-01")
+    assert ("GHAOPP", "GHAGOV", "111") in got, got

@@ -334,3 +334,11 @@ def test_spot_successions(by_name):
     assert _codes(by_name, "Ban Ki-moon", "2010-01-01") == {"IGOUNO"}
     assert _codes(by_name, "Recep Tayyip Erdoğan", "2010-01-01") == {"TURGOV"}
     assert _codes(by_name, "Benjamin Netanyahu", "2005-01-01") == {"ISRGOV"}
+
+
+def test_spot_leaders_outside_the_covered_regions(by_name):
+    assert _codes(by_name, "Ronald Reagan", "1985-06-01") == {"USAGOV"}
+    assert _codes(by_name, "Robert Mugabe", "1984-06-01") == {"ZWEGOV"}
+    assert _codes(by_name, "Alassane Ouattara", "2000-06-01") == set()  # between offices
+    assert _codes(by_name, "Zoran Đinđić", "1997-01-01") == {"SRBOPP"}
+    assert _codes(by_name, "Salva Kiir", "2012-01-01") == {"SSDGOV"}
