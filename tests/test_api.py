@@ -95,7 +95,8 @@ def test_health_and_docs(client):
     assert body["counts"]["articles"] == 7 and body["counts"]["events"] == 5
     spec = get(client, "/openapi.json")
     assert {"/events", "/events/{event_id}", "/dyads/{a}/{b}/timeseries", "/actors",
-            "/actors/{code}", "/network", "/code", "/health"} <= set(spec["paths"])
+            "/actors/{code}", "/network", "/places", "/ontology", "/code",
+            "/health"} <= set(spec["paths"])
     assert client.get("/docs").status_code == 200
 
 
@@ -403,6 +404,53 @@ def test_network(client):
     assert_bad(client, "/network", since="2024-03-12", until="2024-03-01")
 
 
+# -- /places, /ontology, the dashboard's files ---------------------------------------------
+def test_places(client):
+    body = get(client, "/places")
+    places = {p["name"]: p for p in body["places"]}
+    assert places["Doha"]["country"] == "QAT" and places["Doha"]["count"] == 2
+    assert places["Doha"]["lat"] == pytest.approx(25.29, abs=0.1)
+    assert places["Doha"]["lon"] == pytest.approx(51.53, abs=0.1)
+    assert places["Doha"]["mean_goldstein"] == pytest.approx((1.9 + 2.8) / 2)
+    countries = {c["country"]: c["count"] for c in body["countries"]}
+    assert countries["QAT"] == 2 and countries["TUR"] == 1
+    assert sum(countries.values()) + body["unplaced"] == 5
+    only_turkey = get(client, "/places", country="TUR")
+    assert [c["country"] for c in only_turkey["countries"]] == ["TUR"]
+    assert all(p["country"] == "TUR" for p in only_turkey["places"])
+    assert get(client, "/places", since="2025-01-01") == {"places": [], "countries": [],
+                                                         "unplaced": 0}
+    assert_bad(client, "/places", limit=0)
+    assert_bad(client, "/places", root="99")
+
+
+def test_ontology(client):
+    body = get(client, "/ontology")
+    codes = {c["code"]: c for c in body["cameo"]}
+    assert len(codes) == 296 and codes["042"]["plover"] == "CONSULT"
+    assert codes["190"]["quad_class"] == 4 and codes["190"]["goldstein"] == -10.0
+    assert {"AGREE", "ASSAULT"} <= set(body["plover"]) and len(body["plover"]) == 16
+    assert body["quad_classes"]["3"] == "verbal conflict"
+    roots = [r["code"] for r in body["roots"]]
+    assert roots == [f"{i:02d}" for i in range(1, 21)]
+    assert body["roots"][3]["name"] == "Consult"
+
+
+def test_dashboard_files_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert '<script type="module" src="/static/app.js">' in page.text
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
+    world = client.get("/static/world.geojson", headers={"Accept-Encoding": "gzip"})
+    assert world.status_code == 200 and world.headers.get("content-encoding") == "gzip"
+    outline = world.json()
+    iso3 = {f["properties"]["iso3"] for f in outline["features"]}
+    assert {"IRN", "CHN", "USA", "BRA", "AUS"} <= iso3
+    assert client.get("/static/../api.py").status_code == 404
+    assert "/" not in get(client, "/openapi.json")["paths"]
+
+
 # -- POST /code ------------------------------------------------------------------------------
 def test_code_text(client):
     r = client.post("/code", json={"text": "Turkish police arrested dozens of students in "
@@ -411,6 +459,9 @@ def test_code_text(client):
     (event,) = [e for e in r.json()["events"] if e["root"] == "17"]
     assert event["source"] == "TURCOP" and event["code"] == "173"
     assert event["action_text"] == "arrested" and event["spans"]["source"] == [0, 14]
+    # dated and placed as ingest would: "on Monday" before Thursday 2 May 2024, in Ankara
+    assert event["date"] == "2024-04-29" and event["date_source"].startswith("text:")
+    assert event["place"]["name"] == "Ankara" and event["place"]["country"] == "TUR"
     # Nothing was stored.
     assert get(client, "/health")["counts"]["events"] == 5
     no_date = client.post("/code", json={"text": "Iran condemned Israel."})

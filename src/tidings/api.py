@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from tidings.coder import Coder
 from tidings.ontology import load_ontology
+from tidings.records import Article
 from tidings.store import EVENT_COLUMNS, Store, StoreError, open_store
 from tidings.web import mount_dashboard
 
@@ -340,10 +341,16 @@ class _Backend:
             return self._store.counts()
 
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
+        """The text's events, dated (against ``date`` when given) and placed, as ingest
+        would store them."""
+        from tidings.enrich import enrich_coded, load_gazetteer
+
         with self.coder_lock:
             if self._coder is None:
                 self._coder = self.coder_factory()
-            return [e.to_dict() for e in self._coder.code_text(text, date)]
+            article = Article(id="text", text=text, date=date)
+            coded = next(self._coder.code_articles([article]))
+            return [e.to_dict() for e in enrich_coded(coded, load_gazetteer())]
 
     def close(self) -> None:
         with self.lock:
@@ -565,6 +572,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         types the events are coded in, for labels and filter menus."""
         onto = load_ontology()
         return {
+            "roots": [{"code": k, "name": v} for k, v in sorted(onto.roots.items())],
             "cameo": [{"code": c.code, "name": c.name, "goldstein": c.goldstein,
                        "quad_class": c.quad_class, "plover": c.plover}
                       for c in onto.codes.values()],

@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from tidings.records import Event, Place
+from tidings.records import CodedArticle, Event, Place
 
 __all__ = ["Gazetteer", "enrich", "event_date", "load_gazetteer", "place_of"]
 
@@ -618,3 +618,9 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
             place = place_of([], actors, gazetteer)
         out.append(replace(event, date=date, date_source=date_source, place=place))
     return out
+
+
+def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer) -> list[Event]:
+    """A coded article's events, dated and placed (``enrich`` on its own sentences)."""
+    return enrich(coded.events, [s.text for s in coded.sentences], coded.places,
+                  coded.article.date, gazetteer)

@@ -40,6 +40,8 @@ class Ontology:
                 plover_mode=row.get("plover_mode"),
                 intent=row.get("intent"),
             )
+        self.roots: dict[str, str] = {str(k): str(v)
+                                      for k, v in (cameo.get("roots") or {}).items()}
         self.plover_types: tuple[str, ...] = tuple(t["name"] for t in plover["types"])
         self.legacy_plover: dict[str, str] = dict(plover.get("legacy_names") or {})
         self.contexts: tuple[str, ...] = tuple(plover.get("contexts") or ())
@@ -74,11 +76,13 @@ class Ontology:
     @classmethod
     def from_dirs(cls, data_dirs: tuple[Path, ...] = (DATA_DIR,)) -> Ontology:
         """Load the codebook; a later data directory may add codes or replace entries."""
-        cameo: dict = {"codes": []}
+        cameo: dict = {"roots": {}, "codes": []}
         plover: dict = {"types": []}
         for d in data_dirs:
             if (Path(d) / "cameo.yaml").exists():
-                cameo["codes"] += load_yaml(Path(d) / "cameo.yaml", "cameo")["codes"]
+                data = load_yaml(Path(d) / "cameo.yaml", "cameo")
+                cameo["roots"].update(data.get("roots") or {})
+                cameo["codes"] += data["codes"]
             if (Path(d) / "plover.yaml").exists():
                 plover = load_yaml(Path(d) / "plover.yaml", "plover")
         return cls(cameo, plover)

@@ -51,7 +51,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
            batch_size: int = 100) -> IngestSummary:
     """Code and store articles; problems are counted (and reported through ``on_problem``).
     Articles are written ``batch_size`` at a time, each batch in one transaction."""
-    from tidings.enrich import enrich, load_gazetteer
+    from tidings.enrich import enrich_coded, load_gazetteer
 
     summary = summary or IngestSummary()
     gazetteer = load_gazetteer()
@@ -102,8 +102,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
 
     try:
         for coded in coder.code_articles(fresh()):
-            events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
-                            coded.article.date, gazetteer)
+            events = enrich_coded(coded, gazetteer)
             pending.append((coded.article, coded.sentences, events))
             if len(pending) >= batch_size:
                 flush()

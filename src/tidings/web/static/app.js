@@ -133,7 +133,7 @@ function readFilterForm() {
 
 function setupFilterForm() {
   const form = document.getElementById("filters");
-  const roots = Object.values(ontology.cameo).filter((c) => c.code.length === 2);
+  const roots = ontology.roots;
   for (const c of roots) form.elements.root.append(el("option", { value: c.code }, `${c.code} ${c.name}`));
   for (const p of ontology.plover) form.elements.plover.append(el("option", { value: p }, p));
   for (const [q, name] of Object.entries(QUAD_NAMES)) {
@@ -548,7 +548,7 @@ async function renderMap(main, params, token) {
   panel.querySelector("#map-note").textContent =
     `${placed} event(s) placed in ${places.countries.length} countr${places.countries.length === 1 ? "y" : "ies"}, ` +
     `${places.places.length} with coordinates; ${places.unplaced} without a place. ` +
-    "Country shade: events placed there; circles: places (size: events, colour: mean Goldstein). Click a country to list its events.";
+    "Country shade: events placed there; circles: places (size: events, colour: mean Goldstein). Click a country or a place to list its events.";
   const width = 960, height = 440;
   const project = projector(width, height);
   const byCountry = new Map(places.countries.map((c) => [c.country, c]));
@@ -573,8 +573,11 @@ async function renderMap(main, params, token) {
   const dots = svg("g", { class: "places" });
   for (const p of [...places.places].sort((x, y) => y.count - x.count)) {
     const [x, y] = project([p.lon, p.lat]);
+    const next = new URLSearchParams(filterParams(params));
+    next.set("place", p.name);
+    if (p.country) next.set("country", p.country);
     dots.append(titled(svg("circle", { cx: x, cy: y, r: 3 + 9 * Math.sqrt(p.count / maxPlace), fill: goldsteinColour(p.mean_goldstein),
-      class: "place", "data-place": p.name }), `${p.name} (${p.country || "?"}): ${p.count} event(s), mean Goldstein ${fmt(p.mean_goldstein, 2)}`));
+      class: "place", "data-place": p.name, onclick: () => go("events", next) }), `${p.name} (${p.country || "?"}): ${p.count} event(s), mean Goldstein ${fmt(p.mean_goldstein, 2)}`));
   }
   root.append(dots);
   panel.append(el("div", { class: "chart-wrap" }, root),
@@ -646,7 +649,8 @@ function showCoded(result, text, events) {
   el("td", { class: "code" }, e.source), el("td", { class: "code" }, e.target),
   el("td", {}, el("span", { class: "code" }, e.code), " ", codeName(e.code)),
   el("td", {}, e.plover || "–"), el("td", { class: "num" }, quadBadge(e.quad_class)),
-  el("td", { class: "num" }, fmt(e.goldstein)), el("td", {}, e.date || "–"), el("td", {}, e.place || "–"),
+  el("td", { class: "num" }, fmt(e.goldstein)), el("td", { class: "date" }, e.date || "–"),
+  el("td", {}, e.place ? `${e.place.name}${e.place.country ? ` (${e.place.country})` : ""}` : "–"),
   el("td", {}, el("code", { class: "rule" }, e.rule))));
   result.replaceChildren(
     el("h3", {}, "Events in the text"),
@@ -687,12 +691,12 @@ async function route() {
 async function start() {
   try {
     const [onto, health] = await Promise.all([api("/ontology"), api("/health")]);
-    ontology = { cameo: Object.fromEntries(onto.cameo.map((c) => [c.code, c])), plover: onto.plover };
+    ontology = { cameo: Object.fromEntries(onto.cameo.map((c) => [c.code, c])), plover: onto.plover, roots: onto.roots };
     const c = health.counts || {};
     document.getElementById("db-counts").textContent =
       `${c.events ?? 0} events from ${c.articles ?? 0} articles`;
   } catch (err) {
-    ontology = { cameo: {}, plover: [] };
+    ontology = { cameo: {}, plover: [], roots: [] };
     setStatus(`The database could not be read: ${err.message}`, true);
   }
   setupFilterForm();
