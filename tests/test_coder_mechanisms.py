@@ -248,3 +248,37 @@ def test_a_leader_out_of_office_is_an_elite(coder):
     assert ("GHAOPP", "GHAELI", "111") in got, got
     got = codes(coder, "Ghana's opposition criticized Jerry Rawlings.", date="1995-03-01")
     assert ("GHAOPP", "GHAGOV", "111") in got, got
+
+
+def test_ethnic_groups_are_coded_by_where_they_live(coder):
+    got = codes(coder, "Hundreds of ethnic Hungarians demonstrated in Romania on Friday.",
+                level="root")
+    assert ("ROUCVL", "ROU", "14") in got, got
+
+
+def test_members_of_a_group_take_its_sector(coder):
+    got = codes(coder, "Leaders of the Kenyan opposition criticized the president.",
+                level="root")
+    assert any(s == "KENOPP" and r == "11" for s, _, r in got), got
+    got = codes(coder, "Leaders of the opposition in Togo called off the strike.",
+                level="root")
+    assert any(s == "TGOOPP" for s, _, _ in got), got
+
+
+def test_a_postponed_or_banned_event_did_not_happen(coder):
+    got = codes(coder, "Students in Chile postponed the march against the government.",
+                level="root")
+    assert not any(r == "14" for _, _, r in got), got
+
+
+def test_in_defiance_of_names_the_target(coder):
+    got = codes(coder, "Thousands of workers blocked roads in Minsk in defiance of the "
+                       "Belarusian authorities.", level="root")
+    assert ("BLRLAB", "BLRGOV", "14") in got, got
+
+
+def test_what_an_accusation_alleges_is_not_an_event(coder):
+    got = codes(coder, "Lithuania accused Russia of threatening its neighbours and "
+                       "attacking its ships.", level="root")
+    assert ("LTU", "RUS", "11") in got, got
+    assert not any(r in ("13", "19") for _, _, r in got), got

@@ -183,6 +183,7 @@ class NounInfo:
     agent: tuple[str, str, Span] | None = None
     region: tuple[str, str, Span] | None = None
     former: bool = False
+    ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
 
 
 @dataclass(slots=True)
@@ -234,6 +235,7 @@ class ArticleContext:
         return list(seen.values()) if len(seen) == 2 else []
 
 
+_ETHNIC = {"ethnic"}
 _FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "retired", "onetime"}
 
 
@@ -338,6 +340,11 @@ class ActorResolver:
                         last = e.roles[-1].code if e.roles else None
                         if last:
                             info.person = (last[:3] + "ELI", e.name + " (not in office)", span)
+                elif e.kind == "demonym" and span.start > 0 and \
+                        doc[span.start - 1].lower_ in _ETHNIC:
+                    # "ethnic Albanians", "ethnic Russian villagers": a people, coded by
+                    # where they live (the place of the event), not by the state named.
+                    info.ethnic = span.text
                 elif e.kind in ("country", "demonym", "capital", "metonym"):
                     agent = e.agent or ("GOV" if e.kind == "capital" else "")
                     info.countries.append((e.code, e.name, span, agent))
@@ -406,11 +413,15 @@ class ActorResolver:
                 out = []
                 for inner in inners:
                     if inner.rule.startswith(("org:", "person:")) or (
-                            inner.country is None and (inner.agent is None or agent_code is None)):
+                            inner.country is None and (inner.agent is None or agent_code is None
+                                                       or via == "of")):
                         out.append((make(inner.code, inner.country, inner.agent,
                                          f"{via}:{inner.rule}"), False))
                     elif inner.country:
-                        agent = agent_code or inner.agent
+                        # "leaders of the opposition coalition", "commander of the rebels":
+                        # a member of the group named after "of" is of the group's sector.
+                        agent = (inner.agent or agent_code) if via == "of" else (
+                            agent_code or inner.agent)
                         rule = f"{via}:{inner.rule}" + (
                             f"+agent:{info.agent[1]}" if info.agent else "")
                         out.append((make(inner.country + (agent or ""), inner.country, agent,
@@ -451,6 +462,8 @@ class ActorResolver:
         if agent_code:
             return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
                      head.ent_type_ == "PERSON")]
+        if info.ethnic:
+            return [(make(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
         return []
 
     def _from_dependents(
@@ -472,7 +485,10 @@ class ActorResolver:
                     got = self.resolve(pobj, matches, ctx, remember=False)
                     # "hundreds of civilians": a quantity word takes its actor from "of", even
                     # one of unknown country.
-                    if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown):
+                    # "leaders of the opposition": a group of unknown country still says
+                    # which sector its members are in.
+                    if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown
+                                or got[0].agent):
                         return got, "of"
                 else:
                     loc = self.location_country(pobj, matches)

@@ -194,6 +194,15 @@ class EventExtractor:
         preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
                   if g.dep_ == "prep"]
         yield from _prep_objects(preps, _DEFAULT_TARGET_PREPS)
+        # "blocked roads in defiance of the authorities", "in protest at the government's
+        # plan": whom the act answers or defies.
+        for prep in preps:
+            if prep.lower_ == "in":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.rules.target_phrases:
+                        yield from _prep_objects(
+                            [g for g in pobj.children if g.dep_ == "prep"],
+                            ("of", "against", "to", "at", "with", "for", "over"))
         for c in verb.children:
             if c.dep_ == "dobj":
                 # "condemned the sanctions imposed by the EU": who did what is condemned.
@@ -675,6 +684,9 @@ class EventExtractor:
             return []
         flags = self._modality(noun.head, None) if noun.head.pos_ == "VERB" else (
             False, False, False)
+        if noun.dep_ in ("dobj", "nsubjpass") and \
+                noun.head.lemma_.lower() in self.rules.cancelling_verbs:
+            flags = (True, flags[1], flags[2])  # "postponed the demonstration"
         tokens = [*m.tokens, noun.head] if via_verb else m.tokens
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
@@ -808,6 +820,13 @@ class EventExtractor:
                     else:
                         drop.add(i)
                     break
+            # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
+            # accusation says was done is alleged, not an event of its own.
+            accuser = _accusation_head(tok, self.rules.accusation_preps)
+            if accuser is not None and accuser.i in by_verb and any(
+                    e.root in self.rules.accusation_roots for e in by_verb[accuser.i]):
+                drop.add(i)
+                continue
             # A speech verb whose reported clause holds an event: the event is what counts.
             if i in speech:
                 for j in by_verb:
@@ -826,6 +845,23 @@ class EventExtractor:
                 seen.add(key)
                 out.append(ev)
         return out
+
+
+def _accusation_head(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The verb whose "of/for" complement the gerund ``tok`` is: "accused X of violating ...,
+    ignoring ..." (through coordination, and the object the preposition may hang on)."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("pcomp", "pobj") or t.tag_ != "VBG":
+        return None
+    prep = t.head
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return None
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _in_condition(tok: Token) -> bool:

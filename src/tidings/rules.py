@@ -39,6 +39,10 @@ class Rules:
     statement_nouns: frozenset[str]
     statement_verbs: frozenset[str]
     conditional_threat: str | None
+    cancelling_verbs: frozenset[str]
+    target_phrases: frozenset[str]
+    accusation_roots: frozenset[str]
+    accusation_preps: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -88,6 +92,10 @@ class Rules:
             statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
             statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
             conditional_threat=merged.get("conditional_threat"),
+            cancelling_verbs=frozenset(merged.get("cancelling_verbs") or ()),
+            target_phrases=frozenset(merged.get("target_phrases") or ()),
+            accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
+            accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
             | frozenset(merged.get("negating_verbs") or ()),
