@@ -27,7 +27,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Path, Query
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
 from tidings.coder import Coder
 from tidings.ontology import load_ontology
@@ -51,7 +51,32 @@ _SELECT_EVENTS = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
 
 # -- helpers ---------------------------------------------------------------------------------
 def _bad(message: str) -> HTTPException:
-    return HTTPException(status_code=422, detail=message)
+    """A 422 in the same shape as FastAPI's own validation errors (the spec's
+    HTTPValidationError): the message names the parameter and says what is wrong."""
+    name = message.split(":", 1)[0].split(" ", 1)[0]
+    return HTTPException(status_code=422, detail=[
+        {"loc": ["query", name], "msg": message, "type": "value_error"}])
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are ISO 8601 calendar dates (YYYY-MM-DD) only: pydantic would also take a
+    number of seconds since 1970, which no user means by "since=0"."""
+    if isinstance(value, str) and not re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+        raise ValueError("not an ISO date (YYYY-MM-DD)")
+    if not isinstance(value, str | dt.date):
+        raise ValueError("not an ISO date (YYYY-MM-DD)")
+    return value.strip() if isinstance(value, str) else value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+class ErrorMessage(BaseModel):
+    detail: str = Field(description="what was not found or could not be used")
+
+
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage,
+                                                    "description": "Not found"}}
 
 
 def _actor_code(value: str, name: str) -> str:
@@ -117,8 +142,8 @@ def event_filter(
     root: Annotated[str | None, Query(description="CAMEO root code, 01..20")] = None,
     plover: Annotated[str | None, Query(description="PLOVER event type")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
-    since: Annotated[dt.date | None, Query(description="first date (ISO)")] = None,
-    until: Annotated[dt.date | None, Query(description="last date (ISO)")] = None,
+    since: Annotated[IsoDate | None, Query(description="first date (ISO)")] = None,
+    until: Annotated[IsoDate | None, Query(description="last date (ISO)")] = None,
     country: Annotated[str | None, Query(description="ISO3 country of the place")] = None,
     place: Annotated[str | None, Query(max_length=200,
                                        description="substring of the place name")] = None,
@@ -302,7 +327,7 @@ def _series(rows: list[tuple[dt.date, int, float]], interval: str) -> list[dict[
 # -- request bodies --------------------------------------------------------------------------
 class CodeRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="text to code")
-    date: dt.date | None = Field(default=None, description="publication date, YYYY-MM-DD")
+    date: IsoDate | None = Field(default=None, description="publication date, YYYY-MM-DD")
 
     @field_validator("text")
     @classmethod
@@ -381,7 +406,10 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
     def health() -> dict[str, Any]:
         return {"status": "ok", "counts": backend.counts()}
 
-    @app.get("/events", response_model=None)
+    @app.get("/events", response_model=None, responses={200: {
+        "description": "A page of events: JSON, or CSV with format=csv (the next page's "
+                       "cursor then comes in the X-Next-Cursor header)",
+        "content": {"text/csv": {"schema": {"type": "string"}}}}})
     def list_events(
         filters: Filters,
         sort: Literal[SORTS] = "date",  # type: ignore[valid-type]
@@ -419,7 +447,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         return {"events": [_event_dict(r) for r in page], "next_cursor": next_cursor,
                 "count": len(page), "total": int(total[0][0])}
 
-    @app.get("/events/{event_id}")
+    @app.get("/events/{event_id}", responses=NOT_FOUND)
     def get_event(event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
         rows = backend.rows(f"{_SELECT_EVENTS} WHERE event_id = ?", [event_id])
         if not rows:
@@ -457,8 +485,8 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         a: ActorPath,
         b: ActorPath,
         interval: Literal["day", "week", "month"] = "day",
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: IsoDate | None = None,
+        until: IsoDate | None = None,
     ) -> dict[str, Any]:
         ca, cb = _actor_code(a, "a"), _actor_code(b, "b")
         _check_range(since, until)
@@ -496,7 +524,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         cols = ("code", "country", "agent", "name", "num_events")
         return {"actors": [dict(zip(cols, r, strict=True)) for r in rows], "count": len(rows)}
 
-    @app.get("/actors/{code}")
+    @app.get("/actors/{code}", responses=NOT_FOUND)
     def get_actor(code: ActorPath) -> dict[str, Any]:
         c = _actor_code(code, "code")
         head = backend.rows(
@@ -581,7 +609,8 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
                              "3": "verbal conflict", "4": "material conflict"},
         }
 
-    @app.post("/code")
+    @app.post("/code", responses={400: {"model": ErrorMessage,
+                                        "description": "A body that is not JSON text"}})
     def code_text(body: CodeRequest) -> dict[str, Any]:
         return {"events": backend.code(body.text, body.date)}
 

@@ -62,7 +62,10 @@ async function api(path, params = null, options = {}) {
   if (!response.ok) {
     let detail = body && body.detail;
     if (Array.isArray(detail)) {
-      detail = detail.map((d) => `${(d.loc || []).slice(1).join(".")}: ${d.msg}`).join("; ");
+      detail = detail.map((d) => {
+        const name = (d.loc || []).slice(1).join(".");
+        return name && !String(d.msg).startsWith(name) ? `${name}: ${d.msg}` : d.msg;
+      }).join("; ");
     }
     throw new ApiError(detail || `${response.status} ${response.statusText}`);
   }
