@@ -282,3 +282,9 @@ def test_what_an_accusation_alleges_is_not_an_event(coder):
                        "attacking its ships.", level="root")
     assert ("LTU", "RUS", "11") in got, got
     assert not any(r in ("13", "19") for _, _, r in got), got
+
+
+def test_what_the_source_owns_is_not_the_target(coder):
+    got = codes(coder, "Students in Nairobi blocked a highway to show their anger at the "
+                       "British government's visa policy.", level="root")
+    assert ("KENEDU", "GBRGOV", "14") in got, got

@@ -369,6 +369,15 @@ class ActorResolver:
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head, ctx)
+        if head.lemma_.lower() in self.non_actor_heads:
+            # "the British government's policy", "the minister's statement": a thing or an act
+            # stands for its owner, named in full by the possessive.
+            poss = next((c for c in head.children if c.dep_ == "poss"
+                         and c.pos_ in ("NOUN", "PROPN")), None)
+            if poss is not None:
+                got = self._resolve_one(poss, matches, ctx)
+                if got:
+                    return got
         info = self._info(head, matches, ctx.date)
         phrase = doc[head.left_edge.i : head.i + 1]
         start, end, text = phrase.start_char, phrase.end_char, phrase.text

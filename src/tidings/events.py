@@ -241,11 +241,20 @@ class EventExtractor:
 
     def _first_actors(self, groups: Iterable[list[Token]], matches: Matches,
                       ctx: ArticleContext, speaker: Token | None,
-                      speech: dict[int, Token]) -> list[Actor]:
+                      speech: dict[int, Token], avoid: list[Actor] | None = None) -> list[Actor]:
+        """The actors of the first group of candidate heads that names any; with ``avoid``
+        (the sources), a group naming only the sources themselves or what they own ("to show
+        their disapproval of ...") is passed over."""
+        codes = {a.code for a in avoid or ()}
+        countries = {a.country for a in avoid or () if a.country}
         for group in groups:
             if all(t.ent_type_ in ("DATE", "TIME") for t in group):
                 continue
-            if self._actors(group, matches, ctx, speaker, speech, remember=False):
+            got = self._actors(group, matches, ctx, speaker, speech, remember=False)
+            if got and avoid and all(a.code in codes or (
+                    a.rule.startswith("owner:") and a.country in countries) for a in got):
+                continue
+            if got:
                 # Only the phrase chosen enters the article's memory for coreference.
                 return self._actors(group, matches, ctx, speaker, speech)
         return []
@@ -440,7 +449,8 @@ class EventExtractor:
                     continue
                 if t is not None and t.code == s.code and (
                         s.code.startswith("---") or p.speech
-                        or t.rule.startswith(("speaker:", "coref:"))):
+                        or t.rule.startswith(("speaker:", "coref:"))
+                        or s.rule.startswith(("speaker:", "coref:"))):
                     continue
                 if t is not None and t.rule.startswith("owner:") and t.country == s.country:
                     continue  # "showed their disapproval": their own, not a target
@@ -569,7 +579,7 @@ class EventExtractor:
                 targets = self._actors(target_heads, matches, ctx, speaker, speech)
             else:
                 targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
-                                             speaker, speech)
+                                             speaker, speech, avoid=sources)
                 if not targets and not (len(sources) > 1 and self._root(
                         p.code, self._modality(verb, speaker)) in self.rules.reciprocal_roots):
                     # "expelled three Russian diplomats": the pattern's object is the target.
