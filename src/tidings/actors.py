@@ -369,7 +369,9 @@ class ActorResolver:
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head, ctx)
-        if head.lemma_.lower() in self.non_actor_heads:
+        hit = matches.get(head.i)
+        if head.lemma_.lower() in self.non_actor_heads and not (
+                hit and any(e.kind == "agent" for e in hit[1])):
             # "the British government's policy", "the minister's statement": a thing or an act
             # stands for its owner, named in full by the possessive.
             poss = next((c for c in head.children if c.dep_ == "poss"
