@@ -288,3 +288,10 @@ def test_what_the_source_owns_is_not_the_target(coder):
     got = codes(coder, "Students in Nairobi blocked a highway to show their anger at the "
                        "British government's visa policy.", level="root")
     assert ("KENEDU", "GBRGOV", "14") in got, got
+
+
+def test_a_slot_preposition_belongs_to_the_pattern_words(coder):
+    # "agree with {target}" does not reach the "with" of "talks with Hamas".
+    got = codes(coder, "Egypt agreed to Qatari mediation in its talks with Hamas.", level="root")
+    assert ("EGY", "QAT", "03") in got, got
+    assert not any(t.startswith("PSE") for _, t, _ in got), got

@@ -158,6 +158,10 @@ class EventExtractor:
             preps = [anchor] if anchor.lower_ == slot.prep else []
             preps += [t for t in clause if t.lower_ == slot.prep and t.dep_ in
                       ("prep", "agent", "dative") and t is not anchor]
+            # The preposition belongs to the pattern's own words (or the verb's particle):
+            # "agreed to US mediation in talks with the Palestinians" is not "agree with".
+            preps = [t for t in preps if t.head in used or (
+                t.head.dep_ == "prt" and t.head.head in used)]
             for prep in preps:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
