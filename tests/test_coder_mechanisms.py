@@ -295,3 +295,15 @@ def test_a_slot_preposition_belongs_to_the_pattern_words(coder):
     got = codes(coder, "Egypt agreed to Qatari mediation in its talks with Hamas.", level="root")
     assert ("EGY", "QAT", "03") in got, got
     assert not any(t.startswith("PSE") for _, t, _ in got), got
+
+
+def test_allowing_someone_to_act(coder):
+    got = codes(coder, "The electoral court in Malawi decided to allow the opposition leader "
+                       "to contest the election.", level="root")
+    assert any(s == "MWIJUD" and t.endswith("OPP") and r == "08" for s, t, r in got), got
+
+
+def test_in_protest_at_on_the_object(coder):
+    got = codes(coder, "Miners in Bolivia began a hunger strike in protest at the government's "
+                       "new mining law.", level="root")
+    assert any(t == "BOLGOV" and r == "14" for _, t, r in got), got

@@ -178,6 +178,12 @@ class EventExtractor:
                 return objs
         if anchor is head:
             for c in head.children:
+                if c.dep_ == "ccomp" and _infinitive(c):
+                    # "allowed the candidate to run": the subject of the infinitive.
+                    objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
+                    if objs:
+                        return objs
+            for c in head.children:
                 if _infinitive(c):
                     objs = [g for g in c.children if g.dep_ == "dobj" and g not in used]
                     if objs:
@@ -200,7 +206,9 @@ class EventExtractor:
         yield from _prep_objects(preps, _DEFAULT_TARGET_PREPS)
         # "blocked roads in defiance of the authorities", "in protest at the government's
         # plan": whom the act answers or defies.
-        for prep in preps:
+        objs_preps = [g for c in verb.children if c.dep_ == "dobj" for g in c.children
+                      if g.dep_ == "prep"]
+        for prep in [*preps, *objs_preps]:
             if prep.lower_ == "in":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.rules.target_phrases:
@@ -937,7 +945,8 @@ def _infinitive(tok: Token) -> bool:
     some of these advcl rather than xcomp)."""
     if tok.dep_ == "xcomp":
         return True
-    return tok.dep_ == "advcl" and tok.tag_ == "VB" and any(
+    # ... and "allowed the candidate to run" ccomp, with the candidate as its subject.
+    return tok.dep_ in ("advcl", "ccomp") and tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
