@@ -28,10 +28,11 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD)
 	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
 
-bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest vs coder
+bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-out, dashboard load
 	$(BIN)/python benchmarks/bench_coder.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_dashboard.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

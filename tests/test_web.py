@@ -146,10 +146,11 @@ def test_events_table_lists_every_event_page_by_page(page, server):
 def test_filter_then_open_an_event_shows_highlighted_evidence(page, server):
     open_view(page, server, "events")
     page.fill("#filters input[name=actor]", "CHN")
+    page.fill("#filters input[name=q]", "special envoy")
     page.click("#filters button[type=submit]")
-    page.wait_for_url(re.compile(r"#/events\?actor=CHN"))
+    page.wait_for_url(re.compile(r"#/events\?actor=CHN.*q=special"))
     wait_ready(page)
-    expected = api(server, "/events", actor="CHN")
+    expected = api(server, "/events", actor="CHN", q="special envoy")
     assert page.locator("#events-total").inner_text().startswith(f"{expected['total']} event")
     sources, targets = cells(page, 2), cells(page, 3)
     assert sources and all(s.startswith("CHN") or t.startswith("CHN")
@@ -255,7 +256,7 @@ def _rgb(style: str) -> tuple[int, int, int]:
 
 def test_network_draws_actors_and_colours_links_by_goldstein(page, server):
     data = api(server, "/network", max_edges=150)
-    open_view(page, server, "network")
+    open_view(page, server, "network?group=actor")
     graph = page.locator("svg#network-graph")
     graph.wait_for()
     assert graph.locator("g.node").count() == len(data["nodes"])
@@ -268,9 +269,10 @@ def test_network_draws_actors_and_colours_links_by_goldstein(page, server):
         elif goldstein >= 2:
             assert g > r, (goldstein, r, g)   # cooperation is green
     # nodes stay inside the drawing
-    for node in graph.locator("g.node").all()[:20]:
+    _, _, width, height = (float(v) for v in graph.get_attribute("viewBox").split())
+    for node in graph.locator("g.node").all():
         x, y = (float(v) for v in re.findall(r"[-\d.]+", node.get_attribute("transform")))
-        assert 0 <= x <= 960 and 0 <= y <= 600
+        assert 0 <= x <= width and 0 <= y <= height
     # clicking an actor lists its events
     actor = data["nodes"][0]["id"]
     graph.locator(f"g.node[data-actor='{actor}']").click()
@@ -281,11 +283,19 @@ def test_network_draws_actors_and_colours_links_by_goldstein(page, server):
         api(server, "/events", actor=actor)["total"], 50)
 
 
-def test_network_follows_the_filter(page, server):
+def test_network_follows_the_filter_and_groups_by_country(page, server):
     data = api(server, "/network", quad_class=4, max_edges=150)
-    open_view(page, server, "network?quad_class=4")
-    page.locator("svg#network-graph, #network-note").first.wait_for()
+    open_view(page, server, "network?quad_class=4&group=actor")
     assert page.locator("svg#network-graph g.node").count() == len(data["nodes"])
+    # the default view merges each country's actors into one node
+    page.select_option("#network-form select[name=group]", "country")
+    page.wait_for_url(re.compile("group=country"))
+    wait_ready(page)
+    countries = {n["id"][:3] for n in data["nodes"]}
+    shown = {n.get_attribute("data-actor") for n in page.locator("g.node").all()}
+    assert shown == countries
+    pairs = {(e["source"][:3], e["target"][:3]) for e in data["edges"]}
+    assert page.locator("svg#network-graph .edge").count() == len(pairs)
 
 
 # -- the map ---------------------------------------------------------------------------------
@@ -310,7 +320,7 @@ def test_map_shows_countries_and_places(page, server):
     # and a click on a place, the events at that place
     place = data["places"][0]
     open_view(page, server, "map")
-    page.locator(f"circle.place[data-place='{place['name']}']").click()
+    page.locator(f"circle.place[data-place='{place['name']}']").dispatch_event("click")
     page.wait_for_url(re.compile(r"#/events\?.*place="))
     wait_ready(page)
     assert page.locator("#filters input[name=place]").input_value() == place["name"]

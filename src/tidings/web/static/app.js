@@ -339,7 +339,7 @@ async function renderDyad(main, params, token) {
 }
 
 function dyadChart(series, label) {
-  const width = Math.max(640, Math.min(1400, series.length * 26 + 120));
+  const width = Math.max(900, Math.min(1400, series.length * 26 + 120));
   const height = 320;
   const m = { left: 48, right: 52, top: 28, bottom: 46 };
   const plotW = width - m.left - m.right;
@@ -406,7 +406,7 @@ function dyadTable(series) {
 }
 
 // -- network ---------------------------------------------------------------------------------
-function layout(nodes, edges, width, height) {
+function layout(nodes, edges, width, height, radius) {
   // Fruchterman–Reingold from a circle in a fixed order: the same graph always lands the same way.
   const n = nodes.length;
   const pos = nodes.map((_, i) => {
@@ -445,32 +445,82 @@ function layout(nodes, edges, width, height) {
       const d = Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2) || 1;
       const step = Math.min(d, temperature);
       pos[i].x = Math.max(40, Math.min(width - 40, pos[i].x + (disp[i].x / d) * step));
-      pos[i].y = Math.max(30, Math.min(height - 30, pos[i].y + (disp[i].y / d) * step));
+      pos[i].y = Math.max(34, Math.min(height - 24, pos[i].y + (disp[i].y / d) * step));
     }
     temperature *= 0.985;
   }
+  // then push apart circles that still overlap, so that every node can be seen and clicked
+  for (let round = 0; round < 60; round++) {
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
+        const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        const need = radius(nodes[i].count) + radius(nodes[j].count) + 14;
+        if (d >= need) continue;
+        const push = (need - d) / 2, ux = dx / d, uy = dy / d;
+        pos[i].x -= ux * push; pos[i].y -= uy * push;
+        pos[j].x += ux * push; pos[j].y += uy * push;
+        moved = true;
+      }
+    }
+    for (const p of pos) {
+      p.x = Math.max(40, Math.min(width - 40, p.x));
+      p.y = Math.max(34, Math.min(height - 24, p.y));
+    }
+    if (!moved) break;
+  }
   return pos;
+}
+
+function byCountry(data) {
+  // actors merged into their country (the first three letters of the code)
+  const nodes = new Map(), edges = new Map();
+  for (const n of data.nodes) nodes.set(n.id.slice(0, 3), (nodes.get(n.id.slice(0, 3)) || 0) + n.count);
+  for (const e of data.edges) {
+    const key = `${e.source.slice(0, 3)}>${e.target.slice(0, 3)}`;
+    const acc = edges.get(key) || { source: e.source.slice(0, 3), target: e.target.slice(0, 3), count: 0, sum: 0 };
+    acc.count += e.count;
+    acc.sum += e.mean_goldstein * e.count;
+    edges.set(key, acc);
+  }
+  return {
+    nodes: [...nodes.entries()].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)),
+    edges: [...edges.values()].map((e) => ({ source: e.source, target: e.target, count: e.count, mean_goldstein: e.sum / e.count }))
+      .sort((a, b) => b.count - a.count),
+  };
 }
 
 async function renderNetwork(main, params, token) {
   const query = filterParams(params);
   const maxEdges = params.get("max_edges") || "150";
+  const group = params.get("group") || "country";
   query.set("max_edges", maxEdges);
+  const options = el("form", { class: "form-row", id: "network-form", onchange: (ev) => {
+    const next = new URLSearchParams(params);
+    next.set(ev.target.name, ev.target.value);
+    go("network", next);
+  }, onsubmit: (ev) => ev.preventDefault() },
+  el("label", {}, "Actors", el("select", { name: "group" },
+    [["country", "by country"], ["actor", "as coded (country + sector)"]].map(([v, t]) => el("option", { value: v, selected: v === group }, t)))),
+  el("label", {}, "Links", el("select", { name: "max_edges" },
+    ["50", "150", "500", "2000"].map((v) => el("option", { value: v, selected: v === maxEdges }, `busiest ${v}`)))));
   main.replaceChildren(el("section", { class: "panel network" },
-    el("h2", {}, "Actor network"),
+    el("h2", {}, "Actor network"), options,
     el("p", { class: "muted", id: "network-note" }, "Loading…")));
-  const data = await api("/network", query);
+  const raw = await api("/network", query);
   if (token !== renderToken) return;
+  const data = group === "country" ? byCountry(raw) : raw;
   const panel = main.querySelector(".network");
   const note = panel.querySelector("#network-note");
   if (!data.nodes.length) { note.textContent = "No events match these filters."; return; }
-  note.textContent = `${data.nodes.length} actors and ${data.edges.length} directed links` +
-    " (the busiest first). Link colour: mean Goldstein score; width: number of events. Click an actor to list its events.";
-  const width = 960, height = 600;
-  const pos = layout(data.nodes, data.edges, width, height);
-  const index = new Map(data.nodes.map((node, i) => [node.id, i]));
+  note.textContent = `${data.nodes.length} ${group === "country" ? "countries" : "actors"} and ${data.edges.length} directed links` +
+    ` (from the busiest ${raw.edges.length} actor pairs). Link colour: mean Goldstein score; width: number of events. Click a node to list its events.`;
+  const width = 960, height = 640;
   const maxNode = Math.max(...data.nodes.map((nd) => nd.count));
   const radius = (c) => 6 + 16 * Math.sqrt(c / maxNode);
+  const pos = layout(data.nodes, data.edges, width, height, radius);
+  const index = new Map(data.nodes.map((node, i) => [node.id, i]));
   const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, id: "network-graph", role: "img",
     "aria-label": "Actor network: actors as circles, events as arrows coloured by mean Goldstein score" });
   const defs = svg("defs");
