@@ -307,3 +307,10 @@ def test_in_protest_at_on_the_object(coder):
     got = codes(coder, "Miners in Bolivia began a hunger strike in protest at the government's "
                        "new mining law.", level="root")
     assert any(t == "BOLGOV" and r == "14" for _, t, r in got), got
+
+
+def test_a_demand_made_by_protesting_is_part_of_the_protest(coder):
+    got = codes(coder, "Farmers in Kenya blocked highways demanding higher maize prices from "
+                       "the government.", level="root")
+    assert any(r == "14" for _, _, r in got), got
+    assert not any(r == "10" for _, _, r in got), got

@@ -842,6 +842,13 @@ class EventExtractor:
                     else:
                         drop.add(i)
                     break
+            # "marched through the capital demanding reforms": a demand made by protesting is
+            # part of the protest.
+            if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and any(
+                    by_verb[i][0].root in self.rules.subsumed.get(e.root, ())
+                    for e in by_verb[tok.head.i]):
+                drop.add(i)
+                continue
             # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
             # accusation says was done is alleged, not an event of its own.
             accuser = _accusation_head(tok, self.rules.accusation_preps)

@@ -43,6 +43,7 @@ class Rules:
     target_phrases: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
+    subsumed: dict[str, frozenset[str]]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -96,6 +97,7 @@ class Rules:
             target_phrases=frozenset(merged.get("target_phrases") or ()),
             accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
             accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
+            subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
             | frozenset(merged.get("negating_verbs") or ()),
