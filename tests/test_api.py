@@ -412,6 +412,7 @@ def test_places(client):
     assert places["Doha"]["lat"] == pytest.approx(25.29, abs=0.1)
     assert places["Doha"]["lon"] == pytest.approx(51.53, abs=0.1)
     assert places["Doha"]["mean_goldstein"] == pytest.approx((1.9 + 2.8) / 2)
+    assert places["Doha"]["feature"] == "city"
     countries = {c["country"]: c["count"] for c in body["countries"]}
     assert countries["QAT"] == 2 and countries["TUR"] == 1
     assert sum(countries.values()) + body["unplaced"] == 5

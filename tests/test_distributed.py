@@ -182,3 +182,22 @@ def test_worker_killed_mid_job_loses_and_duplicates_nothing(corpus, expected, tm
     assert summary.ok
     assert len(list(out.glob("part-*.parquet"))) == total
     assert _events(out) == expected  # a temp file the killed worker left is never read
+
+
+def test_cli_partition_size_sets_the_unit_of_work(corpus, expected, tmp_path, capsys):
+    from tidings.cli import main
+
+    inputs, _ = corpus
+    out = tmp_path / "out"
+    status = main(["code", *inputs, "--dask", "local:1", "-o", str(out),
+                   "--partition-size", "20"])
+    assert status == 2  # two bad records were skipped and reported
+    # files of 40, 43 and 40 lines in 20-line partitions, and the two text files together
+    assert len(list(out.glob("part-*.parquet"))) == 2 + 3 + 2 + 1
+    assert _events(out) == expected
+    capsys.readouterr()
+    assert main(["code", *inputs, "--dask", "local:1", "-o", str(out),
+                 "--partition-size", "0"]) == 1
+    assert "--partition-size must be at least 1" in capsys.readouterr().err
+    assert main(["code", *inputs, "--partition-size", "10"]) == 1
+    assert "--dask only" in capsys.readouterr().err

@@ -305,7 +305,9 @@ def test_map_shows_countries_and_places(page, server):
     svg = page.locator("svg#event-map")
     svg.wait_for()
     assert svg.locator("path.country").count() > 150
-    assert svg.locator("circle.place").count() == len(data["places"])
+    inside = [p for p in data["places"] if p["feature"] != "country"]
+    assert 0 < len(inside) < len(data["places"])  # the samples have both kinds
+    assert svg.locator("circle.place").count() == len(inside)
     busiest = data["countries"][0]["country"]
     shaded = svg.locator(f"path.country[data-iso3='{busiest}']")
     assert shaded.get_attribute("fill").startswith("rgba(31,95,168")
@@ -318,9 +320,9 @@ def test_map_shows_countries_and_places(page, server):
     expected = api(server, "/events", country=busiest)["total"]
     assert page.locator("#events-total").inner_text().startswith(f"{expected} event")
     # and a click on a place, the events at that place
-    place = data["places"][0]
+    place = inside[0]
     open_view(page, server, "map")
-    page.locator(f"circle.place[data-place='{place['name']}']").dispatch_event("click")
+    page.locator(f"circle.place[data-place='{place['name']}']").click()
     page.wait_for_url(re.compile(r"#/events\?.*place="))
     wait_ready(page)
     assert page.locator("#filters input[name=place]").input_value() == place["name"]

@@ -572,11 +572,12 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
     def places(filters: Filters,
                limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict[str, Any]:
         """Where the filtered events happened: one entry per geocoded place (with its
-        coordinates) and one per country, with event counts and mean Goldstein score."""
+        coordinates and its kind: city, region, country...; a country stands at its
+        capital's coordinates) and one per country, with event counts and mean Goldstein."""
         points = backend.rows(
-            f"SELECT place_name, place_country, place_lat, place_lon, count(*) AS n, "
-            f"avg(goldstein) FROM events{filters.sql(['place_lat IS NOT NULL'])} "
-            "GROUP BY place_name, place_country, place_lat, place_lon "
+            f"SELECT place_name, place_country, place_lat, place_lon, place_feature, "
+            f"count(*) AS n, avg(goldstein) FROM events{filters.sql(['place_lat IS NOT NULL'])} "
+            "GROUP BY place_name, place_country, place_lat, place_lon, place_feature "
             "ORDER BY n DESC, place_name LIMIT ?", [*filters.params, limit])
         countries = backend.rows(
             f"SELECT place_country, count(*) AS n, avg(goldstein) FROM events"
@@ -587,8 +588,8 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
             filters.params)
         return {
             "places": [{"name": n, "country": c, "lat": float(la), "lon": float(lo),
-                        "count": int(k), "mean_goldstein": round(float(g), 6)}
-                       for n, c, la, lo, k, g in points],
+                        "feature": f, "count": int(k), "mean_goldstein": round(float(g), 6)}
+                       for n, c, la, lo, f, k, g in points],
             "countries": [{"country": c, "count": int(k), "mean_goldstein": round(float(g), 6)}
                           for c, k, g in countries],
             "unplaced": int(unplaced[0][0]),

@@ -100,6 +100,9 @@ def cmd_code(args: argparse.Namespace) -> int:
                 order.append(item)
                 yield item
 
+    if args.partition_size is not None and not args.dask:
+        print("tidings: --partition-size applies to --dask only", file=sys.stderr)
+        return EXIT_ERROR
     if args.dask:
         return _code_on_dask(args)
     if args.workers > 1:
@@ -160,9 +163,13 @@ def _code_on_dask(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     from tidings.distributed import DaskJobError
 
+    if args.partition_size is not None and args.partition_size < 1:
+        print(f"tidings: --partition-size must be at least 1, not {args.partition_size}",
+              file=sys.stderr)
+        return EXIT_ERROR
     try:
         summary = code_on_dask(args.inputs, args.output, args.dask, _settings(args),
-                               include_all=args.all,
+                               include_all=args.all, partition_size=args.partition_size or 200,
                                progress=sys.stderr.isatty() or args.progress)
     except DaskJobError as exc:
         for line in exc.summary.lines():
@@ -366,6 +373,9 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--dask", metavar="SCHEDULER",
                       help="code on a Dask cluster: tcp://host:8786, or local:N for a local "
                       "cluster of N workers; -o names the output directory of Parquet parts")
+    code.add_argument("--partition-size", type=int, metavar="N",
+                      help="with --dask: JSONL lines (or text files) per partition, the unit of "
+                      "work, retry and output file (default 200)")
     code.set_defaults(func=cmd_code)
 
     ev = sub.add_parser("eval", parents=[common], help="score the coder against gold JSONL files")
