@@ -314,3 +314,16 @@ def test_a_demand_made_by_protesting_is_part_of_the_protest(coder):
                        "the government.", level="root")
     assert any(r == "14" for _, _, r in got), got
     assert not any(r == "10" for _, _, r in got), got
+
+
+def test_pattern_words_in_the_subject_of_a_passive(coder):
+    got = codes(coder, "New tariffs were imposed on Canada by the United States.", level="root")
+    assert ("USA", "CAN", "16") in got, got
+    got = codes(coder, "Evidence against Serbia was presented by Croatia.", level="root")
+    assert ("HRV", "SRB", "11") in got, got
+
+
+def test_assurances_received_were_given(coder):
+    got = codes(coder, "Nepalese farmers received assurances from the Nepalese government.",
+                level="root")
+    assert ("NPLGOV", "NPLAGR", "03") in got, got

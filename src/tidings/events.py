@@ -96,12 +96,15 @@ class EventExtractor:
 
     # -- matching --------------------------------------------------------------------------
     @staticmethod
-    def _clause(head: Token, max_depth: int = 4) -> list[Token]:
+    def _clause(head: Token, max_depth: int = 4, passive_subject: bool = False) -> list[Token]:
         out: list[Token] = []
         stack = [(c, 1) for c in head.children]
         while stack:
             t, depth = stack.pop()
-            if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t):
+            if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t) and \
+                    not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
+                # (for pattern words, the subject of a passive verb is its object: "sanctions
+                # were imposed on ...")
                 continue
             out.append(t)
             if depth < max_depth:
@@ -110,7 +113,7 @@ class EventExtractor:
         return out
 
     def _match_verb(self, verb: Token, cands: list[Pattern]) -> _Match | None:
-        clause = self._clause(verb)
+        clause = self._clause(verb, passive_subject=True)
         words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
         for p in cands:
             if not words.issuperset(p.words):
