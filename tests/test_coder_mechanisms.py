@@ -327,3 +327,15 @@ def test_assurances_received_were_given(coder):
     got = codes(coder, "Nepalese farmers received assurances from the Nepalese government.",
                 level="root")
     assert ("NPLGOV", "NPLAGR", "03") in got, got
+
+
+def test_a_promised_act_named_by_a_noun_stands_for_the_promise(coder):
+    got = codes(coder, "Norway has promised to continue humanitarian aid to Yemen.",
+                level="code")
+    assert [c for s, t, c in got if s == "NOR" and t == "YEM"] == ["033"], got
+
+
+def test_armed_groups_and_parties_of_the_1990s(coder):
+    got = codes(coder, "The Revolutionary United Front attacked Nigerian peacekeepers.",
+                level="root")
+    assert ("SLEREBRUF", "NGAMIL", "19") in got, got

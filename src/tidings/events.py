@@ -834,6 +834,12 @@ class EventExtractor:
             # A verb under an intention verb that has its own event ("agreed to withdraw",
             # "threatened to attack"): the governing verb's event stands for both.
             t = tok
+            if tok.pos_ in ("NOUN", "PROPN"):
+                # An event noun is governed like the verb it is the object of: "promised to
+                # continue military aid".
+                v = _verb_of(tok)
+                if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
+                    t = doc[v]
             while _infinitive(t) and t.head.i != t.i:
                 t = t.head
                 if t.i in by_verb and t.i not in speech:
