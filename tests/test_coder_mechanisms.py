@@ -339,3 +339,11 @@ def test_armed_groups_and_parties_of_the_1990s(coder):
     got = codes(coder, "The Revolutionary United Front attacked Nigerian peacekeepers.",
                 level="root")
     assert ("SLEREBRUF", "NGAMIL", "19") in got, got
+
+
+def test_a_state_easing_restrictions_yields_to_its_own_country(coder):
+    got = codes(coder, "The Tunisian government has taken steps to expand press freedoms.",
+                level="root")
+    assert ("TUNGOV", "TUN", "08") in got, got
+    got = codes(coder, "The Tunisian prime minister resigned on Monday.", level="root")
+    assert ("TUNGOV", "---", "08") in got, got

@@ -644,6 +644,13 @@ class EventExtractor:
             venue = self._venue(verb, matches)
         elif not targets and p.code[:2] in self.rules.venue_target_roots:
             targets = self._venue_actor(verb, matches)
+        if not targets and any(code.startswith(c) for c in self.rules.own_country_codes):
+            # "the president eased the curfew", "the government enacted reforms": a state
+            # yielding to its own people.
+            targets = [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}",
+                             a.country, None) for a in sources[:1]
+                       if a.country and len(a.country) == 3 and a.agent and
+                       a.code == a.country + a.agent]
         if not targets and p.code[:2] in self.rules.conditional_target_roots:
             targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
         return self._pairs(code, sources, targets, used, index, p, flags, venue)

@@ -44,6 +44,7 @@ class Rules:
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]
+    own_country_codes: tuple[str, ...]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -97,6 +98,7 @@ class Rules:
             target_phrases=frozenset(merged.get("target_phrases") or ()),
             accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
             accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
+            own_country_codes=tuple(merged.get("own_country_codes") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
