@@ -347,3 +347,16 @@ def test_a_state_easing_restrictions_yields_to_its_own_country(coder):
     assert ("TUNGOV", "TUN", "08") in got, got
     got = codes(coder, "The Tunisian prime minister resigned on Monday.", level="root")
     assert ("TUNGOV", "---", "08") in got, got
+
+
+def test_forces_moved_are_not_the_target(coder):
+    got = codes(coder, "The Peruvian government deployed soldiers and police in Lima.",
+                level="root")
+    assert not any(t.endswith(("MIL", "COP")) for _, t, _ in got), got
+    assert any(s == "PERGOV" and r == "15" for s, _, r in got), got
+
+
+def test_ordering_a_newspaper_to_stop_publishing(coder):
+    got = codes(coder, "The Zambian government ordered the opposition newspaper to suspend "
+                       "publication.", level="root")
+    assert any(s == "ZMBGOV" and r == "17" for s, _, r in got), got

@@ -639,6 +639,13 @@ class EventExtractor:
             code = self.rules.conditional_threat
             p = replace(p, code=code, id=f"conditional:{p.id}", symmetric=False, reverse=None)
             flags = (flags[0], flags[1], False)
+        if code[:2] in self.rules.own_force_roots and targets:
+            # "mobilized army reservists", "ordered patrols by police": the forces a state
+            # moves are its own, not the target.
+            own = {a.country for a in sources}
+            targets = [t for t in targets if not (
+                t.agent in self.rules.own_force_agents and t.code.endswith(t.agent)
+                and (t.country is None or t.country in own))]
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)

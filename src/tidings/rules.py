@@ -45,6 +45,8 @@ class Rules:
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]
     own_country_codes: tuple[str, ...]
+    own_force_roots: frozenset[str]
+    own_force_agents: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -99,6 +101,8 @@ class Rules:
             accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
             accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
             own_country_codes=tuple(merged.get("own_country_codes") or ()),
+            own_force_roots=frozenset((merged.get("own_forces") or {}).get("roots") or ()),
+            own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
