@@ -360,3 +360,12 @@ def test_ordering_a_newspaper_to_stop_publishing(coder):
     got = codes(coder, "The Zambian government ordered the opposition newspaper to suspend "
                        "publication.", level="root")
     assert any(s == "ZMBGOV" and r == "17" for s, _, r in got), got
+
+
+def test_places_of_a_later_state_belong_to_its_predecessor_before_independence(coder):
+    got = codes(coder, "Sudanese troops shelled rebel positions near Juba.", date="1992-03-01",
+                level="root")
+    assert not any("SSD" in s + t for s, t, _ in got), got
+    got = codes(coder, "The Eritrean government criticized Ethiopia.", date="2005-03-01",
+                level="root")
+    assert ("ERIGOV", "ETH", "11") in got, got

@@ -55,6 +55,8 @@ class Entry:
     agent: str | None = None  # metonym agent (GOV for "White House")
     country: str | None = None  # an organisation's home country
     roles: tuple[Role, ...] = ()
+    since: dt.date | None = None  # a state's independence: before it, its places were ...
+    before: str | None = None  # ... the state coded here ("Juba" in 1990 is Sudan)
 
 
 def _date(value: object) -> dt.date | None:
@@ -99,16 +101,17 @@ class ActorDictionary:
         for row in data.get("countries", []):
             code = row["code"]
             name = row.get("name", code)
+            dated = {"since": _date(row.get("since")), "before": row.get("before")}
             for n in [name, *row.get("names", [])]:
-                self._add(n, Entry("country", code, name))
+                self._add(n, Entry("country", code, name, **dated))
             for n in row.get("demonyms", []):
-                self._add(n, Entry("demonym", code, name))
+                self._add(n, Entry("demonym", code, name, **dated))
             for n in row.get("capitals", []):
-                self._add(n, Entry("capital", code, n))
+                self._add(n, Entry("capital", code, n, **dated))
             for n, agent in (row.get("metonyms") or {}).items():
-                self._add(n, Entry("metonym", code, n, agent=agent))
+                self._add(n, Entry("metonym", code, n, agent=agent, **dated))
             for n in [*row.get("cities", []), *row.get("places", [])]:
-                self._add(n, Entry("city", code, n))
+                self._add(n, Entry("city", code, n, **dated))
         for row in data.get("regions", []):
             for n in row.get("names", []):
                 self._add(n, Entry("region", row["code"], row.get("name", n)))
@@ -250,9 +253,16 @@ class ActorResolver:
         # An agent word modifying them does not make them an actor.
         self.non_actor_heads = non_actor_heads
 
-    def index_matches(self, doc: Doc) -> dict[int, tuple[Span, list[Entry]]]:
+    def index_matches(self, doc: Doc,
+                      day: dt.date | None = None) -> dict[int, tuple[Span, list[Entry]]]:
         index: dict[int, tuple[Span, list[Entry]]] = {}
         for span, entries in self.dictionary.match(doc):
+            if day is not None and any(e.since and day < e.since for e in entries):
+                # A state not yet independent on the article's date: its places belonged to
+                # the state it split from ("Juba" in 1990 is in Sudan).
+                entries = [replace(e, code=e.before, since=None, before=None,
+                                   kind="city" if e.kind == "capital" else e.kind)
+                           if e.since and day < e.since and e.before else e for e in entries]
             for i in range(span.start, span.end):
                 index[i] = (span, entries)
         return index

@@ -62,7 +62,7 @@ class Coder:
     # -- internals -------------------------------------------------------------------------
     def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
                   events: list[Event], places: dict[int, list[str]]) -> None:
-        matches = self.resolver.index_matches(doc)
+        matches = self.resolver.index_matches(doc, ctx.date)
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
