@@ -21,6 +21,7 @@ from tidings.distributed import (
     expand_inputs,
     plan_partitions,
     read_output,
+    read_coded,
     read_partition,
     read_problems,
     single_process_rows,
@@ -201,3 +202,59 @@ def test_cli_partition_size_sets_the_unit_of_work(corpus, expected, tmp_path, ca
     assert "--partition-size must be at least 1" in capsys.readouterr().err
     assert main(["code", *inputs, "--partition-size", "10"]) == 1
     assert "--dask only" in capsys.readouterr().err
+
+
+def _stored(db: str) -> tuple[list[dict], list[dict], dict]:
+    """A database's events and mentions without their clock times, and its table counts."""
+    from tidings.store import open_store
+
+    store = open_store(db)
+    try:
+        events = [{k: v for k, v in e.items() if k not in ("first_seen", "last_seen")}
+                  for e in store.iter_events()]
+        mentions = sorted(store.iter_mentions(), key=lambda m: (m["article_id"],
+                                                                 m["sentence_index"]))
+        return events, mentions, store.counts()
+    finally:
+        store.close()
+
+
+def test_ingest_stores_a_dask_job_like_a_single_process_ingest(corpus, tmp_path, capsys):
+    """`tidings ingest OUT_DIR` stores the job's articles, sentences and dated, placed events:
+    the same database as ingesting the corpus directly; a second time it changes nothing."""
+    from tidings.cli import main
+
+    inputs, _ = corpus
+    out = tmp_path / "out"
+    code_on_dask(inputs, out, "local:2", Settings(), partition_size=25, progress=False)
+    coded = [c for c in read_coded(out)]
+    assert sum(len(c.events) for c in coded) > 100
+    assert all(e.date == c.article.date for c in coded if c.article.date for e in c.events)
+    assert any(e.place is not None for c in coded for e in c.events)  # "in Geneva"
+
+    from_job, direct = str(tmp_path / "job.duckdb"), str(tmp_path / "direct.duckdb")
+    assert main(["--db", from_job, "ingest", str(out)]) == 0
+    assert "articles read: 122 (new 122" in capsys.readouterr().err
+    root = Path(inputs[1]).parent
+    assert main(["--db", direct, "ingest", str(root / "news"), str(root / "notes")]) == 2
+    capsys.readouterr()
+    assert _stored(from_job) == _stored(direct)
+
+    before = _stored(from_job)
+    assert main(["--db", from_job, "ingest", str(out)]) == 0
+    assert "unchanged 122" in capsys.readouterr().err
+    assert _stored(from_job) == before
+
+
+def test_ingest_of_an_unfinished_job_says_what_is_missing(corpus, tmp_path, capsys):
+    from tidings.cli import main
+
+    inputs, _ = corpus
+    out = tmp_path / "out"
+    code_on_dask(inputs[1:], out, "local:1", Settings(), progress=False)
+    assert main(["--db", str(tmp_path / "x.duckdb"), "ingest", str(out)]) == 0
+    capsys.readouterr()
+    next(out.glob("part-*.parquet")).unlink()
+    assert main(["--db", str(tmp_path / "y.duckdb"), "ingest", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "1 of 1 partitions are not written yet" in err and "Traceback" not in err

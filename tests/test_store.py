@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tidings.config import DATA_DIR
 from tidings.export import GDELT_COLUMNS
 from tidings.pipeline import ingest
 from tidings.sources import read_source
@@ -286,7 +287,11 @@ def test_cli_run_events_and_export(tmp_path):
     db = str(tmp_path / "cli.duckdb")
     result = _cli(db, "run")
     assert result.returncode == 0, result.stderr
-    assert "articles read: 7" in result.stderr and "events:" in result.stderr
+    samples = DATA_DIR / "samples"
+    n = len(list(samples.glob("*.txt"))) + sum(
+        1 for f in samples.glob("*.jsonl") for line in f.read_text("utf-8").splitlines()
+        if line.strip())
+    assert f"articles read: {n} (new {n}," in result.stderr and "events:" in result.stderr
     assert "database" in result.stdout
     out = _cli(db, "events", "--actor", "IRN", "--format", "jsonl")
     assert out.returncode == 0

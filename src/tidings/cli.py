@@ -228,14 +228,16 @@ def _report_problem(problem) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from tidings.pipeline import IngestSummary, ingest
+    from tidings.distributed import is_output_dir, read_coded
+    from tidings.ontology import Ontology
+    from tidings.pipeline import IngestSummary, ingest, store_coded
     from tidings.sources import FeedWatcher, parse_interval, read_source
 
-    coder = _coder(args)
     store = _open_store(args)
     progress = sys.stderr.isatty() or args.progress
     try:
         if args.watch:
+            coder = _coder(args)
             try:
                 interval = parse_interval(args.watch)
             except ValueError as exc:
@@ -257,7 +259,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 time.sleep(interval)
         summary = IngestSummary()
         for location in args.inputs:
-            ingest(read_source(location), store, coder, on_problem=_report_problem,
+            if is_output_dir(location):  # coded already, by `tidings code --dask`
+                try:
+                    store_coded(read_coded(location), store, summary=summary, progress=progress,
+                                ontology=Ontology.from_dirs(_settings(args).data_dirs))
+                except (FileNotFoundError, ValueError) as exc:
+                    print(f"tidings: {exc}", file=sys.stderr)
+                    return EXIT_ERROR
+                continue
+            ingest(read_source(location), store, _coder(args), on_problem=_report_problem,
                    progress=progress, summary=summary)
         for line in summary.lines():
             print(line, file=sys.stderr)
@@ -388,7 +398,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", parents=[common],
                          help="read, code, date, place and store articles")
     ing.add_argument("inputs", nargs="+", help="files, directories (recursively: .txt .html .htm "
-                     ".jsonl .xml .rss .atom) or http(s) URLs of pages and feeds")
+                     ".jsonl .xml .rss .atom), http(s) URLs of pages and feeds, or the output "
+                     "directory of `tidings code --dask` (stored without coding again)")
     ing.add_argument("--watch", metavar="INTERVAL",
                      help="poll the given feed URLs every INTERVAL (30s, 15m, 1h), new items only")
     ing.add_argument("--rounds", type=int, default=0, help=argparse.SUPPRESS)

@@ -9,17 +9,19 @@ Plain-text files (one article each) are grouped ``partition_size`` at a time. Wo
 their partitions themselves, so the input paths and ``out_dir`` must be visible to every
 worker at the same paths (a shared filesystem).
 
-Each worker process builds one ``Coder`` (lazily, on its first task) and codes one partition at
-a time. A partition's events go to ``out_dir/part-<id>.parquet`` and its bad records to
-``out_dir/part-<id>.problems.jsonl``; both are written under a temporary name in ``out_dir``
-and renamed into place, problems first, so the Parquet file appearing is the partition's
-completion marker. The id is a hash of the file and the range, so a rerun finds the partitions
-already done and skips them, and a partition recomputed after a worker was lost (Dask
-reschedules its tasks; each is also submitted with ``retries=2``) replaces its file with the
-same content: nothing is lost and nothing is duplicated.
+Each worker process builds one ``Coder`` (lazily, on its first task) and codes, dates and
+places one partition at a time. A partition's events go to ``out_dir/part-<id>.parquet``, its
+records (article fields and sentences) to ``out_dir/records-<id>.parquet`` and its bad
+records to ``out_dir/part-<id>.problems.jsonl``; each is written under a temporary name in
+``out_dir`` and renamed into place, the events last, so the events file appearing is the
+partition's completion marker. The id is a hash of the file and the range, so a rerun finds
+the partitions already done and skips them, and a partition recomputed after a worker was
+lost (Dask reschedules its tasks; each is also submitted with ``retries=2``) replaces its
+files with the same content: nothing is lost and nothing is duplicated.
 
 ``read_output(out_dir)`` concatenates the partitions in corpus order (``_partitions.json``,
-written by the client, lists them), which is exactly the order of ``single_process_rows``.
+written by the client, lists them), which is exactly the order of ``single_process_rows``;
+``read_coded(out_dir)`` gives the coded articles back, which `tidings ingest OUT_DIR` stores.
 """
 
 from __future__ import annotations
@@ -50,33 +52,50 @@ from tidings.ingest import (
     read_jsonl_lines,
     read_path,
 )
-from tidings.records import Article, CodedArticle
+from tidings.records import Actor, Article, CodedArticle, Event, Place, Sentence
 
 MANIFEST = "_partitions.json"
 _META_KEY = b"tidings.partition"
 _BLOCK = 1 << 20  # bytes read at a time when the client counts lines
 
-# One row per event: the event's own columns (what ``single_process_rows`` gives) ...
+# One row per event: the event's own columns (what ``single_process_rows`` gives), dated and
+# placed, with everything the store keeps of it ...
 EVENT_COLUMNS: tuple[str, ...] = (
     "record_id", "origin", "sentence", "source", "target", "code", "root", "quad_class",
     "goldstein", "plover", "source_text", "target_text", "action_text", "source_start",
     "source_end", "target_start", "target_end", "action_start", "action_end", "rule", "negated",
-    "hypothetical", "future", "intent_of",
+    "hypothetical", "future", "intent_of", "source_country", "source_agent", "source_rule",
+    "target_country", "target_agent", "target_rule", "date", "date_source", "place_name",
+    "place_country", "place_lat", "place_lon", "place_feature", "place_source",
 )
 # ... and where it sits: the partition's id, the record's place in the partition (counting
 # every record read, problems included) and the event's place in the record.
 POSITION_COLUMNS: tuple[str, ...] = ("partition", "record_index", "event_index")
 
-_STR, _INT, _BOOL = pa.string(), pa.int64(), pa.bool_()
+_STR, _INT, _BOOL, _FLOAT = pa.string(), pa.int64(), pa.bool_(), pa.float64()
 SCHEMA = pa.schema([
     ("record_id", _STR), ("origin", _STR), ("sentence", _INT), ("source", _STR),
     ("target", _STR), ("code", _STR), ("root", _STR), ("quad_class", _INT),
-    ("goldstein", pa.float64()), ("plover", _STR), ("source_text", _STR),
+    ("goldstein", _FLOAT), ("plover", _STR), ("source_text", _STR),
     ("target_text", _STR), ("action_text", _STR), ("source_start", _INT), ("source_end", _INT),
     ("target_start", _INT), ("target_end", _INT), ("action_start", _INT), ("action_end", _INT),
     ("rule", _STR), ("negated", _BOOL), ("hypothetical", _BOOL), ("future", _BOOL),
-    ("intent_of", _STR), ("partition", _STR), ("record_index", _INT), ("event_index", _INT),
+    ("intent_of", _STR), ("source_country", _STR), ("source_agent", _STR),
+    ("source_rule", _STR), ("target_country", _STR), ("target_agent", _STR),
+    ("target_rule", _STR), ("date", pa.date32()), ("date_source", _STR), ("place_name", _STR),
+    ("place_country", _STR), ("place_lat", _FLOAT), ("place_lon", _FLOAT),
+    ("place_feature", _STR), ("place_source", _STR),
+    ("partition", _STR), ("record_index", _INT), ("event_index", _INT),
 ])
+# Beside each partition's events, its records (the articles, with their sentences): what
+# `tidings ingest OUT_DIR` needs to store the job's output like a single-process ingest.
+ARTICLE_SCHEMA = pa.schema([
+    ("record_index", _INT), ("id", _STR), ("text", _STR), ("date", pa.date32()),
+    ("url", _STR), ("source", _STR), ("title", _STR), ("origin", _STR),
+    ("sentences", pa.list_(pa.struct([("index", _INT), ("start", _INT), ("end", _INT),
+                                      ("text", _STR)]))),
+])
+FORMAT = 2  # of the output directory; bumped when its columns change
 
 
 # -- the plan: files and partitions (client side, no article text read) ----------------------
@@ -248,19 +267,56 @@ def event_rows(coded: CodedArticle) -> Iterator[dict[str, Any]]:
     """One row (the ``EVENT_COLUMNS``) per event of a coded article."""
     art = coded.article
     for ev in coded.events:
-        tgt = ev.target
+        src, tgt, place = ev.source, ev.target, ev.place
         yield {
             "record_id": art.id, "origin": art.origin, "sentence": ev.sentence,
-            "source": ev.source.code, "target": ev.target_code, "code": ev.code,
+            "source": src.code, "target": ev.target_code, "code": ev.code,
             "root": ev.root, "quad_class": ev.quad_class, "goldstein": ev.goldstein,
-            "plover": ev.plover, "source_text": ev.source.text,
+            "plover": ev.plover, "source_text": src.text,
             "target_text": tgt.text if tgt else None, "action_text": ev.action_text,
-            "source_start": ev.source.start, "source_end": ev.source.end,
+            "source_start": src.start, "source_end": src.end,
             "target_start": tgt.start if tgt else None, "target_end": tgt.end if tgt else None,
             "action_start": ev.action_start, "action_end": ev.action_end, "rule": ev.rule,
             "negated": ev.negated, "hypothetical": ev.hypothetical, "future": ev.future,
-            "intent_of": ev.intent_of,
+            "intent_of": ev.intent_of, "source_country": src.country,
+            "source_agent": src.agent, "source_rule": src.rule,
+            "target_country": tgt.country if tgt else None,
+            "target_agent": tgt.agent if tgt else None, "target_rule": tgt.rule if tgt else None,
+            "date": ev.date, "date_source": ev.date_source,
+            "place_name": place.name if place else None,
+            "place_country": place.country if place else None,
+            "place_lat": place.lat if place else None, "place_lon": place.lon if place else None,
+            "place_feature": place.feature if place else None,
+            "place_source": place.source if place else None,
         }
+
+
+def article_row(index: int, coded: CodedArticle) -> dict[str, Any]:
+    """A record of a partition as a row of ``ARTICLE_SCHEMA``."""
+    a = coded.article
+    return {"record_index": index, "id": a.id, "text": a.text, "date": a.date, "url": a.url,
+            "source": a.source, "title": a.title, "origin": a.origin,
+            "sentences": [{"index": x.index, "start": x.start, "end": x.end, "text": x.text}
+                          for x in coded.sentences]}
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """The ``Event`` an ``EVENT_COLUMNS`` row was made from."""
+    source = Actor(row["source"], row["source_text"], row["source_start"], row["source_end"],
+                   row["source_rule"] or "", row["source_country"], row["source_agent"])
+    target = None
+    if row["target_start"] is not None:
+        target = Actor(row["target"], row["target_text"], row["target_start"],
+                       row["target_end"], row["target_rule"] or "", row["target_country"],
+                       row["target_agent"])
+    place = None
+    if row["place_name"] is not None:
+        place = Place(row["place_name"], row["place_country"], row["place_lat"],
+                      row["place_lon"], row["place_feature"], row["place_source"])
+    return Event(source, target, row["code"], row["root"], row["quad_class"], row["goldstein"],
+                 row["plover"], row["action_text"], row["action_start"], row["action_end"],
+                 row["sentence"], row["rule"], row["negated"], row["hypothetical"],
+                 row["future"], row["intent_of"], row["date"], row["date_source"], place)
 
 
 def _write_atomically(target: Path, write: Any) -> None:
@@ -280,6 +336,19 @@ def part_file(out_dir: str | Path, part_id: str) -> Path:
     return Path(out_dir) / f"part-{part_id}.parquet"
 
 
+def articles_file(out_dir: str | Path, part_id: str) -> Path:
+    """A partition's records (named apart from the events files, which ``part-*.parquet``
+    lists)."""
+    return Path(out_dir) / f"records-{part_id}.parquet"
+
+
+def _enriched(coded: CodedArticle) -> CodedArticle:
+    """The coded article with its events dated and placed (the enrich stage)."""
+    from tidings.enrich import enrich_coded, load_gazetteer
+
+    return replace(coded, events=enrich_coded(coded, load_gazetteer()))
+
+
 def code_partition(part: Partition, out_dir: str, portable: tuple,
                    include_all: bool) -> dict[str, Any]:
     """The task: code one partition and write its files. Safe to run twice."""
@@ -289,9 +358,12 @@ def code_partition(part: Partition, out_dir: str, portable: tuple,
     problems = [(i, p) for i, p in records if isinstance(p, Problem)]
     articles = [(i, a) for i, a in records if isinstance(a, Article)]
     rows: list[dict[str, Any]] = []
+    article_rows: list[dict[str, Any]] = []
     with _CODE_LOCK:
         coded = coder.code_articles((a for _, a in articles), include_all=include_all)
         for (index, _), result in zip(articles, coded, strict=True):
+            result = _enriched(result)
+            article_rows.append(article_row(index, result))
             for event_index, row in enumerate(event_rows(result)):
                 row.update(partition=part.id, record_index=index, event_index=event_index)
                 rows.append(row)
@@ -301,9 +373,11 @@ def code_partition(part: Partition, out_dir: str, portable: tuple,
                         for i, p in problems)
         _write_atomically(target.with_name(f"part-{part.id}.problems.jsonl"),
                           lambda fh: fh.write(lines.encode("utf-8")))
+    records = pa.Table.from_pylist(article_rows, schema=ARTICLE_SCHEMA)
+    _write_atomically(articles_file(out_dir, part.id), lambda fh: pq.write_table(records, fh))
     table = pa.Table.from_pylist(rows, schema=SCHEMA).replace_schema_metadata(
         {_META_KEY: json.dumps(part.describe()).encode("utf-8")})
-    _write_atomically(target, lambda fh: pq.write_table(table, fh))
+    _write_atomically(target, lambda fh: pq.write_table(table, fh))  # last: "done"
     return {"id": part.id, "events": len(rows), "problems": len(problems)}
 
 
@@ -366,7 +440,8 @@ def _options(portable: tuple, include_all: bool) -> dict[str, Any]:
     """What the output depends on besides the input: a rerun into the same ``out_dir`` must
     use the same, or finished partitions would mix codings."""
     model, dirs, _ = portable
-    return {"model": model, "data_dirs": list(dirs), "include_all": include_all}
+    return {"model": model, "data_dirs": list(dirs), "include_all": include_all,
+            "format": FORMAT}
 
 
 def _write_manifest(out_dir: Path, parts: list[Partition], options: dict[str, Any]) -> None:
@@ -475,6 +550,38 @@ def read_output(out_dir: str | Path) -> pa.Table:
     return pa.concat_tables(tables) if tables else SCHEMA.empty_table()
 
 
+def is_output_dir(path: str | Path) -> bool:
+    """Whether ``path`` is the output directory of a ``code_on_dask`` job."""
+    return Path(path).is_dir() and (Path(path) / MANIFEST).is_file()
+
+
+def read_coded(out_dir: str | Path) -> Iterator[CodedArticle]:
+    """The coded articles of a finished job, in corpus order, with their sentences and their
+    dated, placed events: what a single-process ingest would store. Reads one partition at a
+    time. Raises FileNotFoundError when a partition is missing and ValueError when the
+    directory was written by an older tidings (no articles files)."""
+    out = Path(out_dir)
+    manifest = json.loads((out / MANIFEST).read_text("utf-8"))
+    if manifest.get("options", {}).get("format") != FORMAT:
+        raise ValueError(f"{out}: written by an older tidings without the articles; code the "
+                         "corpus again into a new directory")
+    ids = _ordered_ids(out)
+    missing = [pid for pid in ids if not part_file(out, pid).exists()]
+    if missing:
+        raise FileNotFoundError(f"{out}: {len(missing)} of {len(ids)} partitions are not "
+                                f"written yet (first: part-{missing[0]}.parquet); rerun the job")
+    for pid in ids:
+        events: dict[int, list[Event]] = {}
+        for row in pq.read_table(part_file(out, pid), schema=SCHEMA).to_pylist():
+            events.setdefault(row["record_index"], []).append(event_from_row(row))
+        for rec in pq.read_table(articles_file(out, pid), schema=ARTICLE_SCHEMA).to_pylist():
+            article = Article(rec["id"], rec["text"], rec["date"], rec["url"], rec["source"],
+                              rec["title"], rec["origin"])
+            sentences = [Sentence(x["index"], x["start"], x["end"], x["text"])
+                         for x in rec["sentences"]]
+            yield CodedArticle(article, sentences, events.get(rec["record_index"], []))
+
+
 def read_problems(out_dir: str | Path) -> list[dict[str, Any]]:
     """The bad records of a job, in corpus order: origin, message, record_id."""
     out = Path(out_dir)
@@ -501,5 +608,5 @@ def single_process_rows(inputs: list[str], settings: Settings, *,
 
     rows: list[dict[str, Any]] = []
     for coded in coder.code_articles(articles(), include_all=include_all):
-        rows.extend(event_rows(coded))
+        rows.extend(event_rows(_enriched(coded)))
     return rows

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tidings.coder import Coder
 from tidings.ingest import Problem
-from tidings.records import Article
+from tidings.ontology import Ontology, load_ontology
+from tidings.records import Article, CodedArticle
 from tidings.store import Store, content_hash
 
 
@@ -81,11 +82,26 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                 yield from drain()
         yield from drain()
 
+    coded = (replace(c, events=enrich_coded(c, gazetteer)) for c in coder.code_articles(fresh()))
+    return store_coded(coded, store, summary=summary, progress=progress, batch_size=batch_size,
+                       ontology=coder.ontology, count_read=False)
+
+
+def store_coded(items: Iterable[CodedArticle], store: Store, *,
+                summary: IngestSummary | None = None, progress: bool = False,
+                batch_size: int = 100, ontology: Ontology | None = None,
+                count_read: bool = True) -> IngestSummary:
+    """Store articles already coded, dated and placed (by ``ingest`` or by a Dask job, see
+    ``distributed.read_coded``), ``batch_size`` to a transaction. An article stored before
+    with the same content is left as it is, so storing the same output twice changes
+    nothing."""
+    summary = summary or IngestSummary()
+    ontology = ontology or load_ontology()
     bar = _progress_bar(progress)
     pending: list = []
 
     def flush() -> None:
-        for result in store.save_articles(pending, coder.ontology):
+        for result in store.save_articles(pending, ontology):
             if result.status == "new":
                 summary.new += 1
             elif result.status == "replaced":
@@ -101,9 +117,10 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
         pending.clear()
 
     try:
-        for coded in coder.code_articles(fresh()):
-            events = enrich_coded(coded, gazetteer)
-            pending.append((coded.article, coded.sentences, events))
+        for coded in items:
+            if count_read:
+                summary.read += 1
+            pending.append((coded.article, coded.sentences, coded.events))
             if len(pending) >= batch_size:
                 flush()
         if pending:
