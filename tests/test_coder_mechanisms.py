@@ -369,3 +369,15 @@ def test_places_of_a_later_state_belong_to_its_predecessor_before_independence(c
     got = codes(coder, "The Eritrean government criticized Ethiopia.", date="2005-03-01",
                 level="root")
     assert ("ERIGOV", "ETH", "11") in got, got
+
+
+def test_who_is_responsible_for_an_act_did_it(coder):
+    got = codes(coder, "The Burmese army is responsible for mass killings of Rohingya "
+                       "villagers.", level="root")
+    assert any(s == "MMRMIL" and r == "20" for s, _, r in got), got
+
+
+def test_riots_against_a_policy_target_its_owner(coder):
+    got = codes(coder, "Greek riots against German austerity policies continued on Monday.",
+                level="root")
+    assert ("GRC", "DEU", "14") in got, got

@@ -701,6 +701,13 @@ class EventExtractor:
                 if got:
                     sources = got
                     break
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
+                noun.head.head.lemma_.lower() in self.rules.responsible_words and \
+                noun.head.head.dep_ == "acomp":
+            # "the government is responsible for mass killings": who is responsible did it.
+            subj, passive = self._subject(noun.head.head.head)
+            if subj is not None and not passive:
+                sources = self._actors([subj], matches, ctx, None, {})
         if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
                 "VERB", "AUX") and noun.head.i not in coded_verbs:
             subj, passive = self._subject(noun.head)
