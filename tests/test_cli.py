@@ -66,6 +66,26 @@ def test_jsonl_output_keeps_input_order_ids_and_evidence(tmp_path, capsys):
     assert text[s:e] == "Obama"
 
 
+def test_coded_events_are_dated_and_placed(tmp_path, capsys):
+    """The example every user starts from: who did what to whom, when and where."""
+    corpus = tmp_path / "envoy.jsonl"
+    corpus.write_text(json.dumps({
+        "id": "envoy", "date": "2024-03-06",
+        "text": "Chinese Special Envoy Yue Xiaoyong met Iran's special representative in "
+                "Tehran on Monday and pledged aid to Afghanistan."}) + "\n", encoding="utf-8")
+    status, out, _ = run(["code", str(corpus), "--format", "jsonl"], capsys)
+    assert status == EXIT_OK
+    events = {(e["source"], e["target"], e["code"]): e
+              for e in json.loads(out.splitlines()[0])["events"]}
+    assert set(events) == {("CHNGOV", "IRNGOV", "042"), ("IRNGOV", "CHNGOV", "043"),
+                           ("CHNGOV", "AFG", "033")}
+    for e in events.values():
+        assert e["date"] == "2024-03-04" and e["date_source"] == "text:Monday"
+        assert e["place"]["name"] == "Tehran" and e["place"]["country"] == "IRN"
+    status, out, _ = run(["code", str(corpus)], capsys)
+    assert all("2024-03-04" in line and "Tehran" in line for line in out.splitlines()[2:])
+
+
 def test_same_input_twice_gives_the_same_output(tmp_path, capsys):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(json.dumps({"text": "Chile praised Peru."}) + "\n", encoding="utf-8")

@@ -368,14 +368,14 @@ class _Backend:
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
         """The text's events, dated (against ``date`` when given) and placed, as ingest
         would store them."""
-        from tidings.enrich import enrich_coded, load_gazetteer
+        from tidings.enrich import enrich_coded
 
         with self.coder_lock:
             if self._coder is None:
                 self._coder = self.coder_factory()
             article = Article(id="text", text=text, date=date)
-            coded = next(self._coder.code_articles([article]))
-            return [e.to_dict() for e in enrich_coded(coded, load_gazetteer())]
+            coded = enrich_coded(next(self._coder.code_articles([article])))
+            return [e.to_dict() for e in coded.events]
 
     def close(self) -> None:
         with self.lock:

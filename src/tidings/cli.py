@@ -69,11 +69,14 @@ def _table_rows(coded: CodedArticle) -> Iterator[list[str]]:
         flags = ",".join(f for f, on in (("negated", ev.negated), ("hypothetical",
                          ev.hypothetical), ("future", ev.future)) if on)
         yield [coded.article.id[:24], str(ev.sentence), ev.source.code, ev.target_code, ev.code,
-               ev.plover or "-", ev.action_text[:28], flags or "-", ev.rule[:60]]
+               ev.plover or "-", ev.date.isoformat() if ev.date else "-",
+               ev.place.name[:20] if ev.place else "-", ev.action_text[:28], flags or "-",
+               ev.rule[:60]]
 
 
 def _write_table(rows: list[list[str]], out: IO[str]) -> None:
-    head = ["record", "sent", "source", "target", "code", "plover", "action", "flags", "rule"]
+    head = ["record", "sent", "source", "target", "code", "plover", "date", "place", "action",
+            "flags", "rule"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
               for i, h in enumerate(head)]
     widths[-1] = len(head[-1])
@@ -111,7 +114,10 @@ def cmd_code(args: argparse.Namespace) -> int:
         coded_articles = code_parallel(articles(), _settings(args), args.workers,
                                        include_all=args.all)
     else:
-        coded_articles = _coder(args).code_articles(articles(), include_all=args.all)
+        from tidings.enrich import enrich_coded
+
+        coded_articles = (enrich_coded(c) for c in
+                          _coder(args).code_articles(articles(), include_all=args.all))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     progress = Progress("coding", enabled=sys.stderr.isatty() or args.progress)
     table: list[list[str]] = []

@@ -44,6 +44,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tidings.config import DATA_DIR, Settings
+from tidings.enrich import enrich_coded
 from tidings.ingest import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
@@ -342,12 +343,6 @@ def articles_file(out_dir: str | Path, part_id: str) -> Path:
     return Path(out_dir) / f"records-{part_id}.parquet"
 
 
-def _enriched(coded: CodedArticle) -> CodedArticle:
-    """The coded article with its events dated and placed (the enrich stage)."""
-    from tidings.enrich import enrich_coded, load_gazetteer
-
-    return replace(coded, events=enrich_coded(coded, load_gazetteer()))
-
 
 def code_partition(part: Partition, out_dir: str, portable: tuple,
                    include_all: bool) -> dict[str, Any]:
@@ -362,7 +357,7 @@ def code_partition(part: Partition, out_dir: str, portable: tuple,
     with _CODE_LOCK:
         coded = coder.code_articles((a for _, a in articles), include_all=include_all)
         for (index, _), result in zip(articles, coded, strict=True):
-            result = _enriched(result)
+            result = enrich_coded(result)
             article_rows.append(article_row(index, result))
             for event_index, row in enumerate(event_rows(result)):
                 row.update(partition=part.id, record_index=index, event_index=event_index)
@@ -608,5 +603,5 @@ def single_process_rows(inputs: list[str], settings: Settings, *,
 
     rows: list[dict[str, Any]] = []
     for coded in coder.code_articles(articles(), include_all=include_all):
-        rows.extend(event_rows(_enriched(coded)))
+        rows.extend(event_rows(enrich_coded(coded)))
     return rows

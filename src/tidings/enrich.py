@@ -620,7 +620,9 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
     return out
 
 
-def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer) -> list[Event]:
-    """A coded article's events, dated and placed (``enrich`` on its own sentences)."""
-    return enrich(coded.events, [s.text for s in coded.sentences], coded.places,
-                  coded.article.date, gazetteer)
+def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer | None = None) -> CodedArticle:
+    """The coded article with its events dated and placed (``enrich`` on its own sentences,
+    with the process-wide gazetteer unless one is given)."""
+    events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
+                    coded.article.date, gazetteer or load_gazetteer())
+    return replace(coded, events=events)

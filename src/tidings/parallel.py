@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from tidings.config import Settings
+from tidings.enrich import enrich_coded
 from tidings.records import Article, CodedArticle
 
 _coder = None  # one per worker process
@@ -26,12 +27,13 @@ def _init(settings: Settings) -> None:
 def _code_chunk(args: tuple[list[Article], bool]) -> list[CodedArticle]:
     articles, include_all = args
     assert _coder is not None
-    return list(_coder.code_articles(articles, include_all=include_all))
+    return [enrich_coded(c) for c in _coder.code_articles(articles, include_all=include_all)]
 
 
 def code_parallel(articles: Iterable[Article], settings: Settings, workers: int, *,
                   include_all: bool = False, chunk_size: int = 16) -> Iterator[CodedArticle]:
-    """Code ``articles`` on ``workers`` processes; yields results in input order."""
+    """Code, date and place ``articles`` on ``workers`` processes; yields results in input
+    order."""
     if workers < 1:
         raise ValueError(f"--workers must be at least 1, not {workers}")
     ctx = mp.get_context("spawn")  # a clean interpreter per worker: no state shared by fork

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from tidings.coder import Coder
 from tidings.ingest import Problem
@@ -82,7 +82,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                 yield from drain()
         yield from drain()
 
-    coded = (replace(c, events=enrich_coded(c, gazetteer)) for c in coder.code_articles(fresh()))
+    coded = (enrich_coded(c, gazetteer) for c in coder.code_articles(fresh()))
     return store_coded(coded, store, summary=summary, progress=progress, batch_size=batch_size,
                        ontology=coder.ontology, count_read=False)
 
