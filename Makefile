@@ -19,7 +19,7 @@ demo: setup  ## ingest the bundled sample articles into ./tidings.duckdb and sho
 	$(BIN)/tidings run
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 test: setup lint  ## run the test suite
 	$(BIN)/pytest -q
