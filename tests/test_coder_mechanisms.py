@@ -381,3 +381,16 @@ def test_riots_against_a_policy_target_its_owner(coder):
     got = codes(coder, "Greek riots against German austerity policies continued on Monday.",
                 level="root")
     assert ("GRC", "DEU", "14") in got, got
+
+
+def test_a_possible_act_with_a_condition_is_a_threat(coder):
+    got = codes(coder, "Norway may suspend its aid to Uganda if the new law is passed.",
+                level="root")
+    assert ("NOR", "UGA", "13") in got, got
+    # Without the condition it is only a possibility, not an event.
+    assert not codes(coder, "Norway may suspend its aid to Uganda.", level="root")
+
+
+def test_regional_adjectives_name_regions(coder):
+    got = codes(coder, "African leaders criticized France.", level="root")
+    assert ("AFRGOV", "FRA", "11") in got, got

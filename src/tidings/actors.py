@@ -113,7 +113,7 @@ class ActorDictionary:
             for n in [*row.get("cities", []), *row.get("places", [])]:
                 self._add(n, Entry("city", code, n, **dated))
         for row in data.get("regions", []):
-            for n in row.get("names", []):
+            for n in [*row.get("names", []), *row.get("demonyms", [])]:
                 self._add(n, Entry("region", row["code"], row.get("name", n)))
 
     def _load_organizations(self, data: dict, path: Path) -> None:

@@ -632,13 +632,16 @@ class EventExtractor:
                 used = [*used, refuser]
                 p = replace(p, code=code, id=f"refusal:{refuser.lemma_.lower()}>{p.id}",
                             symmetric=False, reverse=None)
-        if flags[2] and not flags[0] and code[:2] != "13" and self.rules.conditional_threat \
-                and any(True for _ in self._conditions(verb)):
+        possible = flags[1] and not flags[2] and any(
+            c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+        if (flags[2] or possible) and not flags[0] and code[:2] != "13" and \
+                self.rules.conditional_threat and any(True for _ in self._conditions(verb)):
             # "will withdraw its force from Chad unless ...": a promise with a condition
             # attached is a threat.
             code = self.rules.conditional_threat
             p = replace(p, code=code, id=f"conditional:{p.id}", symmetric=False, reverse=None)
-            flags = (flags[0], flags[1], False)
+            # ("may halt mediation if ...": a possible act with a condition is a threat too)
+            flags = (flags[0], False if possible else flags[1], False)
         if code[:2] in self.rules.own_force_roots and targets:
             # "mobilized army reservists", "ordered patrols by police": the forces a state
             # moves are its own, not the target.
