@@ -432,6 +432,9 @@ def test_ontology(client):
     assert codes["190"]["quad_class"] == 4 and codes["190"]["goldstein"] == -10.0
     assert {"AGREE", "ASSAULT"} <= set(body["plover"]) and len(body["plover"]) == 16
     assert body["quad_classes"]["3"] == "verbal conflict"
+    names = body["actor_names"]
+    assert names["countries"]["IRN"] == "Iran" and names["agents"]["GOV"] == "Government"
+    assert names["organizations"]["IGOUNO"] == "United Nations"
     roots = [r["code"] for r in body["roots"]]
     assert roots == [f"{i:02d}" for i in range(1, 21)]
     assert body["roots"][3]["name"] == "Consult"

@@ -163,6 +163,7 @@ def test_filter_then_open_an_event_shows_highlighted_evidence(page, server):
     detail = page.locator("#event-detail")
     detail.locator(".mention").first.wait_for()
     assert detail.locator("h2").inner_text().startswith("CHNGOV → IRNGOV")
+    assert "China · Government: “Chinese Special Envoy Yue Xiaoyong”" in detail.inner_text()
     assert "042" in detail.inner_text() and "Make a visit" in detail.inner_text()
     evidence = detail.locator(".mention .sentence").first
     assert evidence.locator("mark.source").inner_text() == "Chinese Special Envoy Yue Xiaoyong"

@@ -14,6 +14,7 @@ import base64
 import binascii
 import csv
 import datetime as dt
+import functools
 import html
 import io
 import json
@@ -30,6 +31,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
 from tidings.coder import Coder
+from tidings.config import DATA_DIR
+from tidings.datafiles import load_yaml
 from tidings.ontology import load_ontology
 from tidings.records import Article
 from tidings.store import EVENT_COLUMNS, Store, StoreError, open_store
@@ -341,6 +344,19 @@ Filters = Annotated[EventFilter, Depends(event_filter)]
 ActorPath = Annotated[str, Path(min_length=1, max_length=40)]
 
 
+@functools.lru_cache(maxsize=1)
+def actor_names() -> dict[str, dict[str, str]]:
+    """The names of the parts of actor codes, from the bundled dictionaries: countries
+    ("IRN": "Iran"), sector agents ("GOV": "Government") and organisations ("IGOUNO":
+    "United Nations")."""
+    out: dict[str, dict[str, str]] = {}
+    for stem, key in (("countries", "countries"), ("agents", "agents"),
+                      ("organizations", "organizations")):
+        data = load_yaml(DATA_DIR / "actors" / f"{stem}.yaml", stem)
+        out[key] = {row["code"]: row["name"] for row in data[key] if row.get("name")}
+    return out
+
+
 # -- the application -------------------------------------------------------------------------
 class _Backend:
     """The app's store and coder, opened on first use, shared behind locks."""
@@ -597,10 +613,12 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
 
     @app.get("/ontology")
     def ontology() -> dict[str, Any]:
-        """The CAMEO codes (name, Goldstein score, quad class, PLOVER type) and the PLOVER
-        types the events are coded in, for labels and filter menus."""
+        """The CAMEO codes (name, Goldstein score, quad class, PLOVER type), the PLOVER
+        types, and the names behind actor codes (countries, sector agents, organisations),
+        for labels and filter menus."""
         onto = load_ontology()
         return {
+            "actor_names": actor_names(),
             "roots": [{"code": k, "name": v} for k, v in sorted(onto.roots.items())],
             "cameo": [{"code": c.code, "name": c.name, "goldstein": c.goldstein,
                        "quad_class": c.quad_class, "plover": c.plover}

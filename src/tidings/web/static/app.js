@@ -96,6 +96,32 @@ function codeName(code) {
   return entry ? entry.name : "";
 }
 
+// "IRNGOV" -> "Iran · Government", "IGOUNO" -> "United Nations", "---REB" -> "unknown country · Rebels"
+function actorLabel(code) {
+  const names = ontology && ontology.actorNames;
+  if (!names || !code) return "";
+  let rest = code, parts = [];
+  for (let n = rest.length; n >= 3; n--) {
+    const org = names.organizations[rest.slice(0, n)];
+    if (org) { parts.push(org); rest = rest.slice(n); break; }
+  }
+  if (!parts.length) {
+    const country = rest.slice(0, 3);
+    parts.push(country === "---" ? "unknown country" : names.countries[country] || country);
+    rest = rest.slice(3);
+  }
+  for (let i = 0; i < rest.length; i += 3) {
+    const piece = rest.slice(i, i + 3);
+    parts.push(names.agents[piece] || names.organizations[piece] || piece);
+  }
+  return parts.join(" · ");
+}
+
+function actorTitle(code, text) {
+  const label = actorLabel(code);
+  return text ? `${label}: “${text}”` : label;
+}
+
 function fmt(value, digits = 1) {
   return value === null || value === undefined ? "–" : Number(value).toFixed(digits);
 }
@@ -217,8 +243,8 @@ function eventRow(e, params, isSelected) {
     tabindex: "0", onclick: () => openEvent(e.event_id, params),
     onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.event_id, params); } },
   el("td", { class: "code date" }, e.date || "undated"),
-  el("td", { class: "code", title: e.source_text || "" }, e.source),
-  el("td", { class: "code", title: e.target_text || "" }, e.target),
+  el("td", { class: "code", title: actorTitle(e.source, e.source_text) }, e.source),
+  el("td", { class: "code", title: actorTitle(e.target, e.target_text) }, e.target),
   el("td", { title: codeName(e.code) }, el("span", { class: "code" }, e.code), " ", codeName(e.code)),
   el("td", {}, e.plover || "–"),
   el("td", { class: "num" }, quadBadge(e.quad_class)),
@@ -247,6 +273,8 @@ async function renderEventDetail(panel, id, token) {
   panel.replaceChildren(
     el("h2", {}, `${e.source} → ${e.target}: ${codeName(e.code) || e.code}`),
     el("dl", { class: "facts" },
+      el("dt", {}, "Source"), el("dd", {}, actorTitle(e.source, e.source_text)),
+      el("dt", {}, "Target"), el("dd", {}, actorTitle(e.target, e.target_text)),
       el("dt", {}, "CAMEO"), el("dd", {}, el("span", { class: "code" }, e.code), ` ${codeName(e.code)}`),
       el("dt", {}, "PLOVER"), el("dd", {}, [e.plover || "–", e.plover_mode ? ` (${e.plover_mode})` : ""].join("")),
       el("dt", {}, "Quad class"), el("dd", {}, quadBadge(e.quad_class), " ", QUAD_NAMES[e.quad_class] || ""),
@@ -299,8 +327,8 @@ async function renderDyad(main, params, token) {
     }
     go("dyad", next);
   } },
-  el("label", {}, "Actor A", el("input", { name: "a", value: a, size: 9, required: true })),
-  el("label", {}, "Actor B", el("input", { name: "b", value: b, size: 9, required: true })),
+  el("label", {}, "Actor A", el("input", { name: "a", value: a, size: 9, required: true, list: "actor-codes" })),
+  el("label", {}, "Actor B", el("input", { name: "b", value: b, size: 9, required: true, list: "actor-codes" })),
   el("label", {}, "Interval", el("select", { name: "interval" },
     ["day", "week", "month"].map((i) => el("option", { value: i, selected: i === interval }, i)))),
   el("label", {}, "Direction", el("select", { name: "direction" },
@@ -327,6 +355,7 @@ async function renderDyad(main, params, token) {
   const conflict = series.reduce((n, p) => n + p.q3 + p.q4, 0);
   const label = { both: `${data.a} ↔ ${data.b}`, a_to_b: `${data.a} → ${data.b}`, b_to_a: `${data.b} → ${data.a}` }[direction];
   body.append(
+    el("p", { class: "muted", id: "dyad-names" }, `${data.a}: ${actorLabel(data.a)}; ${data.b}: ${actorLabel(data.b)}`),
     el("div", { class: "summary-cards" },
       el("div", { class: "card" }, el("b", {}, total(series)), `events ${label}`),
       el("div", { class: "card" }, el("b", { style: "color:var(--q1)" }, coop), "cooperation"),
@@ -562,7 +591,7 @@ async function renderNetwork(main, params, token) {
       onclick: () => go("events", next), onkeydown: (ev) => { if (ev.key === "Enter") go("events", next); } },
     svg("circle", { r, fill: "#4d78b0" }),
     svg("text", { y: -r - 4, "text-anchor": "middle", text: nd.id }));
-    nodes.append(titled(group, `${nd.id}: ${nd.count} event(s)`));
+    nodes.append(titled(group, `${nd.id} (${actorLabel(nd.id)}): ${nd.count} event(s)`));
   });
   root.append(nodes);
   panel.append(el("div", { class: "chart-wrap" }, root),
@@ -746,7 +775,13 @@ async function route() {
 async function start() {
   try {
     const [onto, health] = await Promise.all([api("/ontology"), api("/health")]);
-    ontology = { cameo: Object.fromEntries(onto.cameo.map((c) => [c.code, c])), plover: onto.plover, roots: onto.roots };
+    ontology = { cameo: Object.fromEntries(onto.cameo.map((c) => [c.code, c])), plover: onto.plover, roots: onto.roots,
+      actorNames: onto.actor_names };
+    // suggestions for the actor fields: the actors in this database, busiest first
+    api("/actors", new URLSearchParams({ limit: "1000" })).then((body) => {
+      document.getElementById("actor-codes").replaceChildren(
+        ...body.actors.map((a) => el("option", { value: a.code, label: `${actorLabel(a.code)} (${a.num_events})` })));
+    }).catch(() => {});
     const c = health.counts || {};
     document.getElementById("db-counts").textContent =
       `${c.events ?? 0} events from ${c.articles ?? 0} articles`;
