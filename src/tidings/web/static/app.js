@@ -172,7 +172,7 @@ function setupFilterForm() {
     event.preventDefault();
     const { view, params } = parseHash();
     const next = readFilterForm();
-    if (params.get("sort")) next.set("sort", params.get("sort"));
+    for (const keep of ["sort", "group", "max_edges"]) if (params.get(keep)) next.set(keep, params.get(keep));
     go(view === "network" || view === "map" ? view : "events", next);
   });
   document.getElementById("clear-filters").addEventListener("click", () => {
