@@ -394,3 +394,10 @@ def test_a_possible_act_with_a_condition_is_a_threat(coder):
 def test_regional_adjectives_name_regions(coder):
     got = codes(coder, "African leaders criticized France.", level="root")
     assert ("AFRGOV", "FRA", "11") in got, got
+
+
+def test_cyber_forces_and_cyberattacks(coder):
+    got = codes(coder, "Iran has recruited hundreds of hackers.", level="code")
+    assert any(s == "IRN" and c == "155" for s, _, c in got), got
+    got = codes(coder, "Chinese hackers launched a cyberattack on Japan.", level="code")
+    assert ("CHN", "JPN", "176") in got, got
