@@ -401,3 +401,11 @@ def test_cyber_forces_and_cyberattacks(coder):
     assert any(s == "IRN" and c == "155" for s, _, c in got), got
     got = codes(coder, "Chinese hackers launched a cyberattack on Japan.", level="code")
     assert ("CHN", "JPN", "176") in got, got
+
+
+def test_a_name_that_meant_another_state_then(coder):
+    # While the DRC was Zaire (1971-1997), "Congo" was the Republic of the Congo.
+    got = codes(coder, "Angola criticized Congo.", date="1988-04-01", level="root")
+    assert ("AGO", "COG", "11") in got, got
+    got = codes(coder, "Angola criticized Congo.", date="2008-04-01", level="root")
+    assert ("AGO", "COD", "11") in got, got

@@ -57,6 +57,7 @@ class Entry:
     roles: tuple[Role, ...] = ()
     since: dt.date | None = None  # a state's independence: before it, its places were ...
     before: str | None = None  # ... the state coded here ("Juba" in 1990 is Sudan)
+    period: tuple[dt.date, dt.date] | None = None  # a name that meant this state only then
 
 
 def _date(value: object) -> dt.date | None:
@@ -110,6 +111,13 @@ class ActorDictionary:
                 self._add(n, Entry("capital", code, n, **dated))
             for n, agent in (row.get("metonyms") or {}).items():
                 self._add(n, Entry("metonym", code, n, agent=agent, **dated))
+            for d in row.get("dated_names") or ():
+                # "Congo" meant the Republic of the Congo while its neighbour was Zaire.
+                period = (_date(d["start"]), _date(d["end"]))
+                for n in d.get("names", []):
+                    self._add(n, Entry("country", code, name, period=period))
+                for n in d.get("demonyms", []):
+                    self._add(n, Entry("demonym", code, name, period=period))
             for n in [*row.get("cities", []), *row.get("places", [])]:
                 self._add(n, Entry("city", code, n, **dated))
         for row in data.get("regions", []):
@@ -257,6 +265,14 @@ class ActorResolver:
                       day: dt.date | None = None) -> dict[int, tuple[Span, list[Entry]]]:
         index: dict[int, tuple[Span, list[Entry]]] = {}
         for span, entries in self.dictionary.match(doc):
+            if any(e.period for e in entries):
+                # A name that meant another state in a period: on a date inside it that state
+                # only; otherwise (or undated) the usual one.
+                now = [e for e in entries if e.period and day is not None
+                       and e.period[0] <= day <= e.period[1]]
+                entries = now or [e for e in entries if not e.period]
+                if not entries:
+                    continue
             if day is not None and any(e.since and day < e.since for e in entries):
                 # A state not yet independent on the article's date: its places belonged to
                 # the state it split from ("Juba" in 1990 is in Sudan).
