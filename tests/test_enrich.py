@@ -157,6 +157,25 @@ def test_lookup_countries(gaz: Gazetteer) -> None:
     assert kosovo is not None and kosovo.country == "KSV"
 
 
+def test_lookup_regions_from_the_actor_dictionary(gaz: Gazetteer) -> None:
+    # regions the city list lacks come from countries.yaml, without coordinates
+    tigray = gaz.lookup("Tigray")
+    assert tigray is not None and (tigray.country, tigray.feature) == ("ETH", "admin")
+    assert tigray.lat is None and tigray.lon is None
+    darfur = place_of(["North Darfur"], ["SDN"], gaz)
+    assert darfur is not None and darfur.country == "SDN"
+
+
+def test_an_ambiguous_name_is_read_in_the_actors_country(gaz: Gazetteer) -> None:
+    # two cities of this name: the one in the country of the event's actors wins
+    assert place_of(["Hyderabad"], ["PAK"], gaz).country == "PAK"
+    assert place_of(["Hyderabad"], ["IND"], gaz).country == "IND"
+    assert place_of(["Tripoli"], ["LBN"], gaz).country == "LBN"
+    assert place_of(["Tripoli"], ["LBY"], gaz).country == "LBY"
+    # a name known only elsewhere still resolves
+    assert place_of(["Tehran"], ["USA"], gaz).country == "IRN"
+
+
 def test_lookup_unknown(gaz: Gazetteer) -> None:
     assert gaz.lookup("Zorblatt") is None
     assert gaz.lookup("") is None

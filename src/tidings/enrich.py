@@ -27,7 +27,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
 
 from tidings.records import CodedArticle, Event, Place
@@ -456,6 +456,14 @@ class Gazetteer:
                     self._keep(by_country, (iso2, akey), i)
         self._main = main
         self._alt = alt
+        self._by_country = by_country
+        # Regions, provinces and disputed areas from the actor dictionary (countries.yaml
+        # `places`): "Tigray", "Darfur", "Helmand". No coordinates: they shade their country.
+        self._regions: dict[str, list[tuple[str, str]]] = {}
+        for row in _dictionary_countries():
+            for region in row.get("places") or ():
+                self._regions.setdefault(_key(region), []).append(
+                    (region.title() if region.islower() else region, row["code"]))
 
         self._country_keys: dict[str, str] = {}
         for code, (_iso2, name, _capital) in self._countries.items():
@@ -474,21 +482,37 @@ class Gazetteer:
         if j is None or self._cities[i][4] > self._cities[j][4]:
             index[key] = i
 
-    def lookup(self, name: str) -> Place | None:
-        """The place a name denotes: a country (by its name or a common alias) or else the
-        most populous city of that name or alternate name; None when unknown."""
+    def lookup(self, name: str, prefer: Collection[str] = ()) -> Place | None:
+        """The place a name denotes: a country (by its name or a common alias); else a city or
+        region of that name in one of the ``prefer`` countries (the event's actors'); else
+        the most populous city of that name or alternate name; else a region of the actor
+        dictionary. None when unknown."""
         key = _key(name)
         if not key or key in _NOT_PLACES:
             return None
         code = self._country_keys.get(key)
         if code is not None:
             return self.country(code)
+        regions = self._regions.get(key, [])
+        for country in sorted(prefer):
+            spec = self._countries.get(country)
+            i = self._by_country.get((spec[0], key)) if spec else None
+            if i is not None:
+                return self._city(i)
+            region = next((r for r in regions if r[1] == country), None)
+            if region is not None:
+                return Place(region[0], region[1], None, None, "admin", "gazetteer")
         i, j = self._main.get(key), self._alt.get(key)
         if i is None or (j is not None
                          and self._cities[j][4] > _ALT_ADVANTAGE * self._cities[i][4]):
             i = j
-        if i is None:
-            return None
+        if i is not None:
+            return self._city(i)
+        if len({r[1] for r in regions}) == 1:
+            return Place(regions[0][0], regions[0][1], None, None, "admin", "gazetteer")
+        return None
+
+    def _city(self, i: int) -> Place:
         city, code, lat, lon, _pop = self._cities[i]
         return Place(city, code, lat, lon, "city", "gazetteer")
 
@@ -502,6 +526,13 @@ class Gazetteer:
         capital = self._capitals.get(code)
         lat, lon = (capital[2], capital[3]) if capital else (None, None)
         return Place(spec[1], code, lat, lon, "country", "gazetteer")
+
+
+def _dictionary_countries() -> list[dict]:
+    from tidings.config import DATA_DIR
+    from tidings.datafiles import load_yaml
+
+    return load_yaml(DATA_DIR / "actors" / "countries.yaml", "countries")["countries"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -553,6 +584,7 @@ def place_of(candidates: list[str], actor_countries: list[str],
              gazetteer: Gazetteer) -> Place | None:
     """Where an event happened: the first candidate place phrase the gazetteer knows, else the
     country all its actors belong to, else None."""
+    prefer = _country_codes(list(actor_countries))
     found: list[Place] = []
     for candidate in candidates:
         seen: set[str] = set()
@@ -560,7 +592,7 @@ def place_of(candidates: list[str], actor_countries: list[str],
             if not variant or variant in seen:
                 continue
             seen.add(variant)
-            place = gazetteer.lookup(variant)
+            place = gazetteer.lookup(variant, prefer)
             if place is not None:
                 found.append(replace(place, source=f"sentence:{candidate}"))
                 break
