@@ -409,3 +409,15 @@ def test_a_name_that_meant_another_state_then(coder):
     assert ("AGO", "COG", "11") in got, got
     got = codes(coder, "Angola criticized Congo.", date="2008-04-01", level="root")
     assert ("AGO", "COD", "11") in got, got
+
+
+def test_petitions_submitted_are_appeals_not_submission(coder):
+    got = codes(coder, "Kenyan lawyers submitted a petition to the Kenyan parliament.",
+                level="root")
+    assert any(r == "02" for _, _, r in got), got
+    assert not any(r == "08" for _, _, r in got), got
+
+
+def test_exploring_a_possibility_is_considering_it(coder):
+    got = codes(coder, "Japan is exploring the possibility of sanctions.", level="code")
+    assert any(s == "JPN" and c == "014" for s, _, c in got), got
