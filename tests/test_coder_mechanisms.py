@@ -421,3 +421,17 @@ def test_petitions_submitted_are_appeals_not_submission(coder):
 def test_exploring_a_possibility_is_considering_it(coder):
     got = codes(coder, "Japan is exploring the possibility of sanctions.", level="code")
     assert any(s == "JPN" and c == "014" for s, _, c in got), got
+
+
+def test_a_document_stands_for_who_issued_it(coder):
+    got = codes(coder, "A new report released on Monday in the Kenyan capital alleged that "
+                       "Uganda had armed the rebels.", level="root")
+    assert ("KEN", "UGA", "11") in got, got
+    got = codes(coder, "A statement from the Chilean foreign ministry criticized Peru.",
+                level="root")
+    assert ("CHLGOV", "PER", "11") in got, got
+
+
+def test_travel_warnings_reduce_relations(coder):
+    got = codes(coder, "Britain advised against travel to Mali.", level="root")
+    assert ("GBR", "MLI", "16") in got, got

@@ -247,6 +247,9 @@ class ArticleContext:
 
 
 _ETHNIC = {"ethnic"}
+# Nouns of places: a demonym on them places the phrase ("the Rwandan capital").
+_PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district",
+                "border", "territory", "state", "island", "coast", "countryside", "enclave"}
 _FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "retired", "onetime"}
 
 
@@ -322,7 +325,9 @@ class ActorResolver:
                 continue
             span, entries = hit
             for e in entries:
-                if e.kind in ("country", "capital", "city"):
+                if e.kind in ("country", "capital", "city") or (
+                        e.kind == "demonym" and head.lemma_.lower() in _PLACE_NOUNS):
+                    # ... and "the Rwandan capital", "a Lebanese port town"
                     return e.code, span.text
         for child in head.children:
             if child.dep_ in ("prep", "appos") and (child.dep_ == "appos" or child.lower_ == "of"):

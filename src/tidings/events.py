@@ -340,8 +340,36 @@ class EventExtractor:
             got = self.resolver.resolve(h, matches, ctx, remember=remember)
             if not got:
                 got = self._owned(h, matches, ctx, speaker)
+            if not got:
+                got = self._authored(h, matches, ctx)
             out.extend(got)
         return out
+
+    def _authored(self, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
+        """A document stands for who issued it: "a report by Amnesty", "a statement from the
+        ministry", "a report released in the Rwandan capital" (the state where it was)."""
+        if head.lemma_.lower() not in self.rules.documents:
+            return []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                got = self.resolver.resolve(next((g for g in c.children if g.dep_ == "pobj"),
+                                                 head), matches, ctx, remember=False)
+                if got and got[0] is not None and c.children:
+                    return got
+        for acl in head.children:
+            if acl.dep_ != "acl":
+                continue
+            agent = self._agent(acl)
+            if agent is not None:
+                got = self.resolver.resolve(agent, matches, ctx, remember=False)
+                if got:
+                    return got
+            place = self._place(acl, matches, preps=("in",))
+            if place is not None:
+                code, g = place
+                return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
+                              None)]
+        return []
 
     def _owned(self, head: Token, matches: Matches, ctx: ArticleContext,
                speaker: Token | None) -> list[Actor]:
