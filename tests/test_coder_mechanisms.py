@@ -435,3 +435,10 @@ def test_a_document_stands_for_who_issued_it(coder):
 def test_travel_warnings_reduce_relations(coder):
     got = codes(coder, "Britain advised against travel to Mali.", level="root")
     assert ("GBR", "MLI", "16") in got, got
+
+
+def test_a_slot_that_names_no_actor_lets_a_wider_pattern_match(coder):
+    # "agree with {target}" would take "with conditions": no actor, so "agree to lift ..." wins.
+    got = codes(coder, "The Canadian parliament agreed to lift sanctions on Iran, with "
+                       "conditions attached.", level="root")
+    assert any(s == "CANLEG" and t == "IRN" and r == "03" for s, t, r in got), got

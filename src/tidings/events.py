@@ -3,7 +3,7 @@ and build CAMEO/PLOVER events between the actors found in the argument positions
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -61,7 +61,7 @@ class EventExtractor:
             cands = self.patterns.verb_patterns(tok)
             if not cands:
                 continue
-            m = self._match_verb(tok, cands)
+            m = self._match_verb(tok, cands, lambda m: self._slot_names_actor(m, matches, ctx))
             if m is None:
                 continue
             verb_matches.append((tok, m))
@@ -112,16 +112,25 @@ class EventExtractor:
         out.sort(key=lambda t: t.i)
         return out
 
-    def _match_verb(self, verb: Token, cands: list[Pattern]) -> _Match | None:
+    def _match_verb(self, verb: Token, cands: list[Pattern],
+                    accept: Callable[[_Match], bool] | None = None) -> _Match | None:
         clause = self._clause(verb, passive_subject=True)
         words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
         for p in cands:
             if not words.issuperset(p.words):
                 continue
             m = self._try(p, verb, clause)
-            if m is not None:
+            if m is not None and (accept is None or accept(m)):
                 return m
         return None
+
+    def _slot_names_actor(self, m: _Match, matches: Matches, ctx: ArticleContext) -> bool:
+        """A pattern whose {target} slot holds no actor ("agreed ... with strings attached")
+        is not the one meant: a less specific pattern may still match."""
+        if not m.pattern.target or not m.target_heads:
+            return True
+        return any(h.pos_ == "PRON" or self.resolver.resolve(h, matches, ctx, remember=False)
+                   for h in m.target_heads)
 
     def _try(self, p: Pattern, head: Token, clause: list[Token]) -> _Match | None:
         used: list[Token] = [head]
@@ -174,6 +183,13 @@ class EventExtractor:
         # particle ("call off X") the verb's object.
         if anchor.dep_ == "prt":
             anchor = anchor.head
+        if anchor is head:
+            for c in head.children:
+                if c.dep_ == "ccomp" and _infinitive(c) and c in used:
+                    # "allow {target} to run": the subject of the pattern's own infinitive.
+                    objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
+                    if objs:
+                        return objs
         for dep in ("dative", "dobj"):
             objs = [_through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
             objs = [o for o in objs if o is not None]
