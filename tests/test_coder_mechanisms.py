@@ -442,3 +442,13 @@ def test_a_slot_that_names_no_actor_lets_a_wider_pattern_match(coder):
     got = codes(coder, "The Canadian parliament agreed to lift sanctions on Iran, with "
                        "conditions attached.", level="root")
     assert any(s == "CANLEG" and t == "IRN" and r == "03" for s, t, r in got), got
+
+
+def test_a_side_event_of_an_unplaced_actor_is_dropped_beside_known_ones(coder):
+    got = codes(coder, "Egypt criticized Israel as unidentified gunmen attacked a police "
+                       "station.", level="root")
+    assert ("EGY", "ISR", "11") in got, got
+    assert not any(s.startswith("---") for s, _, _ in got), got
+    # Alone, it is kept.
+    got = codes(coder, "Unidentified gunmen attacked a police station.", level="root")
+    assert any(r == "19" or r == "18" for _, _, r in got), got

@@ -941,10 +941,17 @@ class EventExtractor:
                         break
         out: list[Event] = []
         seen: set[tuple[str, str, str]] = set()
+        # A side event whose doer's country is unknown ("the first Western delegation to visit
+        # Bucharest", "... with guerrillas who overran it") beside events of known actors adds
+        # nothing that can be placed; alone it is kept.
+        known = any(not ev.source.code.startswith("---") for i in by_verb if i not in drop
+                    for ev in by_verb[i])
         for i in sorted(by_verb):
             if i in drop:
                 continue
             for ev in by_verb[i]:
+                if known and ev.source.code.startswith("---"):
+                    continue
                 key = (ev.source.code, ev.target_code, ev.code)
                 if key in seen:
                     continue
