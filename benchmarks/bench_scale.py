@@ -3,10 +3,14 @@ tidings on a local Dask cluster of N workers, on the same generated corpus.
 
     python benchmarks/bench_scale.py [--sentences 20000] [--workers 2]
 
-Every figure is the wall-clock time of the whole job, loading included: the spaCy pipeline
-and the coder in one process, the worker processes' start-up in the others (what a user
-waits for). Peak memory is the largest resident set of one process of
-each mode (for the pools, of one worker).
+The last line measures the machine rather than tidings: the same corpus coded by one process
+and then by N independent processes at once (each loaded beforehand, with its own slice, no
+coordination), which bounds what any way of spreading the work can gain here.
+
+Every figure above it is the wall-clock time of the whole job, loading included: the spaCy
+pipeline and the coder in one process, the worker processes' start-up in the others (what a
+user waits for). Peak memory is the largest resident set of one process of each mode (for
+the pools, of one worker).
 """
 
 from __future__ import annotations
@@ -20,6 +24,47 @@ import time
 from pathlib import Path
 
 from bench_coder import corpus
+
+
+def _ceiling_worker(texts: list[str], ready, go, out) -> None:  # type: ignore[no-untyped-def]
+    """Load a coder, wait for the others, code ``texts``; report (CPU s, wall s)."""
+    from tidings.coder import Coder
+    from tidings.enrich import enrich_coded
+    from tidings.records import Article
+
+    coder = Coder()
+    ready.release()
+    go.wait()
+    c0, t0 = time.process_time(), time.perf_counter()
+    for coded in coder.code_articles(Article(id=str(i), text=t) for i, t in enumerate(texts)):
+        enrich_coded(coded)
+    out.put((time.process_time() - c0, time.perf_counter() - t0))
+
+
+def machine_ceiling(texts: list[str], n: int) -> tuple[float, float, float]:
+    """What n processes coding at once can do on this machine, with nothing shared between
+    them (each codes its own slice, already loaded): (seconds one process takes for all
+    the texts, seconds the n take together, CPU seconds per text ratio n-at-once/alone)."""
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+
+    def run(slices: list[list[str]]) -> tuple[float, float]:
+        ready, go, out = ctx.Semaphore(0), ctx.Event(), ctx.Queue()
+        procs = [ctx.Process(target=_ceiling_worker, args=(s, ready, go, out)) for s in slices]
+        for proc in procs:
+            proc.start()
+        for _ in procs:
+            ready.acquire()
+        go.set()
+        results = [out.get() for _ in procs]
+        for proc in procs:
+            proc.join()
+        return sum(r[0] for r in results), max(r[1] for r in results)
+
+    alone_cpu, alone_wall = run([texts])
+    together_cpu, together_wall = run([texts[i::n] for i in range(n)])
+    return alone_wall, together_wall, together_cpu / alone_cpu
 
 
 def main() -> None:
@@ -84,6 +129,7 @@ def main() -> None:
 
     assert events_parallel == n_events == summary.events, (events_parallel, n_events,
                                                              summary.events)
+    alone, together, cpu_ratio = machine_ceiling(texts, args.workers)
     print(f"corpus: {n_sent} sentences in {len(articles)} articles, {n_events} events "
           f"(identical counts in every mode); wall clock of the whole job, start-up included")
     print(f"{'':34} {'sent/s':>8} {'seconds':>8} {'peak MB/process':>16}")
@@ -94,6 +140,10 @@ def main() -> None:
     d = results[f"tidings, Dask local {args.workers} workers"][0]
     print(f"--workers {args.workers} vs 1 process: x{base / w:.2f} (aim: >= 1.8); "
           f"Dask vs --workers: {d / w - 1:+.1%} time (aim: within 15%)")
+    print(f"machine ceiling: {args.workers} independent processes, loaded beforehand, each "
+          f"coding 1/{args.workers} of the corpus: x{alone / together:.2f} over one process "
+          f"coding all of it ({alone:.1f} s -> {together:.1f} s); CPU time per sentence "
+          f"x{cpu_ratio:.2f} when {args.workers} run at once")
     sys.stdout.flush()
 
 
