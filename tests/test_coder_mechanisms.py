@@ -452,3 +452,13 @@ def test_a_side_event_of_an_unplaced_actor_is_dropped_beside_known_ones(coder):
     # Alone, it is kept.
     got = codes(coder, "Unidentified gunmen attacked a police station.", level="root")
     assert any(r == "19" or r == "18" for _, _, r in got), got
+
+
+def test_what_a_demand_noun_asks_for_is_not_asserted(coder):
+    got = codes(coder, "The African Union repeated its demand that Sudan release the "
+                       "journalists.", level="root")
+    assert any(s == "IGOAFRAFU" and t == "SDN" and r == "10" for s, t, r in got), got
+    assert not any(s == "SDN" for s, _, _ in got), got
+    got = codes(coder, "Rebels insisted on their demand that the Malian government free "
+                       "political prisoners.", level="root")
+    assert not any(s == "MLIGOV" for s, _, _ in got), got

@@ -252,6 +252,12 @@ class EventExtractor:
                 # be acted on) comes before where.
                 yield from _prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
                                          ("by", "of", *_DEFAULT_TARGET_PREPS))
+                # "repeated its demand that Sudan release ...": who is to act.
+                for cl in c.children:
+                    if cl.dep_ in ("acl", "ccomp") and cl.i > c.i:
+                        subj = [g for g in cl.children if g.dep_ == "nsubj"]
+                        if subj:
+                            yield subj
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
@@ -443,6 +449,23 @@ class EventExtractor:
                     negated = True
                 if any(c.dep_ == "neg" for c in kids):
                     negated = True
+        # "its demand that Israel ease restrictions", "a plan to withdraw": a clause completing
+        # a noun of wishing, promising or refusing is governed by it like by the verb.
+        top = chain[-1]
+        if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
+                top.dep_ != "relcl" or _noun_infinitive(top)):
+            lemma = top.head.lemma_.lower()
+            if lemma in self.rules.future_verbs:
+                future = True
+            elif lemma in self.rules.hypothetical_verbs:
+                hypothetical = True
+            elif lemma in self.rules.negating_verbs:
+                negated = True
+        elif top.dep_ == "ccomp" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.rules.hypothetical_verbs
+                for c in top.head.children):
+            # "reiterated its demand today that Israel ease ...": the clause is what is asked.
+            hypothetical = True
         # Anything inside an "if/unless" clause is a condition, not an event.
         if _in_condition(verb):
             hypothetical = True
@@ -742,6 +765,15 @@ class EventExtractor:
         if not sources:
             mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
             for c in mods:
+                if c.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in (
+                        "VERB", "AUX"):
+                    # "the AU repeated its demand": "its" is the subject's.
+                    subj, passive = self._subject(noun.head)
+                    if subj is not None and subj.pos_ != "PRON" and not passive:
+                        got = self._actors([subj], matches, ctx, None, {})
+                        if got:
+                            sources = got
+                            break
                 # A sector word as adjective ("military aid") names no one.
                 got = [a for a in self.resolver.resolve(c, matches, ctx)
                        if not a.code.startswith("---")]
