@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -239,7 +240,8 @@ def test_enrich_fills_date_and_place(gaz: Gazetteer) -> None:
     # A sentence with no date or place of its own continues the story...
     assert (second.date, second.date_source) == (dt.date(2024, 3, 10), "context:Sunday")
     # ... but a place that does not fit its actors is not carried over.
-    assert second.place is not None and second.place.source == "actor:IRN"
+    assert second.place is not None and second.place.country == "IRN"
+    assert not second.place.source.startswith("context:")
     assert third.place is not None and third.place.source == "context:Doha"
     assert events[0].date is None  # the input is left alone
     assert first.to_dict()["date"] == "2024-03-10"
@@ -249,3 +251,26 @@ def test_enrich_without_publication_date(gaz: Gazetteer) -> None:
     out = enrich([_event(0, "IRN", None)], ["The minister spoke."], {}, None, gaz)
     assert (out[0].date, out[0].date_source) == (None, "unknown")
     assert out[0].place is not None and out[0].place.country == "IRN"
+
+
+def test_a_visit_happens_at_the_hosts(gaz: Gazetteer) -> None:
+    def visit(code: str, source: Actor, target: Actor) -> Event:
+        return Event(source, target, code, "04", 1, 1.9, "CONSULT", "visited", 20, 27, 0, "t")
+
+    envoy = Actor("CHNGOV", "The Chinese envoy", 0, 17, "t", country="CHN", agent="GOV")
+    tehran = Actor("IRNGOV", "Tehran", 28, 34, "t", country="IRN", agent="GOV")
+    iran = Actor("IRN", "Iran", 28, 32, "t", country="IRN")
+    sentence = ["The Chinese envoy visited Tehran."]
+    (to_city,) = enrich([visit("042", envoy, tehran)], sentence, {}, PUB, gaz)
+    assert (to_city.place.name, to_city.place.feature) == ("Tehran", "city")
+    assert to_city.place.source == "host:Tehran"
+    (to_country,) = enrich([visit("042", envoy, iran)], sentence, {}, PUB, gaz)
+    assert (to_country.place.country, to_country.place.feature) == ("IRN", "country")
+    (hosting,) = enrich([visit("043", iran, envoy)], sentence, {}, PUB, gaz)
+    assert hosting.place.country == "IRN"  # the host is the source of 043
+    # a place the sentence names still comes first
+    (named,) = enrich([visit("042", envoy, iran)], sentence, {0: ["Isfahan"]}, PUB, gaz)
+    assert named.place.name == "Isfahan"
+    # other events between two countries stay unplaced
+    (talk,) = enrich([replace(visit("042", envoy, iran), code="040")], sentence, {}, PUB, gaz)
+    assert talk.place is None

@@ -581,10 +581,12 @@ def _country_codes(codes: list[str | None]) -> set[str]:
 
 
 def place_of(candidates: list[str], actor_countries: list[str],
-             gazetteer: Gazetteer) -> Place | None:
-    """Where an event happened: the first candidate place phrase the gazetteer knows, else the
-    country all its actors belong to, else None."""
-    prefer = _country_codes(list(actor_countries))
+             gazetteer: Gazetteer, prefer: Collection[str] | None = None) -> Place | None:
+    """Where an event happened: the first candidate place phrase the gazetteer knows (an
+    ambiguous name read in one of the ``prefer`` countries, by default the actors'), else
+    the country all its actors belong to, else None."""
+    if prefer is None:
+        prefer = _country_codes(list(actor_countries))
     found: list[Place] = []
     for candidate in candidates:
         seen: set[str] = set()
@@ -639,7 +641,7 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
         date, date_source = dates[i] if 0 <= i < len(dates) else (published, "published")
         actors = [c for c in (event.source.country,
                               event.target.country if event.target else None) if c]
-        place = place_of(places.get(i, []), [], gazetteer)
+        place = place_of(places.get(i, []), [], gazetteer, prefer=_country_codes(actors))
         if place is not None:
             story_place = place
         elif story_place is not None and story_place.country in actors:
@@ -647,9 +649,38 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
             # place fits the actors ("The two ministers discussed shipping.").
             place = replace(story_place, source="context:" + story_place.source.split(":", 1)[1])
         else:
-            place = place_of([], actors, gazetteer)
+            place = _visit_place(event, gazetteer) or place_of([], actors, gazetteer)
         out.append(replace(event, date=date, date_source=date_source, place=place))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _visit_codes() -> tuple[str, str]:
+    """The CAMEO codes of a visit and of hosting one (``venue`` in rules.yaml)."""
+    from tidings.config import DATA_DIR
+    from tidings.rules import Rules
+
+    rules = Rules.load((DATA_DIR,))
+    return rules.visitor_code, rules.host_code
+
+
+def _visit_place(event: Event, gazetteer: Gazetteer) -> Place | None:
+    """A visit happens at the host's: "the envoy visited Tehran" in Tehran, "Qatar hosted the
+    minister" in Qatar. The host is the target of a visit and the source of hosting one."""
+    visitor, host_code = _visit_codes()
+    if event.code == visitor:
+        host = event.target
+    elif event.code == host_code:
+        host = event.source
+    else:
+        return None
+    if host is None or not host.country:
+        return None
+    named = gazetteer.lookup(host.text, prefer=(host.country,))
+    if named is not None and named.country == host.country and named.feature != "country":
+        return replace(named, source=f"host:{host.text}")
+    place = gazetteer.country(host.country)
+    return replace(place, source=f"host:{host.country}") if place is not None else None
 
 
 def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer | None = None) -> CodedArticle:
