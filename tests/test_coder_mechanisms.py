@@ -462,3 +462,9 @@ def test_what_a_demand_noun_asks_for_is_not_asserted(coder):
     got = codes(coder, "Rebels insisted on their demand that the Malian government free "
                        "political prisoners.", level="root")
     assert not any(s == "MLIGOV" for s, _, _ in got), got
+
+
+def test_the_target_deep_in_a_prepositional_object(coder):
+    got = codes(coder, "The Malawian president reneged on his promise to the Malawian "
+                       "farmers.", level="root")
+    assert any(s == "MWIGOV" and t == "MWIAGR" for s, t, _ in got), got

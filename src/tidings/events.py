@@ -261,9 +261,13 @@ class EventExtractor:
         for c in verb.children:
             if _infinitive(c):
                 yield from self._target_candidates(c, used)
-        # Deeper in the object: "suspended part of a military aid program for Bosnia".
-        for c in verb.children:
-            if c.dep_ == "dobj":
+        # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
+        # the object of the verb's preposition: "reneged on its commitment to the people".
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for p in preps if p.lower_ in ("on", "to", "from", "of")
+                    for g in p.children if g.dep_ == "pobj"]
+        for c in objects:
+            if c.dep_ in ("dobj", "pobj"):
                 for t in self._clause(c, max_depth=4):
                     if t.dep_ == "prep" and t.lower_ in _DEEP_TARGET_PREPS:
                         objs = [g for g in t.children if g.dep_ == "pobj"]
