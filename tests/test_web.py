@@ -274,7 +274,7 @@ def test_network_draws_actors_and_colours_links_by_goldstein(page, server):
     for node in graph.locator("g.node").all():
         x, y = (float(v) for v in re.findall(r"[-\d.]+", node.get_attribute("transform")))
         assert 0 <= x <= width and 0 <= y <= height
-    # clicking an actor lists its events
+    # clicking an actor lists its events, under a profile of the actor
     actor = data["nodes"][0]["id"]
     graph.locator(f"g.node[data-actor='{actor}']").click()
     page.wait_for_url(re.compile(r"#/events\?"))
@@ -282,6 +282,15 @@ def test_network_draws_actors_and_colours_links_by_goldstein(page, server):
     assert page.locator("#filters input[name=actor]").input_value() == actor
     assert page.locator("tr.event-row").count() == min(
         api(server, "/events", actor=actor)["total"], 50)
+    profile = api(server, f"/actors/{actor}")
+    partners = page.locator("#top-partners li a")
+    partners.first.wait_for()
+    assert partners.all_inner_texts() == [p["code"] for p in profile["top_partners"]]
+    assert page.locator("#top-codes li").count() == len(profile["top_codes"])
+    partners.first.click()  # on to the dyad view of the actor and its first partner
+    page.wait_for_url(re.compile(r"#/dyad\?"))
+    wait_ready(page)
+    assert page.locator("#dyad-form input[name=a]").input_value() == actor
 
 
 def test_network_follows_the_filter_and_groups_by_country(page, server):

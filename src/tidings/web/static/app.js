@@ -211,9 +211,11 @@ async function renderEvents(main, params, token) {
         go("events", next);
       } }, label + arrow));
   }));
+  const profile = el("div", { id: "actor-profile" });
   main.replaceChildren(el("div", { class: "split" },
-    el("section", {}, caption, el("table", { id: "events-table" }, el("thead", {}, head), tbody), more),
+    el("section", {}, profile, caption, el("table", { id: "events-table" }, el("thead", {}, head), tbody), more),
     detail));
+  if (params.get("actor")) showActorProfile(profile, params.get("actor").toUpperCase(), token);
 
   let cursor = null;
   const selected = params.get("event");
@@ -236,6 +238,25 @@ async function renderEvents(main, params, token) {
   more.addEventListener("click", () => loadPage().catch((err) => setStatus(err.message, true)));
   await loadPage();
   if (selected) await renderEventDetail(detail, selected, token);
+}
+
+async function showActorProfile(box, code, token) {
+  // an actor filter naming one actor exactly: who it deals with and how
+  let a;
+  try { a = await api(`/actors/${encodeURIComponent(code)}`); } catch { return; }   // a prefix: no profile
+  if (token !== renderToken) return;
+  const partner = (p) => el("li", {},
+    el("a", { href: `#/dyad?${new URLSearchParams({ a: code, b: p.code })}`, title: actorLabel(p.code) }, p.code),
+    ` ${p.count} event${p.count === 1 ? "" : "s"}, mean Goldstein `,
+    el("span", { style: `color:${goldsteinColour(p.mean_goldstein)}` }, fmt(p.mean_goldstein, 1)));
+  box.replaceChildren(el("div", { class: "panel profile" },
+    el("h2", {}, `${a.code}: ${actorLabel(a.code)}`),
+    el("p", { class: "muted" }, `${a.num_events} events (${a.as_source} as source, ${a.as_target} as target)` +
+      (a.first_date ? `, ${a.first_date} to ${a.last_date}` : "")),
+    el("div", { class: "profile-lists" },
+      el("div", {}, el("h3", {}, "Top partners"), el("ol", { id: "top-partners" }, a.top_partners.map(partner))),
+      el("div", {}, el("h3", {}, "Top event types"), el("ol", { id: "top-codes" },
+        a.top_codes.map((c) => el("li", {}, el("span", { class: "code" }, c.code), ` ${codeName(c.code)} (${c.count})`)))))));
 }
 
 function eventRow(e, params, isSelected) {
