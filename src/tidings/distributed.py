@@ -498,7 +498,11 @@ def _run(todo: list[Partition], out_dir: str, scheduler: str, portable: tuple,
                                  key=f"tidings-part-{part.id}-{run}", retries=2, pure=False)
                    for part in todo]
         done, total = 0, len(futures)
-        tty = progress and sys.stderr.isatty()
+        bar = None
+        if progress and sys.stderr.isatty():  # a bar on a terminal, a line now and then if not
+            from tqdm import tqdm
+
+            bar = tqdm(total=total, unit=" partitions", file=sys.stderr, dynamic_ncols=True)
         for fut in as_completed(futures):
             done += 1
             try:
@@ -510,9 +514,13 @@ def _run(todo: list[Partition], out_dir: str, scheduler: str, portable: tuple,
                 summary.events += result["events"]
                 summary.problems += result["problems"]
             fut.release()
-            if progress and (tty or done == total or done % max(1, total // 10) == 0):
-                end = "\n" if not tty or done == total else ""
-                print(f"\rtidings: {done}/{total} partitions", end=end, file=sys.stderr)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(events=summary.events, failed=len(summary.failed), refresh=False)
+            elif progress and (done == total or done % max(1, total // 10) == 0):
+                print(f"tidings: {done}/{total} partitions", file=sys.stderr)
+        if bar is not None:
+            bar.close()
     finally:
         client.close()
         if cluster is not None:
