@@ -468,3 +468,11 @@ def test_the_target_deep_in_a_prepositional_object(coder):
     got = codes(coder, "The Malawian president reneged on his promise to the Malawian "
                        "farmers.", level="root")
     assert any(s == "MWIGOV" and t == "MWIAGR" for s, t, _ in got), got
+
+
+def test_cutting_supplies_and_members_of_a_national_body(coder):
+    got = codes(coder, "The World Food Programme cut food supplies to Somali refugees.",
+                level="root")
+    assert any(t == "SOMREF" and r == "16" for _, t, r in got), got
+    got = codes(coder, "Doctors from two French aid groups criticized Zambia.", level="root")
+    assert any(s.startswith("FRA") and t == "ZMB" for s, t, _ in got), got

@@ -534,6 +534,13 @@ class ActorResolver:
                         return got, "of"
                 else:
                     loc = self.location_country(pobj, matches)
+                    if loc is None and child.lower_ == "from" and not allow_unknown:
+                        # "doctors from two American aid groups": from a body of a country.
+                        got = self.resolve(pobj, matches, ctx, remember=False)
+                        known = [a for a in got if a.country and len(a.country) == 3
+                                 and not a.code.startswith(("IGO", "NGO"))]
+                        if known:
+                            loc = (known[0].country, pobj.text)
                     if loc:
                         code, place = loc
                         return [Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
