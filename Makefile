@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 GOLD   ?= ../shared/gold
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint eval bench clean
+.PHONY: setup demo serve test lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ setup: $(STAMP)
 
 demo: setup  ## ingest the bundled sample articles into ./tidings.duckdb and show the events
 	$(BIN)/tidings run
+
+serve: setup  ## the dashboard and API over ./tidings.duckdb on http://127.0.0.1:8000
+	$(BIN)/tidings serve
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks scripts

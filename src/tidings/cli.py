@@ -299,6 +299,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     _print_events(rows[:25], sys.stdout)
     if len(rows) > 25:
         print(f"... {len(rows) - 25} more: tidings events --db {args.db}")
+    print(f"explore them in the dashboard: tidings serve --db {args.db}  "
+          "(then open http://127.0.0.1:8000)")
     return status
 
 
