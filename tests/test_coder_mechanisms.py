@@ -476,3 +476,11 @@ def test_cutting_supplies_and_members_of_a_national_body(coder):
     assert any(t == "SOMREF" and r == "16" for _, t, r in got), got
     got = codes(coder, "Doctors from two French aid groups criticized Zambia.", level="root")
     assert any(s.startswith("FRA") and t == "ZMB" for s, t, _ in got), got
+
+
+def test_agreeing_that_is_agreeing_with_a_view(coder):
+    got = codes(coder, "Chile and Peru agreed that the border dispute needed a quick solution.",
+                level="code")
+    assert any(c == "019" for _, _, c in got), got
+    got = codes(coder, "Chile and Peru agreed to settle the border dispute.", level="root")
+    assert any(r == "03" for _, _, r in got), got

@@ -693,6 +693,13 @@ class EventExtractor:
                 targets = [_localised(a, sole) for a in targets]
         flags = self._modality(verb, speaker)
         code = p.code
+        lemma = verb.lemma_.lower()
+        if not p.words and lemma in self.rules.clause_codes and any(
+                c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl")
+                                          for g in c.children) for c in verb.children):
+            # "agreed that there was an urgent need for ...": agreeing with a view.
+            code = self.rules.clause_codes[lemma]
+            p = replace(p, code=code, id=f"clause:{p.id}")
         refuser = verb.head if _infinitive(verb) else None
         if refuser is not None and refuser.lemma_.lower() in self.rules.refusal_verbs:
             refused = self.rules.refusal_of(code)

@@ -48,6 +48,7 @@ class Rules:
     own_force_roots: frozenset[str]
     responsible_words: frozenset[str]
     documents: frozenset[str]
+    clause_codes: dict[str, str]
     own_force_agents: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
@@ -105,6 +106,7 @@ class Rules:
             own_country_codes=tuple(merged.get("own_country_codes") or ()),
             responsible_words=frozenset(merged.get("responsible_words") or ()),
             documents=frozenset(merged.get("documents") or ()),
+            clause_codes=dict(merged.get("clause_codes") or {}),
             own_force_roots=frozenset((merged.get("own_forces") or {}).get("roots") or ()),
             own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
