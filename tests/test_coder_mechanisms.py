@@ -484,3 +484,9 @@ def test_agreeing_that_is_agreeing_with_a_view(coder):
     assert any(c == "019" for _, _, c in got), got
     got = codes(coder, "Chile and Peru agreed to settle the border dispute.", level="root")
     assert any(r == "03" for _, _, r in got), got
+
+
+def test_victims_are_placed_where_the_attack_happened(coder):
+    got = codes(coder, "Two Somali gunmen killed nine people when they stormed a hotel in "
+                       "Nairobi.", level="root")
+    assert any(s.startswith("SOM") and t == "KENCVL" for s, t, _ in got), got

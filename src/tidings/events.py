@@ -676,6 +676,12 @@ class EventExtractor:
             return []
         if any(a.country is None and a.agent for a in (*sources, *targets)):
             place = self._place(verb, matches)
+            for c in verb.children:
+                # "... killed 23 people when they blew themselves up in Tel Aviv"
+                if place is None and c.dep_ == "advcl" and any(
+                        m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
+                        for m in c.children):
+                    place = self._place(c, matches)
             if place is not None:
                 sources = [_localised(a, place[0]) for a in sources]
                 targets = [_localised(a, place[0]) for a in targets]
