@@ -1,7 +1,8 @@
 """The dashboard in a real browser: Debian's chromium driven by Playwright.
 
-The app runs under uvicorn on a free loopback port over a DuckDB file made from the bundled
-sample articles (what `tidings run` stores). Each test drives the page as a user would and
+The app runs under uvicorn on a free loopback port over a database made from the bundled
+sample articles (what `tidings run` stores): a DuckDB file, and a PostgreSQL schema too when
+TIDINGS_TEST_PG names a server. Each test drives the page as a user would and
 checks what it shows against the JSON API; screenshots go to $TIDINGS_ARTIFACTS (default
 test-artifacts/) for people to look at.
 
@@ -17,6 +18,7 @@ import shutil
 import socket
 import threading
 import time
+import uuid
 from pathlib import Path
 
 import httpx
@@ -49,12 +51,27 @@ def _chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, coder):  # type: ignore[no-untyped-def]
-    """The app over the sample database, on a free port; yields its base URL."""
+PG = os.environ.get("TIDINGS_TEST_PG")
+BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
+    not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
+    """The app over the sample database (DuckDB, or a fresh PostgreSQL schema), on a free
+    port; yields its base URL."""
     import uvicorn
 
-    db = str(tmp_path_factory.mktemp("web") / "samples.duckdb")
+    schema = None
+    if request.param == "duckdb":
+        db = str(tmp_path_factory.mktemp("web") / "samples.duckdb")
+    else:
+        import psycopg
+
+        schema = "t_web_" + uuid.uuid4().hex[:12]
+        with psycopg.connect(PG, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schema}")
+        db = f"{PG}{'&' if '?' in PG else '?'}options=-csearch_path%3D{schema}"
     store = open_store(db)
     try:
         ingest(read_source(str(DATA_DIR / "samples")), store, coder)
@@ -76,6 +93,11 @@ def server(tmp_path_factory, coder):  # type: ignore[no-untyped-def]
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+    if schema:
+        import psycopg
+
+        with psycopg.connect(PG, autocommit=True) as con:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +123,8 @@ def page(browser, request):  # type: ignore[no-untyped-def]
     pg.set_default_timeout(20_000)
     yield pg
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    name = request.node.name.replace("[", "-").replace("]", "")
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     context.close()
     assert not errors, f"script errors in the page: {errors}"
 
