@@ -490,3 +490,10 @@ def test_victims_are_placed_where_the_attack_happened(coder):
     got = codes(coder, "Two Somali gunmen killed nine people when they stormed a hotel in "
                        "Nairobi.", level="root")
     assert any(s.startswith("SOM") and t == "KENCVL" for s, t, _ in got), got
+
+
+def test_an_attack_on_a_place_is_aimed_at_its_country(coder):
+    got = codes(coder, "Rebels shelled Goma on Sunday, killing twelve people.",
+                date="2013-05-01", level="root")
+    assert any(t == "COD" and r == "19" for _, t, r in got), got
+    assert any(t == "CODCVL" for _, t, _ in got), got

@@ -588,6 +588,15 @@ class EventExtractor:
                     if subj:
                         yield subj
 
+    def _object_place(self, verb: Token, matches: Matches) -> tuple[str, Token] | None:
+        """The country of a place that is the verb's direct object ("shelled Juba")."""
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                loc = self.resolver.location_country(c, matches)
+                if loc:
+                    return loc[0], c
+        return None
+
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
         """The country where something happened, as an actor: protests in Beijing target
         China."""
@@ -682,6 +691,9 @@ class EventExtractor:
                         m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
                         for m in c.children):
                     place = self._place(c, matches)
+            if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+                # "shelled the town of Juba, killing 20 people": where the main act was aimed.
+                place = self._object_place(verb.head, matches)
             if place is not None:
                 sources = [_localised(a, place[0]) for a in sources]
                 targets = [_localised(a, place[0]) for a in targets]
@@ -745,6 +757,14 @@ class EventExtractor:
                              a.country, None) for a in sources[:1]
                        if a.country and len(a.country) == 3 and a.agent and
                        a.code == a.country + a.agent]
+        if not targets and code[:2] in self.rules.place_target_roots:
+            # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
+            # the country it is in.
+            place = self._object_place(verb, matches)
+            if place is not None:
+                code_, g = place
+                targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
+                                 code_, None)]
         if not targets and p.code[:2] in self.rules.conditional_target_roots:
             targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
