@@ -194,6 +194,10 @@ def test_filter_then_open_an_event_shows_highlighted_evidence(page, server):
     assert evidence.locator("mark.action").inner_text() == "met"
     assert detail.locator("code.rule").first.inner_text().startswith("verbs:")
     # the open event is part of the address: a reload shows it again
+    # the same events as CSV
+    csv = httpx.get(server + page.locator("#csv-link").get_attribute("href"), timeout=30)
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert len(csv.text.strip().splitlines()) == 1 + expected["total"]
     assert f"event={meeting['event_id']}" in page.url
     page.reload()
     wait_ready(page)

@@ -225,8 +225,15 @@ async function renderEvents(main, params, token) {
     more.disabled = true;
     const page = await api("/events", pageQuery);
     if (token !== renderToken) return;
-    caption.textContent = `${page.total} event${page.total === 1 ? "" : "s"}` +
-      (page.total ? `, sorted by ${sort.replace("-", "")}${sort.startsWith("-") ? " (descending)" : ""}` : "");
+    if (!cursor) {
+      const csv = new URLSearchParams(query);
+      csv.set("format", "csv");
+      csv.set("limit", "1000");
+      caption.replaceChildren(`${page.total} event${page.total === 1 ? "" : "s"}` +
+        (page.total ? `, sorted by ${sort.replace("-", "")}${sort.startsWith("-") ? " (descending)" : ""}` : ""),
+        ...(page.total ? [" · ", el("a", { href: `/events?${csv}`, download: "events.csv", id: "csv-link" },
+          page.total > 1000 ? "CSV of the first 1000" : "CSV")] : []));
+    }
     for (const e of page.events) tbody.append(eventRow(e, params, e.event_id === selected));
     if (!page.events.length && !cursor) {
       tbody.append(el("tr", {}, el("td", { colspan: COLUMNS.length, class: "empty" }, "No events match these filters.")));
