@@ -342,3 +342,10 @@ def test_spot_leaders_outside_the_covered_regions(by_name):
     assert _codes(by_name, "Alassane Ouattara", "2000-06-01") == set()  # between offices
     assert _codes(by_name, "Zoran Đinđić", "1997-01-01") == {"SRBOPP"}
     assert _codes(by_name, "Salva Kiir", "2012-01-01") == {"SSDGOV"}
+
+
+def test_spot_leaders_of_the_1980s(by_name):
+    assert _codes(by_name, "Indira Gandhi", "1982-06-01") == {"INDGOV"}
+    assert _codes(by_name, "Julius Nyerere", "1980-06-01") == {"TZAGOV"}
+    assert _codes(by_name, "Erich Honecker", "1985-06-01") == {"DDRGOV"}
+    assert _codes(by_name, "Pierre Trudeau", "1983-06-01") == {"CANGOV"}
