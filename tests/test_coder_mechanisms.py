@@ -497,3 +497,14 @@ def test_an_attack_on_a_place_is_aimed_at_its_country(coder):
                 date="2013-05-01", level="root")
     assert any(t == "COD" and r == "19" for _, t, r in got), got
     assert any(t == "CODCVL" for _, t, _ in got), got
+
+
+def test_a_denied_act_did_not_happen(coder):
+    got = codes(coder, "Rwanda denied that its troops had attacked Burundi.", level="root")
+    assert not any(r == "19" for _, _, r in got), got
+
+
+def test_trading_accusations_is_mutual(coder):
+    got = codes(coder, "Armenia and Azerbaijan traded accusations over the ceasefire.",
+                level="root")
+    assert ("ARM", "AZE", "11") in got and ("AZE", "ARM", "11") in got, got
