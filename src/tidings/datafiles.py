@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -21,27 +23,73 @@ class DataFileError(ValueError):
 
 
 @functools.lru_cache(maxsize=32)
+def _schema_bytes(schema_name: str) -> bytes:
+    return (SCHEMA_DIR / f"{schema_name}.schema.json").read_bytes()
+
+
+@functools.lru_cache(maxsize=32)
 def _validator(schema_name: str):  # type: ignore[no-untyped-def]
     import jsonschema
 
-    schema = json.loads((SCHEMA_DIR / f"{schema_name}.schema.json").read_text("utf-8"))
+    schema = json.loads(_schema_bytes(schema_name).decode("utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema)
 
 
+def _cache_dir() -> Path | None:
+    """Where passed schema checks are remembered: $TIDINGS_CACHE, else the user's cache
+    directory; None (always check) when TIDINGS_CACHE is empty."""
+    env = os.environ.get("TIDINGS_CACHE")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tidings" / "checked"
+
+
+def _checked_before(key: str) -> bool:
+    if key in _CHECKED:
+        return True
+    folder = _cache_dir()
+    return folder is not None and (folder / key).is_file()
+
+
+def _remember_checked(key: str) -> None:
+    _CHECKED.add(key)
+    folder = _cache_dir()
+    if folder is None:
+        return
+    try:  # best effort: a read-only home only means checking again next time
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / key).touch()
+    except OSError:
+        pass
+
+
+_CHECKED: set[str] = set()
+
+
 def load_yaml(path: Path, schema_name: str | None = None) -> Any:
-    """Read a YAML knowledge file and check it against ``schemas/<schema_name>.schema.json``."""
+    """Read a YAML knowledge file and check it against ``schemas/<schema_name>.schema.json``.
+
+    A file whose exact bytes passed the same schema before is not checked again (the check
+    takes most of a second for the large dictionaries, and every worker process loads them):
+    the passes are remembered by a hash of file and schema, in memory and in the user's cache
+    directory (``TIDINGS_CACHE=`` turns that off)."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
+        raw = Path(path).read_bytes()
+        data = yaml.load(raw, Loader=_Loader)  # noqa: S506 - a safe loader
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read ({exc.strerror})") from None
     except yaml.YAMLError as exc:
         raise DataFileError(f"{path}: not valid YAML ({exc})".replace("\n", " ")) from None
     if schema_name:
+        key = hashlib.sha256(_schema_bytes(schema_name) + b"\0" + raw).hexdigest()
+        if _checked_before(key):
+            return data
         errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(e.path))
         if errors:
             err = errors[0]
             where = "/".join(str(p) for p in err.path) or "top level"
             raise DataFileError(f"{path}: at {where}: {err.message}")
+        _remember_checked(key)
     return data
