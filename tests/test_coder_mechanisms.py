@@ -508,3 +508,18 @@ def test_trading_accusations_is_mutual(coder):
     got = codes(coder, "Armenia and Azerbaijan traded accusations over the ceasefire.",
                 level="root")
     assert ("ARM", "AZE", "11") in got and ("AZE", "ARM", "11") in got, got
+
+
+def test_attacks_in_a_place_are_aimed_at_its_country(coder):
+    got = codes(coder, "Turkish jets struck targets in northern Iraq.", level="root")
+    assert any(s.startswith("TUR") and t == "IRQ" and r in ("18", "19") for s, t, r in got), got
+
+
+def test_by_on_the_verb_names_the_doer_of_what_is_condemned(coder):
+    got = codes(coder, "Japan condemned the missile launch by North Korea.", level="root")
+    assert ("JPN", "PRK", "11") in got, got
+
+
+def test_approving_a_loan(coder):
+    got = codes(coder, "The IMF approved a loan of two billion dollars for Ghana.", level="code")
+    assert any(t == "GHA" and c == "071" for _, t, c in got), got

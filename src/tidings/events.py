@@ -223,6 +223,10 @@ class EventExtractor:
         preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
                   if g.dep_ == "prep"]
         yield from _prep_objects(preps, _DEFAULT_TARGET_PREPS)
+        if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and any(
+                c.dep_ == "dobj" for c in verb.children):
+            # "condemned the nuclear test by North Korea" ("by" parsed on the verb).
+            yield from _prep_objects(preps, ("by",))
         # "blocked roads in defiance of the authorities", "in protest at the government's
         # plan": whom the act answers or defies.
         objs_preps = [g for c in verb.children if c.dep_ == "dobj" for g in c.children
@@ -595,6 +599,14 @@ class EventExtractor:
                 loc = self.resolver.location_country(c, matches)
                 if loc:
                     return loc[0], c
+                # "struck targets in Gaza", "bombed positions near Sanaa"
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "around"):
+                        for g in prep.children:
+                            if g.dep_ == "pobj":
+                                loc = self.resolver.location_country(g, matches)
+                                if loc:
+                                    return loc[0], g
         return None
 
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
