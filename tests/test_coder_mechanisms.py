@@ -523,3 +523,11 @@ def test_by_on_the_verb_names_the_doer_of_what_is_condemned(coder):
 def test_approving_a_loan(coder):
     got = codes(coder, "The IMF approved a loan of two billion dollars for Ghana.", level="code")
     assert any(t == "GHA" and c == "071" for _, t, c in got), got
+
+
+def test_calling_for_closer_ties_and_settling_disputes(coder):
+    got = codes(coder, "The Kenyan president called for closer ties with Ethiopia.",
+                level="code")
+    assert ("KENGOV", "ETH", "022") in got, got
+    got = codes(coder, "Peru and Ecuador settled their border dispute.", level="root")
+    assert ("PER", "ECU", "05") in got and ("ECU", "PER", "05") in got, got
