@@ -531,3 +531,19 @@ def test_calling_for_closer_ties_and_settling_disputes(coder):
     assert ("KENGOV", "ETH", "022") in got, got
     got = codes(coder, "Peru and Ecuador settled their border dispute.", level="root")
     assert ("PER", "ECU", "05") in got and ("ECU", "PER", "05") in got, got
+
+
+def test_whose_resolution_or_proposal_is_vetoed(coder):
+    got = codes(coder, "China vetoed a UN resolution on Myanmar.", level="root")
+    assert ("CHN", "IGOUNO", "12") in got, got
+
+
+def test_forces_deployed_along_a_border_face_the_neighbour(coder):
+    got = codes(coder, "Sudan deployed troops along its border with Chad.", level="root")
+    assert ("SDN", "TCD", "15") in got, got
+
+
+def test_regaining_control_of_a_town(coder):
+    got = codes(coder, "The Malian army regained control of the town of Timbuktu.",
+                level="root")
+    assert any(s == "MLIMIL" and r == "19" for s, _, r in got), got

@@ -464,6 +464,8 @@ class ActorResolver:
                         # a member of the group named after "of" is of the group's sector.
                         agent = (inner.agent or agent_code) if via == "of" else (
                             agent_code or inner.agent)
+                        if agent is None and info.ethnic:
+                            agent = "CVL"  # "ethnic Albanians in Kosovo"
                         rule = f"{via}:{inner.rule}" + (
                             f"+agent:{info.agent[1]}" if info.agent else "")
                         out.append((make(inner.country + (agent or ""), inner.country, agent,

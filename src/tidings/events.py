@@ -246,10 +246,15 @@ class EventExtractor:
                         agent = self._agent(acl)
                         if agent is not None:
                             yield [agent]
-                # "rejected North Korea's demand", "welcomed Germany's statement": whose it is.
+                # "rejected North Korea's demand", "welcomed Germany's statement", "vetoed a
+                # UN resolution": whose it is.
                 for poss in c.children:
                     if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN"):
                         yield [poss]
+                for mod in c.children:
+                    if mod.dep_ in ("compound", "amod", "nmod") and mod.i < c.i and (
+                            mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG")):
+                        yield [mod]
                 # "rejected calls by Belarus for aid", "investigated crimes by militias
                 # against civilians": who did what the verb reacts to comes first; then
                 # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
@@ -268,7 +273,8 @@ class EventExtractor:
         # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
         # the object of the verb's preposition: "reneged on its commitment to the people".
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects += [g for p in preps if p.lower_ in ("on", "to", "from", "of")
+        objects += [g for p in preps if p.lower_ in ("on", "to", "from", "of", "along", "near",
+                                                     "at", "across")
                     for g in p.children if g.dep_ == "pobj"]
         for c in objects:
             if c.dep_ in ("dobj", "pobj"):
