@@ -547,3 +547,13 @@ def test_regaining_control_of_a_town(coder):
     got = codes(coder, "The Malian army regained control of the town of Timbuktu.",
                 level="root")
     assert any(s == "MLIMIL" and r == "19" for s, _, r in got), got
+
+
+def test_laying_down_ones_own_arms(coder):
+    got = codes(coder, "Rebels in Chad laid down their arms on Monday.", level="root")
+    assert ("TCDREB", "---", "08") in got, got
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_protesters_country(coder):
+    got = codes(coder, "Nigerian teachers went on strike over unpaid salaries.", level="root")
+    assert ("NGAEDU", "NGA", "14") in got, got

@@ -698,7 +698,8 @@ class EventExtractor:
                     # "expelled three Russian diplomats": the pattern's object is the target.
                     nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
                              and t.dep_ in ("dobj", "pobj", "dative")]
-                    targets = self._first_actors(nouns, matches, ctx, speaker, speech)
+                    targets = self._first_actors(nouns, matches, ctx, speaker, speech,
+                                                 avoid=sources)
         if not sources:
             return []
         if any(a.country is None and a.agent for a in (*sources, *targets)):
