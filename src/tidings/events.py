@@ -577,13 +577,15 @@ class EventExtractor:
                ) -> tuple[str, Token] | None:
         """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
         "protested against the government in Belgrade")."""
-        for t in [verb, *self._clause(verb)]:
-            if t.dep_ == "prep" and t.lower_ in preps:
-                for g in t.children:
-                    if g.dep_ == "pobj":
-                        loc = self.resolver.location_country(g, matches)
-                        if loc:
-                            return loc[0], g
+        clause = [verb, *self._clause(verb)]
+        for prep in preps:  # "outside the US embassy in Manila": in Manila first
+            for t in clause:
+                if t.dep_ == "prep" and t.lower_ == prep:
+                    for g in t.children:
+                        if g.dep_ == "pobj":
+                            loc = self.resolver.location_country(g, matches)
+                            if loc:
+                                return loc[0], g
         return None
 
     @staticmethod
