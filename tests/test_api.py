@@ -10,6 +10,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -541,6 +543,41 @@ def test_a_database_that_cannot_be_opened_is_503_with_its_name(tmp_path):
     with TestClient(create_app(db)) as c:
         r = c.get("/health")
     assert r.status_code == 503 and "does not exist" in r.json()["detail"]
+
+
+def test_a_missing_or_empty_database_is_503_saying_how_to_make_one(tmp_path):
+    with TestClient(create_app(str(tmp_path / "none.duckdb"))) as c:
+        r = c.get("/health")
+    assert r.status_code == 503 and "no such database" in r.json()["detail"]
+    assert not (tmp_path / "none.duckdb").exists()  # serving never creates a database
+    import duckdb
+
+    duckdb.connect(str(tmp_path / "other.duckdb")).close()  # a DuckDB file, not ours
+    with TestClient(create_app(str(tmp_path / "other.duckdb"))) as c:
+        r = c.get("/health")
+    assert r.status_code == 503 and "no tidings tables" in r.json()["detail"]
+
+
+def test_other_commands_read_the_database_while_it_is_served(client, tmp_path):
+    """The API holds DuckDB read-only, so `tidings events` and `export` run beside it; a
+    writer is told clearly that the file is in use."""
+    backend = client.app.state.backend
+    if not backend.db.endswith(".duckdb"):
+        pytest.skip("DuckDB's file locking")
+    assert get(client, "/health")["counts"]["events"] == 5  # the app holds the file now
+    run = [sys.executable, "-m", "tidings.cli", "--db", backend.db]
+    out = subprocess.run([*run, "events", "--format", "jsonl", "--limit", "3"],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert len(out.stdout.splitlines()) == 3
+    exported = subprocess.run([*run, "export", "--format", "csv", "-o",
+                               str(tmp_path / "e.csv")], capture_output=True, text=True,
+                              timeout=300)
+    assert exported.returncode == 0, exported.stderr
+    write = subprocess.run([*run, "ingest", str(CORPUS)], capture_output=True, text=True,
+                           timeout=300)
+    assert write.returncode == 1
+    assert "in use by another process" in write.stderr and "Traceback" not in write.stderr
 
 
 def test_serve_binds_to_loopback(monkeypatch):

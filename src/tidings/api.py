@@ -2,8 +2,9 @@
 and the web dashboard over it (``tidings.web``, served at /).
 
 ``create_app(db)`` builds a FastAPI application over one database (a DuckDB file or a
-postgresql:// URL); ``serve(db)`` runs it with uvicorn. The store is opened on first use and
-shared by the requests behind a lock (a DuckDB connection is not thread-safe). All SQL is
+postgresql:// URL); ``serve(db)`` runs it with uvicorn. The store is opened read-only on first
+use (so other commands can read the same DuckDB file meanwhile) and shared by the requests
+behind a lock (a DuckDB connection is not thread-safe). All SQL is
 the subset DuckDB and PostgreSQL both accept, with ``?`` placeholders only: column names
 come from whitelists, never from the request.
 
@@ -372,13 +373,13 @@ class _Backend:
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.lock:
             if self._store is None:
-                self._store = open_store(self.db)
+                self._store = open_store(self.db, read_only=True)
             return list(self._store._execute(sql, params).fetchall())
 
     def counts(self) -> dict[str, int]:
         with self.lock:
             if self._store is None:
-                self._store = open_store(self.db)
+                self._store = open_store(self.db, read_only=True)
             return self._store.counts()
 
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:

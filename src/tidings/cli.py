@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import os
 import sys
@@ -223,10 +224,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return status
 
 
-def _open_store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open_store(args: argparse.Namespace, read_only: bool = False):  # type: ignore[no-untyped-def]
     from tidings.store import open_store
 
-    return open_store(args.db)
+    return open_store(args.db, read_only=read_only)
 
 
 def _report_problem(problem) -> None:  # type: ignore[no-untyped-def]
@@ -333,10 +334,15 @@ def cmd_events(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"tidings: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    store = _open_store(args)
+    if args.limit is not None and args.limit < 1:
+        print(f"tidings: --limit must be at least 1, not {args.limit}", file=sys.stderr)
+        return EXIT_ERROR
+    store = _open_store(args, read_only=True)
     try:
         rows = store.iter_events(actor=args.actor, source=args.source, target=args.target,
                                  root=args.root, code=args.code, since=since, until=until)
+        if args.limit is not None:
+            rows = itertools.islice(rows, args.limit)
         if args.format == "jsonl":
             write_jsonl(rows, sys.stdout)
         elif args.format == "csv":
@@ -351,7 +357,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from tidings.export import export
 
-    store = _open_store(args)
+    store = _open_store(args, read_only=True)
     try:
         rows = store.iter_mentions() if args.table == "mentions" else (
             store.iter_daily() if args.table == "daily" else store.iter_events())
@@ -428,6 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     evs.add_argument("--since", help="first date (YYYY-MM-DD)")
     evs.add_argument("--until", help="last date (YYYY-MM-DD)")
     evs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    evs.add_argument("--limit", type=int, metavar="N", help="the first N events only")
     evs.set_defaults(func=cmd_events)
 
     exp = sub.add_parser("export", help="export stored events (streamed)")

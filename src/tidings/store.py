@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -326,13 +327,24 @@ class Store:
 class DuckDBStore(Store):
     dialect = "duckdb"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         import duckdb
 
         super().__init__(path)
+        if read_only and not Path(path).expanduser().exists():
+            raise StoreError(f"{path}: no such database (tidings ingest or tidings run makes "
+                             "one)")
         try:
-            self.con = duckdb.connect(path)
+            # Read-only connections share the file: `tidings serve` and `tidings events` can
+            # read the same database at once.
+            self.con = duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"{path}: in use by another process ({_lock_holder(exc)}); DuckDB lets "
+                    "one process write or several read: stop the other one (a `tidings "
+                    "serve` only reads, so `events` and `export` work beside it), or use "
+                    "PostgreSQL for writers working at once") from None
             raise StoreError(f"{path}: cannot open DuckDB database ({_first_line(exc)})") from None
         self._depth = 0
 
@@ -427,8 +439,10 @@ class PostgresStore(Store):
         self.con.close()
 
 
-def open_store(db: str | Path, *, migrate: bool = True) -> Store:
-    """A DuckDB file path, or a postgresql:// URL."""
+def open_store(db: str | Path, *, migrate: bool = True, read_only: bool = False) -> Store:
+    """A DuckDB file path, or a postgresql:// URL. ``read_only`` opens an existing database
+    for reading only (DuckDB then lets other readers open it too) and checks its schema is
+    the current one instead of migrating it."""
     target = str(db)
     if target.startswith(("postgresql://", "postgres://")):
         store: Store = PostgresStore(target)
@@ -436,7 +450,10 @@ def open_store(db: str | Path, *, migrate: bool = True) -> Store:
         parent = Path(target).expanduser().resolve().parent
         if not parent.is_dir():
             raise StoreError(f"{target}: directory {parent} does not exist")
-        store = DuckDBStore(target)
+        store = DuckDBStore(target, read_only=read_only)
+    if read_only:
+        _check_schema(store, target)
+        return store
     if migrate:
         try:
             store.migrate()
@@ -445,6 +462,24 @@ def open_store(db: str | Path, *, migrate: bool = True) -> Store:
             raise StoreError(f"{_redact(target)}: cannot set up the schema "
                              f"({_first_line(exc)})") from None
     return store
+
+
+def _lock_holder(exc: Exception) -> str:
+    m = re.search(r"held in (\S+) \(PID (\d+)\)", str(exc))
+    return f"PID {m.group(2)}, {Path(m.group(1)).name}" if m else "a lock is held"
+
+
+def _check_schema(store: Store, target: str) -> None:
+    latest = max(int(p.name.split("_", 1)[0]) for p in MIGRATIONS.glob("*.sql"))
+    try:
+        version = store._execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    except Exception:  # noqa: BLE001 - no such table, in either backend's own error type
+        version = None  # (both connections are in autocommit: nothing to roll back)
+    if version != latest:
+        store.close()
+        state = "has no tidings tables" if version is None else f"has schema {version}"
+        raise StoreError(f"{_redact(target)}: {state}, not {latest}; tidings ingest (or "
+                         "tidings run) sets it up")
 
 
 # -- helpers --------------------------------------------------------------------------------
