@@ -568,3 +568,9 @@ def test_protesters_outside_an_embassy_are_of_the_host_country(coder):
 def test_a_government_banning_demonstrations_coerces_its_own_country(coder):
     got = codes(coder, "The Nepalese government banned all demonstrations.", level="root")
     assert ("NPLGOV", "NPL", "17") in got, got
+
+
+def test_a_warning_that_one_would_act_is_a_threat(coder):
+    got = codes(coder, "Iran warned that it would retaliate against any Saudi attack.",
+                level="root")
+    assert ("IRN", "SAU", "13") in got, got

@@ -447,7 +447,8 @@ class EventExtractor:
                 if auxes & _FUTURE_AUX:
                     future = True
                 if "would" in auxes:
-                    if speaker is not None:
+                    # reported ("said / warned that it would ..."): a stated future act
+                    if speaker is not None or (own and v.dep_ == "ccomp"):
                         future = True
                     else:
                         hypothetical = True
