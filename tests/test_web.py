@@ -13,6 +13,7 @@ TIDINGS_REQUIRE_BROWSER=1 (as `.ci/run` sets), when that is a failure.
 from __future__ import annotations
 
 import csv as csv_module
+import datetime as dt
 import io
 import os
 import re
@@ -29,6 +30,7 @@ import pytest
 from tidings.api import create_app
 from tidings.config import DATA_DIR
 from tidings.pipeline import ingest
+from tidings.records import Article
 from tidings.sources import read_source
 from tidings.store import open_store
 
@@ -53,6 +55,12 @@ def _chromium() -> str:
     return path
 
 
+# An article as a hostile feed might send it: markup in the text, a script URL.
+HOSTILE = Article(id="hostile-1", url="javascript:document.body.dataset.pwned='yes'",
+                  source="<img src=x onerror=\"document.body.dataset.pwned='yes'\">",
+                  date=dt.date(2024, 6, 3),
+                  text="Iran accused Israel of <img src=x onerror=\"document.body.dataset."
+                       "pwned='yes'\"> sabotage near Haifa on Monday.")
 PG = os.environ.get("TIDINGS_TEST_PG")
 BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
     not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
@@ -77,6 +85,7 @@ def server(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
     store = open_store(db)
     try:
         ingest(read_source(str(DATA_DIR / "samples")), store, coder)
+        ingest([HOSTILE], store, coder)
     finally:
         store.close()
     with socket.socket() as s:
@@ -405,3 +414,17 @@ def test_code_page_rejects_empty_text(page, server):
     page.click("#code-form button[type=submit]")
     page.wait_for_function("document.getElementById('status').classList.contains('error')")
     assert page.locator("#coded-events").count() == 0
+
+
+def test_text_from_articles_is_shown_as_text_never_run(page, server):
+    (event,) = api(server, "/events", q="sabotage near Haifa")["events"]
+    open_view(page, server, f"events?q=sabotage+near+Haifa&event={event['event_id']}")
+    detail = page.locator("#event-detail")
+    detail.locator(".mention").first.wait_for()
+    sentence = detail.locator(".mention .sentence").first
+    assert "<img src=x" in sentence.inner_text()  # the markup is visible as text
+    assert sentence.locator("img").count() == 0 and detail.locator("img").count() == 0
+    assert detail.locator("a[href^='javascript']").count() == 0  # no link to a script URL
+    assert "<img" in detail.locator(".mention .meta").first.inner_text()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.body.dataset.pwned") is None

@@ -321,7 +321,9 @@ async function renderEventDetail(panel, id, token) {
       return el("div", { class: "mention" }, sentence,
         el("div", { class: "meta" },
           m.source_name || "unknown outlet", m.published ? `, ${m.published}` : "",
-          m.url ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "article")] : "",
+          // only web links: a stored URL comes from the article's source and could be javascript:
+          m.url && /^https?:\/\//i.test(m.url)
+            ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "article")] : "",
           " · rule ", el("code", { class: "rule" }, m.rule || "–"),
           m.date_source ? ` · date from ${m.date_source}` : ""));
     }));
