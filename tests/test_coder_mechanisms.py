@@ -554,11 +554,6 @@ def test_laying_down_ones_own_arms(coder):
     assert ("TCDREB", "---", "08") in got, got
 
 
-def test_a_protest_with_no_target_is_aimed_at_the_protesters_country(coder):
-    got = codes(coder, "Nigerian teachers went on strike over unpaid salaries.", level="root")
-    assert ("NGAEDU", "NGA", "14") in got, got
-
-
 def test_protesters_outside_an_embassy_are_of_the_host_country(coder):
     got = codes(coder, "Hundreds of protesters gathered outside the French embassy in Dakar.",
                 level="root")
