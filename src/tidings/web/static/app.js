@@ -580,7 +580,7 @@ async function renderNetwork(main, params, token) {
   const radius = (c) => 6 + 16 * Math.sqrt(c / maxNode);
   const pos = layout(data.nodes, data.edges, width, height, radius);
   const index = new Map(data.nodes.map((node, i) => [node.id, i]));
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, id: "network-graph", role: "img",
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", id: "network-graph", role: "img",
     "aria-label": "Actor network: actors as circles, events as arrows coloured by mean Goldstein score" });
   const defs = svg("defs");
   root.append(defs);
@@ -665,7 +665,7 @@ async function renderMap(main, params, token) {
   const project = projector(width, height);
   const byCountry = new Map(places.countries.map((c) => [c.country, c]));
   const maxCount = Math.max(1, ...places.countries.map((c) => c.count));
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, id: "event-map", role: "img",
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", id: "event-map", role: "img",
     "aria-label": "World map of event locations" });
   root.append(svg("rect", { x: 0, y: 0, width, height, fill: "#eef4fa" }));
   const countries = svg("g", { class: "countries" });
