@@ -569,3 +569,19 @@ def test_a_warning_that_one_would_act_is_a_threat(coder):
     got = codes(coder, "Iran warned that it would retaliate against any Saudi attack.",
                 level="root")
     assert ("IRN", "SAU", "13") in got, got
+
+
+def test_a_meeting_place_says_nothing_of_who_met(coder):
+    got = codes(coder, "Ministers from both sides met in Vienna on Monday.", level="root")
+    assert not any(s.startswith("AUT") for s, _, _ in got), got
+
+
+def test_military_training_is_military_aid(coder):
+    got = codes(coder, "Britain provided military training to Kenyan soldiers.", level="code")
+    assert ("GBR", "KENMIL", "072") in got, got
+
+
+def test_an_investigation_into_events_in_a_country_targets_it(coder):
+    got = codes(coder, "The ICC opened an investigation into war crimes in Libya.",
+                level="root")
+    assert any(t == "LBY" and r == "09" for _, t, r in got), got

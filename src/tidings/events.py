@@ -705,7 +705,9 @@ class EventExtractor:
                                                  avoid=sources)
         if not sources:
             return []
-        if any(a.country is None and a.agent for a in (*sources, *targets)):
+        if any(a.country is None and a.agent for a in (*sources, *targets)) and \
+                p.code not in self.rules.venue_codes and p.code[:2] != "04":
+            # (not for meetings: "ministers will meet in Geneva" are not Swiss)
             place = self._place(verb, matches)
             for c in verb.children:
                 # "... killed 23 people when they blew themselves up in Tel Aviv"
@@ -724,7 +726,8 @@ class EventExtractor:
         if any(a.country is None and a.agent for a in (*sources, *targets)):
             # The only country the sentence names: "President X resigned amid pressure from
             # the Kenyan parliament".
-            sole = _sole_country(verb.sent, matches)
+            sole = _sole_country(verb.sent, matches,
+                                 places=p.code[:2] != "04" and p.code not in self.rules.venue_codes)
             if not sole and len(ctx.earlier_countries) == 1:
                 # ... or the only country the article named in the sentences before.
                 (sole,) = ctx.earlier_countries
@@ -1163,13 +1166,17 @@ def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], 
     return sources, targets
 
 
-def _sole_country(sent: Span, matches: Matches) -> str | None:
+def _sole_country(sent: Span, matches: Matches, places: bool = True) -> str | None:
+    """The only country a sentence names; with ``places`` false, cities and capitals do not
+    count (a meeting in Geneva says nothing of who met)."""
+    kinds = ("country", "demonym", "capital", "city", "metonym") if places else (
+        "country", "demonym", "metonym")
     found = set()
     for i in range(sent.start, sent.end):
         hit = matches.get(i)
         if hit is not None:
             for e in hit[1]:
-                if e.kind in ("country", "demonym", "capital", "city", "metonym"):
+                if e.kind in kinds:
                     found.add(e.code)
                 elif e.kind == "org" and e.country:
                     found.add(e.country)
