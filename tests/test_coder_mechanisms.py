@@ -585,3 +585,8 @@ def test_an_investigation_into_events_in_a_country_targets_it(coder):
     got = codes(coder, "The ICC opened an investigation into war crimes in Libya.",
                 level="root")
     assert any(t == "LBY" and r == "09" for _, t, r in got), got
+
+
+def test_the_pope_speaks_for_the_holy_see(coder):
+    got = codes(coder, "The Pope urged Colombia to make peace.", level="root")
+    assert ("VATREL", "COL", "02") in got, got
