@@ -590,3 +590,10 @@ def test_an_investigation_into_events_in_a_country_targets_it(coder):
 def test_the_pope_speaks_for_the_holy_see(coder):
     got = codes(coder, "The Pope urged Colombia to make peace.", level="root")
     assert ("VATREL", "COL", "02") in got, got
+
+
+def test_a_role_in_a_group_is_of_the_groups_sector(coder):
+    got = codes(coder, "The Colombian navy captured a drug cartel leader.", level="code")
+    assert ("COLMIL", "COLCRM", "173") in got, got
+    got = codes(coder, "A Sudanese rebel spokesman criticized Chad.", level="root")
+    assert ("SDNREB", "TCD", "11") in got, got

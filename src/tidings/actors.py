@@ -247,6 +247,10 @@ class ArticleContext:
 
 
 _ETHNIC = {"ethnic"}
+# Words for a role in any group: the group named before them gives the sector.
+_ROLE_WORDS = {"leader", "leaders", "leadership", "head", "chief", "spokesman", "spokeswoman",
+               "spokesperson", "spokespeople", "spokesmen", "official", "officials",
+               "representative", "representatives", "delegation", "delegate", "delegates"}
 # Nouns of places: a demonym on them places the phrase ("the Rwandan capital").
 _PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district",
                 "border", "territory", "state", "island", "coast", "countryside", "enclave"}
@@ -384,6 +388,12 @@ class ActorResolver:
                     info.countries.append((e.code, e.name, span, ""))
                 elif e.kind == "agent" and dist < best_agent_dist and (
                         dist == 0 or head.lemma_.lower() not in self.non_actor_heads):
+                    info.agent = (e.code, e.name, span)
+                    best_agent_dist = dist
+                elif e.kind == "agent" and info.agent is not None and best_agent_dist == 0 \
+                        and info.agent[1] in _ROLE_WORDS and e.name not in _ROLE_WORDS:
+                    # "a drug cartel leader", "the rebel spokesman": a role in a group is of
+                    # the group's sector.
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
                 elif e.kind == "region" and info.region is None:
