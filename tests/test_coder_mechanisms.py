@@ -597,3 +597,15 @@ def test_a_role_in_a_group_is_of_the_groups_sector(coder):
     assert ("COLMIL", "COLCRM", "173") in got, got
     got = codes(coder, "A Sudanese rebel spokesman criticized Chad.", level="root")
     assert ("SDNREB", "TCD", "11") in got, got
+
+
+def test_a_law_acts_for_whoever_enacts_it(coder):
+    got = codes(coder, "The Kenyan parliament passed a law banning the Mungiki sect.",
+                level="root")
+    assert any(s == "KENLEG" and r == "17" for s, _, r in got), got
+
+
+def test_recognising_a_rivals_victory_is_yielding(coder):
+    got = codes(coder, "The Ghanaian president recognized the victory of the opposition.",
+                level="root")
+    assert any(s == "GHAGOV" and r == "08" for s, _, r in got), got

@@ -326,8 +326,10 @@ class EventExtractor:
             if t.dep_ in ("conj", "acomp") or _infinitive(t) or (
                     t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
                 if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
-                    # "issued a statement demanding ...": whoever issued the statement.
-                    if t.head.lemma_.lower() in self.rules.statement_nouns and \
+                    # "issued a statement demanding ...", "passed a law banning ...": whoever
+                    # issued the statement or enacted the law.
+                    if (t.head.lemma_.lower() in self.rules.statement_nouns
+                            or t.head.lemma_.lower() in self.rules.instruments) and \
                             t.head.head.pos_ in ("VERB", "AUX"):
                         t = t.head.head
                         continue
