@@ -390,10 +390,11 @@ class EventExtractor:
             return []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
-                got = self.resolver.resolve(next((g for g in c.children if g.dep_ == "pobj"),
-                                                 head), matches, ctx, remember=False)
-                if got and got[0] is not None and c.children:
-                    return got
+                for pobj in c.children:
+                    if pobj.dep_ == "pobj":
+                        got = self.resolver.resolve(pobj, matches, ctx, remember=False)
+                        if got:
+                            return got
         for acl in head.children:
             if acl.dep_ != "acl":
                 continue
