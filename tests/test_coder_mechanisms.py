@@ -609,3 +609,9 @@ def test_recognising_a_rivals_victory_is_yielding(coder):
     got = codes(coder, "The Ghanaian president recognized the victory of the opposition.",
                 level="root")
     assert any(s == "GHAGOV" and r == "08" for s, _, r in got), got
+
+
+def test_being_engaged_in_an_act_is_doing_it(coder):
+    got = codes(coder, "Sudanese troops were engaged in ethnic cleansing in Darfur.",
+                level="root")
+    assert any(s == "SDNMIL" and r == "20" for s, _, r in got), got

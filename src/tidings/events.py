@@ -657,6 +657,9 @@ class EventExtractor:
                      ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
         p = m.pattern
         subj, passive = self._subject(verb)
+        if passive and verb.lemma_.lower() in self.rules.stative_passives and \
+                self._agent(verb) is None:
+            passive = False  # "forces were engaged in ethnic cleansing": they did it
         speaker = self._speaker(verb, speech)
         used = m.tokens
         target_heads = m.target_heads

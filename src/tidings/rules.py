@@ -51,6 +51,7 @@ class Rules:
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
     instruments: frozenset[str]
+    stative_passives: frozenset[str]
     own_force_agents: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
@@ -111,6 +112,7 @@ class Rules:
             clause_codes=dict(merged.get("clause_codes") or {}),
             place_target_roots=frozenset(merged.get("place_target_roots") or ()),
             instruments=frozenset(merged.get("instruments") or ()),
+            stative_passives=frozenset(merged.get("stative_passives") or ()),
             own_force_roots=frozenset((merged.get("own_forces") or {}).get("roots") or ()),
             own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
