@@ -615,3 +615,9 @@ def test_being_engaged_in_an_act_is_doing_it(coder):
     got = codes(coder, "Sudanese troops were engaged in ethnic cleansing in Darfur.",
                 level="root")
     assert any(s == "SDNMIL" and r == "20" for s, _, r in got), got
+
+
+def test_a_minority_named_by_a_demonym_is_a_people(coder):
+    got = codes(coder, "Georgian police attacked the Armenian minority in Tbilisi.",
+                level="root")
+    assert any(t == "GEOCVL" for _, t, _ in got), got

@@ -247,6 +247,9 @@ class ArticleContext:
 
 
 _ETHNIC = {"ethnic"}
+# "the Albanian population", "the Serb minority": a people, like "ethnic Albanians".
+_PEOPLE_GROUPS = {"population", "populations", "minority", "minorities", "community",
+                  "communities"}
 # Words for a role in any group: the group named before them gives the sector.
 _ROLE_WORDS = {"leader", "leaders", "leadership", "head", "chief", "spokesman", "spokeswoman",
                "spokesperson", "spokespeople", "spokesmen", "official", "officials",
@@ -375,8 +378,9 @@ class ActorResolver:
                         last = e.roles[-1].code if e.roles else None
                         if last:
                             info.person = (last[:3] + "ELI", e.name + " (not in office)", span)
-                elif e.kind == "demonym" and span.start > 0 and \
-                        doc[span.start - 1].lower_ in _ETHNIC:
+                elif e.kind == "demonym" and (
+                        span.start > 0 and doc[span.start - 1].lower_ in _ETHNIC
+                        or head.lemma_.lower() in _PEOPLE_GROUPS and span.end - 1 < head.i):
                     # "ethnic Albanians", "ethnic Russian villagers": a people, coded by
                     # where they live (the place of the event), not by the state named.
                     info.ethnic = span.text
