@@ -621,3 +621,9 @@ def test_a_minority_named_by_a_demonym_is_a_people(coder):
     got = codes(coder, "Georgian police attacked the Armenian minority in Tbilisi.",
                 level="root")
     assert any(t == "GEOCVL" for _, t, _ in got), got
+
+
+def test_a_statement_about_ones_own_country_has_no_target(coder):
+    got = codes(coder, "The Kenyan minister told reporters that Kenya would not accept "
+                       "foreign interference.", level="root")
+    assert ("KENGOV", "KEN", "01") not in got, got

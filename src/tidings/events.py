@@ -547,6 +547,8 @@ class EventExtractor:
             for t in targets_or_none:
                 if t is not None and (t.code == s.code and t.start == s.start):
                     continue
+                if t is not None and p.speech and s.country and t.code == s.country:
+                    continue  # "the minister said that Egypt would ...": about its own country
                 if t is not None and t.code == s.code and (
                         s.code.startswith("---") or p.speech
                         or t.rule.startswith(("speaker:", "coref:"))
