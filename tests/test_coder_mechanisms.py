@@ -627,3 +627,8 @@ def test_a_statement_about_ones_own_country_has_no_target(coder):
     got = codes(coder, "The Kenyan minister told reporters that Kenya would not accept "
                        "foreign interference.", level="root")
     assert ("KENGOV", "KEN", "01") not in got, got
+
+
+def test_announcing_a_suspension_of_links_is_reducing_relations(coder):
+    got = codes(coder, "Poland announced a suspension of flights to Belarus.", level="root")
+    assert ("POL", "BLR", "16") in got, got
