@@ -632,3 +632,9 @@ def test_a_statement_about_ones_own_country_has_no_target(coder):
 def test_announcing_a_suspension_of_links_is_reducing_relations(coder):
     got = codes(coder, "Poland announced a suspension of flights to Belarus.", level="root")
     assert ("POL", "BLR", "16") in got, got
+
+
+def test_insisting_on_a_demand_that_someone_act(coder):
+    got = codes(coder, "The Malian rebels insisted on their demand that the Malian government "
+                       "free their leaders.", level="root")
+    assert ("MLIREB", "MLIGOV", "10") in got, got

@@ -277,6 +277,13 @@ class EventExtractor:
                                                      "at", "across")
                     for g in p.children if g.dep_ == "pobj"]
         for c in objects:
+            if c.dep_ == "pobj":
+                # "insisted on its demand that Burundi's government grant ...": who is to act.
+                for cl in c.children:
+                    if cl.dep_ in ("acl", "ccomp") and cl.i > c.i:
+                        subj = [g for g in cl.children if g.dep_ == "nsubj"]
+                        if subj:
+                            yield subj
             if c.dep_ in ("dobj", "pobj"):
                 for t in self._clause(c, max_depth=4):
                     if t.dep_ == "prep" and t.lower_ in _DEEP_TARGET_PREPS:
