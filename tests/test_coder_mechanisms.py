@@ -638,3 +638,10 @@ def test_insisting_on_a_demand_that_someone_act(coder):
     got = codes(coder, "The Malian rebels insisted on their demand that the Malian government "
                        "free their leaders.", level="root")
     assert ("MLIREB", "MLIGOV", "10") in got, got
+
+
+def test_a_place_name_two_countries_share(coder):
+    got = codes(coder, "Syrian troops shelled Tripoli, the Lebanese port.", level="root")
+    assert any(t.startswith("LBN") for _, t, _ in got), got
+    got = codes(coder, "NATO jets bombed Tripoli.", level="root")
+    assert any(t.startswith("LBY") for _, t, _ in got), got

@@ -58,6 +58,7 @@ class Entry:
     since: dt.date | None = None  # a state's independence: before it, its places were ...
     before: str | None = None  # ... the state coded here ("Juba" in 1990 is Sudan)
     period: tuple[dt.date, dt.date] | None = None  # a name that meant this state only then
+    shared: bool = False  # a place name another country's better-known place also has
 
 
 def _date(value: object) -> dt.date | None:
@@ -120,6 +121,10 @@ class ActorDictionary:
                     self._add(n, Entry("demonym", code, name, period=period))
             for n in [*row.get("cities", []), *row.get("places", [])]:
                 self._add(n, Entry("city", code, n, **dated))
+            for n in row.get("shared_places", []):
+                # "Tripoli" is Libya's capital, and a Lebanese port: Lebanese when the text
+                # names Lebanon.
+                self._add(n, Entry("city", code, n, shared=True, **dated))
         for row in data.get("regions", []):
             for n in [*row.get("names", []), *row.get("demonyms", [])]:
                 self._add(n, Entry("region", row["code"], row.get("name", n)))
@@ -274,7 +279,14 @@ class ActorResolver:
     def index_matches(self, doc: Doc,
                       day: dt.date | None = None) -> dict[int, tuple[Span, list[Entry]]]:
         index: dict[int, tuple[Span, list[Entry]]] = {}
-        for span, entries in self.dictionary.match(doc):
+        found = self.dictionary.match(doc)
+        named = {e.code for _, entries in found for e in entries
+                 if e.kind in ("country", "demonym") and not e.shared}
+        for span, entries in found:
+            if any(e.shared for e in entries):
+                # A place name two countries share: the one the text names, else the usual.
+                shared = [e for e in entries if e.shared and e.code in named]
+                entries = shared or [e for e in entries if not e.shared]
             if any(e.period for e in entries):
                 # A name that meant another state in a period: on a date inside it that state
                 # only; otherwise (or undated) the usual one.
