@@ -17,7 +17,7 @@ GOLD = Path(os.environ.get("TIDINGS_GOLD", Path(__file__).resolve().parents[2] /
 FLOORS = [
     ("cameo_manual.dev.jsonl", "root", 0.81),
     ("petr2_gsr.dev.jsonl", "dyad_root", 0.65),
-    ("plover_gsr.dev.jsonl", "plover", 0.70),
+    ("plover_gsr.dev.jsonl", "plover", 0.71),
 ]
 
 
