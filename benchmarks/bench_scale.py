@@ -80,6 +80,7 @@ def main() -> None:
     from tidings.coder import Coder
     from tidings.config import Settings
     from tidings.distributed import code_on_dask
+    from tidings.enrich import enrich_coded
     from tidings.nlp import load_pipeline
     from tidings.parallel import code_parallel
     from tidings.records import Article
@@ -101,8 +102,8 @@ def main() -> None:
     del nlp
 
     t0 = time.perf_counter()
-    coder = Coder(settings)
-    n_events = sum(len(c.events) for c in coder.code_articles(articles))
+    coder = Coder(settings)  # coded, dated and placed, as --workers and Dask do
+    n_events = sum(len(enrich_coded(c).events) for c in coder.code_articles(articles))
     results["tidings, 1 process"] = (time.perf_counter() - t0, peak_self())
     del coder
 
