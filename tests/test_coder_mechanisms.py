@@ -645,3 +645,9 @@ def test_a_place_name_two_countries_share(coder):
     assert any(t.startswith("LBN") for _, t, _ in got), got
     got = codes(coder, "NATO jets bombed Tripoli.", level="root")
     assert any(t.startswith("LBY") for _, t, _ in got), got
+
+
+def test_collecting_signatures_is_dissent(coder):
+    got = codes(coder, "Slovak students began collecting signatures against the new law.",
+                level="root")
+    assert any(s == "SVKEDU" and r == "14" for s, _, r in got), got
