@@ -36,7 +36,7 @@ def test_a_file_that_passed_is_not_checked_again(tmp_path, monkeypatch):
     good = tmp_path / "agents.yaml"
     good.write_text(GOOD, "utf-8")
     assert load_yaml(good, "agents")["agents"][0]["code"] == "XYZ"
-    assert len(list((tmp_path / "cache").iterdir())) == 1  # remembered on disk
+    assert len(list((tmp_path / "cache" / "checked").iterdir())) == 1  # remembered on disk
 
     def no_check(name):  # type: ignore[no-untyped-def]
         raise AssertionError("checked again")

@@ -274,3 +274,27 @@ def test_a_visit_happens_at_the_hosts(gaz: Gazetteer) -> None:
     # other events between two countries stay unplaced
     (talk,) = enrich([replace(visit("042", envoy, iran), code="040")], sentence, {}, PUB, gaz)
     assert talk.place is None
+
+
+def test_the_built_gazetteer_is_cached(tmp_path, monkeypatch) -> None:
+    from tidings import enrich as enrich_module
+
+    monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
+    load_gazetteer.cache_clear()
+    try:
+        built = load_gazetteer()
+        (cached,) = (tmp_path / "gazetteer").glob("*.pickle")
+        load_gazetteer.cache_clear()
+
+        def no_build(self) -> None:  # type: ignore[no-untyped-def]
+            raise AssertionError("built again")
+
+        monkeypatch.setattr(enrich_module.Gazetteer, "__init__", no_build)
+        again = load_gazetteer()  # read back, not built
+        assert again.lookup("Doha") == built.lookup("Doha")
+        cached.write_bytes(b"not a pickle")  # a damaged cache is rebuilt
+        load_gazetteer.cache_clear()
+        with pytest.raises(AssertionError, match="built again"):
+            load_gazetteer()
+    finally:
+        load_gazetteer.cache_clear()

@@ -36,26 +36,27 @@ def _validator(schema_name: str):  # type: ignore[no-untyped-def]
     return cls(schema)
 
 
-def _cache_dir() -> Path | None:
-    """Where passed schema checks are remembered: $TIDINGS_CACHE, else the user's cache
-    directory; None (always check) when TIDINGS_CACHE is empty."""
+def cache_dir(part: str) -> Path | None:
+    """A folder of tidings' cache (passed schema checks, the built gazetteer): under
+    $TIDINGS_CACHE, else under the user's cache directory; None (no caching) when
+    TIDINGS_CACHE is set empty. Everything in it can be deleted at any time."""
     env = os.environ.get("TIDINGS_CACHE")
     if env is not None:
-        return Path(env) if env else None
+        return Path(env) / part if env else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tidings" / "checked"
+    return Path(base) / "tidings" / part
 
 
 def _checked_before(key: str) -> bool:
     if key in _CHECKED:
         return True
-    folder = _cache_dir()
+    folder = cache_dir("checked")
     return folder is not None and (folder / key).is_file()
 
 
 def _remember_checked(key: str) -> None:
     _CHECKED.add(key)
-    folder = _cache_dir()
+    folder = cache_dir("checked")
     if folder is None:
         return
     try:  # best effort: a read-only home only means checking again next time

