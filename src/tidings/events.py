@@ -438,6 +438,18 @@ class EventExtractor:
                 for o in owners[:1]]
 
     # -- modality --------------------------------------------------------------------------
+    def _governed_as(self, word: Token) -> str | None:
+        """What a governing verb or noun makes of the act it governs ("plans to",
+        "wants to", "refused to"; rules.yaml): "future", "hypothetical", "negated" or None."""
+        lemma = word.lemma_.lower()
+        if lemma in self.rules.future_verbs:
+            return "future"
+        if lemma in self.rules.hypothetical_verbs:
+            return "hypothetical"
+        if lemma in self.rules.negating_verbs:
+            return "negated"
+        return None
+
     def _modality(self, verb: Token, speaker: Token | None) -> tuple[bool, bool, bool]:
         negated = hypothetical = future = False
         t = verb
@@ -465,13 +477,10 @@ class EventExtractor:
                 if auxes & _HYPOTHETICAL_AUX:
                     hypothetical = True
             if not own and (chain[i - 1].dep_ == "ccomp" or _infinitive(chain[i - 1])):
-                lemma = v.lemma_.lower()
-                if lemma in self.rules.future_verbs:
-                    future = True
-                elif lemma in self.rules.hypothetical_verbs:
-                    hypothetical = True
-                elif lemma in self.rules.negating_verbs:
-                    negated = True
+                kind = self._governed_as(v)
+                future, hypothetical, negated = (future or kind == "future",
+                                                 hypothetical or kind == "hypothetical",
+                                                 negated or kind == "negated")
                 if any(c.dep_ == "neg" for c in kids):
                     negated = True
         # "its demand that Israel ease restrictions", "a plan to withdraw": a clause completing
@@ -479,13 +488,10 @@ class EventExtractor:
         top = chain[-1]
         if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
                 top.dep_ != "relcl" or _noun_infinitive(top)):
-            lemma = top.head.lemma_.lower()
-            if lemma in self.rules.future_verbs:
-                future = True
-            elif lemma in self.rules.hypothetical_verbs:
-                hypothetical = True
-            elif lemma in self.rules.negating_verbs:
-                negated = True
+            kind = self._governed_as(top.head)
+            future, hypothetical, negated = (future or kind == "future",
+                                             hypothetical or kind == "hypothetical",
+                                             negated or kind == "negated")
         elif top.dep_ == "ccomp" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.rules.hypothetical_verbs
                 for c in top.head.children):
