@@ -8,11 +8,9 @@ import base64
 import csv
 import io
 import json
-import os
 import re
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 
 import pytest
@@ -23,40 +21,20 @@ from tidings.pipeline import ingest
 from tidings.sources import read_source
 from tidings.store import EVENT_COLUMNS, open_store
 
+from .databases import BACKENDS, fresh_db
+
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-PG = os.environ.get("TIDINGS_TEST_PG")
-BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
-
-
 @pytest.fixture(scope="module", params=BACKENDS)
 def client(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
     """The API over the test corpus: a DuckDB file, or a fresh PostgreSQL schema."""
-    schema = None
-    if request.param == "duckdb":
-        db = str(tmp_path_factory.mktemp("api") / "api.duckdb")
-    else:
-        import psycopg
-
-        schema = "t_api_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(PG, autocommit=True) as con:
-            con.execute(f"CREATE SCHEMA {schema}")
-        sep = "&" if "?" in PG else "?"
-        db = f"{PG}{sep}options=-csearch_path%3D{schema}"
-    store = open_store(db)
-    try:
-        ingest(read_source(str(CORPUS)), store, coder)
-    finally:
-        store.close()
-    try:
+    with fresh_db(request.param, tmp_path_factory.mktemp("api")) as db:
+        store = open_store(db)
+        try:
+            ingest(read_source(str(CORPUS)), store, coder)
+        finally:
+            store.close()
         with TestClient(create_app(db, coder_factory=lambda: coder)) as c:
             yield c
-    finally:
-        if schema:
-            import psycopg
-
-            with psycopg.connect(PG, autocommit=True) as con:
-                con.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 def get(client: TestClient, url: str, **params: object) -> dict:

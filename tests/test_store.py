@@ -8,13 +8,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -25,26 +23,9 @@ from tidings.pipeline import ingest
 from tidings.sources import read_source
 from tidings.store import open_store
 
+from .databases import BACKENDS, PG, new_db
+
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-PG = os.environ.get("TIDINGS_TEST_PG")
-
-BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
-
-
-def new_db(kind: str, tmp_path: Path) -> str:
-    """A fresh, empty database of the given kind: a DuckDB file or a PostgreSQL schema."""
-    if kind == "duckdb":
-        return str(tmp_path / f"{uuid.uuid4().hex}.duckdb")
-    import psycopg
-
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(PG, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG else "?"
-    return f"{PG}{sep}options=-csearch_path%3D{schema}"
-
-
 def load(db: str, coder, *paths: Path):  # type: ignore[no-untyped-def]
     store = open_store(db)
     try:

@@ -21,7 +21,6 @@ import shutil
 import socket
 import threading
 import time
-import uuid
 from pathlib import Path
 
 import httpx
@@ -33,6 +32,8 @@ from tidings.pipeline import ingest
 from tidings.records import Article
 from tidings.sources import read_source
 from tidings.store import open_store
+
+from .databases import BACKENDS, fresh_db
 
 REQUIRED = os.environ.get("TIDINGS_REQUIRE_BROWSER") == "1"
 ARTIFACTS = Path(os.environ.get("TIDINGS_ARTIFACTS", "test-artifacts")) / "screenshots"
@@ -61,27 +62,19 @@ HOSTILE = Article(id="hostile-1", url="javascript:document.body.dataset.pwned='y
                   date=dt.date(2024, 6, 3),
                   text="Iran accused Israel of <img src=x onerror=\"document.body.dataset."
                        "pwned='yes'\"> sabotage near Haifa on Monday.")
-PG = os.environ.get("TIDINGS_TEST_PG")
-BACKENDS = ["duckdb", pytest.param("postgresql", marks=pytest.mark.skipif(
-    not PG, reason="TIDINGS_TEST_PG not set (.ci/postgres.sh starts a server)"))]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def server(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
     """The app over the sample database (DuckDB, or a fresh PostgreSQL schema), on a free
     port; yields its base URL."""
+    with fresh_db(request.param, tmp_path_factory.mktemp("web")) as db:
+        yield from _serve(db, coder)
+
+
+def _serve(db: str, coder):  # type: ignore[no-untyped-def]
     import uvicorn
 
-    schema = None
-    if request.param == "duckdb":
-        db = str(tmp_path_factory.mktemp("web") / "samples.duckdb")
-    else:
-        import psycopg
-
-        schema = "t_web_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(PG, autocommit=True) as con:
-            con.execute(f"CREATE SCHEMA {schema}")
-        db = f"{PG}{'&' if '?' in PG else '?'}options=-csearch_path%3D{schema}"
     store = open_store(db)
     try:
         ingest(read_source(str(DATA_DIR / "samples")), store, coder)
@@ -104,11 +97,6 @@ def server(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
-    if schema:
-        import psycopg
-
-        with psycopg.connect(PG, autocommit=True) as con:
-            con.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="module")
@@ -204,12 +192,12 @@ def test_filter_then_open_an_event_shows_highlighted_evidence(page, server):
     assert evidence.locator("mark.target").inner_text() == "Iran's special representative"
     assert evidence.locator("mark.action").inner_text() == "met"
     assert detail.locator("code.rule").first.inner_text().startswith("verbs:")
-    # the open event is part of the address: a reload shows it again
     # the same events as CSV
     csv = httpx.get(server + page.locator("#csv-link").get_attribute("href"), timeout=30)
     assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
     rows = list(csv_module.DictReader(io.StringIO(csv.text)))
     assert sorted(r["event_id"] for r in rows) == sorted(e["event_id"] for e in expected["events"])
+    # the open event is part of the address: a reload shows it again
     assert f"event={meeting['event_id']}" in page.url
     page.reload()
     wait_ready(page)
