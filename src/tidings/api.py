@@ -370,17 +370,19 @@ class _Backend:
         self.lock = threading.Lock()
         self.coder_lock = threading.Lock()
 
+    def _opened(self) -> Store:
+        """The store, opened read-only on first use; call with ``lock`` held."""
+        if self._store is None:
+            self._store = open_store(self.db, read_only=True)
+        return self._store
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         with self.lock:
-            if self._store is None:
-                self._store = open_store(self.db, read_only=True)
-            return list(self._store._execute(sql, params).fetchall())
+            return list(self._opened()._execute(sql, params).fetchall())
 
     def counts(self) -> dict[str, int]:
         with self.lock:
-            if self._store is None:
-                self._store = open_store(self.db, read_only=True)
-            return self._store.counts()
+            return self._opened().counts()
 
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
         """The text's events, dated (against ``date`` when given) and placed, as ingest

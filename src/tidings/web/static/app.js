@@ -657,9 +657,11 @@ async function renderMap(main, params, token) {
   if (token !== renderToken) return;
   const panel = main.querySelector(".map");
   const placed = places.countries.reduce((n, c) => n + c.count, 0);
+  // events placed only in a country shade it; circles are for the places inside countries
+  const points = places.places.filter((p) => p.feature !== "country");
   panel.querySelector("#map-note").textContent =
     `${placed} event(s) placed in ${places.countries.length} countr${places.countries.length === 1 ? "y" : "ies"}, ` +
-    `${places.places.filter((p) => p.feature !== "country").reduce((n, p) => n + p.count, 0)} at a city or other place inside it; ${places.unplaced} without a place. ` +
+    `${points.reduce((n, p) => n + p.count, 0)} at a city or other place inside it; ${places.unplaced} without a place. ` +
     "Country shade: events placed there; circles: places (size: events, colour: mean Goldstein). Click a country or a place to list its events.";
   const width = 960, height = 440;
   const project = projector(width, height);
@@ -681,11 +683,9 @@ async function renderMap(main, params, token) {
     countries.append(titled(path, `${f.properties.name}${stats ? `: ${stats.count} event(s), mean Goldstein ${fmt(stats.mean_goldstein, 2)}` : ""}`));
   }
   root.append(countries);
-  const maxPlace = Math.max(1, ...places.places.filter((p) => p.feature !== "country").map((p) => p.count));
+  const maxPlace = Math.max(1, ...points.map((p) => p.count));
   const dots = svg("g", { class: "places" });
-  // events placed only in a country shade it; circles are for the places inside countries
-  const points = places.places.filter((p) => p.feature !== "country");
-  for (const p of points.sort((x, y) => y.count - x.count)) {
+  for (const p of [...points].sort((x, y) => y.count - x.count)) {
     const [x, y] = project([p.lon, p.lat]);
     const next = new URLSearchParams(filterParams(params));
     next.set("place", p.name);
