@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import triples
+from tidings.enrich import enrich_coded
+from tidings.records import Article
 
 
 def codes(coder, text, date=None, level="code", **kw):
@@ -651,3 +655,39 @@ def test_collecting_signatures_is_dissent(coder):
     got = codes(coder, "Slovak students began collecting signatures against the new law.",
                 level="root")
     assert any(s == "SVKEDU" and r == "14" for s, _, r in got), got
+
+
+# -- reported harm, relational owners, exchanges, attacked capitals ---------------------------
+def test_a_statement_that_another_actor_did_harm_is_an_accusation(coder):
+    got = codes(coder, "Kenya said that Somalia had attacked itself.", level="root")
+    assert ("KEN", "SOM", "11") in got
+    # ... but a reported attack with a target is the attack itself, not a statement.
+    got = codes(coder, "Ukraine said Russian forces shelled Odesa overnight.", level="root")
+    assert ("RUSMIL", "UKR", "19") in got
+    assert not any(r == "01" or r == "11" for *_, r in got)
+
+
+def test_its_neighbours_are_not_its_owner(coder):
+    got = codes(coder, "Germany said Serbia had threatened its neighbours.", level="root")
+    assert not any(s == "SRB" and t == "DEU" for s, t, _ in got)
+    # while a thing owned stands for the owner: the speaker's own facilities.
+    got = codes(coder, "Iran said Israel bombed its nuclear facilities.", level="root")
+    assert ("ISR", "IRN", "19") in got
+
+
+def test_prisoner_exchanges_go_both_ways(coder):
+    got = codes(coder, "Armenia and Azerbaijan exchanged prisoners on Tuesday.")
+    assert ("ARM", "AZE", "0841") in got
+    assert ("AZE", "ARM", "0841") in got
+    assert len(got) == 2
+
+
+def test_an_attacked_capital_is_the_city_and_the_place(coder):
+    article = Article(id="a", text="Russian troops shelled Kyiv on Tuesday.",
+                      date=dt.date(2024, 3, 7))
+    (ev,) = enrich_coded(next(coder.code_articles([article]))).events
+    assert (ev.source.code, ev.target.code, ev.root) == ("RUSMIL", "UKR", "19")
+    assert ev.place is not None and ev.place.name == "Kyiv"
+    assert ev.date == dt.date(2024, 3, 5)
+    # the same capital as a speaker is still the government
+    assert ("UKRGOV", "RUSGOV", "111") in codes(coder, "Kyiv condemned Moscow.")

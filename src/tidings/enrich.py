@@ -706,12 +706,16 @@ def _visit_codes() -> tuple[str, str]:
 
 def _visit_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     """A visit happens at the host's: "the envoy visited Tehran" in Tehran, "Qatar hosted the
-    minister" in Qatar. The host is the target of a visit and the source of hosting one."""
+    minister" in Qatar. The host is the target of a visit and the source of hosting one. An
+    act aimed at a place the text names ("shelled Kyiv") happens at that place."""
     visitor, host_code = _visit_codes()
     if event.code == visitor:
         host = event.target
     elif event.code == host_code:
         host = event.source
+    elif event.target is not None and event.target.rule.startswith("place:"):
+        # ... and an attack on a named place ("shelled Kyiv") happens there.
+        host = event.target
     else:
         return None
     if host is None or not host.country:

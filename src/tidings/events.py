@@ -91,6 +91,7 @@ class EventExtractor:
         self._appeals(verbs, by_verb, index, matches, ctx)
         self._allegations(by_verb, speech, index, matches, ctx)
         self._obligations(by_verb, speech, index, matches, ctx)
+        self._reported_harm(by_verb, speech, verb_matches, index, matches, ctx)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
         return self._suppress(by_verb, sent, speech, bare)
 
@@ -423,7 +424,8 @@ class EventExtractor:
         nuclear facilities" (in reported speech, "its" is the speaker's)."""
         poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
                      and c.lower_ in ("its", "their")), None)
-        if poss is None:
+        if poss is None or head.lemma_.lower() in self.rules.relational_nouns:
+            # "its neighbours", "their allies" are others, not the owner.
             return []
         owners: list[Actor] = []
         if speaker is not None:
@@ -717,8 +719,8 @@ class EventExtractor:
             else:
                 targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
                                              speaker, speech, avoid=sources)
-                if not targets and not (len(sources) > 1 and self._root(
-                        p.code, self._modality(verb, speaker)) in self.rules.reciprocal_roots):
+                if not targets and not (len(sources) > 1 and (p.symmetric or self._root(
+                        p.code, self._modality(verb, speaker)) in self.rules.reciprocal_roots)):
                     # "expelled three Russian diplomats": the pattern's object is the target.
                     nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
                              and t.dep_ in ("dobj", "pobj", "dative")]
@@ -791,6 +793,11 @@ class EventExtractor:
             targets = [t for t in targets if not (
                 t.agent in self.rules.own_force_agents and t.code.endswith(t.agent)
                 and (t.country is None or t.country in own))]
+        if code[:2] in self.rules.place_target_roots:
+            # "shelled Kyiv", "bombed Damascus": a capital attacked is the city, not the
+            # government it stands for in "Kyiv said".
+            targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
+                       if t.rule.startswith("metonym:") and t.country else t for t in targets]
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)
@@ -1007,6 +1014,43 @@ class EventExtractor:
                     if made:
                         new.append(made)
             by_verb[i] = new
+
+    def _reported_harm(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
+                       verb_matches: list[tuple[Token, _Match]], index: int,
+                       matches: Matches, ctx: ArticleContext) -> None:
+        """"The US said Iraq had attacked its neighbours": a plain statement about an actor
+        whose reported clause has that actor do harm, with no event of its own (no target
+        named), is an accusation against it."""
+        code = self.rules.reported_harm_code
+        if not code:
+            return
+        harm = [(v, m) for v, m in verb_matches if not m.pattern.speech
+                and v.i not in by_verb and self.ontology.get(m.pattern.code).quad_class >= 3]
+        if not harm:
+            return
+        for i, verb in speech.items():
+            events = by_verb.get(i)
+            if not events or any(e.root != "01" for e in events):
+                continue
+            for v, m in harm:
+                if not _governed_by(v, verb) or self._modality(v, None)[0]:
+                    continue
+                subj, passive = self._subject(v)
+                if subj is None or passive:
+                    continue
+                doers = {a.code for a in self.resolver.resolve(subj, matches, ctx,
+                                                               remember=False)}
+                new = []
+                for e in events:
+                    if e.target is not None and e.target.code in doers:
+                        made = self._make(code, e.source, e.target, [verb, v], index,
+                                          f"allegation:{verb.lemma_.lower()}>"
+                                          f"{m.pattern.id}", self._modality(verb, None))
+                        new.append(made or e)
+                    else:
+                        new.append(e)
+                by_verb[i] = new
+                break
 
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
                   speech: dict[int, Token], bare: set[int]) -> list[Event]:

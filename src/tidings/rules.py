@@ -53,6 +53,8 @@ class Rules:
     instruments: frozenset[str]
     stative_passives: frozenset[str]
     own_force_agents: frozenset[str]
+    reported_harm_code: str | None
+    relational_nouns: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -115,6 +117,8 @@ class Rules:
             stative_passives=frozenset(merged.get("stative_passives") or ()),
             own_force_roots=frozenset((merged.get("own_forces") or {}).get("roots") or ()),
             own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
+            reported_harm_code=merged.get("reported_harm_code"),
+            relational_nouns=frozenset(merged.get("relational_nouns") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
