@@ -691,3 +691,9 @@ def test_an_attacked_capital_is_the_city_and_the_place(coder):
     assert ev.date == dt.date(2024, 3, 5)
     # the same capital as a speaker is still the government
     assert ("UKRGOV", "RUSGOV", "111") in codes(coder, "Kyiv condemned Moscow.")
+
+
+def test_brussels_speaks_for_the_european_union(coder):
+    assert ("IGOEUREEC", "HUN", "130") in codes(coder, "Brussels warned Hungary on Monday.")
+    got = codes(coder, "The Belgian government criticized Russia.")
+    assert ("BELGOV", "RUS", "111") in got
