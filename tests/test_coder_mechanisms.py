@@ -697,3 +697,23 @@ def test_brussels_speaks_for_the_european_union(coder):
     assert ("IGOEUREEC", "HUN", "130") in codes(coder, "Brussels warned Hungary on Monday.")
     got = codes(coder, "The Belgian government criticized Russia.")
     assert ("BELGOV", "RUS", "111") in got
+
+
+def test_coordinated_parties_meeting_in_one_of_their_countries(coder):
+    got = codes(coder, "Ukrainian and Polish ministers met in Kyiv on Monday.")
+    assert ("POLGOV", "UKRGOV", "042") in got
+    assert ("UKRGOV", "POLGOV", "043") in got
+    # on neutral ground it stays a meeting both ways
+    got = codes(coder, "The Turkish and Greek leaders met in Geneva.")
+    assert ("TURGOV", "GRCGOV", "040") in got and ("GRCGOV", "TURGOV", "040") in got
+
+
+def test_place_names_the_small_model_misses_are_still_places(coder):
+    article = Article(id="a", text="Ukrainian troops attacked Russian positions near Kursk.\n")
+    coded = enrich_coded(next(coder.code_articles([article])))
+    (ev,) = coded.events
+    assert ev.place is not None and ev.place.name == "Kursk" and ev.place.country == "RUS"
+    # and stored sentences are the sentence, without the line break after it
+    assert coded.sentences[0].text == "Ukrainian troops attacked Russian positions near Kursk."
+    s = coded.sentences[0]
+    assert article.text[s.start:s.end] == s.text

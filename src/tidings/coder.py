@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import ActorDictionary, ActorResolver, ArticleContext
 from tidings.config import Settings
@@ -67,7 +67,10 @@ class Coder:
             if not sent.text.strip():
                 continue
             index = len(sentences)
-            sentences.append(Sentence(index, sent.start_char, sent.end_char, sent.text))
+            # (spaCy's sentence may carry the line break or spaces that follow it)
+            text = sent.text.strip()
+            start = sent.start_char + sent.text.index(text[0])
+            sentences.append(Sentence(index, start, start + len(text), text))
             found = self.extractor.sentence_events(sent, index, matches, ctx)
             ctx.next_sentence()
             events.extend(found)
@@ -81,13 +84,32 @@ def _place_names(sent: Span) -> list[str]:
     arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington")."""
     out = []
     for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or ent.root.dep_ != "pobj":
-            continue
-        prep = ent.root.head
-        if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
-            continue
-        anchor = prep.head
-        if anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if ent.label_ in ("GPE", "LOC", "FAC") and _says_where(ent.root):
             out.append(ent.text.removeprefix("the ").removeprefix("The "))
+    # The small English model does not know every place name ("in Kyiv", "near Kursk"): a
+    # proper noun it tags as something else, or not at all, is still a candidate that the
+    # gazetteer may know.
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACES and _says_where(tok):
+            first = tok
+            while first.i > sent.start and first.nbor(-1).dep_ == "compound" and \
+                    first.nbor(-1).head.i == tok.i:
+                first = first.nbor(-1)
+            out.append(sent.doc[first.i : tok.i + 1].text)
     return out
+
+
+_NOT_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                         "ORDINAL", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+
+
+def _says_where(tok: Token) -> bool:
+    """``tok`` is the object of "in/at/near..." on a verb or on one of its main arguments."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
+        return False
+    anchor = prep.head
+    return anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj")
 

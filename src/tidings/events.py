@@ -547,7 +547,15 @@ class EventExtractor:
             for s in sources:
                 for t in sources:
                     if s.code != t.code:
-                        ev = self._make(code, s, t, tokens, index, p.id + " (coordinated)",
+                        fwd = code
+                        if venue and code in self.rules.venue_codes and s.country and \
+                                t.country and s.country != t.country:
+                            # "Ukrainian and Polish ministers met in Kyiv": a visit to Ukraine
+                            if venue == t.country:
+                                fwd = self.rules.visitor_code
+                            elif venue == s.country:
+                                fwd = self.rules.host_code
+                        ev = self._make(fwd, s, t, tokens, index, p.id + " (coordinated)",
                                         flags)
                         if ev:
                             out.append(ev)
