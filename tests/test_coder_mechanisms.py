@@ -717,3 +717,23 @@ def test_place_names_the_small_model_misses_are_still_places(coder):
     assert coded.sentences[0].text == "Ukrainian troops attacked Russian positions near Kursk."
     s = coded.sentences[0]
     assert article.text[s.start:s.end] == s.text
+
+
+def test_a_reaction_to_the_event_named_by_a_noun_is_aimed_at_who_did_it(coder):
+    text = ("Ethiopian troops pulled out of two towns in Somalia on Monday. "
+            "The African Union welcomed the withdrawal. "
+            "Kenya accused Uganda of arming rebels. Uganda denied the accusation. "
+            "Syrian artillery shelled a Turkish border post, and Ankara condemned the attack.")
+    got = codes(coder, text, level="root")
+    assert ("IGOAFRAFU", "ETHMIL", "05") in got
+    assert ("UGA", "KEN", "01") in got  # denying an accusation answers the accuser
+    assert ("TURGOV", "SYR", "11") in got
+
+
+def test_a_reaction_without_an_event_before_it_stays_uncoded(coder):
+    # nothing earlier in the article did "the attack": there is no one to aim it at
+    assert codes(coder, "Ghana condemned the attack.") == set()
+    # and a reaction is not aimed at the reacting state itself
+    got = codes(coder, "Chad attacked rebels near its border. Chad defended the attack.")
+    assert not any(s == "TCD" and t.startswith("TCD") and c.startswith("05")
+                   for s, t, c in got)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from tidings.datafiles import DataFileError, load_yaml
-from tidings.records import Actor
+from tidings.records import Actor, Event
 
 UNKNOWN = "---"
 
@@ -213,9 +213,11 @@ class ArticleContext:
     agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
     countries: set[str] = field(default_factory=set)  # countries of the actors met so far
     earlier_countries: frozenset[str] = frozenset()  # ... before the current sentence
+    events: list[Event] = field(default_factory=list)  # asserted events of earlier sentences
 
-    def next_sentence(self) -> None:
+    def next_sentence(self, events: Sequence[Event] = ()) -> None:
         self.earlier_countries = frozenset(self.countries)
+        self.events.extend(e for e in events if e.asserted)
 
     def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
         if actor.code.startswith(UNKNOWN):

@@ -72,7 +72,7 @@ class Coder:
             start = sent.start_char + sent.text.index(text[0])
             sentences.append(Sentence(index, start, start + len(text), text))
             found = self.extractor.sentence_events(sent, index, matches, ctx)
-            ctx.next_sentence()
+            ctx.next_sentence(found)
             events.extend(found)
             if found:
                 places[index] = _place_names(sent)

@@ -92,6 +92,7 @@ class EventExtractor:
         self._allegations(by_verb, speech, index, matches, ctx)
         self._obligations(by_verb, speech, index, matches, ctx)
         self._reported_harm(by_verb, speech, verb_matches, index, matches, ctx)
+        self._event_anaphora(by_verb, speech, verb_matches, index, matches, ctx)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
         return self._suppress(by_verb, sent, speech, bare)
 
@@ -1059,6 +1060,60 @@ class EventExtractor:
                         new.append(e)
                 by_verb[i] = new
                 break
+
+    def _event_anaphora(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
+                        verb_matches: list[tuple[Token, _Match]], index: int,
+                        matches: Matches, ctx: ArticleContext) -> None:
+        """"Lebanon condemned the attack", "Pakistan rejected the accusation": a reaction
+        naming no actor, whose object is an event noun with "the" or "this", is aimed at
+        whoever did the latest such event in the article so far (rules.yaml:
+        event_anaphora)."""
+        rules = self.rules
+        if not rules.anaphora_codes:
+            return
+        for verb, m in verb_matches:
+            code = m.pattern.code
+            if any(e.target is not None for e in by_verb.get(verb.i, ())) or \
+                    m.pattern.speech or m.pattern.target or \
+                    not code.startswith(rules.anaphora_codes):
+                continue
+            noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
+                                       for c in noun.children):
+                continue
+            lemma = noun.lemma_.lower()
+            if lemma in rules.anaphora_generic:
+                roots = None
+            else:
+                cands = self.patterns.nouns.get(lemma)
+                if not cands:
+                    continue
+                roots = {p.code[:2] for p in cands}
+            subj, passive = self._subject(verb)
+            if subj is None or passive:
+                continue
+            sources = self._actors([subj], matches, ctx, self._speaker(verb, speech), speech)
+            if not sources:
+                continue
+            mine = {a.code for a in sources} | {a.country for a in sources if a.country}
+            earlier = [e for j in sorted(by_verb) if j < verb.i for e in by_verb[j]
+                       if e.asserted]
+            antecedent = next(
+                (e for e in reversed([*ctx.events, *earlier])
+                 if (e.root in roots if roots else e.root not in ("01", "02"))
+                 and e.source.code not in mine and e.source.country not in mine), None)
+            if antecedent is None:
+                continue
+            phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+            did = antecedent.source
+            target = Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
+                           f"antecedent:{did.text}", did.country, did.agent)
+            flags = self._modality(verb, self._speaker(verb, speech))
+            new = [ev for s in sources if (ev := self._make(
+                code, s, target, [verb, noun], index, f"{m.pattern.id} (the {lemma} by "
+                f"{did.code})", flags))]
+            if new:
+                by_verb[verb.i] = new
 
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
                   speech: dict[int, Token], bare: set[int]) -> list[Event]:

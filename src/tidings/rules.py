@@ -55,6 +55,9 @@ class Rules:
     own_force_agents: frozenset[str]
     reported_harm_code: str | None
     relational_nouns: frozenset[str]
+    anaphora_codes: tuple[str, ...]
+    anaphora_determiners: frozenset[str]
+    anaphora_generic: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -119,6 +122,11 @@ class Rules:
             own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
             reported_harm_code=merged.get("reported_harm_code"),
             relational_nouns=frozenset(merged.get("relational_nouns") or ()),
+            anaphora_codes=tuple((merged.get("event_anaphora") or {}).get("codes") or ()),
+            anaphora_determiners=frozenset(
+                (merged.get("event_anaphora") or {}).get("determiners") or ()),
+            anaphora_generic=frozenset(
+                (merged.get("event_anaphora") or {}).get("generic_nouns") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
