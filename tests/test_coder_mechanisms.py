@@ -737,3 +737,10 @@ def test_a_reaction_without_an_event_before_it_stays_uncoded(coder):
     got = codes(coder, "Chad attacked rebels near its border. Chad defended the attack.")
     assert not any(s == "TCD" and t.startswith("TCD") and c.startswith("05")
                    for s, t, c in got)
+
+
+def test_coordinated_sides_fighting_in_a_place_fight_each_other(coder):
+    got = codes(coder, "Armenian and Azerbaijani troops clashed in Nagorno-Karabakh.",
+                level="root")
+    assert ("ARMMIL", "AZEMIL", "19") in got and ("AZEMIL", "ARMMIL", "19") in got
+    assert not any(t in ("ARM", "AZE") for _, t, _ in got)

@@ -810,7 +810,9 @@ class EventExtractor:
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)
-        elif not targets and p.code[:2] in self.rules.venue_target_roots:
+        elif not targets and p.code[:2] in self.rules.venue_target_roots and not (
+                len(sources) > 1 and (p.symmetric or p.code[:2] in self.rules.reciprocal_roots)):
+            # (but "the army and the militia fought in Khartoum" fought each other)
             targets = self._venue_actor(verb, matches)
         if not targets and any(code.startswith(c) for c in self.rules.own_country_codes):
             # "the president eased the curfew", "the government enacted reforms": a state
