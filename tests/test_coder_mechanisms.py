@@ -744,3 +744,10 @@ def test_coordinated_sides_fighting_in_a_place_fight_each_other(coder):
                 level="root")
     assert ("ARMMIL", "AZEMIL", "19") in got and ("AZEMIL", "ARMMIL", "19") in got
     assert not any(t in ("ARM", "AZE") for _, t, _ in got)
+
+
+def test_captives_sent_home_are_released(coder):
+    assert ("ARM", "AZE", "0841") in codes(coder, "Armenia returned six Azerbaijani soldiers "
+                                                  "to Azerbaijan.")
+    assert ("AZE", "ARM", "0841") in codes(coder, "Azerbaijan sent the Armenian prisoners "
+                                                  "back to Armenia.")
