@@ -751,3 +751,13 @@ def test_captives_sent_home_are_released(coder):
                                                   "to Azerbaijan.")
     assert ("AZE", "ARM", "0841") in codes(coder, "Azerbaijan sent the Armenian prisoners "
                                                   "back to Armenia.")
+
+
+def test_both_sides_are_the_two_parties_not_the_one_speaking_to_them(coder):
+    text = ("The Sudanese army and the Rapid Support Forces fought in Khartoum. "
+            "The United Nations urged both sides to stop the fighting.")
+    got = codes(coder, text, level="root")
+    assert ("IGOUNO", "SDNMIL", "02") in got and ("IGOUNO", "SDNUAFRSF", "02") in got
+    got = codes(coder, "India and Pakistan exchanged fire. The UN urged both countries to "
+                       "show restraint.", level="root")
+    assert ("IGOUNO", "IND", "02") in got and ("IGOUNO", "PAK", "02") in got

@@ -27,6 +27,7 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "leader",
                "minister", "president", "delegation"}
+_COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
 _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
                    "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
@@ -242,10 +243,18 @@ class ArticleContext:
                 return actor
         return None
 
-    def last_pair(self) -> list[Actor]:
+    def last_pair(self, by_country: bool = True,
+                  skip: tuple[int, int] | None = None) -> list[Actor]:
+        """The last two actors mentioned: distinct countries for "both countries", distinct
+        actors for "both sides"; ``skip`` is the character span of the clause's own subject
+        ("the UN urged both sides ..." does not mean the UN)."""
         seen: dict[str, Actor] = {}
         for actor, _ in reversed(self.recent):
-            key = actor.country or actor.code
+            if skip is not None and skip[0] <= actor.start < skip[1]:
+                continue
+            if by_country and not actor.country:
+                continue
+            key = actor.country if by_country else actor.code
             if key not in seen:
                 seen[key] = actor
             if len(seen) == 2:
@@ -523,7 +532,8 @@ class ActorResolver:
         if head.pos_ == "NOUN":
             lemma = head.lemma_.lower()
             if lemma in _PAIR_WORDS and _is_pair(head):
-                pair = ctx.last_pair()
+                pair = ctx.last_pair(by_country=lemma in _COUNTRY_PAIR_WORDS,
+                                     skip=_clause_subject_span(head))
                 if pair:
                     return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
                             for a in pair]
@@ -649,6 +659,21 @@ def _coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str,
             out.append(c)
             roots.add(root.i)
     return out
+
+
+def _clause_subject_span(tok: Token) -> tuple[int, int] | None:
+    """The character span of the subject of the verb ``tok`` is an argument of, unless that
+    subject is ``tok`` itself."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+            return c.doc[c.left_edge.i : c.right_edge.i + 1].start_char, \
+                c.doc[c.left_edge.i : c.right_edge.i + 1].end_char
+    return None
 
 
 def _is_pair(head: Token) -> bool:
