@@ -761,3 +761,53 @@ def test_both_sides_are_the_two_parties_not_the_one_speaking_to_them(coder):
     got = codes(coder, "India and Pakistan exchanged fire. The UN urged both countries to "
                        "show restraint.", level="root")
     assert ("IGOUNO", "IND", "02") in got and ("IGOUNO", "PAK", "02") in got
+
+
+def test_a_time_phrase_is_not_the_patterns_preposition(coder):
+    # "on Tuesday" comes first but "call on" means "on Baghdad"
+    got = codes(coder, "Ankara on Tuesday called on Baghdad to free the detained engineers.",
+                level="root")
+    assert ("TURGOV", "IRQGOV", "02") in got
+
+
+def test_an_event_noun_takes_the_phrases_of_the_verb_saying_it_happened(coder):
+    got = codes(coder, "Heavy fighting erupted between Indian and Chinese troops in Ladakh.",
+                level="root")
+    assert ("INDMIL", "CHNMIL", "19") in got and ("CHNMIL", "INDMIL", "19") in got
+    # "a row broke out" is not fighting
+    assert not any(r == "19" for *_, r in codes(
+        coder, "A row broke out between Spain and Morocco.", level="root"))
+
+
+def test_the_condition_of_a_threat_is_the_threateners_own_government(coder):
+    got = codes(coder, "Kenya's teachers threatened to strike unless the government raised "
+                       "their pay.", level="root")
+    assert ("KENEDU", "KENGOV", "13") in got
+
+
+def test_a_hedged_act_is_a_guess(coder):
+    text = "Observers said Serbia would probably attack Kosovo if the talks failed."
+    assert codes(coder, text) == set()
+    (ev,) = [e for e in coder.code_text(text, include_all=True) if e.source.code == "SRB"]
+    assert ev.hypothetical and not ev.future
+
+
+def test_found_guilty_takes_the_convicted_as_target(coder):
+    got = codes(coder, "A Turkish court found the journalist guilty of espionage.")
+    assert ("TURJUD", "TURMED", "116") in got
+
+
+def test_a_ban_or_call_by_a_sector_is_aimed_at_that_sector(coder):
+    got = codes(coder, "Protesters in Minsk defied a police ban on Sunday.", level="root")
+    assert ("BLROPP", "BLRCOP", "12") in got
+
+
+def test_transfers_and_expulsions_name_who_receives_or_leaves(coder):
+    assert ("THA", "USA", "063") in codes(
+        coder, "Thailand extradited a Russian arms dealer to the United States.")
+    assert ("TUR", "PAK", "1622") in codes(
+        coder, "Turkey cancelled military aid to Pakistan.")
+    assert ("SDN", "SDNNGO", "174") in codes(
+        coder, "Sudan ordered the aid agencies out of Darfur.")
+    assert ("USA", "IRN", "139") in codes(
+        coder, "The United States gave Iran ten days to answer.")

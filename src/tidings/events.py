@@ -104,6 +104,7 @@ class EventExtractor:
         while stack:
             t, depth = stack.pop()
             if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t) and \
+                    not (t.dep_ == "ccomp" and t.pos_ == "ADJ") and \
                     not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
                 # (for pattern words, the subject of a passive verb is its object: "sanctions
                 # were imposed on ...")
@@ -134,15 +135,17 @@ class EventExtractor:
         return any(h.pos_ == "PRON" or self.resolver.resolve(h, matches, ctx, remember=False)
                    for h in m.target_heads)
 
-    def _try(self, p: Pattern, head: Token, clause: list[Token]) -> _Match | None:
-        used: list[Token] = [head]
+    def _try(self, p: Pattern, head: Token, clause: list[Token],
+             also: tuple[Token, ...] = ()) -> _Match | None:
+        used: list[Token] = [head, *also]
         by_word: dict[str, Token] = {p.head: head}
         for w in p.words:
             found = None
             for t in clause:
                 if t in used:
                     continue
-                if (t.lower_ == w or t.lemma_.lower() == w) and _reachable(t, head, used):
+                if (t.lower_ == w or t.lemma_.lower() == w) and _reachable(t, head, used) \
+                        and not _temporal(t):
                     found = t
                     break
             if found is None:
@@ -174,8 +177,8 @@ class EventExtractor:
                       ("prep", "agent", "dative") and t is not anchor]
             # The preposition belongs to the pattern's own words (or the verb's particle):
             # "agreed to US mediation in talks with the Palestinians" is not "agree with".
-            preps = [t for t in preps if t.head in used or (
-                t.head.dep_ == "prt" and t.head.head in used)]
+            preps = [t for t in preps if (t.head in used or (
+                t.head.dep_ == "prt" and t.head.head in used)) and not _temporal(t)]
             for prep in preps:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
@@ -187,7 +190,9 @@ class EventExtractor:
             anchor = anchor.head
         if anchor is head:
             for c in head.children:
-                if c.dep_ == "ccomp" and _infinitive(c) and c in used:
+                # (and "found {target} guilty": the subject of the pattern's small clause)
+                if c.dep_ in ("ccomp", "oprd") and (_infinitive(c) or c.pos_ == "ADJ") and \
+                        c in used:
                     # "allow {target} to run": the subject of the pattern's own infinitive.
                     objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
                     if objs:
@@ -255,7 +260,10 @@ class EventExtractor:
                         yield [poss]
                 for mod in c.children:
                     if mod.dep_ in ("compound", "amod", "nmod") and mod.i < c.i and (
-                            mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG")):
+                            mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG")
+                            # "rejected opposition calls", "defied a government ban"
+                            or mod.dep_ == "compound" and mod.pos_ == "NOUN"
+                            and mod.lemma_.lower() in self.resolver.dictionary.agent_words):
                         yield [mod]
                 # "rejected calls by Belarus for aid", "investigated crimes by militias
                 # against civilians": who did what the verb reacts to comes first; then
@@ -331,6 +339,11 @@ class EventExtractor:
                         return t.head, passive
                     return c, passive
             if t.dep_ == "relcl":
+                return t.head, passive
+            if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.head.dep_ == "ROOT" and \
+                    t.head.pos_ in ("NOUN", "PROPN"):
+                # "Nigeria's unions threatened to strike" parsed as a noun phrase: the noun
+                # with no verb of its own is the subject.
                 return t.head, passive
             if t.dep_ in ("conj", "acomp") or _infinitive(t) or (
                     t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
@@ -479,6 +492,9 @@ class EventExtractor:
                         hypothetical = True
                 if auxes & _HYPOTHETICAL_AUX:
                     hypothetical = True
+                if any(c.dep_ == "advmod" and c.lower_ in self.rules.hedges for c in kids):
+                    # "would probably strike", "may possibly attend": a guess, not a promise
+                    hypothetical, future = True, False
             if not own and (chain[i - 1].dep_ == "ccomp" or _infinitive(chain[i - 1])):
                 kind = self._governed_as(v)
                 future, hypothetical, negated = (future or kind == "future",
@@ -831,11 +847,32 @@ class EventExtractor:
                                  code_, None)]
         if not targets and p.code[:2] in self.rules.conditional_target_roots:
             targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
+            own = {a.country for a in sources if a.country}
+            if len(own) == 1:
+                # "Nigeria's unions threatened to strike unless the government ...": theirs
+                targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    def _occurs(self, verb: Token) -> bool:
+        """``verb`` says that its subject happened ("broke out", "erupted")."""
+        if verb.pos_ != "VERB":
+            return False
+        lemma = verb.lemma_.lower()
+        prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        return any(w[0] == lemma and all(x in prts for x in w[1:])
+                   for w in self.rules.occurrence_verbs)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                      ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
         clause = self._clause(noun, max_depth=3)
+        also: tuple[Token, ...] = ()
+        if noun.dep_ == "nsubj" and self._occurs(noun.head):
+            # "fighting broke out between A and B", "clashes erupted in X": what the verb
+            # says of where and between whom is said of the event.
+            also = (noun.head,)
+            clause = sorted({*clause, *(t for t in self._clause(noun.head, max_depth=3)
+                                        if t.i != noun.i and not _governed_by(t, noun))},
+                            key=lambda t: t.i)
         # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
         # protest in Beijing"): the verb's arguments are the noun's.
         light = noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
@@ -843,7 +880,7 @@ class EventExtractor:
         m = None
         via_verb = False
         for p in cands:
-            m = self._try(p, noun, clause)
+            m = self._try(p, noun, clause, also)
             if m is None and light and p.target and p.target.kind == "prep":
                 bare = replace(p, target=None,
                                words=tuple(w for w in p.words if w != p.target.prep))
@@ -1320,6 +1357,15 @@ def _localised(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
+
+
+def _temporal(tok: Token) -> bool:
+    """A preposition introducing a time ("on Monday", "in March"): not the one a pattern
+    means by "call on" or "agree in"."""
+    if tok.dep_ != "prep":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def _governed_by(tok: Token, head: Token) -> bool:

@@ -58,6 +58,8 @@ class Rules:
     anaphora_codes: tuple[str, ...]
     anaphora_determiners: frozenset[str]
     anaphora_generic: frozenset[str]
+    occurrence_verbs: tuple[tuple[str, ...], ...]
+    hedges: frozenset[str]
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -127,6 +129,8 @@ class Rules:
                 (merged.get("event_anaphora") or {}).get("determiners") or ()),
             anaphora_generic=frozenset(
                 (merged.get("event_anaphora") or {}).get("generic_nouns") or ()),
+            occurrence_verbs=tuple(tuple(v.split()) for v in merged.get("occurrence_verbs") or ()),
+            hedges=frozenset(merged.get("hedges") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
