@@ -811,3 +811,9 @@ def test_transfers_and_expulsions_name_who_receives_or_leaves(coder):
         coder, "Sudan ordered the aid agencies out of Darfur.")
     assert ("USA", "IRN", "139") in codes(
         coder, "The United States gave Iran ten days to answer.")
+
+
+def test_a_noun_slot_naming_no_actor_lets_a_wider_pattern_match(coder):
+    text = "Fighting with heavy artillery broke out between Sudanese and Chadian troops."
+    got = codes(coder, text, level="root")
+    assert ("SDNMIL", "TCDMIL", "19") in got and ("TCDMIL", "SDNMIL", "19") in got

@@ -881,6 +881,8 @@ class EventExtractor:
         via_verb = False
         for p in cands:
             m = self._try(p, noun, clause, also)
+            if m is not None and not self._slot_names_actor(m, matches, ctx):
+                m = None  # "fighting with machine guns" is not "fighting with {target}"
             if m is None and light and p.target and p.target.kind == "prep":
                 bare = replace(p, target=None,
                                words=tuple(w for w in p.words if w != p.target.prep))
