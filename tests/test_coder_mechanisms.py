@@ -814,6 +814,6 @@ def test_transfers_and_expulsions_name_who_receives_or_leaves(coder):
 
 
 def test_a_noun_slot_naming_no_actor_lets_a_wider_pattern_match(coder):
-    text = "Fighting with heavy artillery broke out between Sudanese and Chadian troops."
+    text = "Heavy fighting with artillery broke out between Sudanese and Chadian troops."
     got = codes(coder, text, level="root")
     assert ("SDNMIL", "TCDMIL", "19") in got and ("TCDMIL", "SDNMIL", "19") in got
