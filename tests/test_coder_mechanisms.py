@@ -817,3 +817,22 @@ def test_a_noun_slot_naming_no_actor_lets_a_wider_pattern_match(coder):
     text = "Heavy fighting with artillery broke out between Sudanese and Chadian troops."
     got = codes(coder, text, level="root")
     assert ("SDNMIL", "TCDMIL", "19") in got and ("TCDMIL", "SDNMIL", "19") in got
+
+
+def test_the_country_refers_to_the_state_the_story_is_about(coder):
+    text = ("Honduras broke off relations with Taiwan on Sunday. The Central American country "
+            "established ties with China.")
+    got = codes(coder, text, level="root")
+    assert ("HND", "CHN", "05") in got
+    assert not any(s in ("TWN", "LAM") for s, _, _ in got)
+
+
+def test_a_subject_pronoun_prefers_the_last_subject(coder):
+    text = ("Iran's foreign ministry summoned the British ambassador on Sunday. It accused "
+            "London of interference.")
+    assert ("IRNGOV", "GBRGOV", "112") in codes(coder, text)
+
+
+def test_a_passive_whose_subject_is_the_patterns_noun_keeps_its_target(coder):
+    got = codes(coder, "Diplomatic ties with Israel were severed by Bolivia in 2009.")
+    assert ("BOL", "ISR", "161") in got

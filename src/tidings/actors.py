@@ -211,6 +211,7 @@ class ArticleContext:
     names: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
     by_agent_word: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> CHNGOV
     recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
+    subjects: list[tuple[Actor, bool]] = field(default_factory=list)  # ... named as subjects
     agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
     countries: set[str] = field(default_factory=set)  # countries of the actors met so far
     earlier_countries: frozenset[str] = frozenset()  # ... before the current sentence
@@ -224,6 +225,10 @@ class ArticleContext:
         if actor.code.startswith(UNKNOWN):
             return
         self.recent.append((actor, is_person))
+        if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass") and \
+                head.dep_ in ("conj", "appos", "compound"):
+            self.subjects.append((actor, is_person))
+            del self.subjects[:-10]
         if actor.country and not actor.code.startswith("IGO"):
             self.countries.add(actor.country)
         if len(self.recent) > 30:
@@ -237,10 +242,24 @@ class ArticleContext:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.agent_words:
                 self.by_agent_word[tok.lemma_.lower()] = actor
 
-    def last(self, person: bool | None) -> Actor | None:
-        for actor, is_person in reversed(self.recent):
-            if person is None or is_person == person:
-                return actor
+    def last(self, person: bool | None, subject: bool = False) -> Actor | None:
+        """The last actor named (a person, not a person, or either); for a subject, the last
+        one named as a subject if there is one: "Iran summoned the British envoy. It said
+        ..." is Iran."""
+        for pool in (self.subjects, self.recent) if subject else (self.recent,):
+            for actor, is_person in reversed(pool):
+                if person is None or is_person == person:
+                    return actor
+        return None
+
+    def last_country(self, subject: bool = False) -> Actor | None:
+        """The last actor named that is a state or part of one; for a subject, the last
+        such subject if there is one (what the story is about)."""
+        pools = [a for a, _ in self.subjects], [a for a, _ in self.recent]
+        for pool in pools if subject else pools[1:]:
+            for actor in reversed(pool):
+                if actor.country and not actor.code.startswith("IGO"):
+                    return actor
         return None
 
     def last_pair(self, by_country: bool = True,
@@ -522,6 +541,13 @@ class ActorResolver:
                 full = code + (agent or "")
                 out.append((make(full, code, agent, rule), False))
             return out
+        if head.lemma_.lower() in _COUNTRY_PAIR_WORDS and head.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
+                c.dep_ in ("poss", "prep") for c in head.children):
+            # "the country", "the Central American country": the state last named.
+            prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
+            if prev is not None:
+                return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
         if info.region is not None:
             code, name, _ = info.region
             return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
@@ -589,12 +615,13 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, ctx: ArticleContext) -> list[tuple[Actor, bool]]:
         low = head.lower_
+        subj = head.dep_ in ("nsubj", "nsubjpass")
         if low in _PERSON_PRONOUNS:
-            prev = ctx.last(person=True) or ctx.last(person=None)
+            prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif low in _THING_PRONOUNS:
-            prev = ctx.last(person=False)
+            prev = ctx.last(person=False, subject=subj)
         elif low in _PLURAL_PRONOUNS:
-            prev = ctx.last(person=False)
+            prev = ctx.last(person=False, subject=subj)
         else:
             return []
         if prev is None:

@@ -711,6 +711,11 @@ class EventExtractor:
             agent = self._agent(verb)
             if subj is not None and subj not in used and not target_heads:
                 target_heads = [subj]
+            elif subj is not None and subj in used and not target_heads:
+                # "ties with Taiwan were severed by Panama": the pattern's own noun is the
+                # subject, and its phrase says whom the act is aimed at.
+                target_heads = next(_prep_objects(
+                    [c for c in subj.children if c.dep_ == "prep"], _DEFAULT_TARGET_PREPS), [])
             source_heads = [agent] if agent is not None else []
             if agent is not None:
                 used = [*used, agent.head]
