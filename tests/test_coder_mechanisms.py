@@ -836,3 +836,15 @@ def test_a_subject_pronoun_prefers_the_last_subject(coder):
 def test_a_passive_whose_subject_is_the_patterns_noun_keeps_its_target(coder):
     got = codes(coder, "Diplomatic ties with Israel were severed by Bolivia in 2009.")
     assert ("BOL", "ISR", "161") in got
+
+
+def test_anti_government_is_the_opposition(coder):
+    got = codes(coder, "Anti-government protest leaders in Nairobi demanded new elections.",
+                level="root")
+    assert any(s == "KENOPP" and r == "10" for s, _, r in got)
+
+
+def test_its_embassy_belongs_to_the_owner_not_the_host(coder):
+    got = codes(coder, "Sweden recalled its ambassador from Iraq after protesters stormed its "
+                       "embassy in Baghdad.", level="root")
+    assert ("IRQOPP", "SWEGOV", "14") in got

@@ -504,6 +504,15 @@ class ActorResolver:
             # the metonym still says which part of the state is meant.
             meton = next(c for c in countries if c[3])
             countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
+        if not countries and agent_code:
+            # "its embassy in Tehran", "their troops": the owner's, wherever they are.
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
+                         ("its", "their")), None)
+            owner = self._pronoun(poss, ctx) if poss is not None else []
+            if owner and owner[0][0].country:
+                country = owner[0][0].country
+                return [(make(country + agent_code, country, agent_code,
+                              f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
         if not countries:
             sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
             if sub is not None:
@@ -615,7 +624,8 @@ class ActorResolver:
 
     def _pronoun(self, head: Token, ctx: ArticleContext) -> list[tuple[Actor, bool]]:
         low = head.lower_
-        subj = head.dep_ in ("nsubj", "nsubjpass")
+        # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
+        subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
         if low in _PERSON_PRONOUNS:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif low in _THING_PRONOUNS:
