@@ -848,3 +848,12 @@ def test_its_embassy_belongs_to_the_owner_not_the_host(coder):
     got = codes(coder, "Sweden recalled its ambassador from Iraq after protesters stormed its "
                        "embassy in Baghdad.", level="root")
     assert ("IRQOPP", "SWEGOV", "14") in got
+
+
+def test_killing_one_office_holder_is_an_assassination(coder):
+    got = codes(coder, "Gunmen shot dead the Mexican mayor outside his office.")
+    assert any(c == "186" and t == "MEXGOV" for _, t, c in got)
+    # killing several officials, or civilians, stays a killing
+    got = codes(coder, "Militants killed three Afghan officials.", level="root")
+    assert got and not any(c.startswith("186") for *_, c in codes(
+        coder, "Militants killed three Afghan officials."))

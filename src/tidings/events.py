@@ -828,6 +828,12 @@ class EventExtractor:
             # government it stands for in "Kyiv said".
             targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
                        if t.rule.startswith("metonym:") and t.country else t for t in targets]
+        if targets and self.rules.assassination_code and code[:2] in ("18", "19") and \
+                verb.lemma_.lower() in self.rules.assassination_verbs and \
+                all(self._office_holder(t, verb.doc) for t in targets):
+            # "gunmen shot dead President Moise": killing one who holds an office
+            code = self.rules.assassination_code
+            p = replace(p, code=code, id=f"assassination:{p.id}", symmetric=False, reverse=None)
         venue = None
         if p.code in self.rules.venue_codes:
             venue = self._venue(verb, matches)
@@ -857,6 +863,16 @@ class EventExtractor:
                 # "Nigeria's unions threatened to strike unless the government ...": theirs
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    def _office_holder(self, actor: Actor, doc) -> bool:  # noqa: ANN001
+        """``actor`` is one person who holds (or held) an office: a known leader, or a
+        singular title ("the governor", "President X")."""
+        if actor.rule.startswith("person:"):
+            return True
+        if actor.agent not in self.rules.assassination_agents:
+            return False
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NN", "NNP")
 
     def _occurs(self, verb: Token) -> bool:
         """``verb`` says that its subject happened ("broke out", "erupted")."""

@@ -60,6 +60,9 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    assassination_verbs: frozenset[str]
+    assassination_agents: frozenset[str]
+    assassination_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
 
@@ -131,6 +134,10 @@ class Rules:
                 (merged.get("event_anaphora") or {}).get("generic_nouns") or ()),
             occurrence_verbs=tuple(tuple(v.split()) for v in merged.get("occurrence_verbs") or ()),
             hedges=frozenset(merged.get("hedges") or ()),
+            assassination_verbs=frozenset((merged.get("assassination") or {}).get("verbs") or ()),
+            assassination_agents=frozenset(
+                (merged.get("assassination") or {}).get("agents") or ()),
+            assassination_code=(merged.get("assassination") or {}).get("code"),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
