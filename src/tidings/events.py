@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors import ActorResolver, ArticleContext, Entry
 from tidings.ontology import Ontology
@@ -864,7 +864,7 @@ class EventExtractor:
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
 
-    def _office_holder(self, actor: Actor, doc) -> bool:  # noqa: ANN001
+    def _office_holder(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is one person who holds (or held) an office: a known leader, or a
         singular title ("the governor", "President X")."""
         if actor.rule.startswith("person:"):
