@@ -857,3 +857,9 @@ def test_killing_one_office_holder_is_an_assassination(coder):
     got = codes(coder, "Militants killed three Afghan officials.", level="root")
     assert got and not any(c.startswith("186") for *_, c in codes(
         coder, "Militants killed three Afghan officials."))
+
+
+def test_a_march_through_a_city_happened_there(coder):
+    article = Article(id="a", text="Protesters marched through central Tbilisi on Sunday.")
+    (ev,) = enrich_coded(next(coder.code_articles([article]))).events
+    assert ev.source.code == "GEOOPP" and ev.place is not None and ev.place.name == "Tbilisi"

@@ -108,7 +108,7 @@ def _says_where(tok: Token) -> bool:
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    if prep.lower_ not in ("in", "at", "near", "outside", "inside"):
+    if prep.lower_ not in ("in", "at", "near", "outside", "inside", "through", "across"):
         return False
     anchor = prep.head
     return anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj")

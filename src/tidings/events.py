@@ -619,7 +619,7 @@ class EventExtractor:
         return out
 
     def _place(self, verb: Token, matches: Matches,
-               preps: tuple[str, ...] = ("in", "at", "outside", "near"),
+               preps: tuple[str, ...] = ("in", "at", "outside", "near", "through", "across"),
                ) -> tuple[str, Token] | None:
         """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
         "protested against the government in Belgrade")."""
