@@ -863,3 +863,10 @@ def test_a_march_through_a_city_happened_there(coder):
     article = Article(id="a", text="Protesters marched through central Tbilisi on Sunday.")
     (ev,) = enrich_coded(next(coder.code_articles([article]))).events
     assert ev.source.code == "GEOOPP" and ev.place is not None and ev.place.name == "Tbilisi"
+
+
+def test_foreign_groups_are_not_placed_where_they_are(coder):
+    got = codes(coder, "Egyptian police arrested foreign journalists in Cairo.")
+    assert ("EGYCOP", "---MED", "173") in got
+    assert ("EGYCOP", "EGYMED", "173") in codes(coder, "Egyptian police arrested journalists "
+                                                       "in Cairo.")

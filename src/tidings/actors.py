@@ -27,6 +27,7 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "leader",
                "minister", "president", "delegation"}
+_FOREIGN = {"foreign", "international", "overseas", "expatriate"}
 _COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
 _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
@@ -577,6 +578,11 @@ class ActorResolver:
                 prev = ctx.by_agent_word[lemma]
                 return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
         if agent_code:
+            if any(t.lower_ in _FOREIGN for t in doc[head.left_edge.i : head.i]):
+                # "foreign journalists", "international aid agencies": not of the place where
+                # they are, so never placed there.
+                return [(make(UNKNOWN + agent_code, None, agent_code,
+                              f"agent:{info.agent[1]}+foreign"), False)]
             return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
                      head.ent_type_ == "PERSON")]
         if info.ethnic:

@@ -1376,7 +1376,8 @@ def _sole_country(sent: Span, matches: Matches, places: bool = True) -> str | No
 def _localised(actor: Actor, country: str) -> Actor:
     """An agent of unknown country ("students", "police") placed in the country where the
     event happened."""
-    if actor.country is not None or not actor.agent or not actor.code.startswith("---"):
+    if actor.country is not None or not actor.agent or not actor.code.startswith("---") or \
+            actor.rule.endswith("+foreign"):
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
