@@ -870,3 +870,12 @@ def test_foreign_groups_are_not_placed_where_they_are(coder):
     assert ("EGYCOP", "---MED", "173") in got
     assert ("EGYCOP", "EGYMED", "173") in codes(coder, "Egyptian police arrested journalists "
                                                        "in Cairo.")
+
+
+def test_a_weapon_stands_for_who_used_it(coder):
+    got = codes(coder, "A roadside bomb planted by al-Shabaab militants exploded in Mogadishu, "
+                       "killing six Somali soldiers.", level="root")
+    # ... and an attack made with a bomb is a bombing (18), not a plain attack
+    assert any(s.startswith("SOMREB") and t == "SOMMIL" and r == "18" for s, t, r in got)
+    # a weapon whose user is not named is no one
+    assert codes(coder, "A bomb exploded in Kabul, killing ten people.") == set()

@@ -407,8 +407,10 @@ class EventExtractor:
 
     def _authored(self, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
         """A document stands for who issued it: "a report by Amnesty", "a statement from the
-        ministry", "a report released in the Rwandan capital" (the state where it was)."""
-        if head.lemma_.lower() not in self.rules.documents:
+        ministry", "a report released in the Rwandan capital" (the state where it was); a
+        weapon for who used it: "a car bomb set off by Taliban militants killed ..."."""
+        weapon = head.lemma_.lower() in self.rules.weapons
+        if head.lemma_.lower() not in self.rules.documents and not weapon:
             return []
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("by", "from"):
@@ -423,9 +425,13 @@ class EventExtractor:
             agent = self._agent(acl)
             if agent is not None:
                 got = self.resolver.resolve(agent, matches, ctx, remember=False)
+                if got and weapon:
+                    # (the rule says which weapon: a bombing is coded as one)
+                    return [replace(a, rule=f"weapon:{head.lemma_.lower()}>{a.rule}")
+                            for a in got]
                 if got:
                     return got
-            place = self._place(acl, matches, preps=("in",))
+            place = None if weapon else self._place(acl, matches, preps=("in",))
             if place is not None:
                 code, g = place
                 return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
@@ -828,6 +834,13 @@ class EventExtractor:
             # government it stands for in "Kyiv said".
             targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
                        if t.rule.startswith("metonym:") and t.country else t for t in targets]
+        weapon = next((a.rule[7:].split(">")[0] for a in sources
+                       if a.rule.startswith("weapon:")), None)
+        if weapon and code in self.rules.generic_attack_codes and self.rules.weapons[weapon]:
+            # "a car bomb set off by militants killed 40": a bombing
+            code = self.rules.weapons[weapon]
+            p = replace(p, code=code, id=f"weapon:{weapon}>{p.id}", symmetric=False,
+                        reverse=None)
         if targets and self.rules.assassination_code and code[:2] in ("18", "19") and \
                 verb.lemma_.lower() in self.rules.assassination_verbs and \
                 all(self._office_holder(t, verb.doc) for t in targets):

@@ -60,6 +60,8 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    weapons: dict[str, str | None]
+    generic_attack_codes: frozenset[str]
     assassination_verbs: frozenset[str]
     assassination_agents: frozenset[str]
     assassination_code: str | None
@@ -138,6 +140,8 @@ class Rules:
             assassination_agents=frozenset(
                 (merged.get("assassination") or {}).get("agents") or ()),
             assassination_code=(merged.get("assassination") or {}).get("code"),
+            weapons=dict((merged.get("weapons") or {}).get("codes") or {}),
+            generic_attack_codes=frozenset((merged.get("weapons") or {}).get("generic") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
