@@ -879,3 +879,20 @@ def test_a_weapon_stands_for_who_used_it(coder):
     assert any(s.startswith("SOMREB") and t == "SOMMIL" and r == "18" for s, t, r in got)
     # a weapon whose user is not named is no one
     assert codes(coder, "A bomb exploded in Kabul, killing ten people.") == set()
+
+
+def test_coordinated_leaders_agreeing_on_a_view_agree_with_each_other(coder):
+    got = codes(coder, "The Chinese and Russian presidents agreed that the crisis required "
+                       "dialogue.")
+    assert ("CHNGOV", "RUSGOV", "019") in got and ("RUSGOV", "CHNGOV", "019") in got
+
+
+def test_where_something_was_said_is_not_whom_it_was_said_to(coder):
+    got = codes(coder, "The minister said on television that Iran would never negotiate.")
+    assert not any(t.startswith("---") is False and t != "IRN" for _, t, _ in got)
+
+
+def test_abolishing_censorship_eases_restrictions(coder):
+    got = codes(coder, "Myanmar's government abolished censorship of the press.")
+    assert ("MMRGOV", "MMRMED", "0811") in got
+    assert not any(c.startswith("17") for *_, c in got)

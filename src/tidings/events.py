@@ -565,7 +565,8 @@ class EventExtractor:
         out: list[Event] = []
         root = self._root(code, flags)
         if not targets and len(sources) > 1 and (
-                p.symmetric or root in self.rules.reciprocal_roots):
+                p.symmetric or root in self.rules.reciprocal_roots
+                or code in self.rules.reciprocal_roots):
             # "A and B met", "A and B signed a treaty": every pair, both ways.
             for s in sources:
                 for t in sources:
@@ -691,6 +692,9 @@ class EventExtractor:
         if comps and all(c.i < verb.i for c in comps):
             return []
         for group in self._target_candidates(verb, used):
+            if group and group[0].head.dep_ == "prep" and group[0].head.lower_ == "on" and \
+                    group[0].head.head.i == verb.i:
+                continue  # "said on television / on TikTok": where, not to whom
             heads = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
             if any(self.resolver.resolve(t, matches, ctx, remember=False) for t in heads):
                 return heads
@@ -1117,8 +1121,8 @@ class EventExtractor:
             if not events or any(e.root != "01" for e in events):
                 continue
             for v, m in harm:
-                if not _governed_by(v, verb) or self._modality(v, None)[0]:
-                    continue
+                if not _governed_by(v, verb) or any(self._modality(v, verb)):
+                    continue  # (what will, may or did not happen is no accusation)
                 subj, passive = self._subject(v)
                 if subj is None or passive:
                     continue
