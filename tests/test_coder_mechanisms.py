@@ -893,6 +893,6 @@ def test_where_something_was_said_is_not_whom_it_was_said_to(coder):
 
 
 def test_abolishing_censorship_eases_restrictions(coder):
-    got = codes(coder, "Myanmar's government abolished censorship of the press.")
-    assert ("MMRGOV", "MMRMED", "0811") in got
+    got = codes(coder, "Myanmar's government abolished the censorship of newspapers.")
+    assert any(s == "MMRGOV" and c == "0811" for s, _, c in got)
     assert not any(c.startswith("17") for *_, c in got)
