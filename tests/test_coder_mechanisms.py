@@ -896,3 +896,15 @@ def test_abolishing_censorship_eases_restrictions(coder):
     got = codes(coder, "Myanmar's government abolished the censorship of newspapers.")
     assert any(s == "MMRGOV" and c == "0811" for s, _, c in got)
     assert not any(c.startswith("17") for *_, c in got)
+
+
+def test_a_show_of_force_is_aimed_past_the_forces_moved(coder):
+    got = codes(coder, "Turkey has massed thousands of troops near its border with Syria.",
+                level="root")
+    assert ("TUR", "SYR", "15") in got
+
+
+def test_the_passive_agent_is_what_the_story_is_about(coder):
+    got = codes(coder, "Diplomatic ties with Taiwan were severed by Nicaragua as the Central "
+                       "American country switched recognition to China.", level="root")
+    assert ("NIC", "TWN", "16") in got and ("NIC", "CHN", "05") in got

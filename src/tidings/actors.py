@@ -226,8 +226,10 @@ class ArticleContext:
         if actor.code.startswith(UNKNOWN):
             return
         self.recent.append((actor, is_person))
+        # (the agent of a passive is its logical subject: "ties were severed by Panama")
         if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass") and \
-                head.dep_ in ("conj", "appos", "compound"):
+                head.dep_ in ("conj", "appos", "compound") or head.dep_ == "pobj" and \
+                head.head.dep_ == "agent":
             self.subjects.append((actor, is_person))
             del self.subjects[:-10]
         if actor.country and not actor.code.startswith("IGO"):

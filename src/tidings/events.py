@@ -309,7 +309,8 @@ class EventExtractor:
 
     def _first_actors(self, groups: Iterable[list[Token]], matches: Matches,
                       ctx: ArticleContext, speaker: Token | None,
-                      speech: dict[int, Token], avoid: list[Actor] | None = None) -> list[Actor]:
+                      speech: dict[int, Token], avoid: list[Actor] | None = None,
+                      skip: Callable[[Actor], bool] | None = None) -> list[Actor]:
         """The actors of the first group of candidate heads that names any; with ``avoid``
         (the sources), a group naming only the sources themselves or what they own ("to show
         their disapproval of ...") is passed over."""
@@ -319,6 +320,8 @@ class EventExtractor:
             if all(t.ent_type_ in ("DATE", "TIME") for t in group):
                 continue
             got = self._actors(group, matches, ctx, speaker, speech, remember=False)
+            if got and skip is not None and all(skip(a) for a in got):
+                continue
             if got and avoid and all(a.code in codes or (
                     a.rule.startswith("owner:") and a.country in countries) for a in got):
                 continue
@@ -830,9 +833,17 @@ class EventExtractor:
             # "mobilized army reservists", "ordered patrols by police": the forces a state
             # moves are its own, not the target.
             own = {a.country for a in sources}
-            targets = [t for t in targets if not (
-                t.agent in self.rules.own_force_agents and t.code.endswith(t.agent)
-                and (t.country is None or t.country in own))]
+
+            def own_force(t: Actor) -> bool:
+                return t.agent in self.rules.own_force_agents and t.code.endswith(t.agent) \
+                    and (t.country is None or t.country in own)
+
+            if targets and all(own_force(t) for t in targets) and not (passive or p.source):
+                # ... and whom they are aimed at may come after them: "massed troops near its
+                # border with Ukraine"
+                targets = self._first_actors(self._target_candidates(verb, used), matches, ctx,
+                                             speaker, speech, avoid=sources, skip=own_force)
+            targets = [t for t in targets if not own_force(t)]
         if code[:2] in self.rules.place_target_roots:
             # "shelled Kyiv", "bombed Damascus": a capital attacked is the city, not the
             # government it stands for in "Kyiv said".
