@@ -908,3 +908,10 @@ def test_the_passive_agent_is_what_the_story_is_about(coder):
     got = codes(coder, "Diplomatic ties with Taiwan were severed by Nicaragua as the Central "
                        "American country switched recognition to China.", level="root")
     assert ("NIC", "TWN", "16") in got and ("NIC", "CHN", "05") in got
+
+
+def test_hoping_for_harm_is_no_optimism(coder):
+    assert not any(c == "013" for *_, c in codes(
+        coder, "Ankara said it hoped Greek officers would be prosecuted for the shooting."))
+    # a hope for something good still is
+    assert ("JPN", "---", "013") in codes(coder, "Japan said it hoped the talks would succeed.")

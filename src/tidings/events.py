@@ -93,6 +93,7 @@ class EventExtractor:
         self._obligations(by_verb, speech, index, matches, ctx)
         self._reported_harm(by_verb, speech, verb_matches, index, matches, ctx)
         self._event_anaphora(by_verb, speech, verb_matches, index, matches, ctx)
+        self._wished_harm(by_verb, verb_matches)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
         return self._suppress(by_verb, sent, speech, bare)
 
@@ -1150,6 +1151,27 @@ class EventExtractor:
                         new.append(e)
                 by_verb[i] = new
                 break
+
+    def _wished_harm(self, by_verb: dict[int, list[Event]],
+                     verb_matches: list[tuple[Token, _Match]]) -> None:
+        """"Kigali said it hoped French officials would be indicted": hoping for harm to
+        someone is no optimistic comment (rules.yaml: optimism_codes)."""
+        if not self.rules.optimism_codes:
+            return
+        harm = [v for v, m in verb_matches
+                if self.ontology.get(m.pattern.code).quad_class >= 3 and not m.pattern.speech]
+        for i, events in list(by_verb.items()):
+            if not any(e.code in self.rules.optimism_codes for e in events):
+                continue
+            verb = next((v for v, _ in verb_matches if v.i == i), None)
+            if verb is None or not any(_governed_by(v, verb) and not self._modality(v, None)[0]
+                                       for v in harm):
+                continue
+            kept = [e for e in events if e.code not in self.rules.optimism_codes]
+            if kept:
+                by_verb[i] = kept
+            else:
+                del by_verb[i]
 
     def _event_anaphora(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
                         verb_matches: list[tuple[Token, _Match]], index: int,

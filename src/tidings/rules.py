@@ -60,6 +60,7 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    optimism_codes: frozenset[str]
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
     assassination_verbs: frozenset[str]
@@ -142,6 +143,7 @@ class Rules:
             assassination_code=(merged.get("assassination") or {}).get("code"),
             weapons=dict((merged.get("weapons") or {}).get("codes") or {}),
             generic_attack_codes=frozenset((merged.get("weapons") or {}).get("generic") or ()),
+            optimism_codes=frozenset(merged.get("optimism_codes") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
