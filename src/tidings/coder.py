@@ -63,6 +63,8 @@ class Coder:
     def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
                   events: list[Event], places: dict[int, list[str]]) -> None:
         matches = self.resolver.index_matches(doc, ctx.date)
+        # (Span.ents walks all of the document's entities: look them up once)
+        place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
@@ -75,16 +77,18 @@ class Coder:
             ctx.next_sentence(found)
             events.extend(found)
             if found:
-                places[index] = _place_names(sent)
+                places[index] = _place_names(
+                    sent, [e for e in place_ents if sent.start <= e.start < sent.end])
 
 
-def _place_names(sent: Span) -> list[str]:
+def _place_names(sent: Span, ents: list[Span]) -> list[str]:
     """Where the sentence says something happened: place names introduced by "in/at/near"
     on a verb or on one of its main arguments ("met X in Tehran", "police in Istanbul
-    arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington")."""
+    arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington").
+    ``ents`` are the sentence's place entities (GPE, LOC, FAC)."""
     out = []
-    for ent in sent.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC") and _says_where(ent.root):
+    for ent in ents:
+        if _says_where(ent.root):
             out.append(ent.text.removeprefix("the ").removeprefix("The "))
     # The small English model does not know every place name ("in Kyiv", "near Kursk"): a
     # proper noun it tags as something else, or not at all, is still a candidate that the
