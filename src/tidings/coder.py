@@ -66,12 +66,13 @@ class Coder:
         # (Span.ents walks all of the document's entities: look them up once)
         place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         for sent in doc.sents:
-            if not sent.text.strip():
+            raw = doc.text[sent.start_char : sent.end_char]
+            # (spaCy's sentence may carry the line break or spaces that follow it)
+            text = raw.strip()
+            if not text:
                 continue
             index = len(sentences)
-            # (spaCy's sentence may carry the line break or spaces that follow it)
-            text = sent.text.strip()
-            start = sent.start_char + sent.text.index(text[0])
+            start = sent.start_char + raw.index(text[0])
             sentences.append(Sentence(index, start, start + len(text), text))
             found = self.extractor.sentence_events(sent, index, matches, ctx)
             ctx.next_sentence(found)
