@@ -915,3 +915,44 @@ def test_hoping_for_harm_is_no_optimism(coder):
         coder, "Ankara said it hoped Greek officers would be prosecuted for the shooting."))
     # a hope for something good still is
     assert ("JPN", "---", "013") in codes(coder, "Japan said it hoped the talks would succeed.")
+
+
+def test_what_reports_say_is_not_asserted(coder):
+    text = ("The Red Cross sent a team to look into reports that soldiers had killed "
+            "villagers in Chechnya.")
+    assert not any(r == "19" for *_, r in codes(coder, text, level="root"))
+
+
+def test_told_to_is_an_order(coder):
+    got = codes(coder, "Washington told Damascus on Monday to withdraw its troops from Lebanon.",
+                level="root")
+    assert ("USAGOV", "SYRGOV", "10") in got
+
+
+def test_an_act_in_defiance_of_someone_defies_them(coder):
+    got = codes(coder, "North Korea restarted its reactor in defiance of the United Nations.")
+    assert ("PRK", "IGOUNO", "128") in got
+
+
+def test_the_role_an_appositive_gives_beats_the_dictionarys(coder):
+    got = codes(coder, "Amr Moussa, secretary-general of the Arab League, urged Iraq to "
+                       "cooperate.", date="2005-03-01", level="root")
+    assert ("IGOARBALL", "IRQ", "02") in got
+
+
+def test_hyphenated_and_place_names_are_read_whole(coder):
+    got = codes(coder, "Kim Dae-jung urged North Korea to return to the talks.",
+                date="1999-06-01", level="root")
+    assert ("KORGOV", "PRK", "02") in got
+    got = codes(coder, "Israeli troops raided Khan Younis.", level="root")
+    assert not any(t.startswith("PAK") for _, t, _ in got)
+
+
+def test_small_clauses_and_vocabulary(coder):
+    assert ("IRN", "IGOUNOIAE", "0862") in codes(
+        coder, "Iran allowed IAEA inspectors back into the country.")
+    assert ("USAGOV", "TURGOV", "064") in codes(
+        coder, "Washington is providing Ankara with intelligence on the rebels.")
+    assert ("CUB", "HTI", "073") in codes(coder, "Cuba sent 300 doctors to Haiti.")
+    assert any(c == "2041" for *_, c in codes(
+        coder, "Syrian troops released sarin on rebels in Douma."))

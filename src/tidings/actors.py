@@ -184,8 +184,21 @@ class ActorDictionary:
             return False
         # Names of organisations and people are proper names: "Russia today" is not the
         # broadcaster "Russia Today".
+        # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
+        # Airport", "the Ben Gurion University") is not that person.
+        if all(e.kind == "person" for e in entries) and any(
+                t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in span):
+            return False
+        # ... and a lone name that is only the first part of another proper name ("Khan
+        # Younis", "Khan Sheikhoun") is that other name's.
+        last = span[-1]
+        if all(e.kind == "person" for e in entries) and last.dep_ == "compound" and \
+                last.head.pos_ == "PROPN" and last.head.i > last.i and last.head.i == span.end:
+            return False
+        # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
         if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
-                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES for t in span):
+                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
             return False
         return True
 
@@ -479,6 +492,15 @@ class ActorResolver:
                          country=country, agent=agent)
 
         if info.person is not None:
+            # "Amr Moussa, secretary-general of the Arab League": the role the text gives
+            # beats the dictionary's.
+            for appos in (c for c in head.children if c.dep_ == "appos"):
+                got = self._resolve_one(appos, matches, ctx)
+                if got and not got[0][0].code.startswith(UNKNOWN) and \
+                        not got[0][0].rule.startswith(("person:", "coref:")):
+                    a = got[0][0]
+                    return [(make(a.code, a.country, a.agent,
+                                  f"person:{info.person[1]}+appos:{a.rule}"), True)]
             code, name, _ = info.person
             if code.endswith("ELI") and info.agent and not info.former:
                 code = code[:3] + info.agent[0]

@@ -56,7 +56,9 @@ class EventExtractor:
         verb_matches: list[tuple[Token, _Match]] = []
         tokens = list(sent)
         nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
-        verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") or t.tag_[:2] == "VB"]
+        # (a participle used as an adjective describes, it does not report: "occupied Kuwait")
+        verbs = [t for t in tokens if (t.pos_ in ("VERB", "AUX") or t.tag_[:2] == "VB")
+                 and t.dep_ != "amod"]
         for tok in verbs:
             cands = self.patterns.verb_patterns(tok)
             if not cands:
@@ -94,6 +96,7 @@ class EventExtractor:
         self._reported_harm(by_verb, speech, verb_matches, index, matches, ctx)
         self._event_anaphora(by_verb, speech, verb_matches, index, matches, ctx)
         self._wished_harm(by_verb, verb_matches)
+        self._defiance(verbs, by_verb, index, matches, ctx, speech)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
         return self._suppress(by_verb, sent, speech, bare)
 
@@ -105,10 +108,11 @@ class EventExtractor:
         while stack:
             t, depth = stack.pop()
             if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t) and \
-                    not (t.dep_ == "ccomp" and t.pos_ == "ADJ") and \
-                    not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
+                    not _small_clause(t) and not (t.dep_ == "nsubj" and _small_clause(t.head)) \
+                    and not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
                 # (for pattern words, the subject of a passive verb is its object: "sanctions
-                # were imposed on ...")
+                # were imposed on ..."; a small clause is the verb's own: "found him guilty",
+                # "allowed the inspectors back")
                 continue
             out.append(t)
             if depth < max_depth:
@@ -192,7 +196,7 @@ class EventExtractor:
         if anchor is head:
             for c in head.children:
                 # (and "found {target} guilty": the subject of the pattern's small clause)
-                if c.dep_ in ("ccomp", "oprd") and (_infinitive(c) or c.pos_ == "ADJ") and \
+                if (c.dep_ in ("ccomp", "oprd") and _infinitive(c) or _small_clause(c)) and \
                         c in used:
                     # "allow {target} to run": the subject of the pattern's own infinitive.
                     objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
@@ -470,7 +474,8 @@ class EventExtractor:
         lemma = word.lemma_.lower()
         if lemma in self.rules.future_verbs:
             return "future"
-        if lemma in self.rules.hypothetical_verbs:
+        if lemma in self.rules.hypothetical_verbs or (
+                word.pos_ == "NOUN" and lemma in self.rules.hearsay_nouns):
             return "hypothetical"
         if lemma in self.rules.negating_verbs:
             return "negated"
@@ -767,7 +772,9 @@ class EventExtractor:
                         p.code, self._modality(verb, speaker)) in self.rules.reciprocal_roots)):
                     # "expelled three Russian diplomats": the pattern's object is the target.
                     nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
-                             and t.dep_ in ("dobj", "pobj", "dative")]
+                             and (t.dep_ in ("dobj", "pobj", "dative")
+                                  or t.dep_ == "nsubj" and _small_clause(t.head))]
+                    # (... or of its small clause: "allowed U.N. inspectors back")
                     targets = self._first_actors(nouns, matches, ctx, speaker, speech,
                                                  avoid=sources)
         if not sources:
@@ -1152,6 +1159,36 @@ class EventExtractor:
                 by_verb[i] = new
                 break
 
+    def _defiance(self, verbs: list[Token], by_verb: dict[int, list[Event]], index: int,
+                  matches: Matches, ctx: ArticleContext, speech: dict[int, Token]) -> None:
+        """"Iran resumed work at the plant in defiance of the EU": whatever was done, doing
+        it in defiance of someone defies them (rules.yaml: defiance)."""
+        code = self.rules.defiance_code
+        if not code:
+            return
+        for verb in verbs:
+            if by_verb.get(verb.i):
+                continue  # (an act coded by itself is already aimed at whom it defies)
+            objs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children if g.dep_ == "pobj"
+                    and g.lemma_.lower() in self.rules.defiance_nouns]
+            defied = [o for n in objs for p in n.children if p.dep_ == "prep"
+                      and p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
+            if not defied:
+                continue
+            subj, passive = self._subject(verb)
+            if subj is None or passive:
+                continue
+            speaker = self._speaker(verb, speech)
+            sources = self._actors([subj], matches, ctx, speaker, speech)
+            targets = self._actors(defied[:1], matches, ctx, speaker, speech)
+            flags = self._modality(verb, speaker)
+            new = [ev for s_ in sources for t in targets if s_.code != t.code
+                   and (ev := self._make(code, s_, t, [verb, objs[0]], index,
+                                         f"defiance:{verb.lemma_.lower()}", flags))]
+            if new:
+                by_verb.setdefault(verb.i, []).extend(new)
+
     def _wished_harm(self, by_verb: dict[int, list[Event]],
                      verb_matches: list[tuple[Token, _Match]]) -> None:
         """"Kigali said it hoped French officials would be indicted": hoping for harm to
@@ -1431,6 +1468,12 @@ def _localised(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
+
+
+def _small_clause(tok: Token) -> bool:
+    """A verbless clause completing a verb: "found [him guilty]", "allowed [the inspectors
+    back]"."""
+    return tok.dep_ in ("ccomp", "oprd") and tok.pos_ in ("ADJ", "ADV")
 
 
 def _temporal(tok: Token) -> bool:

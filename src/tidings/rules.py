@@ -60,6 +60,9 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    defiance_nouns: frozenset[str]
+    defiance_code: str | None
+    hearsay_nouns: frozenset[str]
     optimism_codes: frozenset[str]
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
@@ -144,6 +147,9 @@ class Rules:
             weapons=dict((merged.get("weapons") or {}).get("codes") or {}),
             generic_attack_codes=frozenset((merged.get("weapons") or {}).get("generic") or ()),
             optimism_codes=frozenset(merged.get("optimism_codes") or ()),
+            hearsay_nouns=frozenset(merged.get("hearsay_nouns") or ()),
+            defiance_nouns=frozenset((merged.get("defiance") or {}).get("nouns") or ()),
+            defiance_code=(merged.get("defiance") or {}).get("code"),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
