@@ -956,3 +956,22 @@ def test_small_clauses_and_vocabulary(coder):
     assert ("CUB", "HTI", "073") in codes(coder, "Cuba sent 300 doctors to Haiti.")
     assert any(c == "2041" for *_, c in codes(
         coder, "Syrian troops released sarin on rebels in Douma."))
+
+
+def test_names_inside_longer_place_names(coder):
+    got = codes(coder, "Israeli forces demolished the West Bank homes of two Palestinians.")
+    assert ("ISRMIL", "PSE", "1712") in got
+    assert ("WST", "RUS", "111") in codes(coder, "The West condemned Russia.")
+
+
+def test_led_and_backed(coder):
+    got = codes(coder, "Warplanes of the U.S.-led coalition pounded Islamic State positions.",
+                level="root")
+    assert ("USAMIL", "IMGMUSISI", "19") in got
+    got = codes(coder, "Russian-backed separatists attacked Ukrainian troops.", level="root")
+    assert not any(s.startswith("RUS") for s, _, _ in got)
+
+
+def test_a_chief_executive_of_a_territory_governs_it(coder):
+    got = codes(coder, "Hong Kong's chief executive criticized the protesters.", level="root")
+    assert ("HKGGOV", "HKGOPP", "11") in got

@@ -12,7 +12,6 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
 from tidings.datafiles import DataFileError, load_yaml
 from tidings.records import Actor, Event
@@ -27,6 +26,7 @@ _THING_PRONOUNS = {"it", "its"}
 _PLURAL_PRONOUNS = {"they", "them", "their"}
 _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "leader",
                "minister", "president", "delegation"}
+_BACKED = {"backed", "sponsored", "supported", "funded", "allied", "aligned", "armed", "trained"}
 _FOREIGN = {"foreign", "international", "overseas", "expatriate"}
 _COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
@@ -174,7 +174,7 @@ class ActorDictionary:
             span = Span(doc, start, end, label=match_id)
             if self._plausible(span, self.entries[strings[match_id]]):
                 spans.append(span)
-        return [(span, self.entries[strings[span.label]]) for span in filter_spans(spans)]
+        return [(span, self.entries[strings[span.label]]) for span in _longest(spans)]
 
     @staticmethod
     def _plausible(span: Span, entries: list[Entry]) -> bool:
@@ -416,9 +416,17 @@ class ActorResolver:
             if tok.lower_ in _FORMER:
                 info.former = True
             hit = matches.get(tok.i)
+            if hit is None and tok.lower_.endswith("-led") and tok.i < head.i:
+                # "the U.S.-led coalition" (one token): led by the state named
+                led = self.dictionary.entries.get(tok.lower_[:-4], [])
+                if any(e.kind in ("country", "demonym", "org") for e in led):
+                    hit = (doc[tok.i : tok.i + 1], led)
             if hit is None:
                 continue
             span, entries = hit
+            if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                    doc[span.end + 1].lower_ in _BACKED:
+                continue  # "Russian-backed separatists" are not Russian
             if span.start in seen:
                 continue
             seen.add(span.start)
@@ -669,6 +677,22 @@ class ActorResolver:
         s, e = head.idx, head.idx + len(head.text)
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in _PERSON_PRONOUNS)]
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """The longest non-overlapping spans, earliest first on a tie (as spaCy's
+    ``filter_spans``), where a leading article does not count: "the West Bank" is the West
+    Bank, not "the West"."""
+    def size(span: Span) -> int:
+        return len(span) - (span[0].lower_ in ("the", "a", "an"))
+
+    taken: set[int] = set()
+    out = []
+    for span in sorted(spans, key=lambda s: (size(s), len(s), -s.start), reverse=True):
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda s: s.start)
 
 
 def _with_country(actor: Actor, country: str) -> Actor:
