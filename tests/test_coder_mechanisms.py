@@ -975,3 +975,43 @@ def test_led_and_backed(coder):
 def test_a_chief_executive_of_a_territory_governs_it(coder):
     got = codes(coder, "Hong Kong's chief executive criticized the protesters.", level="root")
     assert ("HKGGOV", "HKGOPP", "11") in got
+
+
+def test_an_open_question_is_not_asserted(coder):
+    text = "Prosecutors are investigating whether the company violated sanctions against Iran."
+    assert not any(r == "12" for *_, r in codes(coder, text, level="root"))
+
+
+def test_each_other_means_both_ways(coder):
+    got = codes(coder, "India and Pakistan accused each other of violating the ceasefire.")
+    assert ("IND", "PAK", "112") in got and ("PAK", "IND", "112") in got
+
+
+def test_coordinated_doers_do_not_act_on_a_part_of_themselves(coder):
+    got = codes(coder, "China and Pakistan pledged to speed up the corridor, a flagship of "
+                       "Beijing's initiative.", level="root")
+    assert ("CHN", "PAK", "03") in got and ("PAK", "CHN", "03") in got
+
+
+def test_a_visit_named_beside_another_act(coder):
+    got = codes(coder, "Chinese Foreign Minister Wang Yi, on a visit to Tehran, signed an "
+                       "agreement with his Iranian counterpart.", date="2021-03-27")
+    assert ("CHNGOV", "IRNGOV", "042") in got and ("CHNGOV", "IRNGOV", "057") in got
+
+
+def test_what_a_speaker_says_it_does_is_done_to_whom_it_tells(coder):
+    got = codes(coder, "Egypt told Israel and Hamas that it was suspending its mediation.",
+                level="root")
+    assert ("EGY", "ISR", "16") in got and ("EGY", "PSEREBHMS", "16") in got
+
+
+def test_a_clause_before_its_verb_with_after_is_no_complement(coder):
+    got = codes(coder, "A day after Russian missiles slammed into Kyiv, Zelensky asked "
+                       "NATO for air defence.", date="2022-10-11", level="root")
+    assert ("RUS", "UKR", "19") in got
+
+
+def test_suspended_funding_is_reduced_aid(coder):
+    got = codes(coder, "The United States paused funding to the World Health Organization.")
+    assert any(c.startswith("162") for *_, c in got)
+    assert not any(c.startswith("07") for *_, c in got)

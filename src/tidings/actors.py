@@ -186,8 +186,10 @@ class ActorDictionary:
         # broadcaster "Russia Today".
         # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
         # Airport", "the Ben Gurion University") is not that person.
-        if all(e.kind == "person" for e in entries) and any(
-                t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in span):
+        doc = span.doc
+        if all(e.kind == "person" for e in entries) and span[0].ent_type_ in (
+                "GPE", "LOC", "FAC", "ORG") and (span[0].ent_iob_ == "I" or (
+                span.end < len(doc) and doc[span.end].ent_iob_ == "I")):
             return False
         # ... and a lone name that is only the first part of another proper name ("Khan
         # Younis", "Khan Sheikhoun") is that other name's.

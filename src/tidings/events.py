@@ -25,6 +25,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because",
+                              "although", "though", "until", "once"})
 
 
 @dataclass(slots=True)
@@ -84,7 +86,9 @@ class EventExtractor:
         for tok in nouns:
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself.
-            if tok.i not in consumed and _verb_of(tok) not in coded_verbs:
+            if tok.i not in consumed and (_verb_of(tok) not in coded_verbs or (
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during"))):
+                # (but "signed the deal on a visit to Tehran": the visit is an event too)
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
                 if cands:
                     events = self._noun_events(tok, cands, index, matches, ctx, coded_verbs)
@@ -328,7 +332,10 @@ class EventExtractor:
             if got and skip is not None and all(skip(a) for a in got):
                 continue
             if got and avoid and all(a.code in codes or (
-                    a.rule.startswith("owner:") and a.country in countries) for a in got):
+                    a.rule.startswith("owner:") or len(avoid) > 1) and a.country in countries
+                    for a in got):
+                # (nor, for coordinated doers, a part of one of them: "China and Pakistan
+                # pledged to speed up the corridor, a flagship of Beijing's initiative")
                 continue
             if got:
                 # Only the phrase chosen enters the article's memory for coreference.
@@ -488,11 +495,18 @@ class EventExtractor:
         while (t.dep_ in ("conj", "ccomp") or _infinitive(t)) and t.head.i != t.i:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() not in self.rules.governing_verbs:
                 break
+            if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
+                                         for c in t.children):
+                break  # "after missiles slammed into Kyiv, X asked ...": not what was asked
             t = t.head
             chain.append(t)
         for i, v in enumerate(chain):
             own = i == 0
             kids = list(v.children)
+            if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                         for c in kids):
+                # "investigating whether Huawei violated sanctions": an open question
+                hypothetical = True
             if own and any(c.dep_ == "neg" for c in kids):
                 negated = True
             auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
@@ -892,6 +906,19 @@ class EventExtractor:
                 code_, g = place
                 targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
                                  code_, None)]
+        if not targets and speaker is not None and sources and all(
+                a.rule.startswith("speaker:") for a in sources):
+            # "Qatar told Israel and Hamas that it was suspending its mediation": what the
+            # speaker says it does to no one named is done to whom it is told.
+            addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative")]
+            addressees += [g for c in speaker.children if c.dep_ == "prep" and c.lower_ == "to"
+                           for g in c.children if g.dep_ == "pobj"]
+            if addressees:
+                targets = self._actors(addressees[:1], matches, ctx, None, speech)
+        if len(sources) > 1 and _each_other(verb):
+            # "A and B accused each other", "pounded each other's positions"
+            targets = []
+            p = replace(p, symmetric=True, reverse=None)
         if not targets and p.code[:2] in self.rules.conditional_target_roots:
             targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
             own = {a.country for a in sources if a.country}
@@ -984,6 +1011,16 @@ class EventExtractor:
             subj, passive = self._subject(noun.head.head.head)
             if subj is not None and not passive:
                 sources = self._actors([subj], matches, ctx, None, {})
+        if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "during"):
+            # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
+            # one on the visit.
+            anchor = noun.head.head
+            if anchor.pos_ in ("NOUN", "PROPN"):
+                sources = self._actors([anchor], matches, ctx, None, {})
+            elif anchor.pos_ in ("VERB", "AUX"):
+                subj, passive = self._subject(anchor)
+                if subj is not None and not passive:
+                    sources = self._actors([subj], matches, ctx, None, {})
         if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
                 "VERB", "AUX") and noun.head.i not in coded_verbs:
             subj, passive = self._subject(noun.head)
@@ -1468,6 +1505,19 @@ def _localised(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
+
+
+def _each_other(verb: Token) -> bool:
+    """"each other" or "one another" among the verb's objects."""
+    for t in verb.subtree:
+        if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \
+                t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one":
+            v = t
+            while v.head.i != v.i and v.pos_ != "VERB":
+                v = v.head
+            if v.i == verb.i:
+                return True
+    return False
 
 
 def _small_clause(tok: Token) -> bool:
