@@ -1015,3 +1015,9 @@ def test_suspended_funding_is_reduced_aid(coder):
     got = codes(coder, "The United States paused funding to the World Health Organization.")
     assert any(c.startswith("162") for *_, c in got)
     assert not any(c.startswith("07") for *_, c in got)
+
+
+def test_sport_is_not_politics(coder):
+    assert codes(coder, "Morocco beat Spain on penalties to reach the World Cup "
+                        "quarterfinal.") == set()
+    assert ("ISR", "PSE", "190") in codes(coder, "Israel struck Gaza on Sunday.")

@@ -102,6 +102,11 @@ class EventExtractor:
         self._wished_harm(by_verb, verb_matches)
         self._defiance(verbs, by_verb, index, matches, ctx, speech)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
+        if self.rules.sport_words and any(t.lemma_.lower() in self.rules.sport_words
+                                          for t in tokens):
+            # "Argentina beat France on penalties": a match, not an assault
+            for i in list(by_verb):
+                by_verb[i] = [e for e in by_verb[i] if e.root not in self.rules.sport_roots]
         return self._suppress(by_verb, sent, speech, bare)
 
     # -- matching --------------------------------------------------------------------------

@@ -60,6 +60,8 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    sport_words: frozenset[str]
+    sport_roots: frozenset[str]
     defiance_nouns: frozenset[str]
     defiance_code: str | None
     hearsay_nouns: frozenset[str]
@@ -150,6 +152,8 @@ class Rules:
             hearsay_nouns=frozenset(merged.get("hearsay_nouns") or ()),
             defiance_nouns=frozenset((merged.get("defiance") or {}).get("nouns") or ()),
             defiance_code=(merged.get("defiance") or {}).get("code"),
+            sport_words=frozenset((merged.get("sport") or {}).get("words") or ()),
+            sport_roots=frozenset((merged.get("sport") or {}).get("roots") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
