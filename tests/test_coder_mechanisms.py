@@ -1021,3 +1021,16 @@ def test_sport_is_not_politics(coder):
     assert codes(coder, "Morocco beat Spain on penalties to reach the World Cup "
                         "quarterfinal.") == set()
     assert ("ISR", "PSE", "190") in codes(coder, "Israel struck Gaza on Sunday.")
+
+
+def test_the_place_of_a_topic_is_not_who_was_consulted(coder):
+    got = codes(coder, "Putin and Trump spoke by telephone, discussing the war in Ukraine.",
+                date="2025-03-18")
+    assert not any(t.startswith("UKR") for _, t, _ in got)
+    assert ("RUSGOV", "USAGOV", "041") in got
+
+
+def test_a_pattern_preposition_is_not_one_inside_an_adjunct(coder):
+    got = codes(coder, "Chirac told Lula on Thursday during a visit to Brasilia that France "
+                       "backed Brazil.", date="2006-05-25", level="root")
+    assert not any(r == "10" for *_, r in got)

@@ -103,6 +103,7 @@ class EventExtractor:
         self._defiance(verbs, by_verb, index, matches, ctx, speech)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
         if self.rules.sport_words and any(t.lemma_.lower() in self.rules.sport_words
+                                          or t.lower_ in self.rules.sport_words
                                           for t in tokens):
             # "Argentina beat France on penalties": a match, not an assault
             for i in list(by_verb):
@@ -920,6 +921,10 @@ class EventExtractor:
                            for g in c.children if g.dep_ == "pobj"]
             if addressees:
                 targets = self._actors(addressees[:1], matches, ctx, None, speech)
+        if code[:2] == "04" and targets:
+            # "discussed the war in Ukraine": a place where a topic is, is not who was met
+            targets = [t for t in targets if not (
+                t.rule.startswith(("in:place:", "at:place:")) and t.agent is None)]
         if len(sources) > 1 and _each_other(verb):
             # "A and B accused each other", "pounded each other's positions"
             targets = []
@@ -1411,6 +1416,8 @@ def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     if tok.dep_ == "aux" and tok.lower_ == "to" and _noun_infinitive(tok.head) and \
             tok.head.head in used:
         return True  # ... or of a pattern noun's ("reach consensus to ...")
+    if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head not in used:
+        return False  # "told X ... during a visit to Brazil": that "to" is the visit's
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") and t not in used:
