@@ -27,9 +27,11 @@ lint: setup
 test: setup lint  ## run the test suite
 	$(BIN)/pytest -q
 
-eval: setup  ## score the coder on the gold dev sets in $(GOLD)
+eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the project's blind sets
 	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
+	$(BIN)/tidings eval evalsets/blind_news.dev.jsonl evalsets/blind_news.test.jsonl \
+		evalsets/wire_news.jsonl --show 0
 
 bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-out, dashboard load
 	$(BIN)/python benchmarks/bench_coder.py
