@@ -1034,3 +1034,19 @@ def test_a_pattern_preposition_is_not_one_inside_an_adjunct(coder):
     got = codes(coder, "Chirac told Lula on Thursday during a visit to Brasilia that France "
                        "backed Brazil.", date="2006-05-25", level="root")
     assert not any(r == "10" for *_, r in got)
+
+
+def test_a_person_named_earlier_in_the_sentence_is_him(coder):
+    got = codes(coder, "Slovak Prime Minister Robert Fico was in hospital after a gunman shot "
+                       "him in Handlova.", date="2024-05-15", level="root")
+    assert ("SVKUAF", "SVKGOV", "19") in got
+
+
+def test_only_a_killing_is_an_assassination(coder):
+    assert not any(c == "186" for *_, c in codes(coder, "Gunmen shot the Mexican mayor."))
+
+
+def test_a_passive_pattern_with_an_object_slot(coder):
+    got = codes(coder, "The Syrian president was received in Riyadh by the Saudi crown "
+                       "prince.", level="root")
+    assert ("SAUGOV", "SYRGOV", "04") in got

@@ -481,7 +481,7 @@ class ActorResolver:
         low = head.lower_
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
-            return self._pronoun(head, ctx)
+            return self._pronoun(head, ctx, matches)
         hit = matches.get(head.i)
         if head.lemma_.lower() in self.non_actor_heads and not (
                 hit and any(e.kind == "agent" for e in hit[1])):
@@ -662,11 +662,27 @@ class ActorResolver:
                                       f"place:{place}", code, None)], child.lower_
         return None
 
-    def _pronoun(self, head: Token, ctx: ArticleContext) -> list[tuple[Actor, bool]]:
+    def _pronoun(self, head: Token, ctx: ArticleContext,
+                 matches: dict[int, tuple[Span, list[Entry]]] | None = None,
+                 ) -> list[tuple[Actor, bool]]:
         low = head.lower_
         # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
         subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
-        if low in _PERSON_PRONOUNS:
+        prev = None
+        if low in _PERSON_PRONOUNS and not subj and matches is not None:
+            # "Fico was in hospital after a gunman shot him": a person named as a subject
+            # earlier in the same sentence, outside the pronoun's own clause.
+            own = head.head
+            for t in reversed(list(head.sent)[: head.i - head.sent.start]):
+                if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != own.i and \
+                        t.pos_ == "PROPN":
+                    got = self._resolve_one(t, matches, ctx)
+                    if got and (got[0][1] or t.ent_type_ == "PERSON"):
+                        prev = got[0][0]
+                    break
+        if prev is not None:
+            pass
+        elif low in _PERSON_PRONOUNS:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif low in _THING_PRONOUNS:
             prev = ctx.last(person=False, subject=subj)

@@ -170,7 +170,11 @@ class EventExtractor:
         m = _Match(p, used)
         if p.target:
             m.target_heads = self._slot(p.target, head, by_word, clause, used)
-            if not m.target_heads:
+            if not m.target_heads and not (
+                    p.target.kind != "prep" and head.pos_ in ("VERB", "AUX") and any(
+                        c.dep_ in ("auxpass", "nsubjpass") for c in head.children)):
+                # (a passive has no object: "was received by the prince" takes its target
+                # from the subject)
                 return None
         if p.source:
             m.source_heads = self._slot(p.source, head, by_word, clause, used)
@@ -885,7 +889,7 @@ class EventExtractor:
             p = replace(p, code=code, id=f"weapon:{weapon}>{p.id}", symmetric=False,
                         reverse=None)
         if targets and self.rules.assassination_code and code[:2] in ("18", "19") and \
-                verb.lemma_.lower() in self.rules.assassination_verbs and \
+                self._occurs_as(verb, self.rules.assassination_verbs, deep=True) and \
                 all(self._office_holder(t, verb.doc) for t in targets):
             # "gunmen shot dead President Moise": killing one who holds an office
             code = self.rules.assassination_code
@@ -949,12 +953,16 @@ class EventExtractor:
 
     def _occurs(self, verb: Token) -> bool:
         """``verb`` says that its subject happened ("broke out", "erupted")."""
-        if verb.pos_ != "VERB":
-            return False
+        return verb.pos_ == "VERB" and self._occurs_as(verb, self.rules.occurrence_verbs)
+
+    def _occurs_as(self, verb: Token, entries: Iterable[tuple[str, ...]],
+                   deep: bool = False) -> bool:
+        """``verb`` is one of ``entries``: a lemma and the words that must hang on it
+        ("break out"), or with ``deep`` be in its clause ("shot dead", which the parser may
+        hang on the object)."""
         lemma = verb.lemma_.lower()
-        prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        return any(w[0] == lemma and all(x in prts for x in w[1:])
-                   for w in self.rules.occurrence_verbs)
+        kids = {c.lower_ for c in (self._clause(verb) if deep else verb.children)}
+        return any(w[0] == lemma and all(x in kids for x in w[1:]) for w in entries)
 
     def _noun_events(self, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                      ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:

@@ -68,7 +68,7 @@ class Rules:
     optimism_codes: frozenset[str]
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
-    assassination_verbs: frozenset[str]
+    assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]
     assassination_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
@@ -142,7 +142,8 @@ class Rules:
                 (merged.get("event_anaphora") or {}).get("generic_nouns") or ()),
             occurrence_verbs=tuple(tuple(v.split()) for v in merged.get("occurrence_verbs") or ()),
             hedges=frozenset(merged.get("hedges") or ()),
-            assassination_verbs=frozenset((merged.get("assassination") or {}).get("verbs") or ()),
+            assassination_verbs=tuple(tuple(v.split()) for v in
+                                      (merged.get("assassination") or {}).get("verbs") or ()),
             assassination_agents=frozenset(
                 (merged.get("assassination") or {}).get("agents") or ()),
             assassination_code=(merged.get("assassination") or {}).get("code"),
