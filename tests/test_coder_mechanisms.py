@@ -1050,3 +1050,11 @@ def test_a_passive_pattern_with_an_object_slot(coder):
     got = codes(coder, "The Syrian president was received in Riyadh by the Saudi crown "
                        "prince.", level="root")
     assert ("SAUGOV", "SYRGOV", "04") in got
+
+
+def test_the_group_and_the_kingdom_refer_back(coder):
+    got = codes(coder, "NATO condemned Russia on Monday. The alliance also warned Belarus.")
+    assert ("IGOWSTNAT", "BLR", "130") in got
+    got = codes(coder, "Saudi Arabia severed ties with Iran. The kingdom also expelled Iranian "
+                       "diplomats.", level="root")
+    assert ("SAU", "IRNGOV", "17") in got

@@ -29,6 +29,10 @@ _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "lea
 _BACKED = {"backed", "sponsored", "supported", "funded", "allied", "aligned", "armed", "trained"}
 _FOREIGN = {"foreign", "international", "overseas", "expatriate"}
 _COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
+_STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate"}
+# ("body" is left out: "the body was found")
+_GROUP_NOUNS = {"group", "organisation", "organization", "movement", "alliance", "bloc",
+                "militia", "faction", "agency"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
 _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
                    "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
@@ -268,6 +272,14 @@ class ArticleContext:
             for actor, is_person in reversed(pool):
                 if person is None or is_person == person:
                     return actor
+        return None
+
+    def last_org(self) -> Actor | None:
+        """The last organisation named (an IGO, NGO, armed group, party or company)."""
+        for actor, _ in reversed(self.recent):
+            if actor.rule.startswith("org:") or actor.rule.startswith("coref:") and (
+                    actor.code.startswith(("IGO", "NGO")) or len(actor.code) >= 9):
+                return actor
         return None
 
     def last_country(self, subject: bool = False) -> Actor | None:
@@ -519,6 +531,14 @@ class ActorResolver:
                 info.org[2], head)):
             code, name, _, org_country = info.org
             return [(make(code, org_country, None, f"org:{name}"), False)]
+        if head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and \
+                not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in head.children):
+            # "Hamas fired rockets. The group said ...": the organisation last named.
+            prev = ctx.last_org()
+            if prev is not None:
+                return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
+                         False)]
         agent_code = info.agent[0] if info.agent else None
         if info.former and agent_code in (None, "GOV"):
             agent_code = "ELI"
@@ -585,7 +605,7 @@ class ActorResolver:
                 full = code + (agent or "")
                 out.append((make(full, code, agent, rule), False))
             return out
-        if head.lemma_.lower() in _COUNTRY_PAIR_WORDS and head.tag_ == "NN" and any(
+        if head.lemma_.lower() in _STATE_NOUNS and head.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
                 c.dep_ in ("poss", "prep") for c in head.children):
             # "the country", "the Central American country": the state last named.
