@@ -1058,3 +1058,10 @@ def test_the_group_and_the_kingdom_refer_back(coder):
     got = codes(coder, "Saudi Arabia severed ties with Iran. The kingdom also expelled Iranian "
                        "diplomats.", level="root")
     assert ("SAU", "IRNGOV", "17") in got
+
+
+def test_an_organisation_of_the_country_named_is_more_precise(coder):
+    got = codes(coder, "Colombia's FARC rebels attacked a police station in Cauca.",
+                date="2012-07-01", level="root")
+    assert any(s == "COLREBFAR" and r == "19" for s, _, r in got)
+    assert ("IRNGOV", "ISR", "111") in codes(coder, "Iran's UN ambassador criticized Israel.")

@@ -527,8 +527,10 @@ class ActorResolver:
             if code.endswith("ELI") and info.agent and not info.former:
                 code = code[:3] + info.agent[0]
             return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
-        if info.org is not None and not (info.countries and info.agent and _org_is_modifier(
-                info.org[2], head)):
+        if info.org is not None and (not (info.countries and info.agent and _org_is_modifier(
+                info.org[2], head)) or info.org[3] in {c[0] for c in info.countries}):
+            # (an organisation of the country named is the more precise: "Colombia's FARC
+            # rebels"; "Iran's UN ambassador" is Iran's)
             code, name, _, org_country = info.org
             return [(make(code, org_country, None, f"org:{name}"), False)]
         if head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NN" and any(
