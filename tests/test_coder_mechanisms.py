@@ -1065,3 +1065,10 @@ def test_an_organisation_of_the_country_named_is_more_precise(coder):
                 date="2012-07-01", level="root")
     assert any(s == "COLREBFAR" and r == "19" for s, _, r in got)
     assert ("IRNGOV", "ISR", "111") in codes(coder, "Iran's UN ambassador criticized Israel.")
+
+
+def test_parties_meeting_at_someone_elses_gathering_met_each_other(coder):
+    got = codes(coder, "Putin and Xi met on the sidelines of the BRICS summit in Kazan.",
+                date="2024-10-22", level="root")
+    assert ("RUSGOV", "CHNGOV", "04") in got and ("CHNGOV", "RUSGOV", "04") in got
+    assert not any(t.startswith("IGO") for _, t, _ in got)

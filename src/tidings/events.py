@@ -929,6 +929,11 @@ class EventExtractor:
             # "discussed the war in Ukraine": a place where a topic is, is not who was met
             targets = [t for t in targets if not (
                 t.rule.startswith(("in:place:", "at:place:")) and t.agent is None)]
+        if len(sources) > 1 and targets and self._root(p.code, flags) in \
+                self.rules.reciprocal_roots and all(
+                    self._of_gathering(t, verb.doc) for t in targets):
+            # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
+            targets = []
         if len(sources) > 1 and _each_other(verb):
             # "A and B accused each other", "pounded each other's positions"
             targets = []
@@ -940,6 +945,26 @@ class EventExtractor:
                 # "Nigeria's unions threatened to strike unless the government ...": theirs
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    def _of_gathering(self, actor: Actor, doc: Doc) -> bool:
+        """``actor`` is named only as whose gathering it was: "on the sidelines of the
+        BRICS summit", "at a meeting of the Arab League"."""
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None:
+            return False
+        t = span.root
+        if t.lemma_.lower() in self.rules.gathering_nouns:
+            return True  # (the actor of "the sidelines of the BRICS summit" itself)
+        for _ in range(4):
+            if t.dep_ in ("pobj", "compound", "poss") and t.head.i != t.i:
+                t = t.head
+                if t.dep_ == "prep" and t.lower_ in ("of", "at") or t.dep_ == "case":
+                    continue
+                if t.lemma_.lower() in self.rules.gathering_nouns:
+                    return True
+            else:
+                break
+        return False
 
     def _office_holder(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is one person who holds (or held) an office: a known leader, or a
