@@ -1072,3 +1072,21 @@ def test_parties_meeting_at_someone_elses_gathering_met_each_other(coder):
                 date="2024-10-22", level="root")
     assert ("RUSGOV", "CHNGOV", "04") in got and ("CHNGOV", "RUSGOV", "04") in got
     assert not any(t.startswith("IGO") for _, t, _ in got)
+
+
+def test_speaking_in_a_capital_places_the_speaker(coder):
+    got = codes(coder, "Speaking in Beijing, a foreign ministry spokesman accused the United "
+                       "States of undermining peace in the Taiwan Strait.")
+    assert ("CHNGOV", "USA", "112") in got
+
+
+def test_condemning_violence_done_both_ways_condemns_both(coder):
+    text = ("Government troops and rebels fought in Juba. The African Union condemned the "
+            "violence.")
+    got = codes(coder, text, level="root")
+    assert ("IGOAFRAFU", "SSDMIL", "11") in got and ("IGOAFRAFU", "SSDREB", "11") in got
+
+
+def test_talks_held_in_a_capital_are_hosted_there(coder):
+    got = codes(coder, "A Chinese trade delegation held talks in Tehran on oil purchases.")
+    assert ("CHNGOV", "IRN", "042") in got

@@ -28,6 +28,9 @@ _PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "lea
                "minister", "president", "delegation"}
 _BACKED = {"backed", "sponsored", "supported", "funded", "allied", "aligned", "armed", "trained"}
 _FOREIGN = {"foreign", "international", "overseas", "expatriate"}
+# ... but "the foreign ministry", "a foreign affairs spokesman" are a state's own
+_FOREIGN_OFFICE = {"ministry", "minister", "ministers", "office", "secretary", "affairs",
+                   "policy", "service", "relations"}
 _COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
 _STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate"}
 # ("body" is left out: "the body was found")
@@ -634,7 +637,8 @@ class ActorResolver:
                 prev = ctx.by_agent_word[lemma]
                 return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
         if agent_code:
-            if any(t.lower_ in _FOREIGN for t in doc[head.left_edge.i : head.i]):
+            if any(t.lower_ in _FOREIGN and doc[t.i + 1].lower_ not in _FOREIGN_OFFICE
+                   for t in doc[head.left_edge.i : head.i]):
                 # "foreign journalists", "international aid agencies": not of the place where
                 # they are, so never placed there.
                 return [(make(UNKNOWN + agent_code, None, agent_code,

@@ -806,7 +806,12 @@ class EventExtractor:
         if any(a.country is None and a.agent for a in (*sources, *targets)) and \
                 p.code not in self.rules.venue_codes and p.code[:2] != "04":
             # (not for meetings: "ministers will meet in Geneva" are not Swiss)
-            place = self._place(verb, matches)
+            # "Speaking in Beijing, a ministry spokesman accused ...": where the speaker was
+            place = next((found for c in verb.children if c.dep_ == "advcl"
+                          and c.tag_ == "VBG" and c.i < verb.i
+                          and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                          and (found := self._place(c, matches)) is not None), None)
+            place = place or self._place(verb, matches)
             for c in verb.children:
                 # "... killed 23 people when they blew themselves up in Tel Aviv"
                 if place is None and c.dep_ == "advcl" and any(
@@ -927,8 +932,10 @@ class EventExtractor:
                 targets = self._actors(addressees[:1], matches, ctx, None, speech)
         if code[:2] == "04" and targets:
             # "discussed the war in Ukraine": a place where a topic is, is not who was met
+            # ("held talks in Tehran" is where they met, and says who hosted)
             targets = [t for t in targets if not (
-                t.rule.startswith(("in:place:", "at:place:")) and t.agent is None)]
+                t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
+                and self._topic(t, verb.doc))]
         if len(sources) > 1 and targets and self._root(p.code, flags) in \
                 self.rules.reciprocal_roots and all(
                     self._of_gathering(t, verb.doc) for t in targets):
@@ -945,6 +952,11 @@ class EventExtractor:
                 # "Nigeria's unions threatened to strike unless the government ...": theirs
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    def _topic(self, actor: Actor, doc: Doc) -> bool:
+        """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.lemma_.lower() in self.rules.non_actor_heads
 
     def _of_gathering(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is named only as whose gathering it was: "on the sidelines of the
@@ -1334,13 +1346,16 @@ class EventExtractor:
             if antecedent is None:
                 continue
             phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-            did = antecedent.source
-            target = Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
-                           f"antecedent:{did.text}", did.country, did.agent)
+            # (an act done both ways, "the army and the RSF fought", was done by both)
+            doers = {e.source.code: e.source for e in [*ctx.events, *earlier]
+                     if e.sentence == antecedent.sentence and e.code == antecedent.code
+                     and e.action_start == antecedent.action_start
+                     and e.source.code not in mine}
             flags = self._modality(verb, self._speaker(verb, speech))
-            new = [ev for s in sources if (ev := self._make(
-                code, s, target, [verb, noun], index, f"{m.pattern.id} (the {lemma} by "
-                f"{did.code})", flags))]
+            new = [ev for did in doers.values() for s in sources if (ev := self._make(
+                code, s, Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
+                               f"antecedent:{did.text}", did.country, did.agent),
+                [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
             if new:
                 by_verb[verb.i] = new
 
