@@ -13,6 +13,22 @@ from tidings.ontology import Ontology
 from tidings.patterns import Pattern, PatternSet, Slot
 from tidings.records import Actor, Event
 from tidings.rules import Rules
+from tidings.sentence_rules import SentenceRules
+from tidings.syntax import (
+    CONDITIONAL_MARKS,
+    accusation_head,
+    each_other,
+    governed_by,
+    in_condition,
+    infinitive,
+    noun_infinitive,
+    prep_objects,
+    reachable,
+    small_clause,
+    temporal,
+    through_prep,
+    verb_of,
+)
 
 # Dependents that start another clause: a verb's pattern words are not looked for there.
 _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl",
@@ -23,7 +39,6 @@ _DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards
 _DEEP_TARGET_PREPS = frozenset({"for", "to", "against", "on", "with", "toward", "towards"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
-_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because",
                               "although", "though", "until", "once"})
@@ -41,7 +56,7 @@ class _Match:
 Matches = dict[int, tuple[Span, list[Entry]]]
 
 
-class EventExtractor:
+class EventExtractor(SentenceRules):
     def __init__(self, ontology: Ontology, patterns: PatternSet, resolver: ActorResolver,
                  rules: Rules) -> None:
         self.ontology = ontology
@@ -86,7 +101,7 @@ class EventExtractor:
         for tok in nouns:
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself.
-            if tok.i not in consumed and (_verb_of(tok) not in coded_verbs or (
+            if tok.i not in consumed and (verb_of(tok) not in coded_verbs or (
                     tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during"))):
                 # (but "signed the deal on a visit to Tehran": the visit is an event too)
                 cands = self.patterns.nouns.get(tok.lemma_.lower())
@@ -117,8 +132,8 @@ class EventExtractor:
         stack = [(c, 1) for c in head.children]
         while stack:
             t, depth = stack.pop()
-            if t.dep_ in _CLAUSE_STOP and not _infinitive(t) and not _noun_infinitive(t) and \
-                    not _small_clause(t) and not (t.dep_ == "nsubj" and _small_clause(t.head)) \
+            if t.dep_ in _CLAUSE_STOP and not infinitive(t) and not noun_infinitive(t) and \
+                    not small_clause(t) and not (t.dep_ == "nsubj" and small_clause(t.head)) \
                     and not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
                 # (for pattern words, the subject of a passive verb is its object: "sanctions
                 # were imposed on ..."; a small clause is the verb's own: "found him guilty",
@@ -159,8 +174,8 @@ class EventExtractor:
             for t in clause:
                 if t in used:
                     continue
-                if (t.lower_ == w or t.lemma_.lower() == w) and _reachable(t, head, used) \
-                        and not _temporal(t):
+                if (t.lower_ == w or t.lemma_.lower() == w) and reachable(t, head, used) \
+                        and not temporal(t):
                     found = t
                     break
             if found is None:
@@ -197,7 +212,7 @@ class EventExtractor:
             # The preposition belongs to the pattern's own words (or the verb's particle):
             # "agreed to US mediation in talks with the Palestinians" is not "agree with".
             preps = [t for t in preps if (t.head in used or (
-                t.head.dep_ == "prt" and t.head.head in used)) and not _temporal(t)]
+                t.head.dep_ == "prt" and t.head.head in used)) and not temporal(t)]
             for prep in preps:
                 objs = [c for c in prep.children if c.dep_ == "pobj"]
                 if objs:
@@ -210,26 +225,26 @@ class EventExtractor:
         if anchor is head:
             for c in head.children:
                 # (and "found {target} guilty": the subject of the pattern's small clause)
-                if (c.dep_ in ("ccomp", "oprd") and _infinitive(c) or _small_clause(c)) and \
+                if (c.dep_ in ("ccomp", "oprd") and infinitive(c) or small_clause(c)) and \
                         c in used:
                     # "allow {target} to run": the subject of the pattern's own infinitive.
                     objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
                     if objs:
                         return objs
         for dep in ("dative", "dobj"):
-            objs = [_through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
+            objs = [through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
             objs = [o for o in objs if o is not None]
             if objs:
                 return objs
         if anchor is head:
             for c in head.children:
-                if c.dep_ == "ccomp" and _infinitive(c):
+                if c.dep_ == "ccomp" and infinitive(c):
                     # "allowed the candidate to run": the subject of the infinitive.
                     objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
                     if objs:
                         return objs
             for c in head.children:
-                if _infinitive(c):
+                if infinitive(c):
                     objs = [g for g in c.children if g.dep_ == "dobj" and g not in used]
                     if objs:
                         return objs
@@ -240,7 +255,7 @@ class EventExtractor:
         the object of a "with/to/against/on..." phrase, the same on an event noun used as
         object ("signed an agreement with the EU"), then inside an infinitive complement."""
         for dep in ("dative", "dobj"):
-            objs = [_through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
+            objs = [through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
             objs = [o for o in objs if o is not None]
             if objs:
                 yield objs
@@ -248,11 +263,11 @@ class EventExtractor:
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
                   if g.dep_ == "prep"]
-        yield from _prep_objects(preps, _DEFAULT_TARGET_PREPS)
+        yield from prep_objects(preps, _DEFAULT_TARGET_PREPS)
         if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and any(
                 c.dep_ == "dobj" for c in verb.children):
             # "condemned the nuclear test by North Korea" ("by" parsed on the verb).
-            yield from _prep_objects(preps, ("by",))
+            yield from prep_objects(preps, ("by",))
         # "blocked roads in defiance of the authorities", "in protest at the government's
         # plan": whom the act answers or defies.
         objs_preps = [g for c in verb.children if c.dep_ == "dobj" for g in c.children
@@ -261,7 +276,7 @@ class EventExtractor:
             if prep.lower_ == "in":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.rules.target_phrases:
-                        yield from _prep_objects(
+                        yield from prep_objects(
                             [g for g in pobj.children if g.dep_ == "prep"],
                             ("of", "against", "to", "at", "with", "for", "over"))
         for c in verb.children:
@@ -288,7 +303,7 @@ class EventExtractor:
                 # against civilians": who did what the verb reacts to comes first; then
                 # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
                 # be acted on) comes before where.
-                yield from _prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
+                yield from prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
                                          ("by", "of", *_DEFAULT_TARGET_PREPS))
                 # "repeated its demand that Sudan release ...": who is to act.
                 for cl in c.children:
@@ -297,7 +312,7 @@ class EventExtractor:
                         if subj:
                             yield subj
         for c in verb.children:
-            if _infinitive(c):
+            if infinitive(c):
                 yield from self._target_candidates(c, used)
         # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
         # the object of the verb's preposition: "reneged on its commitment to the people".
@@ -370,7 +385,7 @@ class EventExtractor:
                 # "Nigeria's unions threatened to strike" parsed as a noun phrase: the noun
                 # with no verb of its own is the subject.
                 return t.head, passive
-            if t.dep_ in ("conj", "acomp") or _infinitive(t) or (
+            if t.dep_ in ("conj", "acomp") or infinitive(t) or (
                     t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
                 if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
                     # "issued a statement demanding ...", "passed a law banning ...": whoever
@@ -502,7 +517,7 @@ class EventExtractor:
         negated = hypothetical = future = False
         t = verb
         chain = [verb]
-        while (t.dep_ in ("conj", "ccomp") or _infinitive(t)) and t.head.i != t.i:
+        while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
             if t.dep_ == "ccomp" and t.head.lemma_.lower() not in self.rules.governing_verbs:
                 break
             if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
@@ -534,7 +549,7 @@ class EventExtractor:
                 if any(c.dep_ == "advmod" and c.lower_ in self.rules.hedges for c in kids):
                     # "would probably strike", "may possibly attend": a guess, not a promise
                     hypothetical, future = True, False
-            if not own and (chain[i - 1].dep_ == "ccomp" or _infinitive(chain[i - 1])):
+            if not own and (chain[i - 1].dep_ == "ccomp" or infinitive(chain[i - 1])):
                 kind = self._governed_as(v)
                 future, hypothetical, negated = (future or kind == "future",
                                                  hypothetical or kind == "hypothetical",
@@ -545,7 +560,7 @@ class EventExtractor:
         # a noun of wishing, promising or refusing is governed by it like by the verb.
         top = chain[-1]
         if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
-                top.dep_ != "relcl" or _noun_infinitive(top)):
+                top.dep_ != "relcl" or noun_infinitive(top)):
             kind = self._governed_as(top.head)
             future, hypothetical, negated = (future or kind == "future",
                                              hypothetical or kind == "hypothetical",
@@ -556,7 +571,7 @@ class EventExtractor:
             # "reiterated its demand today that Israel ease ...": the clause is what is asked.
             hypothetical = True
         # Anything inside an "if/unless" clause is a condition, not an event.
-        if _in_condition(verb):
+        if in_condition(verb):
             hypothetical = True
         # "going to": future.
         if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
@@ -678,10 +693,10 @@ class EventExtractor:
     def _conditions(verb: Token) -> Iterator[list[Token]]:
         """Subjects of "if/unless" clauses on the verb or its complement: "threatened to
         secede unless the Kremlin withdrew its troops" is a threat against the Kremlin."""
-        for v in [verb, *(c for c in verb.children if _infinitive(c))]:
+        for v in [verb, *(c for c in verb.children if infinitive(c))]:
             for c in v.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
-                                             _CONDITIONAL_MARKS for m in c.children):
+                                             CONDITIONAL_MARKS for m in c.children):
                     subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                     if subj:
                         yield subj
@@ -757,7 +772,7 @@ class EventExtractor:
             elif subj is not None and subj in used and not target_heads:
                 # "ties with Taiwan were severed by Panama": the pattern's own noun is the
                 # subject, and its phrase says whom the act is aimed at.
-                target_heads = next(_prep_objects(
+                target_heads = next(prep_objects(
                     [c for c in subj.children if c.dep_ == "prep"], _DEFAULT_TARGET_PREPS), [])
             source_heads = [agent] if agent is not None else []
             if agent is not None:
@@ -797,7 +812,7 @@ class EventExtractor:
                     # "expelled three Russian diplomats": the pattern's object is the target.
                     nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
                              and (t.dep_ in ("dobj", "pobj", "dative")
-                                  or t.dep_ == "nsubj" and _small_clause(t.head))]
+                                  or t.dep_ == "nsubj" and small_clause(t.head))]
                     # (... or of its small clause: "allowed U.N. inspectors back")
                     targets = self._first_actors(nouns, matches, ctx, speaker, speech,
                                                  avoid=sources)
@@ -846,7 +861,7 @@ class EventExtractor:
             # "agreed that there was an urgent need for ...": agreeing with a view.
             code = self.rules.clause_codes[lemma]
             p = replace(p, code=code, id=f"clause:{p.id}")
-        refuser = verb.head if _infinitive(verb) else None
+        refuser = verb.head if infinitive(verb) else None
         if refuser is not None and refuser.lemma_.lower() in self.rules.refusal_verbs:
             refused = self.rules.refusal_of(code)
             if refused:
@@ -941,7 +956,7 @@ class EventExtractor:
                     self._of_gathering(t, verb.doc) for t in targets):
             # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
             targets = []
-        if len(sources) > 1 and _each_other(verb):
+        if len(sources) > 1 and each_other(verb):
             # "A and B accused each other", "pounded each other's positions"
             targets = []
             p = replace(p, symmetric=True, reverse=None)
@@ -1010,7 +1025,7 @@ class EventExtractor:
             # says of where and between whom is said of the event.
             also = (noun.head,)
             clause = sorted({*clause, *(t for t in self._clause(noun.head, max_depth=3)
-                                        if t.i != noun.i and not _governed_by(t, noun))},
+                                        if t.i != noun.i and not governed_by(t, noun))},
                             key=lambda t: t.i)
         # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
         # protest in Beijing"): the verb's arguments are the noun's.
@@ -1104,261 +1119,6 @@ class EventExtractor:
         tokens = [*m.tokens, noun.head] if via_verb else m.tokens
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
-    # -- precedence ------------------------------------------------------------------------
-    def _appeals(self, verbs: list[Token], by_verb: dict[int, list[Event]], index: int,
-                 matches: Matches, ctx: ArticleContext) -> None:
-        """"A wants B to do X": A appeals to B (X itself is not asserted)."""
-        for verb in verbs:
-            if verb.lemma_.lower() not in self.rules.appeal_verbs or verb.i in by_verb:
-                continue
-            for c in verb.children:
-                if c.dep_ not in ("ccomp", "xcomp") or not any(
-                        a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    continue
-                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
-                subj = subj or next((g for g in verb.children if g.dep_ == "dobj"), None)
-                speaker, _ = self._subject(verb)
-                if subj is None or speaker is None:
-                    continue
-                sources = self.resolver.resolve(speaker, matches, ctx, remember=False)
-                targets = self.resolver.resolve(subj, matches, ctx, remember=False)
-                new = []
-                for s_ in sources:
-                    for t in targets:
-                        if s_.code != t.code:
-                            ev = self._make(self.rules.appeal_code, s_, t, [verb], index,
-                                            f"appeal:{verb.lemma_.lower()}>{c.lemma_}",
-                                            self._modality(verb, None))
-                            if ev:
-                                new.append(ev)
-                if new:
-                    by_verb[verb.i] = new
-                    break
-
-    def _obligations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
-                     index: int, matches: Matches, ctx: ArticleContext) -> None:
-        """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
-        for i, verb in list(speech.items()):
-            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-            clauses += [g for c in verb.children if c.dep_ == "dobj"
-                        and c.lemma_.lower() in self.rules.statement_nouns
-                        for g in c.children if g.dep_ in ("ccomp", "acl")]
-            for c in clauses:
-                if not any(
-                        a.dep_ == "aux" and a.lower_ in self.rules.obligation_aux
-                        for a in c.children):
-                    continue
-                subj, _ = self._subject(c)
-                speaker, _ = self._subject(verb)
-                if subj is None or speaker is None:
-                    continue
-                sources = self.resolver.resolve(speaker, matches, ctx, remember=False)
-                targets = []
-                if subj.pos_ == "PRON":
-                    # "reminded Iraq that it must ...": "it" is the one addressed.
-                    addressee = [_through_prep(c) for c in verb.children if c.dep_ == "dative"
-                                 or c.dep_ == "prep" and c.lower_ == "to"]
-                    targets = self._actors([a for a in addressee if a is not None], matches,
-                                           ctx, None, speech)
-                targets = targets or self._actors([subj], matches, ctx, verb, speech)
-                new = []
-                for s_ in sources:
-                    for t in targets:
-                        if s_.code != t.code:
-                            ev = self._make(self.rules.obligation_code, s_, t, [verb, c], index,
-                                            f"obligation:{verb.lemma_.lower()}>{c.lemma_}",
-                                            self._modality(verb, None))
-                            if ev:
-                                new.append(ev)
-                if new:
-                    by_verb[i] = new
-                    for j in list(by_verb):
-                        if j != i and _governed_by(verb.doc[j], c) or j == c.i:
-                            del by_verb[j]
-                    speech.pop(i, None)
-                    break
-
-    def _allegations(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
-                     index: int, matches: Matches, ctx: ArticleContext) -> None:
-        """"A claimed that B attacked C": A accuses B; B's attack is only alleged."""
-        for i, verb in speech.items():
-            if verb.lemma_.lower() not in self.rules.allegation_verbs:
-                continue
-            subj, _ = self._subject(verb)
-            if subj is None:
-                continue
-            speakers = self.resolver.resolve(subj, matches, ctx, remember=False)
-            if not speakers:
-                continue
-            accused: list[Event] = []
-            for j in list(by_verb):
-                if j == i or j in speech or not _governed_by(verb.doc[j], verb):
-                    continue
-                keep = [e for e in by_verb[j] if e.quad_class < 3]
-                accused += [e for e in by_verb[j] if e.quad_class >= 3]
-                if keep:
-                    by_verb[j] = keep
-                else:
-                    del by_verb[j]
-            if not accused:
-                continue
-            flags = self._modality(verb, None)
-            new = []
-            for spk in speakers:
-                for ev in accused:
-                    if ev.source.code == spk.code:
-                        continue
-                    made = self._make(self.rules.allegation_code, spk, ev.source, [verb], index,
-                                      f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
-                    if made:
-                        new.append(made)
-            by_verb[i] = new
-
-    def _reported_harm(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
-                       verb_matches: list[tuple[Token, _Match]], index: int,
-                       matches: Matches, ctx: ArticleContext) -> None:
-        """"The US said Iraq had attacked its neighbours": a plain statement about an actor
-        whose reported clause has that actor do harm, with no event of its own (no target
-        named), is an accusation against it."""
-        code = self.rules.reported_harm_code
-        if not code:
-            return
-        harm = [(v, m) for v, m in verb_matches if not m.pattern.speech
-                and v.i not in by_verb and self.ontology.get(m.pattern.code).quad_class >= 3]
-        if not harm:
-            return
-        for i, verb in speech.items():
-            events = by_verb.get(i)
-            if not events or any(e.root != "01" for e in events):
-                continue
-            for v, m in harm:
-                if not _governed_by(v, verb) or any(self._modality(v, verb)):
-                    continue  # (what will, may or did not happen is no accusation)
-                subj, passive = self._subject(v)
-                if subj is None or passive:
-                    continue
-                doers = {a.code for a in self.resolver.resolve(subj, matches, ctx,
-                                                               remember=False)}
-                new = []
-                for e in events:
-                    if e.target is not None and e.target.code in doers:
-                        made = self._make(code, e.source, e.target, [verb, v], index,
-                                          f"allegation:{verb.lemma_.lower()}>"
-                                          f"{m.pattern.id}", self._modality(verb, None))
-                        new.append(made or e)
-                    else:
-                        new.append(e)
-                by_verb[i] = new
-                break
-
-    def _defiance(self, verbs: list[Token], by_verb: dict[int, list[Event]], index: int,
-                  matches: Matches, ctx: ArticleContext, speech: dict[int, Token]) -> None:
-        """"Iran resumed work at the plant in defiance of the EU": whatever was done, doing
-        it in defiance of someone defies them (rules.yaml: defiance)."""
-        code = self.rules.defiance_code
-        if not code:
-            return
-        for verb in verbs:
-            if by_verb.get(verb.i):
-                continue  # (an act coded by itself is already aimed at whom it defies)
-            objs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
-                    for g in p.children if g.dep_ == "pobj"
-                    and g.lemma_.lower() in self.rules.defiance_nouns]
-            defied = [o for n in objs for p in n.children if p.dep_ == "prep"
-                      and p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
-            if not defied:
-                continue
-            subj, passive = self._subject(verb)
-            if subj is None or passive:
-                continue
-            speaker = self._speaker(verb, speech)
-            sources = self._actors([subj], matches, ctx, speaker, speech)
-            targets = self._actors(defied[:1], matches, ctx, speaker, speech)
-            flags = self._modality(verb, speaker)
-            new = [ev for s_ in sources for t in targets if s_.code != t.code
-                   and (ev := self._make(code, s_, t, [verb, objs[0]], index,
-                                         f"defiance:{verb.lemma_.lower()}", flags))]
-            if new:
-                by_verb.setdefault(verb.i, []).extend(new)
-
-    def _wished_harm(self, by_verb: dict[int, list[Event]],
-                     verb_matches: list[tuple[Token, _Match]]) -> None:
-        """"Kigali said it hoped French officials would be indicted": hoping for harm to
-        someone is no optimistic comment (rules.yaml: optimism_codes)."""
-        if not self.rules.optimism_codes:
-            return
-        harm = [v for v, m in verb_matches
-                if self.ontology.get(m.pattern.code).quad_class >= 3 and not m.pattern.speech]
-        for i, events in list(by_verb.items()):
-            if not any(e.code in self.rules.optimism_codes for e in events):
-                continue
-            verb = next((v for v, _ in verb_matches if v.i == i), None)
-            if verb is None or not any(_governed_by(v, verb) and not self._modality(v, None)[0]
-                                       for v in harm):
-                continue
-            kept = [e for e in events if e.code not in self.rules.optimism_codes]
-            if kept:
-                by_verb[i] = kept
-            else:
-                del by_verb[i]
-
-    def _event_anaphora(self, by_verb: dict[int, list[Event]], speech: dict[int, Token],
-                        verb_matches: list[tuple[Token, _Match]], index: int,
-                        matches: Matches, ctx: ArticleContext) -> None:
-        """"Lebanon condemned the attack", "Pakistan rejected the accusation": a reaction
-        naming no actor, whose object is an event noun with "the" or "this", is aimed at
-        whoever did the latest such event in the article so far (rules.yaml:
-        event_anaphora)."""
-        rules = self.rules
-        if not rules.anaphora_codes:
-            return
-        for verb, m in verb_matches:
-            code = m.pattern.code
-            if any(e.target is not None for e in by_verb.get(verb.i, ())) or \
-                    m.pattern.speech or m.pattern.target or \
-                    not code.startswith(rules.anaphora_codes):
-                continue
-            noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
-                                       for c in noun.children):
-                continue
-            lemma = noun.lemma_.lower()
-            if lemma in rules.anaphora_generic:
-                roots = None
-            else:
-                cands = self.patterns.nouns.get(lemma)
-                if not cands:
-                    continue
-                roots = {p.code[:2] for p in cands}
-            subj, passive = self._subject(verb)
-            if subj is None or passive:
-                continue
-            sources = self._actors([subj], matches, ctx, self._speaker(verb, speech), speech)
-            if not sources:
-                continue
-            mine = {a.code for a in sources} | {a.country for a in sources if a.country}
-            earlier = [e for j in sorted(by_verb) if j < verb.i for e in by_verb[j]
-                       if e.asserted]
-            antecedent = next(
-                (e for e in reversed([*ctx.events, *earlier])
-                 if (e.root in roots if roots else e.root not in ("01", "02"))
-                 and e.source.code not in mine and e.source.country not in mine), None)
-            if antecedent is None:
-                continue
-            phrase = noun.doc[noun.left_edge.i : noun.i + 1]
-            # (an act done both ways, "the army and the RSF fought", was done by both)
-            doers = {e.source.code: e.source for e in [*ctx.events, *earlier]
-                     if e.sentence == antecedent.sentence and e.code == antecedent.code
-                     and e.action_start == antecedent.action_start
-                     and e.source.code not in mine}
-            flags = self._modality(verb, self._speaker(verb, speech))
-            new = [ev for did in doers.values() for s in sources if (ev := self._make(
-                code, s, Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
-                               f"antecedent:{did.text}", did.country, did.agent),
-                [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
-            if new:
-                by_verb[verb.i] = new
-
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
                   speech: dict[int, Token], bare: set[int]) -> list[Event]:
         doc = sent.doc
@@ -1371,10 +1131,10 @@ class EventExtractor:
             if tok.pos_ in ("NOUN", "PROPN"):
                 # An event noun is governed like the verb it is the object of: "promised to
                 # continue military aid".
-                v = _verb_of(tok)
+                v = verb_of(tok)
                 if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
                     t = doc[v]
-            while _infinitive(t) and t.head.i != t.i:
+            while infinitive(t) and t.head.i != t.i:
                 t = t.head
                 if t.i in by_verb and t.i not in speech:
                     if t.lemma_.lower() in self.rules.future_verbs and (t.i in bare or (
@@ -1394,7 +1154,7 @@ class EventExtractor:
                 continue
             # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
             # accusation says was done is alleged, not an event of its own.
-            accuser = _accusation_head(tok, self.rules.accusation_preps)
+            accuser = accusation_head(tok, self.rules.accusation_preps)
             if accuser is not None and accuser.i in by_verb and any(
                     e.root in self.rules.accusation_roots for e in by_verb[accuser.i]):
                 drop.add(i)
@@ -1402,7 +1162,7 @@ class EventExtractor:
             # A speech verb whose reported clause holds an event: the event is what counts.
             if i in speech:
                 for j in by_verb:
-                    if j != i and j not in speech and _governed_by(doc[j], tok):
+                    if j != i and j not in speech and governed_by(doc[j], tok):
                         drop.add(i)
                         break
         out: list[Event] = []
@@ -1425,102 +1185,6 @@ class EventExtractor:
                 out.append(ev)
         return out
 
-
-def _accusation_head(tok: Token, preps: frozenset[str]) -> Token | None:
-    """The verb whose "of/for" complement the gerund ``tok`` is: "accused X of violating ...,
-    ignoring ..." (through coordination, and the object the preposition may hang on)."""
-    t = tok
-    while t.dep_ == "conj" and t.head.i != t.i:
-        t = t.head
-    if t.dep_ not in ("pcomp", "pobj") or t.tag_ != "VBG":
-        return None
-    prep = t.head
-    if prep.dep_ != "prep" or prep.lower_ not in preps:
-        return None
-    head = prep.head
-    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
-        head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else None
-
-
-def _in_condition(tok: Token) -> bool:
-    t = tok
-    for _ in range(12):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS
-                                     for c in t.children):
-            return True
-        if t.head.i == t.i:
-            return False
-        t = t.head
-    return False
-
-
-def _reachable(tok: Token, head: Token, used: list[Token]) -> bool:
-    """A pattern word inside an infinitive complement counts only when that complement's verb
-    is itself part of the pattern: "agree to withdraw troop" may reach "troops" under
-    "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
-    if tok.dep_ == "aux" and tok.lower_ == "to" and tok.head.head.i == head.i:
-        return True  # the "to" of the head's own infinitive complement ("urge X to ...")
-    if tok.dep_ == "aux" and tok.lower_ == "to" and _noun_infinitive(tok.head) and \
-            tok.head.head in used:
-        return True  # ... or of a pattern noun's ("reach consensus to ...")
-    if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head not in used:
-        return False  # "told X ... during a visit to Brazil": that "to" is the visit's
-    t = tok.head
-    while t.i != head.i and t.head.i != t.i:
-        if t.pos_ in ("VERB", "AUX") and t not in used:
-            return False
-        t = t.head
-    return True
-
-
-def _verb_of(tok: Token) -> int:
-    """The verb whose arguments a noun sits in ("prevented the demonstration", "refused to
-    commit to any assistance to the US-led war"), through objects, prepositions and noun
-    modifiers; -1 if none."""
-    t = tok
-    for _ in range(8):
-        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "compound", "amod", "nmod",
-                          "appos", "conj", "attr", "dative"):
-            return -1
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            return t.i
-    return -1
-
-
-def _prep_objects(preps: list[Token], words: Iterable[str]) -> Iterator[list[Token]]:
-    """The objects of the given prepositions, in the order of ``words``."""
-    for word in words:
-        for prep in preps:
-            if prep.lower_ == word:
-                objs = [g for g in prep.children if g.dep_ == "pobj"]
-                if objs:
-                    yield objs
-
-
-def _infinitive(tok: Token) -> bool:
-    """A "to"-infinitive complement of the verb above it: "threatened to secede" (spaCy labels
-    some of these advcl rather than xcomp)."""
-    if tok.dep_ == "xcomp":
-        return True
-    # ... and "allowed the candidate to run" ccomp, with the candidate as its subject.
-    return tok.dep_ in ("advcl", "ccomp") and tok.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _noun_infinitive(tok: Token) -> bool:
-    """A "to"-infinitive completing a noun: "reached a consensus to share data", "a decision
-    to withdraw" (spaCy labels it acl or relcl)."""
-    return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VB" and tok.head.pos_ == "NOUN" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-
-
-def _through_prep(tok: Token) -> Token | None:
-    """spaCy labels "to" in "sent arms to Kyiv" as the dative: the target is its object."""
-    if tok.pos_ == "ADP":
-        return next((c for c in tok.children if c.dep_ == "pobj"), None)
-    return tok
 
 
 def _domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
@@ -1565,42 +1229,3 @@ def _localised(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
-
-
-def _each_other(verb: Token) -> bool:
-    """"each other" or "one another" among the verb's objects."""
-    for t in verb.subtree:
-        if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \
-                t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one":
-            v = t
-            while v.head.i != v.i and v.pos_ != "VERB":
-                v = v.head
-            if v.i == verb.i:
-                return True
-    return False
-
-
-def _small_clause(tok: Token) -> bool:
-    """A verbless clause completing a verb: "found [him guilty]", "allowed [the inspectors
-    back]"."""
-    return tok.dep_ in ("ccomp", "oprd") and tok.pos_ in ("ADJ", "ADV")
-
-
-def _temporal(tok: Token) -> bool:
-    """A preposition introducing a time ("on Monday", "in March"): not the one a pattern
-    means by "call on" or "agree in"."""
-    if tok.dep_ != "prep":
-        return False
-    objs = [c for c in tok.children if c.dep_ == "pobj"]
-    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
-
-
-def _governed_by(tok: Token, head: Token) -> bool:
-    t = tok
-    for _ in range(12):
-        if t.head.i == t.i:
-            return False
-        t = t.head
-        if t.i == head.i:
-            return True
-    return False

@@ -1,0 +1,147 @@
+"""Questions about a sentence's dependency parse that know nothing of actors or events:
+whether a token governs another, is an infinitive or a small clause, introduces a time, and
+so on. Shared by the event stage (events.py) and its sentence-level rules (sentence_rules.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+
+
+def accusation_head(tok: Token, preps: frozenset[str]) -> Token | None:
+    """The verb whose "of/for" complement the gerund ``tok`` is: "accused X of violating ...,
+    ignoring ..." (through coordination, and the object the preposition may hang on)."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ not in ("pcomp", "pobj") or t.tag_ != "VBG":
+        return None
+    prep = t.head
+    if prep.dep_ != "prep" or prep.lower_ not in preps:
+        return None
+    head = prep.head
+    if head.pos_ in ("NOUN", "PROPN") and head.dep_ == "dobj":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def in_condition(tok: Token) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                     for c in t.children):
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
+    """A pattern word inside an infinitive complement counts only when that complement's verb
+    is itself part of the pattern: "agree to withdraw troop" may reach "troops" under
+    "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
+    if tok.dep_ == "aux" and tok.lower_ == "to" and tok.head.head.i == head.i:
+        return True  # the "to" of the head's own infinitive complement ("urge X to ...")
+    if tok.dep_ == "aux" and tok.lower_ == "to" and noun_infinitive(tok.head) and \
+            tok.head.head in used:
+        return True  # ... or of a pattern noun's ("reach consensus to ...")
+    if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head not in used:
+        return False  # "told X ... during a visit to Brazil": that "to" is the visit's
+    t = tok.head
+    while t.i != head.i and t.head.i != t.i:
+        if t.pos_ in ("VERB", "AUX") and t not in used:
+            return False
+        t = t.head
+    return True
+
+
+def verb_of(tok: Token) -> int:
+    """The verb whose arguments a noun sits in ("prevented the demonstration", "refused to
+    commit to any assistance to the US-led war"), through objects, prepositions and noun
+    modifiers; -1 if none."""
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "compound", "amod", "nmod",
+                          "appos", "conj", "attr", "dative"):
+            return -1
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.i
+    return -1
+
+
+def prep_objects(preps: list[Token], words: Iterable[str]) -> Iterator[list[Token]]:
+    """The objects of the given prepositions, in the order of ``words``."""
+    for word in words:
+        for prep in preps:
+            if prep.lower_ == word:
+                objs = [g for g in prep.children if g.dep_ == "pobj"]
+                if objs:
+                    yield objs
+
+
+def infinitive(tok: Token) -> bool:
+    """A "to"-infinitive complement of the verb above it: "threatened to secede" (spaCy labels
+    some of these advcl rather than xcomp)."""
+    if tok.dep_ == "xcomp":
+        return True
+    # ... and "allowed the candidate to run" ccomp, with the candidate as its subject.
+    return tok.dep_ in ("advcl", "ccomp") and tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def noun_infinitive(tok: Token) -> bool:
+    """A "to"-infinitive completing a noun: "reached a consensus to share data", "a decision
+    to withdraw" (spaCy labels it acl or relcl)."""
+    return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VB" and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def through_prep(tok: Token) -> Token | None:
+    """spaCy labels "to" in "sent arms to Kyiv" as the dative: the target is its object."""
+    if tok.pos_ == "ADP":
+        return next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return tok
+
+
+def each_other(verb: Token) -> bool:
+    """"each other" or "one another" among the verb's objects."""
+    for t in verb.subtree:
+        if t.lower_ == "other" and any(c.lower_ == "each" for c in t.children) or \
+                t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one":
+            v = t
+            while v.head.i != v.i and v.pos_ != "VERB":
+                v = v.head
+            if v.i == verb.i:
+                return True
+    return False
+
+
+def small_clause(tok: Token) -> bool:
+    """A verbless clause completing a verb: "found [him guilty]", "allowed [the inspectors
+    back]"."""
+    return tok.dep_ in ("ccomp", "oprd") and tok.pos_ in ("ADJ", "ADV")
+
+
+def temporal(tok: Token) -> bool:
+    """A preposition introducing a time ("on Monday", "in March"): not the one a pattern
+    means by "call on" or "agree in"."""
+    if tok.dep_ != "prep":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
+
+
+def governed_by(tok: Token, head: Token) -> bool:
+    t = tok
+    for _ in range(12):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.i == head.i:
+            return True
+    return False
