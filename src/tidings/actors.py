@@ -706,16 +706,10 @@ class ActorResolver:
                     if got and (got[0][1] or t.ent_type_ == "PERSON"):
                         prev = got[0][0]
                     break
-        if prev is not None:
-            pass
-        elif low in _PERSON_PRONOUNS:
+        if prev is None and low in _PERSON_PRONOUNS:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
-        elif low in _THING_PRONOUNS:
+        elif prev is None and low in _THING_PRONOUNS | _PLURAL_PRONOUNS:
             prev = ctx.last(person=False, subject=subj)
-        elif low in _PLURAL_PRONOUNS:
-            prev = ctx.last(person=False, subject=subj)
-        else:
-            return []
         if prev is None:
             return []
         s, e = head.idx, head.idx + len(head.text)
