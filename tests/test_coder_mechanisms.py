@@ -1090,3 +1090,16 @@ def test_condemning_violence_done_both_ways_condemns_both(coder):
 def test_talks_held_in_a_capital_are_hosted_there(coder):
     got = codes(coder, "A Chinese trade delegation held talks in Tehran on oil purchases.")
     assert ("CHNGOV", "IRN", "042") in got
+
+
+def test_aircraft_and_artillery_say_how_an_attack_was_made(coder):
+    assert ("ISRMIL", "PSEREBHMS", "195") in codes(coder, "Israeli jets struck Hamas targets "
+                                                          "in Gaza.")
+    assert ("ISRMIL", "PSE", "190") in codes(coder, "Israeli troops attacked Jenin.")
+
+
+def test_an_earlier_act_describing_someone_is_background(coder):
+    got = codes(coder, "Israeli forces demolished the homes of two Palestinians who had "
+                       "attacked Israeli soldiers.", level="root")
+    assert ("ISRMIL", "PSE", "17") in got
+    assert not any(r == "19" for *_, r in got)

@@ -117,6 +117,14 @@ class EventExtractor(SentenceRules):
         self._wished_harm(by_verb, verb_matches)
         self._defiance(verbs, by_verb, index, matches, ctx, speech)
         bare = {v.i for v, m in verb_matches if not m.pattern.words}
+        for i in list(by_verb):
+            t = sent.doc[i]
+            if t.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and
+                                         c.lower_ in self.rules.background_aux
+                                         for c in t.children):
+                # "the homes of two men who had carried out attacks": what describes
+                # someone by an earlier act is background, not news
+                del by_verb[i]
         if self.rules.sport_words and any(t.lemma_.lower() in self.rules.sport_words
                                           or t.lower_ in self.rules.sport_words
                                           for t in tokens):
@@ -902,7 +910,9 @@ class EventExtractor(SentenceRules):
             targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
                        if t.rule.startswith("metonym:") and t.country else t for t in targets]
         weapon = next((a.rule[7:].split(">")[0] for a in sources
-                       if a.rule.startswith("weapon:")), None)
+                       if a.rule.startswith("weapon:")), None) or next(
+            (lemma for a in sources if (lemma := self._head_lemma(a, verb.doc))
+             in self.rules.weapons), None)  # ("Israeli warplanes struck ...")
         if weapon and code in self.rules.generic_attack_codes and self.rules.weapons[weapon]:
             # "a car bomb set off by militants killed 40": a bombing
             code = self.rules.weapons[weapon]
@@ -967,6 +977,11 @@ class EventExtractor(SentenceRules):
                 # "Nigeria's unions threatened to strike unless the government ...": theirs
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    @staticmethod
+    def _head_lemma(actor: Actor, doc: Doc) -> str:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span.root.lemma_.lower() if span is not None else ""
 
     def _topic(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""

@@ -60,6 +60,7 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    background_aux: frozenset[str]
     gathering_nouns: frozenset[str]
     sport_words: frozenset[str]
     sport_roots: frozenset[str]
@@ -157,6 +158,7 @@ class Rules:
             sport_words=frozenset((merged.get("sport") or {}).get("words") or ()),
             sport_roots=frozenset((merged.get("sport") or {}).get("roots") or ()),
             gathering_nouns=frozenset(merged.get("gathering_nouns") or ()),
+            background_aux=frozenset(merged.get("background_aux") or ()),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
