@@ -1103,3 +1103,13 @@ def test_an_earlier_act_describing_someone_is_background(coder):
                        "attacked Israeli soldiers.", level="root")
     assert ("ISRMIL", "PSE", "17") in got
     assert not any(r == "19" for *_, r in got)
+
+
+def test_an_investigation_is_aimed_at_whom_its_matter_names(coder):
+    got = codes(coder, "The ICC prosecutor opened an investigation into war crimes committed "
+                       "by Russian forces.", level="root")
+    assert ("IGOJUDICC", "RUSMIL", "09") in got
+    got = codes(coder, "Prosecutors opened an investigation into allegations of bribery "
+                       "involving Prime Minister Benjamin Netanyahu.", date="2017-01-02",
+                level="root")
+    assert any(t == "ISRGOV" and r == "09" for _, t, r in got)

@@ -970,6 +970,12 @@ class EventExtractor(SentenceRules):
             # "A and B accused each other", "pounded each other's positions"
             targets = []
             p = replace(p, symmetric=True, reverse=None)
+        if not targets and p.code[:2] in self.rules.subject_matter_roots:
+            # "opened an investigation into war crimes committed by Russian forces",
+            # "... into allegations of corruption involving President Park": whom the
+            # subject matter names
+            targets = self._first_actors(self._subject_matter(verb, used), matches, ctx,
+                                         speaker, speech, avoid=sources)
         if not targets and p.code[:2] in self.rules.conditional_target_roots:
             targets = self._first_actors(self._conditions(verb), matches, ctx, speaker, speech)
             own = {a.country for a in sources if a.country}
@@ -977,6 +983,23 @@ class EventExtractor(SentenceRules):
                 # "Nigeria's unions threatened to strike unless the government ...": theirs
                 targets = [_localised(t, next(iter(own))) for t in targets]
         return self._pairs(code, sources, targets, used, index, p, flags, venue)
+
+    @staticmethod
+    def _subject_matter(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+        """Who the matter of an investigation or trial names, most telling first: the doer
+        ("committed by X"), the owner ("X's crackdown"), who is involved ("involving X"),
+        then any name in it."""
+        matter = [g for t in [verb, *used] for p in t.children if p.dep_ == "prep"
+                  and p.lower_ in ("into", "of", "over", "on") for g in p.children
+                  if g.dep_ == "pobj"]
+        matter += [c for c in verb.children if c.dep_ == "dobj" and c not in used]
+        tokens = [t for m in matter for t in m.subtree]
+        yield from ([g for g in t.children if g.dep_ == "pobj"] for t in tokens
+                    if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by")
+        yield from ([t] for t in tokens if t.dep_ == "poss" and t.pos_ != "PRON")
+        yield from ([g for g in t.children if g.dep_ == "dobj"] for t in tokens
+                    if t.lemma_.lower() in ("involve", "implicate", "target"))
+        yield from ([t] for t in tokens if t.pos_ == "PROPN")
 
     @staticmethod
     def _head_lemma(actor: Actor, doc: Doc) -> str:
