@@ -1113,3 +1113,17 @@ def test_an_investigation_is_aimed_at_whom_its_matter_names(coder):
                        "involving Prime Minister Benjamin Netanyahu.", date="2017-01-02",
                 level="root")
     assert any(t == "ISRGOV" and r == "09" for _, t, r in got)
+
+
+def test_a_time_clause_is_not_part_of_what_was_said(coder):
+    text = ("Beijing rushed to Pakistan's defence on Friday, saying Islamabad had fought "
+            "terrorism bravely, a day after President Donald Trump accused it of sheltering "
+            "militants.")
+    got = codes(coder, text, date="2018-01-05", level="root")
+    assert ("USAGOV", "PAKGOV", "11") in got
+    assert not any(s == "USAGOV" and t.startswith("CHN") for s, t, _ in got)
+
+
+def test_protests_headed_off_did_not_happen(coder):
+    got = codes(coder, "Riot police were deployed across Tehran to head off student protests.")
+    assert not any(c.startswith("14") or c.startswith("11") for *_, c in got)

@@ -424,6 +424,11 @@ class EventExtractor(SentenceRules):
         for _ in range(8):
             if t.head.i == t.i:
                 return None
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS
+                                         for c in t.children):
+                # "..., saying Islamabad had made sacrifices, after Trump accused it": the
+                # time clause is the reporter's, not part of what was said
+                return None
             if t.head.i in speech and t.dep_ not in ("nsubj", "dobj"):
                 # An attribution after the fact ("..., a newspaper reported") is a source of
                 # information, not the speaker the clause's pronouns refer to.
@@ -1152,8 +1157,8 @@ class EventExtractor(SentenceRules):
         flags = self._modality(noun.head, None) if noun.head.pos_ == "VERB" else (
             False, False, False)
         if noun.dep_ in ("dobj", "nsubjpass") and \
-                noun.head.lemma_.lower() in self.rules.cancelling_verbs:
-            flags = (True, flags[1], flags[2])  # "postponed the demonstration"
+                self._occurs_as(noun.head, self.rules.cancelling_verbs):
+            flags = (True, flags[1], flags[2])  # "postponed the demonstration", "headed off"
         tokens = [*m.tokens, noun.head] if via_verb else m.tokens
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 

@@ -39,7 +39,7 @@ class Rules:
     statement_nouns: frozenset[str]
     statement_verbs: frozenset[str]
     conditional_threat: str | None
-    cancelling_verbs: frozenset[str]
+    cancelling_verbs: tuple[tuple[str, ...], ...]
     target_phrases: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
@@ -123,7 +123,7 @@ class Rules:
             statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
             statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
             conditional_threat=merged.get("conditional_threat"),
-            cancelling_verbs=frozenset(merged.get("cancelling_verbs") or ()),
+            cancelling_verbs=tuple(tuple(v.split()) for v in merged.get("cancelling_verbs") or ()),
             target_phrases=frozenset(merged.get("target_phrases") or ()),
             accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
             accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
