@@ -1127,3 +1127,10 @@ def test_a_time_clause_is_not_part_of_what_was_said(coder):
 def test_protests_headed_off_did_not_happen(coder):
     got = codes(coder, "Riot police were deployed across Tehran to head off student protests.")
     assert not any(c.startswith("14") or c.startswith("11") for *_, c in got)
+
+
+def test_a_protest_takes_the_aim_and_target_of_its_demand(coder):
+    got = codes(coder, "Thousands of opposition supporters marched through Minsk, demanding the "
+                       "resignation of President Alexander Lukashenko.", date="2020-08-16")
+    assert ("BLROPP", "BLRGOV", "1411") in got
+    assert not any(c.startswith("10") for *_, c in got)

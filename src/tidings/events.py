@@ -1162,6 +1162,29 @@ class EventExtractor(SentenceRules):
         tokens = [*m.tokens, noun.head] if via_verb else m.tokens
         return self._pairs(p.code, sources, targets, tokens, index, p, flags, None)
 
+    def _aimed(self, protest: Event, demand: Event) -> Event:
+        """A protest takes what its demand says: whom it is aimed at, when it names no one
+        but the place ("marched through Belgrade demanding the president's resignation"), and
+        its aim, where the codebook has one ("demand for leadership change" 1041 makes a
+        demonstration 141 one for leadership change, 1411)."""
+        if protest.root not in self.rules.subsumed or demand.root not in \
+                self.rules.subsumed[protest.root]:
+            return protest
+        code = protest.code
+        aim = self.rules.demand_aims.get(demand.code)
+        if aim and len(code) == 3 and code + aim in self.ontology:
+            code = code + aim
+        target = protest.target
+        if demand.target is not None and (target is None or target.rule.startswith("place:")
+                                          or target.code == target.country):
+            target = demand.target
+        if code == protest.code and target is protest.target:
+            return protest
+        info = self.ontology.get(code)
+        return replace(protest, code=code, target=target, goldstein=info.goldstein,
+                       quad_class=info.quad_class, plover=self.ontology.plover_name(info.plover),
+                       rule=f"{protest.rule} (demanding: {demand.rule})")
+
     def _suppress(self, by_verb: dict[int, list[Event]], sent: Span,
                   speech: dict[int, Token], bare: set[int]) -> list[Event]:
         doc = sent.doc
@@ -1193,6 +1216,8 @@ class EventExtractor(SentenceRules):
             if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and any(
                     by_verb[i][0].root in self.rules.subsumed.get(e.root, ())
                     for e in by_verb[tok.head.i]):
+                by_verb[tok.head.i] = [self._aimed(e, by_verb[i][0])
+                                       for e in by_verb[tok.head.i]]
                 drop.add(i)
                 continue
             # "accused the US of violating ...", "criticized Iran for ignoring ...": what the

@@ -60,6 +60,7 @@ class Rules:
     anaphora_generic: frozenset[str]
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
+    demand_aims: dict[str, str]
     subject_matter_roots: frozenset[str]
     background_aux: frozenset[str]
     gathering_nouns: frozenset[str]
@@ -161,6 +162,7 @@ class Rules:
             gathering_nouns=frozenset(merged.get("gathering_nouns") or ()),
             background_aux=frozenset(merged.get("background_aux") or ()),
             subject_matter_roots=frozenset(merged.get("subject_matter_roots") or ()),
+            demand_aims=dict(merged.get("demand_aims") or {}),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
             governing_verbs=frozenset(merged.get("future_verbs") or ())
             | frozenset(merged.get("hypothetical_verbs") or ())
