@@ -96,75 +96,85 @@ class Rules:
             if path.exists():
                 for key, value in (load_yaml(path, "rules") or {}).items():
                     merged[key] = value
-        venue = merged.get("venue") or {}
+
+        def part(key: str) -> dict:
+            return merged.get(key) or {}
+
+        def values(key: str, sub: str | None) -> list:
+            return (part(key).get(sub) if sub else merged.get(key)) or []
+
+        def words(key: str, sub: str | None = None) -> frozenset[str]:
+            return frozenset(values(key, sub))
+
+        def phrases(key: str, sub: str | None = None) -> tuple[tuple[str, ...], ...]:
+            # "break out", "shoot dead": a lemma and the words that must go with it
+            return tuple(tuple(v.split()) for v in values(key, sub))
+
+        venue = part("venue")
         return cls(
-            targetless_roots=frozenset(merged.get("targetless_roots") or ()),
-            venue_codes=frozenset(venue.get("codes") or ()),
+            targetless_roots=words("targetless_roots"),
+            venue_codes=words("venue", "codes"),
             visitor_code=venue.get("visitor", "042"),
             host_code=venue.get("host", "043"),
-            future_verbs=frozenset(merged.get("future_verbs") or ()),
-            hypothetical_verbs=frozenset(merged.get("hypothetical_verbs") or ()),
-            negating_verbs=frozenset(merged.get("negating_verbs") or ()),
-            venue_target_roots=frozenset(merged.get("venue_target_roots") or ()),
-            allegation_verbs=frozenset((merged.get("allegation") or {}).get("verbs") or ()),
-            allegation_code=(merged.get("allegation") or {}).get("code", "112"),
-            reciprocal_roots=frozenset(merged.get("reciprocal_roots") or ()),
-            obligation_aux=frozenset((merged.get("obligation") or {}).get("aux") or ()),
-            obligation_code=(merged.get("obligation") or {}).get("code", "100"),
-            refusal_verbs=frozenset((merged.get("refusal") or {}).get("verbs") or ()),
-            refusal_roots=frozenset((merged.get("refusal") or {}).get("roots") or ()),
-            refusal_default=(merged.get("refusal") or {}).get("default", "120"),
-            refusal_codes=dict((merged.get("refusal") or {}).get("codes") or {}),
-            non_actor_heads=frozenset(merged.get("non_actor_heads") or ()),
-            domestic_roots=frozenset(merged.get("domestic_roots") or ()),
-            appeal_verbs=frozenset((merged.get("appeal") or {}).get("verbs") or ()),
-            appeal_code=(merged.get("appeal") or {}).get("code", "020"),
-            passive_place_roots=frozenset(merged.get("passive_place_roots") or ()),
-            conditional_target_roots=frozenset(merged.get("conditional_target_roots") or ()),
-            statement_nouns=frozenset((merged.get("statements") or {}).get("nouns") or ()),
-            statement_verbs=frozenset((merged.get("statements") or {}).get("verbs") or ()),
+            future_verbs=words("future_verbs"),
+            hypothetical_verbs=words("hypothetical_verbs"),
+            negating_verbs=words("negating_verbs"),
+            venue_target_roots=words("venue_target_roots"),
+            allegation_verbs=words("allegation", "verbs"),
+            allegation_code=part("allegation").get("code", "112"),
+            reciprocal_roots=words("reciprocal_roots"),
+            obligation_aux=words("obligation", "aux"),
+            obligation_code=part("obligation").get("code", "100"),
+            refusal_verbs=words("refusal", "verbs"),
+            refusal_roots=words("refusal", "roots"),
+            refusal_default=part("refusal").get("default", "120"),
+            refusal_codes=dict(part("refusal").get("codes") or {}),
+            non_actor_heads=words("non_actor_heads"),
+            domestic_roots=words("domestic_roots"),
+            appeal_verbs=words("appeal", "verbs"),
+            appeal_code=part("appeal").get("code", "020"),
+            passive_place_roots=words("passive_place_roots"),
+            conditional_target_roots=words("conditional_target_roots"),
+            statement_nouns=words("statements", "nouns"),
+            statement_verbs=words("statements", "verbs"),
             conditional_threat=merged.get("conditional_threat"),
-            cancelling_verbs=tuple(tuple(v.split()) for v in merged.get("cancelling_verbs") or ()),
-            target_phrases=frozenset(merged.get("target_phrases") or ()),
-            accusation_roots=frozenset((merged.get("accusation") or {}).get("roots") or ()),
-            accusation_preps=frozenset((merged.get("accusation") or {}).get("preps") or ()),
-            own_country_codes=tuple(merged.get("own_country_codes") or ()),
-            responsible_words=frozenset(merged.get("responsible_words") or ()),
-            documents=frozenset(merged.get("documents") or ()),
+            cancelling_verbs=phrases("cancelling_verbs"),
+            target_phrases=words("target_phrases"),
+            accusation_roots=words("accusation", "roots"),
+            accusation_preps=words("accusation", "preps"),
+            own_country_codes=tuple(values("own_country_codes", None)),
+            responsible_words=words("responsible_words"),
+            documents=words("documents"),
             clause_codes=dict(merged.get("clause_codes") or {}),
-            place_target_roots=frozenset(merged.get("place_target_roots") or ()),
-            instruments=frozenset(merged.get("instruments") or ()),
-            stative_passives=frozenset(merged.get("stative_passives") or ()),
-            own_force_roots=frozenset((merged.get("own_forces") or {}).get("roots") or ()),
-            own_force_agents=frozenset((merged.get("own_forces") or {}).get("agents") or ()),
+            place_target_roots=words("place_target_roots"),
+            instruments=words("instruments"),
+            stative_passives=words("stative_passives"),
+            own_force_roots=words("own_forces", "roots"),
+            own_force_agents=words("own_forces", "agents"),
             reported_harm_code=merged.get("reported_harm_code"),
-            relational_nouns=frozenset(merged.get("relational_nouns") or ()),
-            anaphora_codes=tuple((merged.get("event_anaphora") or {}).get("codes") or ()),
-            anaphora_determiners=frozenset(
-                (merged.get("event_anaphora") or {}).get("determiners") or ()),
-            anaphora_generic=frozenset(
-                (merged.get("event_anaphora") or {}).get("generic_nouns") or ()),
-            occurrence_verbs=tuple(tuple(v.split()) for v in merged.get("occurrence_verbs") or ()),
-            hedges=frozenset(merged.get("hedges") or ()),
-            assassination_verbs=tuple(tuple(v.split()) for v in
-                                      (merged.get("assassination") or {}).get("verbs") or ()),
-            assassination_agents=frozenset(
-                (merged.get("assassination") or {}).get("agents") or ()),
-            assassination_code=(merged.get("assassination") or {}).get("code"),
-            weapons=dict((merged.get("weapons") or {}).get("codes") or {}),
-            generic_attack_codes=frozenset((merged.get("weapons") or {}).get("generic") or ()),
-            optimism_codes=frozenset(merged.get("optimism_codes") or ()),
-            hearsay_nouns=frozenset(merged.get("hearsay_nouns") or ()),
-            defiance_nouns=frozenset((merged.get("defiance") or {}).get("nouns") or ()),
-            defiance_code=(merged.get("defiance") or {}).get("code"),
-            sport_words=frozenset((merged.get("sport") or {}).get("words") or ()),
-            sport_roots=frozenset((merged.get("sport") or {}).get("roots") or ()),
-            gathering_nouns=frozenset(merged.get("gathering_nouns") or ()),
-            background_aux=frozenset(merged.get("background_aux") or ()),
-            subject_matter_roots=frozenset(merged.get("subject_matter_roots") or ()),
+            relational_nouns=words("relational_nouns"),
+            anaphora_codes=tuple(values("event_anaphora", "codes")),
+            anaphora_determiners=words("event_anaphora", "determiners"),
+            anaphora_generic=words("event_anaphora", "generic_nouns"),
+            occurrence_verbs=phrases("occurrence_verbs"),
+            hedges=words("hedges"),
+            assassination_verbs=phrases("assassination", "verbs"),
+            assassination_agents=words("assassination", "agents"),
+            assassination_code=part("assassination").get("code"),
+            weapons=dict(part("weapons").get("codes") or {}),
+            generic_attack_codes=words("weapons", "generic"),
+            optimism_codes=words("optimism_codes"),
+            hearsay_nouns=words("hearsay_nouns"),
+            defiance_nouns=words("defiance", "nouns"),
+            defiance_code=part("defiance").get("code"),
+            sport_words=words("sport", "words"),
+            sport_roots=words("sport", "roots"),
+            gathering_nouns=words("gathering_nouns"),
+            background_aux=words("background_aux"),
+            subject_matter_roots=words("subject_matter_roots"),
             demand_aims=dict(merged.get("demand_aims") or {}),
             subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
-            governing_verbs=frozenset(merged.get("future_verbs") or ())
-            | frozenset(merged.get("hypothetical_verbs") or ())
-            | frozenset(merged.get("negating_verbs") or ()),
+            governing_verbs=words("future_verbs")
+            | words("hypothetical_verbs")
+            | words("negating_verbs"),
         )
