@@ -693,13 +693,22 @@ class EventExtractor(SentenceRules):
         "protested against the government in Belgrade")."""
         clause = [verb, *self._clause(verb)]
         for prep in preps:  # "outside the US embassy in Manila": in Manila first
-            for t in clause:
-                if t.dep_ == "prep" and t.lower_ == prep:
-                    for g in t.children:
-                        if g.dep_ == "pobj":
-                            loc = self.resolver.location_country(g, matches)
-                            if loc:
-                                return loc[0], g
+            found = self._prep_place([t for t in clause if t.dep_ == "prep"], (prep,), matches)
+            if found is not None:
+                return found
+        return None
+
+    def _prep_place(self, preps: list[Token], words: tuple[str, ...],
+                    matches: Matches) -> tuple[str, Token] | None:
+        """The country of the first place named after one of ``preps`` that is one of
+        ``words``."""
+        for t in preps:
+            if t.lower_ in words:
+                for g in t.children:
+                    if g.dep_ == "pobj":
+                        loc = self.resolver.location_country(g, matches)
+                        if loc:
+                            return loc[0], g
         return None
 
     @staticmethod
@@ -722,13 +731,10 @@ class EventExtractor(SentenceRules):
                 if loc:
                     return loc[0], c
                 # "struck targets in Gaza", "bombed positions near Sanaa"
-                for prep in c.children:
-                    if prep.dep_ == "prep" and prep.lower_ in ("in", "near", "around"):
-                        for g in prep.children:
-                            if g.dep_ == "pobj":
-                                loc = self.resolver.location_country(g, matches)
-                                if loc:
-                                    return loc[0], g
+                found = self._prep_place([p for p in c.children if p.dep_ == "prep"],
+                                         ("in", "near", "around"), matches)
+                if found is not None:
+                    return found
         return None
 
     def _venue_actor(self, verb: Token, matches: Matches) -> list[Actor]:
@@ -914,11 +920,11 @@ class EventExtractor(SentenceRules):
             # government it stands for in "Kyiv said".
             targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
                        if t.rule.startswith("metonym:") and t.country else t for t in targets]
-        weapon = next((a.rule[7:].split(">")[0] for a in sources
-                       if a.rule.startswith("weapon:")), None) or next(
-            (lemma for a in sources if (lemma := self._head_lemma(a, verb.doc))
-             in self.rules.weapons), None)  # ("Israeli warplanes struck ...")
-        if weapon and code in self.rules.generic_attack_codes and self.rules.weapons[weapon]:
+        weapon = code in self.rules.generic_attack_codes and (next(
+            (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
+            or next((lemma for a in sources if (lemma := self._head_lemma(a, verb.doc))
+                     in self.rules.weapons), None))  # ("Israeli warplanes struck ...")
+        if weapon and self.rules.weapons[weapon]:
             # "a car bomb set off by militants killed 40": a bombing
             code = self.rules.weapons[weapon]
             p = replace(p, code=code, id=f"weapon:{weapon}>{p.id}", symmetric=False,
@@ -1007,22 +1013,25 @@ class EventExtractor(SentenceRules):
         yield from ([t] for t in tokens if t.pos_ == "PROPN")
 
     @staticmethod
-    def _head_lemma(actor: Actor, doc: Doc) -> str:
+    def _head(actor: Actor, doc: Doc) -> Token | None:
+        """The head word of the phrase that names ``actor``."""
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span.root.lemma_.lower() if span is not None else ""
+        return span.root if span is not None else None
+
+    def _head_lemma(self, actor: Actor, doc: Doc) -> str:
+        head = self._head(actor, doc)
+        return head.lemma_.lower() if head is not None else ""
 
     def _topic(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and span.root.lemma_.lower() in self.rules.non_actor_heads
+        return self._head_lemma(actor, doc) in self.rules.non_actor_heads
 
     def _of_gathering(self, actor: Actor, doc: Doc) -> bool:
         """``actor`` is named only as whose gathering it was: "on the sidelines of the
         BRICS summit", "at a meeting of the Arab League"."""
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is None:
+        t = self._head(actor, doc)
+        if t is None:
             return False
-        t = span.root
         if t.lemma_.lower() in self.rules.gathering_nouns:
             return True  # (the actor of "the sidelines of the BRICS summit" itself)
         for _ in range(4):
@@ -1043,8 +1052,8 @@ class EventExtractor(SentenceRules):
             return True
         if actor.agent not in self.rules.assassination_agents:
             return False
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and span.root.tag_ in ("NN", "NNP")
+        head = self._head(actor, doc)
+        return head is not None and head.tag_ in ("NN", "NNP")
 
     def _occurs(self, verb: Token) -> bool:
         """``verb`` says that its subject happened ("broke out", "erupted")."""
