@@ -280,8 +280,9 @@ class ArticleContext:
     def last_org(self) -> Actor | None:
         """The last organisation named (an IGO, NGO, armed group, party or company)."""
         for actor, _ in reversed(self.recent):
-            if actor.rule.startswith("org:") or actor.rule.startswith("coref:") and (
-                    actor.code.startswith(("IGO", "NGO")) or len(actor.code) >= 9):
+            # (by the code scheme of organizations.yaml: IGO..., NGO..., or a country, a
+            # sector and three letters; a coreference keeps the code of what it refers to)
+            if actor.code.startswith(("IGO", "NGO")) or len(actor.code) >= 9:
                 return actor
         return None
 
@@ -698,8 +699,8 @@ class ActorResolver:
         if low in _PERSON_PRONOUNS and not subj and matches is not None:
             # "Fico was in hospital after a gunman shot him": a person named as a subject
             # earlier in the same sentence, outside the pronoun's own clause.
-            own = head.head
-            for t in reversed(list(head.sent)[: head.i - head.sent.start]):
+            own, sent = head.head, head.sent
+            for t in reversed(sent[: head.i - sent.start]):
                 if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != own.i and \
                         t.pos_ == "PROPN":
                     got = self._resolve_one(t, matches, ctx)
@@ -800,8 +801,8 @@ def _clause_subject_span(tok: Token) -> tuple[int, int] | None:
         verb = verb.head
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
-            return c.doc[c.left_edge.i : c.right_edge.i + 1].start_char, \
-                c.doc[c.left_edge.i : c.right_edge.i + 1].end_char
+            phrase = c.doc[c.left_edge.i : c.right_edge.i + 1]
+            return phrase.start_char, phrase.end_char
     return None
 
 
