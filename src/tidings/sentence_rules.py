@@ -207,10 +207,11 @@ class SentenceRules:
             return
         harm = [v for v, m in verb_matches
                 if self.ontology.get(m.pattern.code).quad_class >= 3 and not m.pattern.speech]
+        matched = {v.i: v for v, _ in verb_matches}
         for i, events in list(by_verb.items()):
             if not any(e.code in self.rules.optimism_codes for e in events):
                 continue
-            verb = next((v for v, _ in verb_matches if v.i == i), None)
+            verb = matched.get(i)
             if verb is None or not any(governed_by(v, verb) and not self._modality(v, None)[0]
                                        for v in harm):
                 continue
@@ -251,7 +252,8 @@ class SentenceRules:
             subj, passive = self._subject(verb)
             if subj is None or passive:
                 continue
-            sources = self._actors([subj], matches, ctx, self._speaker(verb, speech), speech)
+            speaker = self._speaker(verb, speech)
+            sources = self._actors([subj], matches, ctx, speaker, speech)
             if not sources:
                 continue
             mine = {a.code for a in sources} | {a.country for a in sources if a.country}
@@ -269,7 +271,7 @@ class SentenceRules:
                      if e.sentence == antecedent.sentence and e.code == antecedent.code
                      and e.action_start == antecedent.action_start
                      and e.source.code not in mine}
-            flags = self._modality(verb, self._speaker(verb, speech))
+            flags = self._modality(verb, speaker)
             new = [ev for did in doers.values() for s in sources if (ev := self._make(
                 code, s, Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
                                f"antecedent:{did.text}", did.country, did.agent),
