@@ -65,8 +65,9 @@ class Coder:
         matches = self.resolver.index_matches(doc, ctx.date)
         # (Span.ents walks all of the document's entities: look them up once)
         place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        doc_text = doc.text  # (Doc.text joins every token: once per document)
         for sent in doc.sents:
-            raw = doc.text[sent.start_char : sent.end_char]
+            raw = doc_text[sent.start_char : sent.end_char]
             # (spaCy's sentence may carry the line break or spaces that follow it)
             text = raw.strip()
             if not text:
