@@ -64,7 +64,7 @@ def corpus(n_sentences: int, seed: int = 7) -> list[str]:
 
 def jobs(n: int):  # type: ignore[no-untyped-def]
     """The two timed jobs over the same articles: spaCy alone, and the whole coder."""
-    from tidings.coder import Coder
+    from tidings.coder.core import Coder
     from tidings.records import Article
 
     texts = corpus(n)
@@ -84,7 +84,7 @@ def jobs(n: int):  # type: ignore[no-untyped-def]
 def peak_memory(mode: str, n: int) -> float:
     """Peak RSS (MB) of a fresh process that loads what ``mode`` needs and runs it once."""
     if mode == "spacy":
-        from tidings.nlp import load_pipeline
+        from tidings.coder.nlp import load_pipeline
 
         nlp = load_pipeline()
         for _ in nlp.pipe(corpus(n), batch_size=64):
@@ -133,8 +133,8 @@ def main() -> None:
 
 
 def stage_time(n: int, repeat: int) -> float:
-    from tidings.actors import ArticleContext
-    from tidings.coder import Coder
+    from tidings.coder.actors import ArticleContext
+    from tidings.coder.core import Coder
 
     coder = Coder()
     docs = list(coder.nlp.pipe(corpus(n), batch_size=64))

@@ -28,11 +28,11 @@ def main() -> None:
     ap.add_argument("--db", help="database to fill (default: a new DuckDB file in a temp dir)")
     args = ap.parse_args()
 
-    from tidings.coder import Coder
-    from tidings.enrich import enrich, load_gazetteer
+    from tidings.coder.core import Coder
+    from tidings.enrich.stage import enrich, load_gazetteer
     from tidings.pipeline import ingest
     from tidings.records import Article
-    from tidings.store import open_store
+    from tidings.store.database import open_store
 
     texts = corpus(args.articles * 8)[: args.articles]
     articles = [Article(id=f"bench-{i}", text=t, url=f"https://bench.example/{i}",

@@ -28,8 +28,8 @@ from bench_coder import corpus
 
 def _ceiling_worker(texts: list[str], ready, go, out) -> None:  # type: ignore[no-untyped-def]
     """Load a coder, wait for the others, code ``texts``; report (CPU s, wall s)."""
-    from tidings.coder import Coder
-    from tidings.enrich import enrich_coded
+    from tidings.coder.core import Coder
+    from tidings.enrich.stage import enrich_coded
     from tidings.records import Article
 
     coder = Coder()
@@ -79,13 +79,13 @@ def main() -> None:
 
     from distributed import Client, LocalCluster
 
-    from tidings.coder import Coder
+    from tidings.coder.core import Coder
+    from tidings.coder.nlp import load_pipeline
     from tidings.config import Settings
-    from tidings.distributed import code_on_dask
-    from tidings.enrich import enrich_coded
-    from tidings.nlp import load_pipeline
-    from tidings.parallel import code_parallel
+    from tidings.enrich.stage import enrich_coded
     from tidings.records import Article
+    from tidings.scale.cluster import code_on_dask
+    from tidings.scale.workers import code_parallel
 
     texts = corpus(args.sentences)
     articles = [Article(id=str(i), text=t) for i, t in enumerate(texts)]

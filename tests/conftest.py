@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.coder import Coder
+from tidings.coder.core import Coder
 
 
 @pytest.fixture(scope="session")

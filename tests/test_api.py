@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tidings.api import create_app, decode_cursor, encode_cursor, highlight
 from tidings.pipeline import ingest
-from tidings.sources import read_source
-from tidings.store import EVENT_COLUMNS, open_store
+from tidings.sources.web import read_source
+from tidings.store.database import EVENT_COLUMNS, open_store
+from tidings.web.api import create_app, decode_cursor, encode_cursor, highlight
 
 from .databases import BACKENDS, fresh_db
 
@@ -300,7 +300,7 @@ def test_dyad_timeseries_quad_classes_and_gaps(client):
 def test_series_fills_gaps_with_zeros():
     import datetime as dt
 
-    from tidings.api import _series
+    from tidings.web.api import _series
 
     rows = [(dt.date(2024, 1, 30), 1, 2.0), (dt.date(2024, 3, 2), 4, -8.0),
             (dt.date(2024, 3, 3), 4, -6.0)]
@@ -561,7 +561,7 @@ def test_other_commands_read_the_database_while_it_is_served(client, tmp_path):
 def test_serve_binds_to_loopback(monkeypatch):
     import uvicorn
 
-    from tidings.api import serve
+    from tidings.web.api import serve
 
     calls = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))

@@ -16,10 +16,10 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tidings.api import create_app
 from tidings.pipeline import ingest
-from tidings.sources import read_source
-from tidings.store import open_store
+from tidings.sources.web import read_source
+from tidings.store.database import open_store
+from tidings.web.api import create_app
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 _DIR = tempfile.TemporaryDirectory(prefix="tidings-schema-")

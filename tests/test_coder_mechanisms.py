@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import triples
-from tidings.enrich import enrich_coded
+from tidings.enrich.stage import enrich_coded
 from tidings.records import Article
 
 

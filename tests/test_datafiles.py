@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tidings import datafiles
-from tidings.datafiles import DataFileError, load_yaml
+from tidings.knowledge import datafiles
+from tidings.knowledge.datafiles import DataFileError, load_yaml
 
 GOOD = "version: 1\nagents:\n  - code: XYZ\n    name: Testers\n    words: [tester, testers]\n"
 

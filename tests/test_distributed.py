@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tidings.config import Settings
-from tidings.distributed import (
+from tidings.records import Article
+from tidings.scale.cluster import (
     EVENT_COLUMNS,
     Partition,
     code_on_dask,
@@ -26,7 +27,6 @@ from tidings.distributed import (
     read_problems,
     single_process_rows,
 )
-from tidings.records import Article
 
 pytest.importorskip("distributed")
 
@@ -206,7 +206,7 @@ def test_cli_partition_size_sets_the_unit_of_work(corpus, expected, tmp_path, ca
 
 def _stored(db: str) -> tuple[list[dict], list[dict], dict]:
     """A database's events and mentions without their clock times, and its table counts."""
-    from tidings.store import open_store
+    from tidings.store.database import open_store
 
     store = open_store(db)
     try:

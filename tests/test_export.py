@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tidings.export import (
+from tidings.store.export import (
     EVENT_FIELDS,
     EXPORT_FORMATS,
     GDELT_COLUMNS,
@@ -466,7 +466,7 @@ def test_streaming_parquet_holds_one_batch_at_a_time() -> None:
 
 
 def test_mentions_and_daily_rows_export_in_their_own_layout(tmp_path):
-    from tidings.export import DAILY_FIELDS, MENTION_FIELDS, export
+    from tidings.store.export import DAILY_FIELDS, MENTION_FIELDS, export
 
     mention = {k: None for k in MENTION_FIELDS} | {
         "event_id": "e1", "article_id": "a1", "sentence_index": 0,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluate import evaluate_file
+from tidings.coder.evaluate import evaluate_file
 
 GOLD = Path(os.environ.get("TIDINGS_GOLD", Path(__file__).resolve().parents[2] / "shared/gold"))
 

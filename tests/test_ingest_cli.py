@@ -7,7 +7,7 @@ from pathlib import Path
 
 from tests.test_sources import Site, _item, site  # noqa: F401 - the server fixture
 from tidings.cli import EXIT_OK, EXIT_SKIPPED, main
-from tidings.store import open_store
+from tidings.store.database import open_store
 
 
 def _feed(site: Site, tmp_path: Path) -> Path:  # noqa: F811

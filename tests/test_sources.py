@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from tidings.ingest import Problem
 from tidings.records import Article
-from tidings.sources import (
+from tidings.sources.files import Problem
+from tidings.sources.web import (
     FeedWatcher,
     FetchError,
     fetch_url,

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from tidings.config import DATA_DIR
-from tidings.export import GDELT_COLUMNS
 from tidings.pipeline import ingest
-from tidings.sources import read_source
-from tidings.store import open_store
+from tidings.sources.web import read_source
+from tidings.store.database import open_store
+from tidings.store.export import GDELT_COLUMNS
 
 from .databases import BACKENDS, PG, new_db
 
@@ -130,7 +130,7 @@ def test_ingesting_again_changes_nothing_and_a_changed_article_replaces_its_even
 
 @pytest.mark.parametrize("kind", BACKENDS)
 def test_exports(kind, tmp_path, coder):
-    from tidings.export import export
+    from tidings.store.export import export
 
     db = new_db(kind, tmp_path)
     load(db, coder, CORPUS)

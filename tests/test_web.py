@@ -26,12 +26,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tidings.api import create_app
 from tidings.config import DATA_DIR
 from tidings.pipeline import ingest
 from tidings.records import Article
-from tidings.sources import read_source
-from tidings.store import open_store
+from tidings.sources.web import read_source
+from tidings.store.database import open_store
+from tidings.web.api import create_app
 
 from .databases import BACKENDS, fresh_db
 

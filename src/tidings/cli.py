@@ -60,7 +60,7 @@ def _coder(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 @functools.lru_cache(maxsize=2)
 def _cached_coder(settings):  # type: ignore[no-untyped-def]
     """One coder per settings in a process (loading one takes seconds)."""
-    from tidings.coder import Coder
+    from tidings.coder.core import Coder
 
     return Coder(settings)
 
@@ -89,7 +89,7 @@ def _write_table(rows: list[list[str]], out: IO[str]) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from tidings.ingest import Problem, read_inputs
+    from tidings.sources.files import Problem, read_inputs
 
     problems: list[Problem] = []
     order: list[Problem | Article] = []
@@ -110,12 +110,12 @@ def cmd_code(args: argparse.Namespace) -> int:
     if args.dask:
         return _code_on_dask(args)
     if args.workers > 1:
-        from tidings.parallel import code_parallel
+        from tidings.scale.workers import code_parallel
 
         coded_articles = code_parallel(articles(), _settings(args), args.workers,
                                        include_all=args.all)
     else:
-        from tidings.enrich import enrich_coded
+        from tidings.enrich.stage import enrich_coded
 
         coded_articles = (enrich_coded(c) for c in
                           _coder(args).code_articles(articles(), include_all=args.all))
@@ -163,12 +163,12 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def _code_on_dask(args: argparse.Namespace) -> int:
-    from tidings.distributed import code_on_dask
+    from tidings.scale.cluster import code_on_dask
 
     if not args.output:
         print("tidings: --dask needs -o OUTPUT_DIR for the Parquet partitions", file=sys.stderr)
         return EXIT_ERROR
-    from tidings.distributed import DaskJobError
+    from tidings.scale.cluster import DaskJobError
 
     if args.partition_size is not None and args.partition_size < 1:
         print(f"tidings: --partition-size must be at least 1, not {args.partition_size}",
@@ -190,14 +190,14 @@ def _code_on_dask(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from tidings.api import serve
+    from tidings.web.api import serve
 
     serve(args.db, host=args.host, port=args.port)
     return EXIT_OK
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from tidings.evaluate import evaluate_file, format_report
+    from tidings.coder.evaluate import evaluate_file, format_report
 
     coder = _coder(args)
     reports = []
@@ -225,7 +225,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _open_store(args: argparse.Namespace, read_only: bool = False):  # type: ignore[no-untyped-def]
-    from tidings.store import open_store
+    from tidings.store.database import open_store
 
     return open_store(args.db, read_only=read_only)
 
@@ -235,10 +235,10 @@ def _report_problem(problem) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from tidings.distributed import is_output_dir, read_coded
-    from tidings.ontology import Ontology
+    from tidings.knowledge.ontology import Ontology
     from tidings.pipeline import IngestSummary, ingest, store_coded
-    from tidings.sources import FeedWatcher, parse_interval, read_source
+    from tidings.scale.cluster import is_output_dir, read_coded
+    from tidings.sources.web import FeedWatcher, parse_interval, read_source
 
     store = _open_store(args)
     progress = sys.stderr.isatty() or args.progress
@@ -321,13 +321,13 @@ def _print_events(rows: list[dict], out: IO[str]) -> None:
 
 
 def _date_arg(value: str | None):  # type: ignore[no-untyped-def]
-    from tidings.ingest import parse_date
+    from tidings.sources.files import parse_date
 
     return parse_date(value) if value else None
 
 
 def cmd_events(args: argparse.Namespace) -> int:
-    from tidings.export import write_csv, write_jsonl
+    from tidings.store.export import write_csv, write_jsonl
 
     try:
         since, until = _date_arg(args.since), _date_arg(args.until)
@@ -355,7 +355,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from tidings.export import export
+    from tidings.store.export import export
 
     store = _open_store(args, read_only=True)
     try:
@@ -454,9 +454,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tidings.datafiles import DataFileError
-    from tidings.nlp import ModelNotFound
-    from tidings.store import StoreError
+    from tidings.coder.nlp import ModelNotFound
+    from tidings.knowledge.datafiles import DataFileError
+    from tidings.store.database import StoreError
 
     args = build_parser().parse_args(argv)
     try:

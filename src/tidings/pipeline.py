@@ -13,11 +13,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from tidings.coder import Coder
-from tidings.ingest import Problem
-from tidings.ontology import Ontology, load_ontology
+from tidings.coder.core import Coder
+from tidings.knowledge.ontology import Ontology, load_ontology
 from tidings.records import Article, CodedArticle
-from tidings.store import Store, content_hash
+from tidings.sources.files import Problem
+from tidings.store.database import Store, content_hash
 
 
 @dataclass(slots=True)
@@ -52,7 +52,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
            batch_size: int = 100) -> IngestSummary:
     """Code and store articles; problems are counted (and reported through ``on_problem``).
     Articles are written ``batch_size`` at a time, each batch in one transaction."""
-    from tidings.enrich import enrich_coded, load_gazetteer
+    from tidings.enrich.stage import enrich_coded, load_gazetteer
 
     summary = summary or IngestSummary()
     gazetteer = load_gazetteer()

@@ -10,14 +10,14 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors import ActorDictionary, ActorResolver, ArticleContext
+from tidings.coder.actors import ActorDictionary, ActorResolver, ArticleContext
+from tidings.coder.events import EventExtractor
+from tidings.coder.nlp import load_pipeline
+from tidings.coder.patterns import PatternSet
+from tidings.coder.rules import Rules
 from tidings.config import Settings
-from tidings.events import EventExtractor
-from tidings.nlp import load_pipeline
-from tidings.ontology import Ontology
-from tidings.patterns import PatternSet
+from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, CodedArticle, Event, Sentence
-from tidings.rules import Rules
 
 
 class Coder:
@@ -39,7 +39,7 @@ class Coder:
     def code_text(self, text: str, date: object = None, *,
                   include_all: bool = False) -> list[Event]:
         """Code one text (an article or a sentence) and return its events."""
-        from tidings.ingest import parse_date
+        from tidings.sources.files import parse_date
 
         article = Article(id="text", text=text, date=parse_date(date) if date else None)
         return next(self.code_articles([article], include_all=include_all)).events

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from tidings.datafiles import DataFileError, load_yaml
-from tidings.ontology import Ontology
+from tidings.knowledge.datafiles import DataFileError, load_yaml
+from tidings.knowledge.ontology import Ontology
 
 PREPOSITIONS = frozenset(
     "with to on against at for from in into of over between among toward towards by upon "

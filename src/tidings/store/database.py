@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.config import DATA_DIR
-from tidings.ontology import Ontology
+from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event, Sentence
 
 MIGRATIONS = DATA_DIR / "migrations"

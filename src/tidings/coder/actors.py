@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tidings.datafiles import DataFileError, load_yaml
+from tidings.knowledge.datafiles import DataFileError, load_yaml
 from tidings.records import Actor, Event
 
 UNKNOWN = "---"

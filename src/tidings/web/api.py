@@ -31,13 +31,13 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, BeforeValidator, Field, field_validator
 
-from tidings.coder import Coder
+from tidings.coder.core import Coder
 from tidings.config import DATA_DIR
-from tidings.datafiles import load_yaml
-from tidings.ontology import load_ontology
+from tidings.knowledge.datafiles import load_yaml
+from tidings.knowledge.ontology import load_ontology
 from tidings.records import Article
-from tidings.store import EVENT_COLUMNS, Store, StoreError, open_store
-from tidings.web import mount_dashboard
+from tidings.store.database import EVENT_COLUMNS, Store, StoreError, open_store
+from tidings.web.dashboard import mount_dashboard
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -387,7 +387,7 @@ class _Backend:
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
         """The text's events, dated (against ``date`` when given) and placed, as ingest
         would store them."""
-        from tidings.enrich import enrich_coded
+        from tidings.enrich.stage import enrich_coded
 
         with self.coder_lock:
             if self._coder is None:

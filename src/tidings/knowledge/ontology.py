@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.config import DATA_DIR
-from tidings.datafiles import load_yaml
+from tidings.knowledge.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,11 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.actors import ActorResolver, ArticleContext, Entry
-from tidings.ontology import Ontology
-from tidings.patterns import Pattern, PatternSet, Slot
-from tidings.records import Actor, Event
-from tidings.rules import Rules
-from tidings.sentence_rules import SentenceRules
-from tidings.syntax import (
+from tidings.coder.actors import ActorResolver, ArticleContext, Entry
+from tidings.coder.patterns import Pattern, PatternSet, Slot
+from tidings.coder.rules import Rules
+from tidings.coder.sentence_rules import SentenceRules
+from tidings.coder.syntax import (
     CONDITIONAL_MARKS,
     accusation_head,
     each_other,
@@ -29,6 +27,8 @@ from tidings.syntax import (
     through_prep,
     verb_of,
 )
+from tidings.knowledge.ontology import Ontology
+from tidings.records import Actor, Event
 
 # Dependents that start another clause: a verb's pattern words are not looked for there.
 _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl",

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from tidings.config import Settings
-from tidings.enrich import enrich_coded
+from tidings.enrich.stage import enrich_coded
 from tidings.records import Article, CodedArticle
 
 _coder = None  # one per worker process
@@ -19,7 +19,7 @@ _coder = None  # one per worker process
 
 def _init(settings: Settings) -> None:
     global _coder
-    from tidings.coder import Coder
+    from tidings.coder.core import Coder
 
     _coder = Coder(settings)
 

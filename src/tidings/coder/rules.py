@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.datafiles import load_yaml
+from tidings.knowledge.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)

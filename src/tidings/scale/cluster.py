@@ -44,8 +44,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from tidings.config import DATA_DIR, Settings
-from tidings.enrich import enrich_coded
-from tidings.ingest import (
+from tidings.enrich.stage import enrich_coded
+from tidings.records import Actor, Article, CodedArticle, Event, Place, Sentence
+from tidings.sources.files import (
     JSONL_SUFFIXES,
     TEXT_SUFFIXES,
     Problem,
@@ -53,7 +54,6 @@ from tidings.ingest import (
     read_jsonl_lines,
     read_path,
 )
-from tidings.records import Actor, Article, CodedArticle, Event, Place, Sentence
 
 MANIFEST = "_partitions.json"
 _META_KEY = b"tidings.partition"
@@ -225,7 +225,7 @@ def _coder(portable: tuple) -> Any:
     with _CODERS_LOCK:
         coder = _CODERS.get(portable)
         if coder is None:
-            from tidings.coder import Coder  # spaCy: needed on workers only
+            from tidings.coder.core import Coder  # spaCy: needed on workers only
 
             _relax_malloc_trim()
             coder = _CODERS[portable] = Coder(_settings(portable))

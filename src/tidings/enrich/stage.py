@@ -532,7 +532,7 @@ class Gazetteer:
 
 def _dictionary_countries() -> list[dict]:
     from tidings.config import DATA_DIR
-    from tidings.datafiles import load_yaml
+    from tidings.knowledge.datafiles import load_yaml
 
     return load_yaml(DATA_DIR / "actors" / "countries.yaml", "countries")["countries"]
 
@@ -570,7 +570,7 @@ def _gazetteer_cache() -> Path | None:
     from importlib.metadata import version
 
     from tidings.config import DATA_DIR
-    from tidings.datafiles import cache_dir
+    from tidings.knowledge.datafiles import cache_dir
 
     folder = cache_dir("gazetteer")
     if folder is None:
@@ -697,8 +697,8 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
 @functools.lru_cache(maxsize=1)
 def _visit_codes() -> tuple[str, str]:
     """The CAMEO codes of a visit and of hosting one (``venue`` in rules.yaml)."""
+    from tidings.coder.rules import Rules
     from tidings.config import DATA_DIR
-    from tidings.rules import Rules
 
     rules = Rules.load((DATA_DIR,))
     return rules.visitor_code, rules.host_code

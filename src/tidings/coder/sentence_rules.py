@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from tidings.actors import ArticleContext
+from tidings.coder.actors import ArticleContext
+from tidings.coder.syntax import governed_by, through_prep
 from tidings.records import Actor, Event
-from tidings.syntax import governed_by, through_prep
 
 if TYPE_CHECKING:
-    from tidings.events import Matches, _Match
+    from tidings.coder.events import Matches, _Match
 
 
 class SentenceRules:

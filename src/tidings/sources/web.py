@@ -2,7 +2,7 @@
 
 Pages become Article records through trafilatura (main text, title, date, canonical URL);
 feeds through feedparser, one Article per entry, following an entry's link when the feed holds
-only a short summary. As in :mod:`tidings.ingest`, nothing here raises on bad input: a page,
+only a short summary. As in :mod:`tidings.sources.files`, nothing here raises on bad input: a page,
 entry, file or URL that cannot be read becomes a Problem naming it, and reading goes on.
 """
 
@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from tidings.ingest import (
+from tidings.records import Article
+from tidings.sources.files import (
     JSONL_SUFFIXES,
     MAX_CHARS,
     MAX_FILE_BYTES,
@@ -35,7 +36,6 @@ from tidings.ingest import (
     read_path,
     stable_id,
 )
-from tidings.records import Article
 
 __all__ = [
     "FeedWatcher",

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tidings.coder import Coder
-from tidings.ingest import parse_date
-from tidings.ontology import Ontology
+from tidings.coder.core import Coder
+from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event
+from tidings.sources.files import parse_date
 
 LEVELS = ("root", "dyad_root", "exact", "plover")
 UNKNOWN_ACTOR = {None, "", "---"}
