@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from tidings.coder.actors import ActorDictionary, ActorResolver, ArticleContext
-from tidings.coder.events import EventExtractor
+from tidings.coder.events.extractor import EventExtractor
+from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.nlp import load_pipeline
 from tidings.coder.patterns import PatternSet
 from tidings.coder.rules import Rules
@@ -33,7 +34,8 @@ class Coder:
         self.rules = Rules.load(dirs)
         self.resolver = ActorResolver(
             self.dictionary, frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
-        self.extractor = EventExtractor(self.ontology, self.patterns, self.resolver, self.rules)
+        self.extractor = EventExtractor(
+            CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
 
     # -- public ----------------------------------------------------------------------------
     def code_text(self, text: str, date: object = None, *,

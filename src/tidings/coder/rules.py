@@ -77,7 +77,8 @@ class Rules:
     assassination_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
-
+    # Sentence rules (coder/events/sentence_rules.py) switched off by name.
+    disabled_sentence_rules: frozenset[str] = frozenset()
 
     def refusal_of(self, code: str) -> str | None:
         """The CAMEO rejection code for refusing to do ``code``, or None."""
@@ -177,4 +178,5 @@ class Rules:
             governing_verbs=words("future_verbs")
             | words("hypothetical_verbs")
             | words("negating_verbs"),
+            disabled_sentence_rules=words("sentence_rules", "disabled"),
         )

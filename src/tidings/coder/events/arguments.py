@@ -1,0 +1,355 @@
+"""Arguments: who did it and to whom. Subjects, agents and speakers, the candidates for a
+verb's target, and the actors their head words name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from tidings.coder.actors import ArticleContext
+from tidings.coder.events.matching import clause_of
+from tidings.coder.events.scope import CoderKnowledge, Matches
+from tidings.coder.events.venues import place_of
+from tidings.coder.syntax import infinitive, prep_objects, through_prep
+from tidings.records import Actor
+
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into",
+                        "upon", "from", "between", "among")
+_DEEP_TARGET_PREPS = frozenset({"for", "to", "against", "on", "with", "toward", "towards"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because",
+                             "although", "though", "until", "once"})
+
+def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` (following coordination and control) and passive voice."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    t = verb
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                if c.lower_ in _RELATIVE and t.dep_ == "relcl":
+                    return t.head, passive
+                return c, passive
+        if t.dep_ == "relcl":
+            return t.head, passive
+        if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.head.dep_ == "ROOT" and \
+                t.head.pos_ in ("NOUN", "PROPN"):
+            # "Nigeria's unions threatened to strike" parsed as a noun phrase: the noun
+            # with no verb of its own is the subject.
+            return t.head, passive
+        if t.dep_ in ("conj", "acomp") or infinitive(t) or (
+                t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
+            if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+                # "issued a statement demanding ...", "passed a law banning ...": whoever
+                # issued the statement or enacted the law.
+                if (t.head.lemma_.lower() in k.rules.statement_nouns
+                        or t.head.lemma_.lower() in k.rules.instruments) and \
+                        t.head.head.pos_ in ("VERB", "AUX"):
+                    t = t.head.head
+                    continue
+                return t.head, passive
+            t = t.head
+            continue
+        break
+    return None, passive
+
+def agent_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+def speaker_of(k: CoderKnowledge, verb: Token, speech: dict[int, Token]) -> Token | None:
+    """The speech verb whose reported clause contains ``verb``."""
+    t = verb
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS
+                                     for c in t.children):
+            # "..., saying Islamabad had made sacrifices, after Trump accused it": the
+            # time clause is the reporter's, not part of what was said
+            return None
+        if t.head.i in speech and t.dep_ not in ("nsubj", "dobj"):
+            # An attribution after the fact ("..., a newspaper reported") is a source of
+            # information, not the speaker the clause's pronouns refer to.
+            return t.head if t.i > t.head.i else None
+        t = t.head
+    return None
+
+def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+    """Where the target of a verb may be, most likely first: the indirect or direct object,
+    the object of a "with/to/against/on..." phrase, the same on an event noun used as
+    object ("signed an agreement with the EU"), then inside an infinitive complement."""
+    for dep in ("dative", "dobj"):
+        objs = [through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
+        objs = [o for o in objs if o is not None]
+        if objs:
+            yield objs
+    # Prepositions on the verb, or on its particle ("kidnapped up to 16 advisers").
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
+              if g.dep_ == "prep"]
+    yield from prep_objects(preps, DEFAULT_TARGET_PREPS)
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and any(
+            c.dep_ == "dobj" for c in verb.children):
+        # "condemned the nuclear test by North Korea" ("by" parsed on the verb).
+        yield from prep_objects(preps, ("by",))
+    # "blocked roads in defiance of the authorities", "in protest at the government's
+    # plan": whom the act answers or defies.
+    objs_preps = [g for c in verb.children if c.dep_ == "dobj" for g in c.children
+                  if g.dep_ == "prep"]
+    for prep in [*preps, *objs_preps]:
+        if prep.lower_ == "in":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in k.rules.target_phrases:
+                    yield from prep_objects(
+                        [g for g in pobj.children if g.dep_ == "prep"],
+                        ("of", "against", "to", "at", "with", "for", "over"))
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            # "condemned the sanctions imposed by the EU": who did what is condemned.
+            for acl in c.children:
+                if acl.dep_ == "acl":
+                    agent = agent_of(acl)
+                    if agent is not None:
+                        yield [agent]
+            # "rejected North Korea's demand", "welcomed Germany's statement", "vetoed a
+            # UN resolution": whose it is.
+            for poss in c.children:
+                if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN"):
+                    yield [poss]
+            for mod in c.children:
+                if mod.dep_ in ("compound", "amod", "nmod") and mod.i < c.i and (
+                        mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG")
+                        # "rejected opposition calls", "defied a government ban"
+                        or mod.dep_ == "compound" and mod.pos_ == "NOUN"
+                        and mod.lemma_.lower() in k.resolver.dictionary.agent_words):
+                    yield [mod]
+            # "rejected calls by Belarus for aid", "investigated crimes by militias
+            # against civilians": who did what the verb reacts to comes first; then
+            # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
+            # be acted on) comes before where.
+            yield from prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
+                                     ("by", "of", *DEFAULT_TARGET_PREPS))
+            # "repeated its demand that Sudan release ...": who is to act.
+            for cl in c.children:
+                if cl.dep_ in ("acl", "ccomp") and cl.i > c.i:
+                    subj = [g for g in cl.children if g.dep_ == "nsubj"]
+                    if subj:
+                        yield subj
+    for c in verb.children:
+        if infinitive(c):
+            yield from target_candidates(k, c, used)
+    # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
+    # the object of the verb's preposition: "reneged on its commitment to the people".
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for p in preps if p.lower_ in ("on", "to", "from", "of", "along", "near",
+                                                 "at", "across")
+                for g in p.children if g.dep_ == "pobj"]
+    for c in objects:
+        if c.dep_ == "pobj":
+            # "insisted on its demand that Burundi's government grant ...": who is to act.
+            for cl in c.children:
+                if cl.dep_ in ("acl", "ccomp") and cl.i > c.i:
+                    subj = [g for g in cl.children if g.dep_ == "nsubj"]
+                    if subj:
+                        yield subj
+        if c.dep_ in ("dobj", "pobj"):
+            for t in clause_of(c, max_depth=4):
+                if t.dep_ == "prep" and t.lower_ in _DEEP_TARGET_PREPS:
+                    objs = [g for g in t.children if g.dep_ == "pobj"]
+                    if objs:
+                        yield objs
+    # "demanded that the US cancel ...": the subject of the clausal complement.
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj, _ = subject_of(k, c)
+            if subj is not None and subj.i > verb.i:
+                yield [subj]
+
+def first_actors(k: CoderKnowledge, groups: Iterable[list[Token]], matches: Matches,
+                 ctx: ArticleContext, speaker: Token | None,
+                 speech: dict[int, Token], avoid: list[Actor] | None = None,
+                 skip: Callable[[Actor], bool] | None = None) -> list[Actor]:
+    """The actors of the first group of candidate heads that names any; with ``avoid``
+    (the sources), a group naming only the sources themselves or what they own ("to show
+    their disapproval of ...") is passed over."""
+    codes = {a.code for a in avoid or ()}
+    countries = {a.country for a in avoid or () if a.country}
+    for group in groups:
+        if all(t.ent_type_ in ("DATE", "TIME") for t in group):
+            continue
+        got = actors_of(k, group, matches, ctx, speaker, speech, remember=False)
+        if got and skip is not None and all(skip(a) for a in got):
+            continue
+        if got and avoid and all(a.code in codes or (
+                a.rule.startswith("owner:") or len(avoid) > 1) and a.country in countries
+                for a in got):
+            # (nor, for coordinated doers, a part of one of them: "China and Pakistan
+            # pledged to speed up the corridor, a flagship of Beijing's initiative")
+            continue
+        if got:
+            # Only the phrase chosen enters the article's memory for coreference.
+            return actors_of(k, group, matches, ctx, speaker, speech)
+    return []
+
+def actors_of(k: CoderKnowledge, heads: list[Token], matches: Matches, ctx: ArticleContext,
+              speaker: Token | None, speech: dict[int, Token],
+              remember: bool = True) -> list[Actor]:
+    out: list[Actor] = []
+    for h in heads:
+        if (h.pos_ == "PRON" and speaker is not None and
+                h.lower_ in ("it", "he", "she", "they", "we", "i")):
+            subj, _ = subject_of(k, speaker)
+            if subj is not None and subj.pos_ != "PRON":
+                spk = k.resolver.resolve(subj, matches, ctx, remember=False)
+                out.extend(
+                    Actor(a.code, h.text, h.idx, h.idx + len(h.text), f"speaker:{a.text}",
+                          a.country, a.agent) for a in spk)
+                continue
+        got = k.resolver.resolve(h, matches, ctx, remember=remember)
+        if not got:
+            got = owned(k, h, matches, ctx, speaker)
+        if not got:
+            got = authored(k, h, matches, ctx)
+        out.extend(got)
+    return out
+
+def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
+    """A document stands for who issued it: "a report by Amnesty", "a statement from the
+    ministry", "a report released in the Rwandan capital" (the state where it was); a
+    weapon for who used it: "a car bomb set off by Taliban militants killed ..."."""
+    weapon = head.lemma_.lower() in k.rules.weapons
+    if head.lemma_.lower() not in k.rules.documents and not weapon:
+        return []
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    got = k.resolver.resolve(pobj, matches, ctx, remember=False)
+                    if got:
+                        return got
+    for acl in head.children:
+        if acl.dep_ != "acl":
+            continue
+        agent = agent_of(acl)
+        if agent is not None:
+            got = k.resolver.resolve(agent, matches, ctx, remember=False)
+            if got and weapon:
+                # (the rule says which weapon: a bombing is coded as one)
+                return [replace(a, rule=f"weapon:{head.lemma_.lower()}>{a.rule}")
+                        for a in got]
+            if got:
+                return got
+        place = None if weapon else place_of(k, acl, matches, preps=("in",))
+        if place is not None:
+            code, g = place
+            return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
+                          None)]
+    return []
+
+def owned(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext,
+          speaker: Token | None) -> list[Actor]:
+    """Things owned by an actor named by a pronoun stand for that actor: "attacked its
+    nuclear facilities" (in reported speech, "its" is the speaker's)."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                 and c.lower_ in ("its", "their")), None)
+    if poss is None or head.lemma_.lower() in k.rules.relational_nouns:
+        # "its neighbours", "their allies" are others, not the owner.
+        return []
+    owners: list[Actor] = []
+    if speaker is not None:
+        subj, _ = subject_of(k, speaker)
+        if subj is not None and subj.pos_ != "PRON":
+            owners = k.resolver.resolve(subj, matches, ctx, remember=False)
+    if not owners:
+        owners = k.resolver.resolve(poss, matches, ctx, remember=False)
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    s, e, text = phrase.start_char, phrase.end_char, phrase.text
+    return [Actor(o.country or o.code, text, s, e, f"owner:{o.text}", o.country, None)
+            for o in owners[:1]]
+
+def speech_target(k: CoderKnowledge, verb: Token, used: list[Token], matches: Matches,
+                  ctx: ArticleContext) -> list[Token]:
+    """Who a statement is addressed to or about: "told Iran", "said NATO would ...".
+    A statement with neither is not an event between two actors, and neither is an
+    attribution after the fact ("..., officials said")."""
+    comps = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if comps and all(c.i < verb.i for c in comps):
+        return []
+    for group in target_candidates(k, verb, used):
+        if group and group[0].head.dep_ == "prep" and group[0].head.lower_ == "on" and \
+                group[0].head.head.i == verb.i:
+            continue  # "said on television / on TikTok": where, not to whom
+        heads = [t for t in group if t.pos_ in ("PROPN", "NOUN")]
+        if any(k.resolver.resolve(t, matches, ctx, remember=False) for t in heads):
+            return heads
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis"):
+            subj, _ = subject_of(k, c)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN"):
+                return [subj]
+    return []
+
+def subject_matter(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+    """Who the matter of an investigation or trial names, most telling first: the doer
+    ("committed by X"), the owner ("X's crackdown"), who is involved ("involving X"),
+    then any name in it."""
+    matter = [g for t in [verb, *used] for p in t.children if p.dep_ == "prep"
+              and p.lower_ in ("into", "of", "over", "on") for g in p.children
+              if g.dep_ == "pobj"]
+    matter += [c for c in verb.children if c.dep_ == "dobj" and c not in used]
+    tokens = [t for m in matter for t in m.subtree]
+    yield from ([g for g in t.children if g.dep_ == "pobj"] for t in tokens
+                if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by")
+    yield from ([t] for t in tokens if t.dep_ == "poss" and t.pos_ != "PRON")
+    yield from ([g for g in t.children if g.dep_ == "dobj"] for t in tokens
+                if t.lemma_.lower() in ("involve", "implicate", "target"))
+    yield from ([t] for t in tokens if t.pos_ == "PROPN")
+
+def head_of(actor: Actor, doc: Doc) -> Token | None:
+    """The head word of the phrase that names ``actor``."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+def head_lemma(k: CoderKnowledge, actor: Actor, doc: Doc) -> str:
+    head = head_of(actor, doc)
+    return head.lemma_.lower() if head is not None else ""
+
+def is_topic(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
+    """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""
+    return head_lemma(k, actor, doc) in k.rules.non_actor_heads
+
+def of_gathering(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
+    """``actor`` is named only as whose gathering it was: "on the sidelines of the
+    BRICS summit", "at a meeting of the Arab League"."""
+    t = head_of(actor, doc)
+    if t is None:
+        return False
+    if t.lemma_.lower() in k.rules.gathering_nouns:
+        return True  # (the actor of "the sidelines of the BRICS summit" itself)
+    for _ in range(4):
+        if t.dep_ in ("pobj", "compound", "poss") and t.head.i != t.i:
+            t = t.head
+            if t.dep_ == "prep" and t.lower_ in ("of", "at") or t.dep_ == "case":
+                continue
+            if t.lemma_.lower() in k.rules.gathering_nouns:
+                return True
+        else:
+            break
+    return False
+
+def office_holder(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
+    """``actor`` is one person who holds (or held) an office: a known leader, or a
+    singular title ("the governor", "President X")."""
+    if actor.rule.startswith("person:"):
+        return True
+    if actor.agent not in k.rules.assassination_agents:
+        return False
+    head = head_of(actor, doc)
+    return head is not None and head.tag_ in ("NN", "NNP")

@@ -1,0 +1,199 @@
+"""Building events: an event from a code and its actors, every pair of sources and targets,
+and the suppression of events that another event of the sentence stands for."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from tidings.coder.events.scope import CoderKnowledge, Modality
+from tidings.coder.patterns import Pattern
+from tidings.coder.syntax import accusation_head, governed_by, infinitive, verb_of
+from tidings.records import Actor, Event
+
+
+def make(k: CoderKnowledge, code: str, src: Actor, tgt: Actor | None, tokens: list[Token],
+         index: int, rule: str, flags: Modality) -> Event | None:
+    negated, hypothetical, future = flags
+    intent_of = None
+    if future and not negated:
+        intent = k.ontology.intent_of(code)
+        if intent and intent[:2] != code[:2]:
+            intent_of, code = code, intent
+    try:
+        info = k.ontology.get(code)
+    except KeyError:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    action = " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+    return Event(
+        source=src, target=tgt, code=code, root=code[:2], quad_class=info.quad_class,
+        goldstein=info.goldstein, plover=k.ontology.plover_name(info.plover),
+        action_text=action, action_start=start, action_end=end, sentence=index, rule=rule,
+        negated=negated, hypothetical=hypothetical, future=future, intent_of=intent_of,
+    )
+
+def root_of(k: CoderKnowledge, code: str, flags: Modality) -> str:
+    """The root an event will be coded in: a future act is coded as its intent."""
+    if flags.future and not flags.negated:
+        return (k.ontology.intent_of(code) or code)[:2]
+    return code[:2]
+
+def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Actor],
+          tokens: list[Token], index: int, p: Pattern, flags: Modality,
+          venue: str | None) -> list[Event]:
+    out: list[Event] = []
+    root = root_of(k, code, flags)
+    if not targets and len(sources) > 1 and (
+            p.symmetric or root in k.rules.reciprocal_roots
+            or code in k.rules.reciprocal_roots):
+        # "A and B met", "A and B signed a treaty": every pair, both ways.
+        for s in sources:
+            for t in sources:
+                if s.code != t.code:
+                    fwd = code
+                    if venue and code in k.rules.venue_codes and s.country and \
+                            t.country and s.country != t.country:
+                        # "Ukrainian and Polish ministers met in Kyiv": a visit to Ukraine
+                        if venue == t.country:
+                            fwd = k.rules.visitor_code
+                        elif venue == s.country:
+                            fwd = k.rules.host_code
+                    ev = make(k, fwd, s, t, tokens, index, p.id + " (coordinated)",
+                                    flags)
+                    if ev:
+                        out.append(ev)
+        return out
+    if not targets:
+        if root not in k.rules.targetless_roots or p.speech:
+            return []
+        targets_or_none: list[Actor | None] = [None]
+    else:
+        targets_or_none = list(targets)
+    for s in sources:
+        for t in targets_or_none:
+            if t is not None and (t.code == s.code and t.start == s.start):
+                continue
+            if t is not None and p.speech and s.country and t.code == s.country:
+                continue  # "the minister said that Egypt would ...": about its own country
+            if t is not None and t.code == s.code and (
+                    s.code.startswith("---") or p.speech
+                    or t.rule.startswith(("speaker:", "coref:"))
+                    or s.rule.startswith(("speaker:", "coref:"))):
+                continue
+            if t is not None and t.rule.startswith("owner:") and t.country == s.country:
+                continue  # "showed their disapproval": their own, not a target
+            fwd, back = code, None
+            if p.symmetric:
+                back = code
+            if p.reverse:
+                back = p.reverse
+            if (venue and t is not None and code in k.rules.venue_codes
+                    and s.country and t.country and s.country != t.country):
+                if venue == t.country:
+                    fwd, back = k.rules.visitor_code, k.rules.host_code
+                elif venue == s.country:
+                    fwd, back = k.rules.host_code, k.rules.visitor_code
+            if flags.future:  # one side's stated intention says nothing of the other's
+                back = None
+            ev = make(k, fwd, s, t, tokens, index, p.id, flags)
+            if ev:
+                out.append(ev)
+            if back and t is not None:
+                ev = make(k, back, t, s, tokens, index, p.id + " (reverse)", flags)
+                if ev:
+                    out.append(ev)
+    return out
+
+def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
+    """A protest takes what its demand says: whom it is aimed at, when it names no one
+    but the place ("marched through Belgrade demanding the president's resignation"), and
+    its aim, where the codebook has one ("demand for leadership change" 1041 makes a
+    demonstration 141 one for leadership change, 1411)."""
+    if protest.root not in k.rules.subsumed or demand.root not in \
+            k.rules.subsumed[protest.root]:
+        return protest
+    code = protest.code
+    aim = k.rules.demand_aims.get(demand.code)
+    if aim and len(code) == 3 and code + aim in k.ontology:
+        code = code + aim
+    target = protest.target
+    if demand.target is not None and (target is None or target.rule.startswith("place:")
+                                      or target.code == target.country):
+        target = demand.target
+    if code == protest.code and target is protest.target:
+        return protest
+    info = k.ontology.get(code)
+    return replace(protest, code=code, target=target, goldstein=info.goldstein,
+                   quad_class=info.quad_class, plover=k.ontology.plover_name(info.plover),
+                   rule=f"{protest.rule} (demanding: {demand.rule})")
+
+def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
+             speech: dict[int, Token], bare: set[int]) -> list[Event]:
+    doc = sent.doc
+    drop: set[int] = set()
+    for i in by_verb:
+        tok = doc[i]
+        # A verb under an intention verb that has its own event ("agreed to withdraw",
+        # "threatened to attack"): the governing verb's event stands for both.
+        t = tok
+        if tok.pos_ in ("NOUN", "PROPN"):
+            # An event noun is governed like the verb it is the object of: "promised to
+            # continue military aid".
+            v = verb_of(tok)
+            if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
+                t = doc[v]
+        while infinitive(t) and t.head.i != t.i:
+            t = t.head
+            if t.i in by_verb and t.i not in speech:
+                if t.lemma_.lower() in k.rules.future_verbs and (t.i in bare or (
+                        by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3)):
+                    # "agreed to lift embargoes", "vowed to fight": the act promised says
+                    # more than a bare promise; it is coded as its intent (03x, 13x).
+                    drop.add(t.i)
+                else:
+                    drop.add(i)
+                break
+        # "marched through the capital demanding reforms": a demand made by protesting is
+        # part of the protest.
+        if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and any(
+                by_verb[i][0].root in k.rules.subsumed.get(e.root, ())
+                for e in by_verb[tok.head.i]):
+            by_verb[tok.head.i] = [aimed(k, e, by_verb[i][0])
+                                   for e in by_verb[tok.head.i]]
+            drop.add(i)
+            continue
+        # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
+        # accusation says was done is alleged, not an event of its own.
+        accuser = accusation_head(tok, k.rules.accusation_preps)
+        if accuser is not None and accuser.i in by_verb and any(
+                e.root in k.rules.accusation_roots for e in by_verb[accuser.i]):
+            drop.add(i)
+            continue
+        # A speech verb whose reported clause holds an event: the event is what counts.
+        if i in speech:
+            for j in by_verb:
+                if j != i and j not in speech and governed_by(doc[j], tok):
+                    drop.add(i)
+                    break
+    out: list[Event] = []
+    seen: set[tuple[str, str, str]] = set()
+    # A side event whose doer's country is unknown ("the first Western delegation to visit
+    # Bucharest", "... with guerrillas who overran it") beside events of known actors adds
+    # nothing that can be placed; alone it is kept.
+    known = any(not ev.source.code.startswith("---") for i in by_verb if i not in drop
+                for ev in by_verb[i])
+    for i in sorted(by_verb):
+        if i in drop:
+            continue
+        for ev in by_verb[i]:
+            if known and ev.source.code.startswith("---"):
+                continue
+            key = (ev.source.code, ev.target_code, ev.code)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(ev)
+    return out

@@ -1,0 +1,88 @@
+"""The event stage for one sentence: match the verb and noun patterns against its parse,
+build events between the actors in their argument positions, then run the sentence rules
+and drop what another event of the sentence stands for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from tidings.coder.actors import ArticleContext
+from tidings.coder.events.building import suppress
+from tidings.coder.events.matching import match_verb, slot_names_actor
+from tidings.coder.events.nouns import noun_events
+from tidings.coder.events.scope import CoderKnowledge, Matches, SentenceState
+from tidings.coder.events.sentence_rules import SentenceRule, active_rules
+from tidings.coder.events.verbs import verb_events
+from tidings.coder.syntax import verb_of
+from tidings.records import Event
+
+
+class EventExtractor:
+    """Codes the events of one sentence at a time with the knowledge ``k``."""
+
+    def __init__(self, k: CoderKnowledge) -> None:
+        self.k = k
+        self.rules: tuple[SentenceRule, ...] = active_rules(k.rules.disabled_sentence_rules)
+
+    def sentence_events(self, sent: Span, index: int, matches: Matches,
+                        ctx: ArticleContext) -> list[Event]:
+        tokens = list(sent)
+        # (a participle used as an adjective describes, it does not report: "occupied Kuwait")
+        verbs = [t for t in tokens if (t.pos_ in ("VERB", "AUX") or t.tag_[:2] == "VB")
+                 and t.dep_ != "amod"]
+        s = SentenceState(index, matches, ctx, tokens, verbs)
+        consumed = self._match_verbs(s)
+        self._speech_by_statement(s)
+        for tok, m in s.verb_matches:
+            events = verb_events(self.k, tok, m, index, matches, ctx, s.speech)
+            if events:
+                s.by_verb[tok.i] = events
+        self._noun_events(s, consumed)
+        bare = {v.i for v, m in s.verb_matches if not m.pattern.words}
+        for rule in self.rules:
+            rule.apply(self.k, s)
+        return suppress(self.k, s.by_verb, sent, s.speech, bare)
+
+    def _match_verbs(self, s: SentenceState) -> set[int]:
+        """Match each verb's patterns; return the indices of the words the matches used."""
+        k = self.k
+        consumed: set[int] = set()
+        for tok in s.verbs:
+            cands = k.patterns.verb_patterns(tok)
+            if not cands:
+                continue
+            m = match_verb(k, tok, cands, lambda m: slot_names_actor(k, m, s.matches, s.ctx))
+            if m is None:
+                continue
+            s.verb_matches.append((tok, m))
+            consumed.update(t.i for t in m.tokens)
+            if m.pattern.speech:
+                s.speech[tok.i] = tok
+        return consumed
+
+    def _speech_by_statement(self, s: SentenceState) -> None:
+        """"issued a statement that ...", "sent a warning to ...": a statement made."""
+        rules = self.k.rules
+        for tok in s.verbs:
+            if tok.i not in s.speech and tok.lemma_.lower() in rules.statement_verbs and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in rules.statement_nouns
+                    for c in tok.children):
+                s.speech[tok.i] = tok
+
+    def _noun_events(self, s: SentenceState, consumed: set[int]) -> None:
+        coded_verbs = {v.i for v, m in s.verb_matches if not m.pattern.speech}
+        for tok in s.tokens:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+                continue
+            # An event noun that is the object of a coded verb ("prevented the demonstration",
+            # "condemned the attack") is what that verb's event is about, not an event itself
+            # (but "signed the deal on a visit to Tehran": the visit is an event too).
+            if verb_of(tok) in coded_verbs and not (
+                    tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during")):
+                continue
+            cands = self.k.patterns.nouns.get(tok.lemma_.lower())
+            if cands:
+                events = noun_events(self.k, tok, cands, s.index, s.matches, s.ctx,
+                                     coded_verbs)
+                if events:
+                    s.by_verb[tok.i] = events

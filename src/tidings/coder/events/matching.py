@@ -1,0 +1,160 @@
+"""Pattern matching: a verb or noun pattern against the words of its clause, and the
+slots ({target}, {source}, {actors}) it fills."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+from tidings.coder.actors import ArticleContext
+from tidings.coder.events.scope import CoderKnowledge, Match, Matches
+from tidings.coder.patterns import Pattern, Slot
+from tidings.coder.syntax import (
+    infinitive,
+    noun_infinitive,
+    reachable,
+    small_clause,
+    temporal,
+    through_prep,
+)
+
+# Dependents that start another clause: a verb's pattern words are not looked for there.
+_CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "advcl", "relcl",
+                          "conj", "cc", "parataxis", "punct", "mark", "acl", "appos", "expl",
+                          "discourse", "meta", "dep"})
+
+def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) -> list[Token]:
+    out: list[Token] = []
+    stack = [(c, 1) for c in head.children]
+    while stack:
+        t, depth = stack.pop()
+        if t.dep_ in _CLAUSE_STOP and not infinitive(t) and not noun_infinitive(t) and \
+                not small_clause(t) and not (t.dep_ == "nsubj" and small_clause(t.head)) \
+                and not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
+            # (for pattern words, the subject of a passive verb is its object: "sanctions
+            # were imposed on ..."; a small clause is the verb's own: "found him guilty",
+            # "allowed the inspectors back")
+            continue
+        out.append(t)
+        if depth < max_depth:
+            stack.extend((c, depth + 1) for c in t.children)
+    out.sort(key=lambda t: t.i)
+    return out
+
+def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
+               accept: Callable[[Match], bool] | None = None) -> Match | None:
+    clause = clause_of(verb, passive_subject=True)
+    words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
+    for p in cands:
+        if not words.issuperset(p.words):
+            continue
+        m = try_pattern(k, p, verb, clause)
+        if m is not None and (accept is None or accept(m)):
+            return m
+    return None
+
+def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: ArticleContext) -> bool:
+    """A pattern whose {target} slot holds no actor ("agreed ... with strings attached")
+    is not the one meant: a less specific pattern may still match."""
+    if not m.pattern.target or not m.target_heads:
+        return True
+    return any(h.pos_ == "PRON" or k.resolver.resolve(h, matches, ctx, remember=False)
+               for h in m.target_heads)
+
+def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
+                also: tuple[Token, ...] = ()) -> Match | None:
+    used: list[Token] = [head, *also]
+    by_word: dict[str, Token] = {p.head: head}
+    for w in p.words:
+        found = None
+        for t in clause:
+            if t in used:
+                continue
+            if (t.lower_ == w or t.lemma_.lower() == w) and reachable(t, head, used) \
+                    and not temporal(t):
+                found = t
+                break
+        if found is None:
+            return None
+        used.append(found)
+        by_word.setdefault(w, found)
+    m = Match(p, used)
+    if p.target:
+        m.target_heads = slot_heads(p.target, head, by_word, clause, used)
+        if not m.target_heads and not (
+                p.target.kind != "prep" and head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in head.children)):
+            # (a passive has no object: "was received by the prince" takes its target
+            # from the subject)
+            return None
+    if p.source:
+        m.source_heads = slot_heads(p.source, head, by_word, clause, used)
+        if not m.source_heads:
+            return None
+    if p.actors:
+        m.pair_heads = slot_heads(p.actors, head, by_word, clause, used)
+        if not m.pair_heads:
+            return None
+    return m
+
+def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[Token],
+               used: list[Token]) -> list[Token]:
+    anchor = by_word.get(slot.after or "", head)
+    if slot.kind == "prep":
+        preps = [anchor] if anchor.lower_ == slot.prep else []
+        preps += [t for t in clause if t.lower_ == slot.prep and t.dep_ in
+                  ("prep", "agent", "dative") and t is not anchor]
+        # The preposition belongs to the pattern's own words (or the verb's particle):
+        # "agreed to US mediation in talks with the Palestinians" is not "agree with".
+        preps = [t for t in preps if (t.head in used or (
+            t.head.dep_ == "prt" and t.head.head in used)) and not temporal(t)]
+        for prep in preps:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                return objs
+        return []
+    # Object slot: the indirect object, else the direct object, of the anchor word; for a
+    # particle ("call off X") the verb's object.
+    if anchor.dep_ == "prt":
+        anchor = anchor.head
+    if anchor is head:
+        for c in head.children:
+            # (and "found {target} guilty": the subject of the pattern's small clause)
+            if (c.dep_ in ("ccomp", "oprd") and infinitive(c) or small_clause(c)) and \
+                    c in used:
+                # "allow {target} to run": the subject of the pattern's own infinitive.
+                objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
+                if objs:
+                    return objs
+    for dep in ("dative", "dobj"):
+        objs = [through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
+        objs = [o for o in objs if o is not None]
+        if objs:
+            return objs
+    if anchor is head:
+        for c in head.children:
+            if c.dep_ == "ccomp" and infinitive(c):
+                # "allowed the candidate to run": the subject of the infinitive.
+                objs = [g for g in c.children if g.dep_ == "nsubj" and g not in used]
+                if objs:
+                    return objs
+        for c in head.children:
+            if infinitive(c):
+                objs = [g for g in c.children if g.dep_ == "dobj" and g not in used]
+                if objs:
+                    return objs
+    return []
+
+def occurs(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` says that its subject happened ("broke out", "erupted")."""
+    return verb.pos_ == "VERB" and occurs_as(k, verb, k.rules.occurrence_verbs)
+
+def occurs_as(k: CoderKnowledge, verb: Token, entries: Iterable[tuple[str, ...]],
+              deep: bool = False) -> bool:
+    """``verb`` is one of ``entries``: a lemma and the words that must hang on it
+    ("break out"), or with ``deep`` be in its clause ("shot dead", which the parser may
+    hang on the object)."""
+    lemma = verb.lemma_.lower()
+    kids = {c.lower_ for c in (clause_of(verb) if deep else verb.children)}
+    return any(w[0] == lemma and all(x in kids for x in w[1:]) for w in entries)

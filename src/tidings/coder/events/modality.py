@@ -1,0 +1,90 @@
+"""Modality: whether an act is asserted, negated, hypothetical or stated as future."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.coder.events.arguments import ADVERBIAL_MARKS
+from tidings.coder.events.scope import CoderKnowledge, Modality
+from tidings.coder.syntax import in_condition, infinitive, noun_infinitive
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
+
+def governed_as(k: CoderKnowledge, word: Token) -> str | None:
+    """What a governing verb or noun makes of the act it governs ("plans to",
+    "wants to", "refused to"; rules.yaml): "future", "hypothetical", "negated" or None."""
+    lemma = word.lemma_.lower()
+    if lemma in k.rules.future_verbs:
+        return "future"
+    if lemma in k.rules.hypothetical_verbs or (
+            word.pos_ == "NOUN" and lemma in k.rules.hearsay_nouns):
+        return "hypothetical"
+    if lemma in k.rules.negating_verbs:
+        return "negated"
+    return None
+
+def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modality:
+    negated = hypothetical = future = False
+    t = verb
+    chain = [verb]
+    while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() not in k.rules.governing_verbs:
+            break
+        if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS
+                                     for c in t.children):
+            break  # "after missiles slammed into Kyiv, X asked ...": not what was asked
+        t = t.head
+        chain.append(t)
+    for i, v in enumerate(chain):
+        own = i == 0
+        kids = list(v.children)
+        if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+                                     for c in kids):
+            # "investigating whether Huawei violated sanctions": an open question
+            hypothetical = True
+        if own and any(c.dep_ == "neg" for c in kids):
+            negated = True
+        auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
+        if own or chain[i - 1].dep_ == "conj":
+            if auxes & _FUTURE_AUX:
+                future = True
+            if "would" in auxes:
+                # reported ("said / warned that it would ..."): a stated future act
+                if speaker is not None or (own and v.dep_ == "ccomp"):
+                    future = True
+                else:
+                    hypothetical = True
+            if auxes & _HYPOTHETICAL_AUX:
+                hypothetical = True
+            if any(c.dep_ == "advmod" and c.lower_ in k.rules.hedges for c in kids):
+                # "would probably strike", "may possibly attend": a guess, not a promise
+                hypothetical, future = True, False
+        if not own and (chain[i - 1].dep_ == "ccomp" or infinitive(chain[i - 1])):
+            kind = governed_as(k, v)
+            future, hypothetical, negated = (future or kind == "future",
+                                             hypothetical or kind == "hypothetical",
+                                             negated or kind == "negated")
+            if any(c.dep_ == "neg" for c in kids):
+                negated = True
+    # "its demand that Israel ease restrictions", "a plan to withdraw": a clause completing
+    # a noun of wishing, promising or refusing is governed by it like by the verb.
+    top = chain[-1]
+    if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
+            top.dep_ != "relcl" or noun_infinitive(top)):
+        kind = governed_as(k, top.head)
+        future, hypothetical, negated = (future or kind == "future",
+                                         hypothetical or kind == "hypothetical",
+                                         negated or kind == "negated")
+    elif top.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in k.rules.hypothetical_verbs
+            for c in top.head.children):
+        # "reiterated its demand today that Israel ease ...": the clause is what is asked.
+        hypothetical = True
+    # Anything inside an "if/unless" clause is a condition, not an event.
+    if in_condition(verb):
+        hypothetical = True
+    # "going to": future.
+    if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
+        future = True
+    return Modality(negated, hypothetical, future)

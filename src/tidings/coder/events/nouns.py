@@ -1,0 +1,127 @@
+"""Events named by a noun ("the visit", "an attack on ...")."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tidings.coder.actors import ArticleContext
+from tidings.coder.events.arguments import actors_of, first_actors, subject_of, target_candidates
+from tidings.coder.events.building import pairs
+from tidings.coder.events.matching import (
+    clause_of,
+    occurs,
+    occurs_as,
+    slot_names_actor,
+    try_pattern,
+)
+from tidings.coder.events.modality import modality_of
+from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Matches
+from tidings.coder.events.venues import venue_actor
+from tidings.coder.patterns import Pattern
+from tidings.coder.syntax import governed_by
+from tidings.records import Actor, Event
+
+
+def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int, matches: Matches,
+                ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
+    clause = clause_of(noun, max_depth=3)
+    also: tuple[Token, ...] = ()
+    if noun.dep_ == "nsubj" and occurs(k, noun.head):
+        # "fighting broke out between A and B", "clashes erupted in X": what the verb
+        # says of where and between whom is said of the event.
+        also = (noun.head,)
+        clause = sorted({*clause, *(t for t in clause_of(noun.head, max_depth=3)
+                                    if t.i != noun.i and not governed_by(t, noun))},
+                        key=lambda t: t.i)
+    # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
+    # protest in Beijing"): the verb's arguments are the noun's.
+    light = noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
+        noun.head.i not in coded_verbs
+    m = None
+    via_verb = False
+    for p in cands:
+        m = try_pattern(k, p, noun, clause, also)
+        if m is not None and not slot_names_actor(k, m, matches, ctx):
+            m = None  # "fighting with machine guns" is not "fighting with {target}"
+        if m is None and light and p.target and p.target.kind == "prep":
+            bare = replace(p, target=None,
+                           words=tuple(w for w in p.words if w != p.target.prep))
+            m = try_pattern(k, bare, noun, clause)
+            via_verb = m is not None
+        if m is not None:
+            break
+    if m is None:
+        return []
+    p = m.pattern
+    sources: list[Actor] = []
+    # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
+    # verb the noun is the object of ("launched an attack on ...").
+    for c in clause:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            sources = actors_of(k, objs, matches, ctx, None, {})
+            if sources:
+                break
+    if not sources:
+        mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        for c in mods:
+            if c.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in (
+                    "VERB", "AUX"):
+                # "the AU repeated its demand": "its" is the subject's.
+                subj, passive = subject_of(k, noun.head)
+                if subj is not None and subj.pos_ != "PRON" and not passive:
+                    got = actors_of(k, [subj], matches, ctx, None, {})
+                    if got:
+                        sources = got
+                        break
+            # A sector word as adjective ("military aid") names no one.
+            got = [a for a in k.resolver.resolve(c, matches, ctx)
+                   if not a.code.startswith("---")]
+            if got:
+                sources = got
+                break
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
+            noun.head.head.lemma_.lower() in k.rules.responsible_words and \
+            noun.head.head.dep_ == "acomp":
+        # "the government is responsible for mass killings": who is responsible did it.
+        subj, passive = subject_of(k, noun.head.head.head)
+        if subj is not None and not passive:
+            sources = actors_of(k, [subj], matches, ctx, None, {})
+    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "during"):
+        # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
+        # one on the visit.
+        anchor = noun.head.head
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            sources = actors_of(k, [anchor], matches, ctx, None, {})
+        elif anchor.pos_ in ("VERB", "AUX"):
+            subj, passive = subject_of(k, anchor)
+            if subj is not None and not passive:
+                sources = actors_of(k, [subj], matches, ctx, None, {})
+    if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
+            "VERB", "AUX") and noun.head.i not in coded_verbs:
+        subj, passive = subject_of(k, noun.head)
+        if subj is not None and not passive:
+            sources = actors_of(k, [subj], matches, ctx, None, {})
+    if p.actors:
+        pair = actors_of(k, m.pair_heads, matches, ctx, None, {})
+        if not sources:
+            sources, targets = pair, []
+        else:
+            targets = pair
+    elif via_verb:
+        targets = first_actors(k, target_candidates(k, noun.head, [noun]), matches,
+                                     ctx, None, {})
+        if not targets and p.code[:2] in k.rules.venue_target_roots:
+            targets = venue_actor(k, noun.head, matches)
+    else:
+        targets = actors_of(k, m.target_heads, matches, ctx, None, {})
+    if not sources:
+        return []
+    flags = modality_of(k, noun.head, None) if noun.head.pos_ == "VERB" else ASSERTED
+    if noun.dep_ in ("dobj", "nsubjpass") and \
+            occurs_as(k, noun.head, k.rules.cancelling_verbs):
+        flags = flags._replace(negated=True)  # "postponed the demonstration", "headed off"
+    tokens = [*m.tokens, noun.head] if via_verb else m.tokens
+    return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)

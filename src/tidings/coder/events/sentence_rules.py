@@ -1,0 +1,332 @@
+"""Sentence-level rules: applied, in the order they are registered here, after each verb
+and noun of a sentence has been coded on its own. Each rule is a function of the compiled
+knowledge and the sentence's state that rewrites ``state.by_verb``; its words and codes are
+data in data/patterns/rules.yaml, and a data directory can switch any rule off by name
+(``sentence_rules: {disabled: [name, ...]}`` in rules.yaml). ``SENTENCE_RULES`` at the end
+lists them; ``tidings rules`` prints them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
+from tidings.coder.events.building import make
+from tidings.coder.events.modality import modality_of
+from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.syntax import governed_by, through_prep
+from tidings.records import Actor, Event
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRule:
+    """A named rule over all the events of one sentence."""
+
+    name: str
+    apply: Callable[[CoderKnowledge, SentenceState], None]
+
+    @property
+    def doc(self) -> str:
+        return " ".join((self.apply.__doc__ or "").split())
+
+
+def active_rules(disabled: frozenset[str] = frozenset()) -> tuple[SentenceRule, ...]:
+    """The registered rules minus those a data directory switched off."""
+    unknown = disabled - {r.name for r in SENTENCE_RULES}
+    if unknown:
+        raise ValueError(f"rules.yaml: sentence_rules.disabled names unknown rules: "
+                         f"{', '.join(sorted(unknown))}")
+    return tuple(r for r in SENTENCE_RULES if r.name not in disabled)
+
+
+def appeals(k: CoderKnowledge, s: SentenceState) -> None:
+    """"A wants B to do X": A appeals to B (X itself is not asserted)."""
+    verbs, by_verb, index, matches, ctx = s.verbs, s.by_verb, s.index, s.matches, s.ctx
+    for verb in verbs:
+        if verb.lemma_.lower() not in k.rules.appeal_verbs or verb.i in by_verb:
+            continue
+        for c in verb.children:
+            if c.dep_ not in ("ccomp", "xcomp") or not any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+            subj = subj or next((g for g in verb.children if g.dep_ == "dobj"), None)
+            speaker, _ = subject_of(k, verb)
+            if subj is None or speaker is None:
+                continue
+            sources = k.resolver.resolve(speaker, matches, ctx, remember=False)
+            targets = k.resolver.resolve(subj, matches, ctx, remember=False)
+            new = []
+            for s_ in sources:
+                for t in targets:
+                    if s_.code != t.code:
+                        ev = make(k, k.rules.appeal_code, s_, t, [verb], index,
+                                        f"appeal:{verb.lemma_.lower()}>{c.lemma_}",
+                                        modality_of(k, verb, None))
+                        if ev:
+                            new.append(ev)
+            if new:
+                by_verb[verb.i] = new
+                break
+
+def obligations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
+    by_verb, speech, index, matches, ctx = s.by_verb, s.speech, s.index, s.matches, s.ctx
+    for i, verb in list(speech.items()):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [g for c in verb.children if c.dep_ == "dobj"
+                    and c.lemma_.lower() in k.rules.statement_nouns
+                    for g in c.children if g.dep_ in ("ccomp", "acl")]
+        for c in clauses:
+            if not any(
+                    a.dep_ == "aux" and a.lower_ in k.rules.obligation_aux
+                    for a in c.children):
+                continue
+            subj, _ = subject_of(k, c)
+            speaker, _ = subject_of(k, verb)
+            if subj is None or speaker is None:
+                continue
+            sources = k.resolver.resolve(speaker, matches, ctx, remember=False)
+            targets = []
+            if subj.pos_ == "PRON":
+                # "reminded Iraq that it must ...": "it" is the one addressed.
+                addressee = [through_prep(c) for c in verb.children if c.dep_ == "dative"
+                             or c.dep_ == "prep" and c.lower_ == "to"]
+                targets = actors_of(k, [a for a in addressee if a is not None], matches,
+                                       ctx, None, speech)
+            targets = targets or actors_of(k, [subj], matches, ctx, verb, speech)
+            new = []
+            for s_ in sources:
+                for t in targets:
+                    if s_.code != t.code:
+                        ev = make(k, k.rules.obligation_code, s_, t, [verb, c], index,
+                                        f"obligation:{verb.lemma_.lower()}>{c.lemma_}",
+                                        modality_of(k, verb, None))
+                        if ev:
+                            new.append(ev)
+            if new:
+                by_verb[i] = new
+                for j in list(by_verb):
+                    if j != i and governed_by(verb.doc[j], c) or j == c.i:
+                        del by_verb[j]
+                speech.pop(i, None)
+                break
+
+def allegations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"A claimed that B attacked C": A accuses B; B's attack is only alleged."""
+    by_verb, speech, index, matches, ctx = s.by_verb, s.speech, s.index, s.matches, s.ctx
+    for i, verb in speech.items():
+        if verb.lemma_.lower() not in k.rules.allegation_verbs:
+            continue
+        subj, _ = subject_of(k, verb)
+        if subj is None:
+            continue
+        speakers = k.resolver.resolve(subj, matches, ctx, remember=False)
+        if not speakers:
+            continue
+        accused: list[Event] = []
+        for j in list(by_verb):
+            if j == i or j in speech or not governed_by(verb.doc[j], verb):
+                continue
+            keep = [e for e in by_verb[j] if e.quad_class < 3]
+            accused += [e for e in by_verb[j] if e.quad_class >= 3]
+            if keep:
+                by_verb[j] = keep
+            else:
+                del by_verb[j]
+        if not accused:
+            continue
+        flags = modality_of(k, verb, None)
+        new = []
+        for spk in speakers:
+            for ev in accused:
+                if ev.source.code == spk.code:
+                    continue
+                made = make(k, k.rules.allegation_code, spk, ev.source, [verb], index,
+                                  f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
+                if made:
+                    new.append(made)
+        by_verb[i] = new
+
+def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
+    """"The US said Iraq had attacked its neighbours": a plain statement about an actor
+    whose reported clause has that actor do harm, with no event of its own (no target
+    named), is an accusation against it."""
+    by_verb, speech, verb_matches, index, matches, ctx = (
+        s.by_verb, s.speech, s.verb_matches, s.index, s.matches, s.ctx)
+    code = k.rules.reported_harm_code
+    if not code:
+        return
+    harm = [(v, m) for v, m in verb_matches if not m.pattern.speech
+            and v.i not in by_verb and k.ontology.get(m.pattern.code).quad_class >= 3]
+    if not harm:
+        return
+    for i, verb in speech.items():
+        events = by_verb.get(i)
+        if not events or any(e.root != "01" for e in events):
+            continue
+        for v, m in harm:
+            if not governed_by(v, verb) or any(modality_of(k, v, verb)):
+                continue  # (what will, may or did not happen is no accusation)
+            subj, passive = subject_of(k, v)
+            if subj is None or passive:
+                continue
+            doers = {a.code for a in k.resolver.resolve(subj, matches, ctx,
+                                                           remember=False)}
+            new = []
+            for e in events:
+                if e.target is not None and e.target.code in doers:
+                    made = make(k, code, e.source, e.target, [verb, v], index,
+                                      f"allegation:{verb.lemma_.lower()}>"
+                                      f"{m.pattern.id}", modality_of(k, verb, None))
+                    new.append(made or e)
+                else:
+                    new.append(e)
+            by_verb[i] = new
+            break
+
+def defiance(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Iran resumed work at the plant in defiance of the EU": whatever was done, doing
+    it in defiance of someone defies them (rules.yaml: defiance)."""
+    verbs, by_verb, index, matches, ctx, speech = (
+        s.verbs, s.by_verb, s.index, s.matches, s.ctx, s.speech)
+    code = k.rules.defiance_code
+    if not code:
+        return
+    for verb in verbs:
+        if by_verb.get(verb.i):
+            continue  # (an act coded by itself is already aimed at whom it defies)
+        objs = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                for g in p.children if g.dep_ == "pobj"
+                and g.lemma_.lower() in k.rules.defiance_nouns]
+        defied = [o for n in objs for p in n.children if p.dep_ == "prep"
+                  and p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
+        if not defied:
+            continue
+        subj, passive = subject_of(k, verb)
+        if subj is None or passive:
+            continue
+        speaker = speaker_of(k, verb, speech)
+        sources = actors_of(k, [subj], matches, ctx, speaker, speech)
+        targets = actors_of(k, defied[:1], matches, ctx, speaker, speech)
+        flags = modality_of(k, verb, speaker)
+        new = [ev for s_ in sources for t in targets if s_.code != t.code
+               and (ev := make(k, code, s_, t, [verb, objs[0]], index,
+                                     f"defiance:{verb.lemma_.lower()}", flags))]
+        if new:
+            by_verb.setdefault(verb.i, []).extend(new)
+
+def wished_harm(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Kigali said it hoped French officials would be indicted": hoping for harm to
+    someone is no optimistic comment (rules.yaml: optimism_codes)."""
+    by_verb, verb_matches = s.by_verb, s.verb_matches
+    if not k.rules.optimism_codes:
+        return
+    harm = [v for v, m in verb_matches
+            if k.ontology.get(m.pattern.code).quad_class >= 3 and not m.pattern.speech]
+    matched = {v.i: v for v, _ in verb_matches}
+    for i, events in list(by_verb.items()):
+        if not any(e.code in k.rules.optimism_codes for e in events):
+            continue
+        verb = matched.get(i)
+        if verb is None or not any(governed_by(v, verb) and not modality_of(k, v, None).negated
+                                   for v in harm):
+            continue
+        kept = [e for e in events if e.code not in k.rules.optimism_codes]
+        if kept:
+            by_verb[i] = kept
+        else:
+            del by_verb[i]
+
+def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Lebanon condemned the attack", "Pakistan rejected the accusation": a reaction
+    naming no actor, whose object is an event noun with "the" or "this", is aimed at
+    whoever did the latest such event in the article so far (rules.yaml:
+    event_anaphora)."""
+    by_verb, speech, verb_matches, index, matches, ctx = (
+        s.by_verb, s.speech, s.verb_matches, s.index, s.matches, s.ctx)
+    rules = k.rules
+    if not rules.anaphora_codes:
+        return
+    for verb, m in verb_matches:
+        code = m.pattern.code
+        if any(e.target is not None for e in by_verb.get(verb.i, ())) or \
+                m.pattern.speech or m.pattern.target or \
+                not code.startswith(rules.anaphora_codes):
+            continue
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
+                                   for c in noun.children):
+            continue
+        lemma = noun.lemma_.lower()
+        if lemma in rules.anaphora_generic:
+            roots = None
+        else:
+            cands = k.patterns.nouns.get(lemma)
+            if not cands:
+                continue
+            roots = {p.code[:2] for p in cands}
+        subj, passive = subject_of(k, verb)
+        if subj is None or passive:
+            continue
+        speaker = speaker_of(k, verb, speech)
+        sources = actors_of(k, [subj], matches, ctx, speaker, speech)
+        if not sources:
+            continue
+        mine = {a.code for a in sources} | {a.country for a in sources if a.country}
+        earlier = [e for j in sorted(by_verb) if j < verb.i for e in by_verb[j]
+                   if e.asserted]
+        antecedent = next(
+            (e for e in reversed([*ctx.events, *earlier])
+             if (e.root in roots if roots else e.root not in ("01", "02"))
+             and e.source.code not in mine and e.source.country not in mine), None)
+        if antecedent is None:
+            continue
+        phrase = noun.doc[noun.left_edge.i : noun.i + 1]
+        # (an act done both ways, "the army and the RSF fought", was done by both)
+        doers = {e.source.code: e.source for e in [*ctx.events, *earlier]
+                 if e.sentence == antecedent.sentence and e.code == antecedent.code
+                 and e.action_start == antecedent.action_start
+                 and e.source.code not in mine}
+        flags = modality_of(k, verb, speaker)
+        new = [ev for did in doers.values() for s in sources if (ev := make(k,
+            code, s, Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
+                           f"antecedent:{did.text}", did.country, did.agent),
+            [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
+        if new:
+            by_verb[verb.i] = new
+
+
+def background(k: CoderKnowledge, s: SentenceState) -> None:
+    """"the homes of two men who had carried out attacks": what describes someone by an
+    earlier act (a relative clause in the past perfect, rules.yaml: background_aux) is
+    background, not news."""
+    doc = s.tokens[0].doc
+    for i in list(s.by_verb):
+        t = doc[i]
+        if t.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and
+                                     c.lower_ in k.rules.background_aux for c in t.children):
+            del s.by_verb[i]
+
+
+def sport(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Argentina beat France on penalties": in a sentence about a match (rules.yaml:
+    sport.words), a victory is no assault (sport.roots are dropped)."""
+    words = k.rules.sport_words
+    if words and any(t.lemma_.lower() in words or t.lower_ in words for t in s.tokens):
+        for i in list(s.by_verb):
+            s.by_verb[i] = [e for e in s.by_verb[i] if e.root not in k.rules.sport_roots]
+
+
+# Every sentence rule, in the order they run.
+SENTENCE_RULES: tuple[SentenceRule, ...] = (
+    SentenceRule("appeals", appeals),
+    SentenceRule("allegations", allegations),
+    SentenceRule("obligations", obligations),
+    SentenceRule("reported_harm", reported_harm),
+    SentenceRule("event_anaphora", event_anaphora),
+    SentenceRule("wished_harm", wished_harm),
+    SentenceRule("defiance", defiance),
+    SentenceRule("background", background),
+    SentenceRule("sport", sport),
+)

@@ -1,0 +1,119 @@
+"""Places and venues: where an event happened ("met in Tehran"), the country of a place
+that is attacked, and agents of unknown country placed by where they act."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from tidings.coder.events.matching import clause_of
+from tidings.coder.events.scope import CoderKnowledge, Matches
+from tidings.coder.syntax import CONDITIONAL_MARKS, infinitive
+from tidings.records import Actor
+
+
+def place_of(k: CoderKnowledge, verb: Token, matches: Matches,
+             preps: tuple[str, ...] = ("in", "at", "outside", "near", "through", "across"),
+             ) -> tuple[str, Token] | None:
+    """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
+    "protested against the government in Belgrade")."""
+    clause = [verb, *clause_of(verb)]
+    for prep in preps:  # "outside the US embassy in Manila": in Manila first
+        found = prep_place(k, [t for t in clause if t.dep_ == "prep"], (prep,), matches)
+        if found is not None:
+            return found
+    return None
+
+def prep_place(k: CoderKnowledge, preps: list[Token], words: tuple[str, ...],
+               matches: Matches) -> tuple[str, Token] | None:
+    """The country of the first place named after one of ``preps`` that is one of
+    ``words``."""
+    for t in preps:
+        if t.lower_ in words:
+            for g in t.children:
+                if g.dep_ == "pobj":
+                    loc = k.resolver.location_country(g, matches)
+                    if loc:
+                        return loc[0], g
+    return None
+
+def conditions(verb: Token) -> Iterator[list[Token]]:
+    """Subjects of "if/unless" clauses on the verb or its complement: "threatened to
+    secede unless the Kremlin withdrew its troops" is a threat against the Kremlin."""
+    for v in [verb, *(c for c in verb.children if infinitive(c))]:
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
+                                         CONDITIONAL_MARKS for m in c.children):
+                subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    yield subj
+
+def object_place(k: CoderKnowledge, verb: Token, matches: Matches) -> tuple[str, Token] | None:
+    """The country of a place that is the verb's direct object ("shelled Juba")."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            loc = k.resolver.location_country(c, matches)
+            if loc:
+                return loc[0], c
+            # "struck targets in Gaza", "bombed positions near Sanaa"
+            found = prep_place(k, [p for p in c.children if p.dep_ == "prep"],
+                                     ("in", "near", "around"), matches)
+            if found is not None:
+                return found
+    return None
+
+def venue_actor(k: CoderKnowledge, verb: Token, matches: Matches) -> list[Actor]:
+    """The country where something happened, as an actor: protests in Beijing target
+    China."""
+    place = place_of(k, verb, matches)
+    if place is None:
+        return []
+    code, g = place
+    return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code, None)]
+
+def venue_of(k: CoderKnowledge, verb: Token, matches: Matches) -> str | None:
+    place = place_of(k, verb, matches)
+    return place[0] if place else None
+
+def domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """In domestic kinds of event (a government arresting, a court investigating, police
+    dispersing protesters) a sector actor of unknown country belongs to the other side's
+    country: "President X banned Ugandan opposition candidates"."""
+    def country(actors: list[Actor]) -> str | None:
+        found = {a.country for a in actors if a.country and len(a.country) == 3
+                 and not a.code.startswith("IGO")}
+        return found.pop() if len(found) == 1 else None
+
+    src_c, tgt_c = country(sources), country(targets)
+    if tgt_c:
+        sources = [localised(a, tgt_c) for a in sources]
+    if src_c:
+        targets = [localised(a, src_c) for a in targets]
+    return sources, targets
+
+def sole_country(sent: Span, matches: Matches, places: bool = True) -> str | None:
+    """The only country a sentence names; with ``places`` false, cities and capitals do not
+    count (a meeting in Geneva says nothing of who met)."""
+    kinds = ("country", "demonym", "capital", "city", "metonym") if places else (
+        "country", "demonym", "metonym")
+    found = set()
+    for i in range(sent.start, sent.end):
+        hit = matches.get(i)
+        if hit is not None:
+            for e in hit[1]:
+                if e.kind in kinds:
+                    found.add(e.code)
+                elif e.kind == "org" and e.country:
+                    found.add(e.country)
+    return found.pop() if len(found) == 1 else None
+
+def localised(actor: Actor, country: str) -> Actor:
+    """An agent of unknown country ("students", "police") placed in the country where the
+    event happened."""
+    if actor.country is not None or not actor.agent or not actor.code.startswith("---") or \
+            actor.rule.endswith("+foreign"):
+        return actor
+    return replace(actor, code=country + actor.agent, country=country,
+                   rule=actor.rule + f"+place:{country}")

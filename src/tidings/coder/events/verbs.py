@@ -1,0 +1,264 @@
+"""Events of a verb that matched a pattern."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tidings.coder.actors import ArticleContext
+from tidings.coder.events.arguments import (
+    DEFAULT_TARGET_PREPS,
+    actors_of,
+    agent_of,
+    first_actors,
+    head_lemma,
+    is_topic,
+    of_gathering,
+    office_holder,
+    speaker_of,
+    speech_target,
+    subject_matter,
+    subject_of,
+    target_candidates,
+)
+from tidings.coder.events.building import pairs, root_of
+from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.modality import modality_of
+from tidings.coder.events.scope import CoderKnowledge, Match, Matches, Modality
+from tidings.coder.events.venues import (
+    conditions,
+    domestic,
+    localised,
+    object_place,
+    place_of,
+    sole_country,
+    venue_actor,
+    venue_of,
+)
+from tidings.coder.syntax import each_other, infinitive, prep_objects, small_clause
+from tidings.records import Actor, Event
+
+
+def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: Matches,
+                ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
+    p = m.pattern
+    subj, passive = subject_of(k, verb)
+    if passive and verb.lemma_.lower() in k.rules.stative_passives and \
+            agent_of(verb) is None:
+        passive = False  # "forces were engaged in ethnic cleansing": they did it
+    speaker = speaker_of(k, verb, speech)
+    used = m.tokens
+    target_heads = m.target_heads
+    source_heads = m.source_heads
+    place_source: list[Actor] = []
+    if passive and not p.source:
+        agent = agent_of(verb)
+        if subj is not None and subj not in used and not target_heads:
+            target_heads = [subj]
+        elif subj is not None and subj in used and not target_heads:
+            # "ties with Taiwan were severed by Panama": the pattern's own noun is the
+            # subject, and its phrase says whom the act is aimed at.
+            target_heads = next(prep_objects(
+                [c for c in subj.children if c.dep_ == "prep"], DEFAULT_TARGET_PREPS), [])
+        source_heads = [agent] if agent is not None else []
+        if agent is not None:
+            used = [*used, agent.head]
+        elif p.code[:2] in k.rules.passive_place_roots:
+            # "were expelled from Argentina", "was arrested in Lebanon": the state where
+            # it happened did it.
+            place = place_of(k, verb, matches, preps=("in", "at", "from"))
+            if place is not None:
+                code, g = place
+                place_source = [Actor(code, g.text, g.idx, g.idx + len(g.text),
+                                      f"place:{g.text}", code, None)]
+    elif p.source:
+        if subj is not None:
+            target_heads = [subj]
+    else:
+        source_heads = [subj] if subj is not None else []
+        if p.speech:
+            target_heads = speech_target(k, verb, used, matches, ctx)
+    if p.actors:
+        pair = actors_of(k, m.pair_heads, matches, ctx, speaker, speech)
+        sources = actors_of(k, source_heads, matches, ctx, speaker, speech) if source_heads \
+            else []
+        if sources:
+            targets = pair
+        else:
+            sources, targets = pair, []
+    else:
+        sources = actors_of(k, source_heads, matches, ctx, speaker, speech) or place_source
+        if target_heads or passive or p.source:
+            targets = actors_of(k, target_heads, matches, ctx, speaker, speech)
+        else:
+            targets = first_actors(k, target_candidates(k, verb, used), matches, ctx,
+                                         speaker, speech, avoid=sources)
+            if not targets and not (len(sources) > 1 and (p.symmetric or root_of(k,
+                    p.code, modality_of(k, verb, speaker)) in k.rules.reciprocal_roots)):
+                # "expelled three Russian diplomats": the pattern's object is the target.
+                nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
+                         and (t.dep_ in ("dobj", "pobj", "dative")
+                              or t.dep_ == "nsubj" and small_clause(t.head))]
+                # (... or of its small clause: "allowed U.N. inspectors back")
+                targets = first_actors(k, nouns, matches, ctx, speaker, speech,
+                                             avoid=sources)
+    if not sources:
+        return []
+    if any(a.country is None and a.agent for a in (*sources, *targets)) and \
+            p.code not in k.rules.venue_codes and p.code[:2] != "04":
+        # (not for meetings: "ministers will meet in Geneva" are not Swiss)
+        # "Speaking in Beijing, a ministry spokesman accused ...": where the speaker was
+        place = next((found for c in verb.children if c.dep_ == "advcl"
+                      and c.tag_ == "VBG" and c.i < verb.i
+                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                      and (found := place_of(k, c, matches)) is not None), None)
+        place = place or place_of(k, verb, matches)
+        for c in verb.children:
+            # "... killed 23 people when they blew themselves up in Tel Aviv"
+            if place is None and c.dep_ == "advcl" and any(
+                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
+                    for m in c.children):
+                place = place_of(k, c, matches)
+        if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            # "shelled the town of Juba, killing 20 people": where the main act was aimed.
+            place = object_place(k, verb.head, matches)
+        if place is not None:
+            sources = [localised(a, place[0]) for a in sources]
+            targets = [localised(a, place[0]) for a in targets]
+    if p.code[:2] in k.rules.domestic_roots:
+        sources, targets = domestic(sources, targets)
+    if any(a.country is None and a.agent for a in (*sources, *targets)):
+        # The only country the sentence names: "President X resigned amid pressure from
+        # the Kenyan parliament".
+        sole = sole_country(verb.sent, matches,
+                             places=p.code[:2] != "04" and p.code not in k.rules.venue_codes)
+        if not sole and len(ctx.earlier_countries) == 1:
+            # ... or the only country the article named in the sentences before.
+            (sole,) = ctx.earlier_countries
+        if sole:
+            sources = [localised(a, sole) for a in sources]
+            targets = [localised(a, sole) for a in targets]
+    flags = modality_of(k, verb, speaker)
+    code = p.code
+    lemma = verb.lemma_.lower()
+    if not p.words and lemma in k.rules.clause_codes and any(
+            c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl")
+                                      for g in c.children) for c in verb.children):
+        # "agreed that there was an urgent need for ...": agreeing with a view.
+        code = k.rules.clause_codes[lemma]
+        p = replace(p, code=code, id=f"clause:{p.id}")
+    refuser = verb.head if infinitive(verb) else None
+    if refuser is not None and refuser.lemma_.lower() in k.rules.refusal_verbs:
+        refused = k.rules.refusal_of(code)
+        if refused:
+            # "declined to resign": a refusal, asserted (unless itself negated).
+            neg = any(c.dep_ == "neg" for c in refuser.children)
+            code, flags = refused, Modality(neg, flags.hypothetical, False)
+            used = [*used, refuser]
+            p = replace(p, code=code, id=f"refusal:{refuser.lemma_.lower()}>{p.id}",
+                        symmetric=False, reverse=None)
+    possible = flags.hypothetical and not flags.future and any(
+        c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
+    if (flags.future or possible) and not flags.negated and code[:2] != "13" and \
+            k.rules.conditional_threat and any(True for _ in conditions(verb)):
+        # "will withdraw its force from Chad unless ...": a promise with a condition
+        # attached is a threat.
+        code = k.rules.conditional_threat
+        p = replace(p, code=code, id=f"conditional:{p.id}", symmetric=False, reverse=None)
+        # ("may halt mediation if ...": a possible act with a condition is a threat too)
+        flags = Modality(flags.negated, False if possible else flags.hypothetical, False)
+    if code[:2] in k.rules.own_force_roots and targets:
+        # "mobilized army reservists", "ordered patrols by police": the forces a state
+        # moves are its own, not the target.
+        own = {a.country for a in sources}
+
+        def own_force(t: Actor) -> bool:
+            return t.agent in k.rules.own_force_agents and t.code.endswith(t.agent) \
+                and (t.country is None or t.country in own)
+
+        if targets and all(own_force(t) for t in targets) and not (passive or p.source):
+            # ... and whom they are aimed at may come after them: "massed troops near its
+            # border with Ukraine"
+            targets = first_actors(k, target_candidates(k, verb, used), matches, ctx,
+                                         speaker, speech, avoid=sources, skip=own_force)
+        targets = [t for t in targets if not own_force(t)]
+    if code[:2] in k.rules.place_target_roots:
+        # "shelled Kyiv", "bombed Damascus": a capital attacked is the city, not the
+        # government it stands for in "Kyiv said".
+        targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
+                   if t.rule.startswith("metonym:") and t.country else t for t in targets]
+    weapon = code in k.rules.generic_attack_codes and (next(
+        (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
+        or next((lemma for a in sources if (lemma := head_lemma(k, a, verb.doc))
+                 in k.rules.weapons), None))  # ("Israeli warplanes struck ...")
+    if weapon and k.rules.weapons[weapon]:
+        # "a car bomb set off by militants killed 40": a bombing
+        code = k.rules.weapons[weapon]
+        p = replace(p, code=code, id=f"weapon:{weapon}>{p.id}", symmetric=False,
+                    reverse=None)
+    if targets and k.rules.assassination_code and code[:2] in ("18", "19") and \
+            occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
+            all(office_holder(k, t, verb.doc) for t in targets):
+        # "gunmen shot dead President Moise": killing one who holds an office
+        code = k.rules.assassination_code
+        p = replace(p, code=code, id=f"assassination:{p.id}", symmetric=False, reverse=None)
+    venue = None
+    if p.code in k.rules.venue_codes:
+        venue = venue_of(k, verb, matches)
+    elif not targets and p.code[:2] in k.rules.venue_target_roots and not (
+            len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
+        # (but "the army and the militia fought in Khartoum" fought each other)
+        targets = venue_actor(k, verb, matches)
+    if not targets and any(code.startswith(c) for c in k.rules.own_country_codes):
+        # "the president eased the curfew", "the government enacted reforms": a state
+        # yielding to its own people.
+        targets = [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}",
+                         a.country, None) for a in sources[:1]
+                   if a.country and len(a.country) == 3 and a.agent and
+                   a.code == a.country + a.agent]
+    if not targets and code[:2] in k.rules.place_target_roots:
+        # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
+        # the country it is in.
+        place = object_place(k, verb, matches)
+        if place is not None:
+            code_, g = place
+            targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
+                             code_, None)]
+    if not targets and speaker is not None and sources and all(
+            a.rule.startswith("speaker:") for a in sources):
+        # "Qatar told Israel and Hamas that it was suspending its mediation": what the
+        # speaker says it does to no one named is done to whom it is told.
+        addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative")]
+        addressees += [g for c in speaker.children if c.dep_ == "prep" and c.lower_ == "to"
+                       for g in c.children if g.dep_ == "pobj"]
+        if addressees:
+            targets = actors_of(k, addressees[:1], matches, ctx, None, speech)
+    if code[:2] == "04" and targets:
+        # "discussed the war in Ukraine": a place where a topic is, is not who was met
+        # ("held talks in Tehran" is where they met, and says who hosted)
+        targets = [t for t in targets if not (
+            t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
+            and is_topic(k, t, verb.doc))]
+    if len(sources) > 1 and targets and root_of(k, p.code, flags) in \
+            k.rules.reciprocal_roots and all(
+                of_gathering(k, t, verb.doc) for t in targets):
+        # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
+        targets = []
+    if len(sources) > 1 and each_other(verb):
+        # "A and B accused each other", "pounded each other's positions"
+        targets = []
+        p = replace(p, symmetric=True, reverse=None)
+    if not targets and p.code[:2] in k.rules.subject_matter_roots:
+        # "opened an investigation into war crimes committed by Russian forces",
+        # "... into allegations of corruption involving President Park": whom the
+        # subject matter names
+        targets = first_actors(k, subject_matter(verb, used), matches, ctx,
+                                     speaker, speech, avoid=sources)
+    if not targets and p.code[:2] in k.rules.conditional_target_roots:
+        targets = first_actors(k, conditions(verb), matches, ctx, speaker, speech)
+        own = {a.country for a in sources if a.country}
+        if len(own) == 1:
+            # "Nigeria's unions threatened to strike unless the government ...": theirs
+            targets = [localised(t, next(iter(own))) for t in targets]
+    return pairs(k, code, sources, targets, used, index, p, flags, venue)
