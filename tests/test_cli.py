@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
 
 import pytest
 
+from tests.test_sources import site  # noqa: F401 - the local HTTP server fixture
 from tidings.cli import EXIT_OK, EXIT_SKIPPED, main
 
 
@@ -180,3 +182,109 @@ def test_eval_plover_level_maps_old_type_names(tmp_path, capsys):
 def test_eval_missing_gold_file(argv, capsys):
     status, _, err = run(argv, capsys)
     assert status == 1 and "no such gold file" in err
+
+
+# --------------------------------------------------------------------------- the one reader
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+_SCRIPT_TEXT = "Chile attacked Peru. Argentina threatened Brazil."
+
+
+def _page_with_script(tmp_path: Path) -> Path:
+    """The border page with a script and a style that hold sentences a coder would code."""
+    raw = (FIXTURES / "border.html").read_text(encoding="utf-8")
+    script = (f"<script>var teaser = '{_SCRIPT_TEXT}';</script>"
+              f"<style>/* {_SCRIPT_TEXT} */ p {{ color: black }}</style>")
+    page = tmp_path / "border.html"
+    page.write_text(raw.replace("<head>", "<head>" + script, 1), encoding="utf-8")
+    return page
+
+
+def _actors(out: str) -> set[str]:
+    return {a for line in out.splitlines() for e in json.loads(line)["events"]
+            for a in (e["source"], e["target"])}
+
+
+def test_code_an_html_page_codes_the_article_not_the_markup(tmp_path, capsys):
+    page = _page_with_script(tmp_path)
+    status, out, err = run(["code", str(page), "--format", "jsonl"], capsys)
+    assert status == EXIT_OK, err
+    (line,) = out.splitlines()
+    rec = json.loads(line)
+    assert rec["id"].startswith("url:")  # the page's canonical URL, as ingest gives it
+    actors = _actors(out)
+    assert any(a.startswith(("KEN", "ETH")) for a in actors), actors
+    assert not any(a.startswith(("CHL", "PER", "ARG", "BRA")) for a in actors), actors
+    for e in rec["events"]:
+        assert "<" not in e["source_text"] and "teaser" not in e["action_text"]
+
+
+def test_code_a_feed_codes_each_entry(site, tmp_path, capsys):  # noqa: F811
+    feed = tmp_path / "northern.atom"
+    feed.write_bytes((FIXTURES / "full.atom").read_bytes().replace(b"{base}",
+                                                                   site.base.encode()))
+    status, out, err = run(["code", str(feed), "--format", "jsonl"], capsys)
+    assert status == EXIT_OK, err
+    lines = out.splitlines()
+    assert len(lines) == 2 and all(json.loads(x)["id"].startswith("url:") for x in lines)
+    assert {"NOR", "SWE"} <= {a[:3] for a in _actors(out)}
+    assert "coded 2 record(s)" in err
+
+
+def test_code_a_url(site, capsys):  # noqa: F811
+    status, out, err = run(["code", site.url("/news/border.html"), "--format", "jsonl"], capsys)
+    assert status == EXIT_OK, err
+    assert any(a.startswith(("KEN", "ETH")) for a in _actors(out))
+    status, _, err = run(["code", site.url("/error500")], capsys)
+    assert status == EXIT_SKIPPED
+    assert f"tidings: {site.url('/error500')}: cannot fetch (HTTP 500" in err
+    assert "Traceback" not in err
+
+
+def test_code_and_ingest_read_through_the_same_reader(tmp_path, capsys, monkeypatch):
+    from tidings.sources import reader
+
+    calls: list[tuple[str, ...]] = []
+    original = reader.read
+
+    def spy(locations, **kwargs):  # type: ignore[no-untyped-def]
+        locations = list(locations)
+        calls.append(tuple(locations))
+        return original(locations, **kwargs)
+
+    monkeypatch.setattr(reader, "read", spy)
+    page = _page_with_script(tmp_path)
+    status, coded, _ = run(["code", str(page), "--format", "jsonl"], capsys)
+    assert status == EXIT_OK and calls == [(str(page),)]
+    db = str(tmp_path / "one.duckdb")
+    status, _, err = run(["--db", db, "ingest", str(page)], capsys)
+    assert status == EXIT_OK, err
+    assert calls == [(str(page),), (str(page),)]
+    from tidings.store.database import open_store
+
+    store = open_store(db)
+    try:
+        stored = list(store.iter_events())
+    finally:
+        store.close()
+    # the same article, read the same way, gives the same events either way
+    assert {(e["source"], e["target"], e["code"]) for e in stored} == {
+        (e["source"], e["target"], e["code"])
+        for e in json.loads(coded.splitlines()[0])["events"]}
+
+
+def test_ingest_reads_standard_input(tmp_path, capsys, monkeypatch):
+    db = str(tmp_path / "stdin.duckdb")
+    status, _, err = run(["--db", db, "ingest", "-"], capsys,
+                         stdin=b"Japan praised South Korea on Monday.", monkeypatch=monkeypatch)
+    assert status == EXIT_OK, err
+    assert "articles read: 1 (new 1" in err
+
+
+def test_no_progress_is_drawn_unless_asked_for(tmp_path, capsys):
+    f = tmp_path / "a.txt"
+    f.write_text("Iran accused Israel of sabotage.", encoding="utf-8")
+    _, _, err = run(["code", str(f)], capsys)
+    assert err.splitlines() == ["tidings: coded 1 record(s), 1 event(s)"]
+    _, _, err = run(["code", str(f), "--progress"], capsys)
+    assert "coding" in err and "records" in err and "events=1" in err

@@ -1,4 +1,4 @@
-"""Web sources: HTML pages, RSS/Atom feeds, downloads, dispatch and the feed watcher.
+"""Sources: HTML pages, RSS/Atom feeds, downloads, the one reader and the feed watcher.
 
 Every download goes to a local HTTP server that the module starts on 127.0.0.1."""
 
@@ -17,17 +17,12 @@ from pathlib import Path
 import pytest
 
 from tidings.records import Article
-from tidings.sources.files import Problem
-from tidings.sources.web import (
-    FeedWatcher,
-    FetchError,
-    fetch_url,
-    parse_interval,
-    read_feed,
-    read_html,
-    read_source,
-    url_id,
-)
+from tidings.sources.base import Problem
+from tidings.sources.feeds import read_feed
+from tidings.sources.fetch import FetchError, fetch_url, url_id
+from tidings.sources.pages import read_html
+from tidings.sources.reader import read, read_source
+from tidings.sources.watch import FeedWatcher, parse_interval
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 FAST = 0.5  # client timeout for the slow path, in seconds

@@ -19,30 +19,6 @@ from tidings.records import Article, CodedArticle
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
 
-class Progress:
-    """A one-line progress report on stderr, refreshed at most once a second."""
-
-    def __init__(self, label: str, enabled: bool) -> None:
-        self.label, self.enabled = label, enabled
-        self.start = self.last = time.monotonic()
-        self.count = 0
-        self.events = 0
-
-    def tick(self, events: int = 0) -> None:
-        self.count += 1
-        self.events += events
-        now = time.monotonic()
-        if self.enabled and now - self.last >= 1.0:
-            self.last = now
-            rate = self.count / max(now - self.start, 1e-9)
-            print(f"\r{self.label}: {self.count} records, {self.events} events, {rate:.1f}/s",
-                  end="", file=sys.stderr, flush=True)
-
-    def done(self) -> None:
-        if self.enabled and self.last != self.start:
-            print(file=sys.stderr)
-
-
 def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from tidings.config import Settings
 
@@ -89,13 +65,15 @@ def _write_table(rows: list[list[str]], out: IO[str]) -> None:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
-    from tidings.sources.files import Problem, read_inputs
+    from tidings.progress import Progress, wanted
+    from tidings.sources.base import Problem
+    from tidings.sources.reader import read
 
     problems: list[Problem] = []
     order: list[Problem | Article] = []
 
     def articles() -> Iterator[Article]:
-        for item in read_inputs(args.inputs, stdin_format=args.stdin_format):
+        for item in read(args.inputs, stdin_format=args.stdin_format):
             if isinstance(item, Problem):
                 print(f"tidings: {item}", file=sys.stderr)
                 problems.append(item)
@@ -120,7 +98,7 @@ def cmd_code(args: argparse.Namespace) -> int:
         coded_articles = (enrich_coded(c) for c in
                           _coder(args).code_articles(articles(), include_all=args.all))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    progress = Progress("coding", enabled=sys.stderr.isatty() or args.progress)
+    progress = Progress("coding", enabled=wanted(args.progress), unit="records")
     table: list[list[str]] = []
     n_events = 0
     try:
@@ -136,7 +114,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 order.pop(0)
             n_events += len(coded.events)
             emitted += 1
-            progress.tick(len(coded.events))
+            progress.advance(1, len(coded.events))
             if args.format == "jsonl":
                 out.write(json.dumps({"id": coded.article.id,
                                       "events": [e.to_dict() for e in coded.events]},
@@ -150,7 +128,7 @@ def cmd_code(args: argparse.Namespace) -> int:
         if args.format == "table":
             _write_table(table, out)
     finally:
-        progress.done()
+        progress.close()
         if out is not sys.stdout:
             out.close()
         else:
@@ -235,35 +213,18 @@ def _report_problem(problem) -> None:  # type: ignore[no-untyped-def]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from tidings.progress import wanted
+
+    if args.watch:
+        return _ingest_watching(args)
     from tidings.knowledge.ontology import Ontology
     from tidings.pipeline import IngestSummary, ingest, store_coded
     from tidings.scale.cluster import is_output_dir, read_coded
-    from tidings.sources.web import FeedWatcher, parse_interval, read_source
+    from tidings.sources.reader import read
 
     store = _open_store(args)
-    progress = sys.stderr.isatty() or args.progress
+    progress = wanted(args.progress)
     try:
-        if args.watch:
-            coder = _coder(args)
-            try:
-                interval = parse_interval(args.watch)
-            except ValueError as exc:
-                print(f"tidings: --watch {args.watch}: {exc}", file=sys.stderr)
-                return EXIT_ERROR
-            urls = args.inputs
-            watchers = [FeedWatcher(u) for u in urls]
-            rounds = 0
-            while True:
-                summary = IngestSummary()
-                for w in watchers:
-                    ingest(w.poll(), store, coder, on_problem=_report_problem,
-                           summary=summary)
-                for line in summary.lines():
-                    print(line, file=sys.stderr)
-                rounds += 1
-                if args.rounds and rounds >= args.rounds:
-                    return EXIT_SKIPPED if summary.skipped else EXIT_OK
-                time.sleep(interval)
         summary = IngestSummary()
         for location in args.inputs:
             if is_output_dir(location):  # coded already, by `tidings code --dask`
@@ -274,11 +235,40 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                     print(f"tidings: {exc}", file=sys.stderr)
                     return EXIT_ERROR
                 continue
-            ingest(read_source(location), store, _coder(args), on_problem=_report_problem,
-                   progress=progress, summary=summary)
+            ingest(read([location], stdin_format=args.stdin_format), store, _coder(args),
+                   on_problem=_report_problem, progress=progress, summary=summary)
         for line in summary.lines():
             print(line, file=sys.stderr)
         return EXIT_SKIPPED if summary.skipped else EXIT_OK
+    finally:
+        store.close()
+
+
+def _ingest_watching(args: argparse.Namespace) -> int:
+    """``tidings ingest --watch``: poll every location, store what is new, sleep, again."""
+    from tidings.pipeline import IngestSummary, ingest
+    from tidings.sources.watch import FeedWatcher, parse_interval
+
+    try:
+        interval = parse_interval(args.watch)
+    except ValueError as exc:
+        print(f"tidings: --watch {args.watch}: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    store = _open_store(args)
+    try:
+        coder = _coder(args)
+        watchers = [FeedWatcher(u) for u in args.inputs]
+        rounds = 0
+        while True:
+            summary = IngestSummary()
+            for w in watchers:
+                ingest(w.poll(), store, coder, on_problem=_report_problem, summary=summary)
+            for line in summary.lines():
+                print(line, file=sys.stderr)
+            rounds += 1
+            if args.rounds and rounds >= args.rounds:
+                return EXIT_SKIPPED if summary.skipped else EXIT_OK
+            time.sleep(interval)
     finally:
         store.close()
 
@@ -289,6 +279,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     args.inputs = [str(DATA_DIR / "samples")]
     args.watch = None
+    args.stdin_format = "text"
     status = cmd_ingest(args)
     store = _open_store(args)
     try:
@@ -328,6 +319,7 @@ def _date_arg(value: str | None):  # type: ignore[no-untyped-def]
 
 def cmd_events(args: argparse.Namespace) -> int:
     from tidings.store.export import write_csv, write_jsonl
+    from tidings.store.filters import Filters
 
     try:
         since, until = _date_arg(args.since), _date_arg(args.until)
@@ -339,8 +331,9 @@ def cmd_events(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     store = _open_store(args, read_only=True)
     try:
-        rows = store.iter_events(actor=args.actor, source=args.source, target=args.target,
-                                 root=args.root, code=args.code, since=since, until=until)
+        rows = store.read.iter_events(Filters(
+            actor=args.actor, source=args.source, target=args.target, root=args.root,
+            code=args.code, since=since, until=until))
         if args.limit is not None:
             rows = itertools.islice(rows, args.limit)
         if args.format == "jsonl":
@@ -368,6 +361,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_INPUTS_HELP = ("files (.txt, .jsonl, .html pages, .xml/.rss/.atom feeds), directories (read "
+                "recursively), http(s) URLs of pages and feeds")
+_STDIN_HELP = "how to read - (default: one plain-text article)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tidings", description="Political event coding (CAMEO and PLOVER) from news text.")
@@ -384,11 +382,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     code = sub.add_parser("code", parents=[common], help="code text into events")
-    code.add_argument("inputs", nargs="+", help="text file, directory, JSONL file, or - (stdin)")
+    code.add_argument("inputs", nargs="+", help=_INPUTS_HELP + ", or - (standard input)")
     code.add_argument("--format", choices=["table", "jsonl"], default="table")
     code.add_argument("-o", "--output", help="write here instead of standard output")
     code.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
-                      help="how to read - (default: one plain-text article)")
+                      help=_STDIN_HELP)
     code.add_argument("--all", action="store_true",
                       help="also output negated and hypothetical events (flagged)")
     code.add_argument("--progress", action="store_true", help="show progress on stderr")
@@ -411,9 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", parents=[common],
                          help="read, code, date, place and store articles")
-    ing.add_argument("inputs", nargs="+", help="files, directories (recursively: .txt .html .htm "
-                     ".jsonl .xml .rss .atom), http(s) URLs of pages and feeds, or the output "
-                     "directory of `tidings code --dask` (stored without coding again)")
+    ing.add_argument("inputs", nargs="+", help=_INPUTS_HELP + ", - (standard input), or the "
+                     "output directory of `tidings code --dask` (stored without coding again)")
+    ing.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
+                     help=_STDIN_HELP)
     ing.add_argument("--watch", metavar="INTERVAL",
                      help="poll the given feed URLs every INTERVAL (30s, 15m, 1h), new items only")
     ing.add_argument("--rounds", type=int, default=0, help=argparse.SUPPRESS)

@@ -9,14 +9,14 @@ nothing and a run that was killed picks up where it stopped.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.coder.core import Coder
 from tidings.knowledge.ontology import Ontology, load_ontology
+from tidings.progress import Progress
 from tidings.records import Article, CodedArticle
-from tidings.sources.files import Problem
+from tidings.sources.base import Problem
 from tidings.store.database import Store, content_hash
 
 
@@ -97,10 +97,11 @@ def store_coded(items: Iterable[CodedArticle], store: Store, *,
     nothing."""
     summary = summary or IngestSummary()
     ontology = ontology or load_ontology()
-    bar = _progress_bar(progress)
+    bar = Progress(None, enabled=progress)
     pending: list = []
 
     def flush() -> None:
+        events_before = summary.events_new + summary.events_merged
         for result in store.save_articles(pending, ontology):
             if result.status == "new":
                 summary.new += 1
@@ -111,9 +112,7 @@ def store_coded(items: Iterable[CodedArticle], store: Store, *,
             summary.events_new += result.events_new
             summary.events_merged += result.events_merged
             summary.mentions += result.mentions
-        if bar is not None:
-            bar.update(len(pending))
-            bar.set_postfix(events=summary.events_new + summary.events_merged, refresh=False)
+        bar.advance(len(pending), summary.events_new + summary.events_merged - events_before)
         pending.clear()
 
     try:
@@ -126,14 +125,6 @@ def store_coded(items: Iterable[CodedArticle], store: Store, *,
         if pending:
             flush()
     finally:
-        if bar is not None:
-            bar.close()
+        bar.close()
     return summary
 
-
-def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]
-    if not enabled:
-        return None
-    from tqdm import tqdm
-
-    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, mininterval=0.5)
