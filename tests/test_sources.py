@@ -365,6 +365,36 @@ def test_directory_walk_mixes_text_html_and_feeds(site: Site, tmp_path: Path) ->
     assert list(read_source(str(tmp_path / "missing")))[0].message.startswith("no such file")
 
 
+def test_read_takes_every_kind_of_location_in_order(site: Site, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    (tmp_path / "a.txt").write_text(
+        "The president of Chile met the leaders of the opposition in Santiago on Monday.")
+    page = tmp_path / "b.html"
+    shutil.copy(FIXTURES / "border.html", page)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        b'{"id": "s1", "text": "Peru praised Chile."}\n{"id": "s2"}\n')))
+    items = list(read([str(tmp_path / "a.txt"), "-", str(page), site.url("/news/protest.html"),
+                       str(tmp_path / "missing.txt")], stdin_format="jsonl"))
+    assert [i.origin for i in items] == [
+        str(tmp_path / "a.txt"), "<stdin>:1", "<stdin>:2", str(page),
+        site.url("/news/protest.html"), str(tmp_path / "missing.txt")]
+    assert isinstance(items[1], Article) and items[1].id == "s1"
+    assert isinstance(items[2], Problem) and items[2].record_id == "s2"
+    assert isinstance(items[3], Article) and "Moyale" in items[3].text
+    assert "<" not in items[3].text and items[3].id == url_id(CANONICAL)
+    assert items[5] == Problem(str(tmp_path / "missing.txt"),
+                               "no such file or directory, and not an http(s) URL")
+
+
+def test_read_a_directory_without_sources_is_one_problem(tmp_path: Path) -> None:
+    (tmp_path / "notes.dat").write_text("not read")
+    assert list(read([str(tmp_path)])) == [
+        Problem(str(tmp_path), "directory holds no .txt, .jsonl, .html or feed files")]
+
+
 # --------------------------------------------------------------------------- watching
 
 
