@@ -363,7 +363,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 _INPUTS_HELP = ("files (.txt, .jsonl, .html pages, .xml/.rss/.atom feeds), directories (read "
                 "recursively), http(s) URLs of pages and feeds")
-_STDIN_HELP = "how to read - (default: one plain-text article)"
+
+
+def _add_inputs(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """The locations a command reads (through :func:`tidings.sources.reader.read`)."""
+    parser.add_argument("inputs", nargs="+", help=help_text)
+    parser.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
+                        help="how to read - (default: one plain-text article)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -382,11 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     code = sub.add_parser("code", parents=[common], help="code text into events")
-    code.add_argument("inputs", nargs="+", help=_INPUTS_HELP + ", or - (standard input)")
+    _add_inputs(code, _INPUTS_HELP + ", or - (standard input)")
     code.add_argument("--format", choices=["table", "jsonl"], default="table")
     code.add_argument("-o", "--output", help="write here instead of standard output")
-    code.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
-                      help=_STDIN_HELP)
     code.add_argument("--all", action="store_true",
                       help="also output negated and hypothetical events (flagged)")
     code.add_argument("--progress", action="store_true", help="show progress on stderr")
@@ -409,10 +413,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", parents=[common],
                          help="read, code, date, place and store articles")
-    ing.add_argument("inputs", nargs="+", help=_INPUTS_HELP + ", - (standard input), or the "
-                     "output directory of `tidings code --dask` (stored without coding again)")
-    ing.add_argument("--stdin-format", choices=["text", "jsonl"], default="text",
-                     help=_STDIN_HELP)
+    _add_inputs(ing, _INPUTS_HELP + ", - (standard input), or the output directory of "
+                "`tidings code --dask` (stored without coding again)")
     ing.add_argument("--watch", metavar="INTERVAL",
                      help="poll the given feed URLs every INTERVAL (30s, 15m, 1h), new items only")
     ing.add_argument("--rounds", type=int, default=0, help=argparse.SUPPRESS)
