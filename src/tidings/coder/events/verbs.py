@@ -1,8 +1,10 @@
-"""Events of a verb that matched a pattern."""
+"""Events of a verb that matched a pattern: find its doers and targets, place actors of
+unknown country, then let the sentence's grammar and the rules recode the act (a refusal, a
+threat with a condition, a bombing, an assassination) and refine whom it is aimed at."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -25,7 +27,7 @@ from tidings.coder.events.arguments import (
 from tidings.coder.events.building import pairs, root_of
 from tidings.coder.events.matching import occurs_as
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.scope import CoderKnowledge, Match, Matches, Modality
+from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import (
     conditions,
     domestic,
@@ -36,38 +38,79 @@ from tidings.coder.events.venues import (
     venue_actor,
     venue_of,
 )
+from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import each_other, infinitive, prep_objects, small_clause
 from tidings.records import Actor, Event
 
 
+@dataclass(slots=True)
+class _Draft:
+    """The events of one verb while they are worked out: the pattern (recoded as the steps
+    go), the words used, the doers and targets and how the act is reported."""
+
+    verb: Token
+    p: Pattern
+    used: list[Token]
+    matches: Matches
+    ctx: ArticleContext
+    speech: dict[int, Token]
+    speaker: Token | None = None
+    passive: bool = False
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    flags: Modality = ASSERTED
+    venue: str | None = None
+
+    def actors(self, k: CoderKnowledge, heads: list[Token]) -> list[Actor]:
+        return actors_of(k, heads, self.matches, self.ctx, self.speaker, self.speech)
+
+    def recode(self, code: str, rule: str, **changes: object) -> None:
+        self.p = replace(self.p, code=code, id=rule, **changes)  # type: ignore[arg-type]
+
+
 def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: Matches,
                 ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
-    p = m.pattern
-    subj, passive = subject_of(k, verb)
-    if passive and verb.lemma_.lower() in k.rules.stative_passives and \
+    d = _Draft(verb, m.pattern, m.tokens, matches, ctx, speech)
+    _arguments(k, d, m)
+    if not d.sources:
+        return []
+    _localise(k, d)
+    d.flags = modality_of(k, verb, d.speaker)
+    _recode_by_grammar(k, d)
+    _refine_targets(k, d)
+    _recode_by_actors(k, d)
+    _targets_by_kind(k, d)
+    return pairs(k, d.p.code, d.sources, d.targets, d.used, index, d.p, d.flags, d.venue)
+
+
+def _heads(k: CoderKnowledge, d: _Draft, m: Match
+           ) -> tuple[list[Token], list[Token], list[Actor]]:
+    """The head words of the doers and targets, and (for a passive with no agent) the state
+    where it happened as the doer."""
+    verb, p = d.verb, d.p
+    subj, d.passive = subject_of(k, verb)
+    if d.passive and verb.lemma_.lower() in k.rules.stative_passives and \
             agent_of(verb) is None:
-        passive = False  # "forces were engaged in ethnic cleansing": they did it
-    speaker = speaker_of(k, verb, speech)
-    used = m.tokens
-    target_heads = m.target_heads
-    source_heads = m.source_heads
+        d.passive = False  # "forces were engaged in ethnic cleansing": they did it
+    d.speaker = speaker_of(k, verb, d.speech)
+    target_heads, source_heads = m.target_heads, m.source_heads
     place_source: list[Actor] = []
-    if passive and not p.source:
+    if d.passive and not p.source:
         agent = agent_of(verb)
-        if subj is not None and subj not in used and not target_heads:
+        if subj is not None and subj not in d.used and not target_heads:
             target_heads = [subj]
-        elif subj is not None and subj in used and not target_heads:
+        elif subj is not None and subj in d.used and not target_heads:
             # "ties with Taiwan were severed by Panama": the pattern's own noun is the
             # subject, and its phrase says whom the act is aimed at.
             target_heads = next(prep_objects(
                 [c for c in subj.children if c.dep_ == "prep"], DEFAULT_TARGET_PREPS), [])
         source_heads = [agent] if agent is not None else []
         if agent is not None:
-            used = [*used, agent.head]
+            d.used = [*d.used, agent.head]
         elif p.code[:2] in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
             # it happened did it.
-            place = place_of(k, verb, matches, preps=("in", "at", "from"))
+            place = place_of(k, verb, d.matches, preps=("in", "at", "from"))
             if place is not None:
                 code, g = place
                 place_source = [Actor(code, g.text, g.idx, g.idx + len(g.text),
@@ -78,96 +121,124 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
     else:
         source_heads = [subj] if subj is not None else []
         if p.speech:
-            target_heads = speech_target(k, verb, used, matches, ctx)
+            target_heads = speech_target(k, verb, d.used, d.matches, d.ctx)
+    return source_heads, target_heads, place_source
+
+
+def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
+    """Who did it and to whom, from the pattern's slots, the subject, and the candidates
+    for a target."""
+    source_heads, target_heads, place_source = _heads(k, d, m)
+    p, verb = d.p, d.verb
     if p.actors:
-        pair = actors_of(k, m.pair_heads, matches, ctx, speaker, speech)
-        sources = actors_of(k, source_heads, matches, ctx, speaker, speech) if source_heads \
-            else []
-        if sources:
-            targets = pair
-        else:
-            sources, targets = pair, []
+        pair = d.actors(k, m.pair_heads)
+        sources = d.actors(k, source_heads) if source_heads else []
+        d.sources, d.targets = (sources, pair) if sources else (pair, [])
+        return
+    sources = d.actors(k, source_heads) or place_source
+    if target_heads or d.passive or p.source:
+        targets = d.actors(k, target_heads)
     else:
-        sources = actors_of(k, source_heads, matches, ctx, speaker, speech) or place_source
-        if target_heads or passive or p.source:
-            targets = actors_of(k, target_heads, matches, ctx, speaker, speech)
-        else:
-            targets = first_actors(k, target_candidates(k, verb, used), matches, ctx,
-                                         speaker, speech, avoid=sources)
-            if not targets and not (len(sources) > 1 and (p.symmetric or root_of(k,
-                    p.code, modality_of(k, verb, speaker)) in k.rules.reciprocal_roots)):
-                # "expelled three Russian diplomats": the pattern's object is the target.
-                nouns = [[t] for t in used[1:] if t.pos_ in ("NOUN", "PROPN")
-                         and (t.dep_ in ("dobj", "pobj", "dative")
-                              or t.dep_ == "nsubj" and small_clause(t.head))]
-                # (... or of its small clause: "allowed U.N. inspectors back")
-                targets = first_actors(k, nouns, matches, ctx, speaker, speech,
-                                             avoid=sources)
-    if not sources:
-        return []
-    if any(a.country is None and a.agent for a in (*sources, *targets)) and \
-            p.code not in k.rules.venue_codes and p.code[:2] != "04":
+        targets = first_actors(k, target_candidates(k, verb, d.used), d.matches, d.ctx,
+                               d.speaker, d.speech, avoid=sources)
+        if not targets and not (len(sources) > 1 and (p.symmetric or root_of(
+                k, p.code, modality_of(k, verb, d.speaker)) in k.rules.reciprocal_roots)):
+            # "expelled three Russian diplomats": the pattern's object is the target.
+            nouns = [[t] for t in d.used[1:] if t.pos_ in ("NOUN", "PROPN")
+                     and (t.dep_ in ("dobj", "pobj", "dative")
+                          or t.dep_ == "nsubj" and small_clause(t.head))]
+            # (... or of its small clause: "allowed U.N. inspectors back")
+            targets = first_actors(k, nouns, d.matches, d.ctx, d.speaker, d.speech,
+                                   avoid=sources)
+    d.sources, d.targets = sources, targets
+
+
+def _event_place(k: CoderKnowledge, d: _Draft) -> tuple[str, Token] | None:
+    """Where the act happened, for placing actors of unknown country."""
+    verb, matches = d.verb, d.matches
+    # "Speaking in Beijing, a ministry spokesman accused ...": where the speaker was
+    place = next((found for c in verb.children if c.dep_ == "advcl"
+                  and c.tag_ == "VBG" and c.i < verb.i
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                  and (found := place_of(k, c, matches)) is not None), None)
+    place = place or place_of(k, verb, matches)
+    for c in verb.children:
+        # "... killed 23 people when they blew themselves up in Tel Aviv"
+        if place is None and c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
+                for m in c.children):
+            place = place_of(k, c, matches)
+    if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "shelled the town of Juba, killing 20 people": where the main act was aimed.
+        place = object_place(k, verb.head, matches)
+    return place
+
+
+def _localise(k: CoderKnowledge, d: _Draft) -> None:
+    """Agents of unknown country ("police", "students") placed by where the act happened,
+    by the other side of a domestic act, or by the only country the text names."""
+    p = d.p
+    sources, targets = d.sources, d.targets
+
+    def unplaced() -> bool:
+        return any(a.country is None and a.agent for a in (*sources, *targets))
+
+    if unplaced() and p.code not in k.rules.venue_codes and p.code[:2] != "04":
         # (not for meetings: "ministers will meet in Geneva" are not Swiss)
-        # "Speaking in Beijing, a ministry spokesman accused ...": where the speaker was
-        place = next((found for c in verb.children if c.dep_ == "advcl"
-                      and c.tag_ == "VBG" and c.i < verb.i
-                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-                      and (found := place_of(k, c, matches)) is not None), None)
-        place = place or place_of(k, verb, matches)
-        for c in verb.children:
-            # "... killed 23 people when they blew themselves up in Tel Aviv"
-            if place is None and c.dep_ == "advcl" and any(
-                    m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
-                    for m in c.children):
-                place = place_of(k, c, matches)
-        if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
-            # "shelled the town of Juba, killing 20 people": where the main act was aimed.
-            place = object_place(k, verb.head, matches)
+        place = _event_place(k, d)
         if place is not None:
             sources = [localised(a, place[0]) for a in sources]
             targets = [localised(a, place[0]) for a in targets]
     if p.code[:2] in k.rules.domestic_roots:
         sources, targets = domestic(sources, targets)
-    if any(a.country is None and a.agent for a in (*sources, *targets)):
+    if unplaced():
         # The only country the sentence names: "President X resigned amid pressure from
         # the Kenyan parliament".
-        sole = sole_country(verb.sent, matches,
-                             places=p.code[:2] != "04" and p.code not in k.rules.venue_codes)
-        if not sole and len(ctx.earlier_countries) == 1:
+        sole = sole_country(d.verb.sent, d.matches,
+                            places=p.code[:2] != "04" and p.code not in k.rules.venue_codes)
+        if not sole and len(d.ctx.earlier_countries) == 1:
             # ... or the only country the article named in the sentences before.
-            (sole,) = ctx.earlier_countries
+            (sole,) = d.ctx.earlier_countries
         if sole:
             sources = [localised(a, sole) for a in sources]
             targets = [localised(a, sole) for a in targets]
-    flags = modality_of(k, verb, speaker)
-    code = p.code
+    d.sources, d.targets = sources, targets
+
+
+def _recode_by_grammar(k: CoderKnowledge, d: _Draft) -> None:
+    """Agreeing with a view, refusing to act, and promising with a condition attached."""
+    verb, p, flags = d.verb, d.p, d.flags
     lemma = verb.lemma_.lower()
     if not p.words and lemma in k.rules.clause_codes and any(
             c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl")
                                       for g in c.children) for c in verb.children):
         # "agreed that there was an urgent need for ...": agreeing with a view.
-        code = k.rules.clause_codes[lemma]
-        p = replace(p, code=code, id=f"clause:{p.id}")
+        d.recode(k.rules.clause_codes[lemma], f"clause:{p.id}")
     refuser = verb.head if infinitive(verb) else None
     if refuser is not None and refuser.lemma_.lower() in k.rules.refusal_verbs:
-        refused = k.rules.refusal_of(code)
+        refused = k.rules.refusal_of(d.p.code)
         if refused:
             # "declined to resign": a refusal, asserted (unless itself negated).
             neg = any(c.dep_ == "neg" for c in refuser.children)
-            code, flags = refused, Modality(neg, flags.hypothetical, False)
-            used = [*used, refuser]
-            p = replace(p, code=code, id=f"refusal:{refuser.lemma_.lower()}>{p.id}",
-                        symmetric=False, reverse=None)
+            d.flags = flags = Modality(neg, flags.hypothetical, False)
+            d.used = [*d.used, refuser]
+            d.recode(refused, f"refusal:{refuser.lemma_.lower()}>{d.p.id}", symmetric=False,
+                     reverse=None)
     possible = flags.hypothetical and not flags.future and any(
         c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
-    if (flags.future or possible) and not flags.negated and code[:2] != "13" and \
+    if (flags.future or possible) and not flags.negated and d.p.code[:2] != "13" and \
             k.rules.conditional_threat and any(True for _ in conditions(verb)):
         # "will withdraw its force from Chad unless ...": a promise with a condition
         # attached is a threat.
-        code = k.rules.conditional_threat
-        p = replace(p, code=code, id=f"conditional:{p.id}", symmetric=False, reverse=None)
+        d.recode(k.rules.conditional_threat, f"conditional:{d.p.id}", symmetric=False,
+                 reverse=None)
         # ("may halt mediation if ...": a possible act with a condition is a threat too)
-        flags = Modality(flags.negated, False if possible else flags.hypothetical, False)
+        d.flags = Modality(flags.negated, False if possible else flags.hypothetical, False)
+
+
+def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
+    """A state's own forces are not its target; a capital attacked is the city."""
+    code, sources, targets = d.p.code, d.sources, d.targets
     if code[:2] in k.rules.own_force_roots and targets:
         # "mobilized army reservists", "ordered patrols by police": the forces a state
         # moves are its own, not the target.
@@ -177,88 +248,109 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
             return t.agent in k.rules.own_force_agents and t.code.endswith(t.agent) \
                 and (t.country is None or t.country in own)
 
-        if targets and all(own_force(t) for t in targets) and not (passive or p.source):
+        if targets and all(own_force(t) for t in targets) and not (d.passive or d.p.source):
             # ... and whom they are aimed at may come after them: "massed troops near its
             # border with Ukraine"
-            targets = first_actors(k, target_candidates(k, verb, used), matches, ctx,
-                                         speaker, speech, avoid=sources, skip=own_force)
+            targets = first_actors(k, target_candidates(k, d.verb, d.used), d.matches, d.ctx,
+                                   d.speaker, d.speech, avoid=sources, skip=own_force)
         targets = [t for t in targets if not own_force(t)]
     if code[:2] in k.rules.place_target_roots:
         # "shelled Kyiv", "bombed Damascus": a capital attacked is the city, not the
         # government it stands for in "Kyiv said".
         targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
                    if t.rule.startswith("metonym:") and t.country else t for t in targets]
+    d.targets = targets
+
+
+def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
+    """What the doer used (a bomb, warplanes) and whom it hit (an office holder shot dead)
+    say which kind of attack it was."""
+    verb, sources, targets = d.verb, d.sources, d.targets
+    code = d.p.code
     weapon = code in k.rules.generic_attack_codes and (next(
         (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
         or next((lemma for a in sources if (lemma := head_lemma(k, a, verb.doc))
                  in k.rules.weapons), None))  # ("Israeli warplanes struck ...")
     if weapon and k.rules.weapons[weapon]:
         # "a car bomb set off by militants killed 40": a bombing
-        code = k.rules.weapons[weapon]
-        p = replace(p, code=code, id=f"weapon:{weapon}>{p.id}", symmetric=False,
-                    reverse=None)
-    if targets and k.rules.assassination_code and code[:2] in ("18", "19") and \
+        d.recode(k.rules.weapons[weapon], f"weapon:{weapon}>{d.p.id}", symmetric=False,
+                 reverse=None)
+    if targets and k.rules.assassination_code and d.p.code[:2] in ("18", "19") and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):
         # "gunmen shot dead President Moise": killing one who holds an office
-        code = k.rules.assassination_code
-        p = replace(p, code=code, id=f"assassination:{p.id}", symmetric=False, reverse=None)
-    venue = None
+        d.recode(k.rules.assassination_code, f"assassination:{d.p.id}", symmetric=False,
+                 reverse=None)
+
+
+def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
+    """Whom the act is aimed at when no phrase says it, by the kind of act: the venue of a
+    meeting, the country where a protest was, the state's own people, a place attacked,
+    the one a statement was told to; and who is not a target after all (a topic, a summit,
+    each other)."""
+    verb, p, sources = d.verb, d.p, d.sources
+    targets = d.targets
     if p.code in k.rules.venue_codes:
-        venue = venue_of(k, verb, matches)
+        d.venue = venue_of(k, verb, d.matches)
     elif not targets and p.code[:2] in k.rules.venue_target_roots and not (
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
         # (but "the army and the militia fought in Khartoum" fought each other)
-        targets = venue_actor(k, verb, matches)
-    if not targets and any(code.startswith(c) for c in k.rules.own_country_codes):
+        targets = venue_actor(k, verb, d.matches)
+    if not targets and any(p.code.startswith(c) for c in k.rules.own_country_codes):
         # "the president eased the curfew", "the government enacted reforms": a state
         # yielding to its own people.
         targets = [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}",
                          a.country, None) for a in sources[:1]
                    if a.country and len(a.country) == 3 and a.agent and
                    a.code == a.country + a.agent]
-    if not targets and code[:2] in k.rules.place_target_roots:
+    if not targets and p.code[:2] in k.rules.place_target_roots:
         # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
         # the country it is in.
-        place = object_place(k, verb, matches)
+        place = object_place(k, verb, d.matches)
         if place is not None:
             code_, g = place
             targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
                              code_, None)]
-    if not targets and speaker is not None and sources and all(
+    if not targets and d.speaker is not None and sources and all(
             a.rule.startswith("speaker:") for a in sources):
         # "Qatar told Israel and Hamas that it was suspending its mediation": what the
         # speaker says it does to no one named is done to whom it is told.
-        addressees = [c for c in speaker.children if c.dep_ in ("dobj", "dative")]
-        addressees += [g for c in speaker.children if c.dep_ == "prep" and c.lower_ == "to"
+        spk = d.speaker
+        addressees = [c for c in spk.children if c.dep_ in ("dobj", "dative")]
+        addressees += [g for c in spk.children if c.dep_ == "prep" and c.lower_ == "to"
                        for g in c.children if g.dep_ == "pobj"]
         if addressees:
-            targets = actors_of(k, addressees[:1], matches, ctx, None, speech)
-    if code[:2] == "04" and targets:
+            targets = actors_of(k, addressees[:1], d.matches, d.ctx, None, d.speech)
+    d.targets = _not_targets(k, d, targets)
+
+
+def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Actor]:
+    """Drop what only looked like a target; look where else the target may be named."""
+    verb, p, sources = d.verb, d.p, d.sources
+    if p.code[:2] == "04" and targets:
         # "discussed the war in Ukraine": a place where a topic is, is not who was met
         # ("held talks in Tehran" is where they met, and says who hosted)
         targets = [t for t in targets if not (
             t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
             and is_topic(k, t, verb.doc))]
-    if len(sources) > 1 and targets and root_of(k, p.code, flags) in \
-            k.rules.reciprocal_roots and all(
-                of_gathering(k, t, verb.doc) for t in targets):
+    if len(sources) > 1 and targets and root_of(k, p.code, d.flags) in \
+            k.rules.reciprocal_roots and all(of_gathering(k, t, verb.doc) for t in targets):
         # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
         targets = []
     if len(sources) > 1 and each_other(verb):
         # "A and B accused each other", "pounded each other's positions"
         targets = []
-        p = replace(p, symmetric=True, reverse=None)
+        d.p = p = replace(p, symmetric=True, reverse=None)
     if not targets and p.code[:2] in k.rules.subject_matter_roots:
         # "opened an investigation into war crimes committed by Russian forces",
         # "... into allegations of corruption involving President Park": whom the
         # subject matter names
-        targets = first_actors(k, subject_matter(verb, used), matches, ctx,
-                                     speaker, speech, avoid=sources)
+        targets = first_actors(k, subject_matter(verb, d.used), d.matches, d.ctx,
+                               d.speaker, d.speech, avoid=sources)
     if not targets and p.code[:2] in k.rules.conditional_target_roots:
-        targets = first_actors(k, conditions(verb), matches, ctx, speaker, speech)
+        targets = first_actors(k, conditions(verb), d.matches, d.ctx, d.speaker, d.speech)
         own = {a.country for a in sources if a.country}
         if len(own) == 1:
             # "Nigeria's unions threatened to strike unless the government ...": theirs
             targets = [localised(t, next(iter(own))) for t in targets]
-    return pairs(k, code, sources, targets, used, index, p, flags, venue)
+    return targets
