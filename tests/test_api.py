@@ -300,7 +300,7 @@ def test_dyad_timeseries_quad_classes_and_gaps(client):
 def test_series_fills_gaps_with_zeros():
     import datetime as dt
 
-    from tidings.web.api import _series
+    from tidings.web.series import series as _series
 
     rows = [(dt.date(2024, 1, 30), 1, 2.0), (dt.date(2024, 3, 2), 4, -8.0),
             (dt.date(2024, 3, 3), 4, -6.0)]

@@ -1,13 +1,10 @@
 """Coding a corpus on a Dask cluster: one Parquet file of events per partition of the input.
 
-The client only lists the input files and cuts them into partitions; it never parses article
-text and never holds the corpus. A JSONL file is cut into runs of ``partition_size`` lines: the
-client scans the file's bytes once (block by block, counting newlines, nothing kept but the
-byte offset where each partition starts), so a worker can seek straight to its byte range and
-still name records by their line number in the whole file, exactly as a single process does.
-Plain-text files (one article each) are grouped ``partition_size`` at a time. Workers read
-their partitions themselves, so the input paths and ``out_dir`` must be visible to every
-worker at the same paths (a shared filesystem).
+The client only lists the input files and cuts them into partitions (``partitions``: runs of
+``partition_size`` JSONL lines, found by counting newlines, or of plain-text files); it never
+parses article text and never holds the corpus. Workers read their partitions themselves,
+so the input paths and ``out_dir`` must be visible to every worker at the same paths (a
+shared filesystem).
 
 Each worker process builds one ``Coder`` (lazily, on its first task) and codes, dates and
 places one partition at a time. A partition's events go to ``out_dir/part-<id>.parquet``, its
@@ -26,9 +23,6 @@ written by the client, lists them), which is exactly the order of ``single_proce
 
 from __future__ import annotations
 
-import glob
-import hashlib
-import io
 import json
 import os
 import sys
@@ -36,7 +30,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,49 +39,21 @@ import pyarrow.parquet as pq
 
 from tidings.config import DATA_DIR, Settings
 from tidings.enrich.stage import enrich_coded
-from tidings.records import Actor, Article, CodedArticle, Event, Place, Sentence
-from tidings.sources.files import (
-    JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
-    Problem,
-    corpus_files,
-    read_jsonl_lines,
-    read_path,
-)
+from tidings.records import Article, CodedArticle, Event, Sentence
+from tidings.scale.partitions import Partition, expand_inputs, plan_partitions, read_partition
+from tidings.sources.files import Problem, read_path
+from tidings.store.schema import PARTITION_EVENTS, POSITION, event_from_row
 
 MANIFEST = "_partitions.json"
 _META_KEY = b"tidings.partition"
-_BLOCK = 1 << 20  # bytes read at a time when the client counts lines
 
 # One row per event: the event's own columns (what ``single_process_rows`` gives), dated and
-# placed, with everything the store keeps of it ...
-EVENT_COLUMNS: tuple[str, ...] = (
-    "record_id", "origin", "sentence", "source", "target", "code", "root", "quad_class",
-    "goldstein", "plover", "source_text", "target_text", "action_text", "source_start",
-    "source_end", "target_start", "target_end", "action_start", "action_end", "rule", "negated",
-    "hypothetical", "future", "intent_of", "source_country", "source_agent", "source_rule",
-    "target_country", "target_agent", "target_rule", "date", "date_source", "place_name",
-    "place_country", "place_lat", "place_lon", "place_feature", "place_source",
-)
-# ... and where it sits: the partition's id, the record's place in the partition (counting
-# every record read, problems included) and the event's place in the record.
-POSITION_COLUMNS: tuple[str, ...] = ("partition", "record_index", "event_index")
-
-_STR, _INT, _BOOL, _FLOAT = pa.string(), pa.int64(), pa.bool_(), pa.float64()
-SCHEMA = pa.schema([
-    ("record_id", _STR), ("origin", _STR), ("sentence", _INT), ("source", _STR),
-    ("target", _STR), ("code", _STR), ("root", _STR), ("quad_class", _INT),
-    ("goldstein", _FLOAT), ("plover", _STR), ("source_text", _STR),
-    ("target_text", _STR), ("action_text", _STR), ("source_start", _INT), ("source_end", _INT),
-    ("target_start", _INT), ("target_end", _INT), ("action_start", _INT), ("action_end", _INT),
-    ("rule", _STR), ("negated", _BOOL), ("hypothetical", _BOOL), ("future", _BOOL),
-    ("intent_of", _STR), ("source_country", _STR), ("source_agent", _STR),
-    ("source_rule", _STR), ("target_country", _STR), ("target_agent", _STR),
-    ("target_rule", _STR), ("date", pa.date32()), ("date_source", _STR), ("place_name", _STR),
-    ("place_country", _STR), ("place_lat", _FLOAT), ("place_lon", _FLOAT),
-    ("place_feature", _STR), ("place_source", _STR),
-    ("partition", _STR), ("record_index", _INT), ("event_index", _INT),
-])
+# placed, with everything the store keeps of it, and where it sits (schema.PARTITION_EVENTS
+# and schema.POSITION).
+EVENT_COLUMNS: tuple[str, ...] = PARTITION_EVENTS.names
+POSITION_COLUMNS: tuple[str, ...] = POSITION.names
+SCHEMA = pa.schema([*PARTITION_EVENTS.arrow_schema(), *POSITION.arrow_schema()])
+_STR, _INT = pa.string(), pa.int64()
 # Beside each partition's events, its records (the articles, with their sentences): what
 # `tidings ingest OUT_DIR` needs to store the job's output like a single-process ingest.
 ARTICLE_SCHEMA = pa.schema([
@@ -97,108 +63,6 @@ ARTICLE_SCHEMA = pa.schema([
                                       ("text", _STR)]))),
 ])
 FORMAT = 2  # of the output directory; bumped when its columns change
-
-
-# -- the plan: files and partitions (client side, no article text read) ----------------------
-@dataclass(frozen=True, slots=True)
-class Partition:
-    """A piece of the corpus that one task codes.
-
-    JSONL: ``names[0]`` from byte ``start`` to byte ``end``, whose first line is line
-    ``first_line`` of the file. Plain text: the files ``names``, one article each."""
-
-    kind: str  # "jsonl" or "text"
-    names: tuple[str, ...]  # the paths as the user gave them: what record origins show
-    paths: tuple[str, ...]  # the same, absolute: what workers open
-    start: int = 0
-    end: int = 0
-    first_line: int = 1
-
-    @property
-    def id(self) -> str:
-        key = "\0".join((self.kind, *self.paths, str(self.start), str(self.end)))
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-    def describe(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "names": list(self.names),
-                "start": self.start, "end": self.end, "first_line": self.first_line}
-
-
-def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
-    """The files ``inputs`` name, in order: files, directories (recursively, sorted; .jsonl,
-    .ndjson and .txt as in single-process ingest) and glob patterns (sorted; ``**`` allowed).
-    Names that match nothing become problems."""
-    files: list[Path] = []
-    problems: list[Problem] = []
-    for item in inputs:
-        if glob.has_magic(item):
-            matches = sorted(glob.glob(item, recursive=True))
-            if not matches:
-                problems.append(Problem(item, "pattern matches no file"))
-            candidates = [Path(m) for m in matches]
-        else:
-            candidates = [Path(item)]
-        for path in candidates:
-            if path.is_dir():
-                found = corpus_files(path, TEXT_SUFFIXES | JSONL_SUFFIXES)
-                if not found:
-                    problems.append(Problem(str(path), "directory holds no .txt or .jsonl files"))
-                files.extend(found)
-            elif path.exists():
-                files.append(path)
-            else:
-                problems.append(Problem(str(path), "no such file or directory"))
-    return files, problems
-
-
-def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition]:
-    """Cut a JSONL file into runs of ``size`` lines by counting newlines block by block."""
-    name, abspath = str(path), os.path.abspath(path)
-    start, first_line, lines, offset = 0, 1, 0, 0
-    with open(path, "rb") as fh:
-        while block := fh.read(_BLOCK):
-            pos = 0
-            while True:
-                need = size - lines
-                if block.count(b"\n", pos) < need:
-                    lines += block.count(b"\n", pos)
-                    break
-                for _ in range(need):
-                    pos = block.index(b"\n", pos) + 1
-                end = offset + pos
-                yield Partition("jsonl", (name,), (abspath,), start, end, first_line)
-                start, first_line, lines = end, first_line + size, 0
-            offset += len(block)
-    if offset > start:  # the tail, with or without a final newline
-        yield Partition("jsonl", (name,), (abspath,), start, offset, first_line)
-
-
-def plan_partitions(files: list[Path], partition_size: int) -> Iterator[Partition]:
-    """Partitions of ``files`` in corpus order. Runs of plain-text files are grouped."""
-    if partition_size < 1:
-        raise ValueError(f"partition_size must be at least 1, not {partition_size}")
-    group: list[Path] = []
-
-    def text_group() -> Partition:
-        return Partition("text", tuple(str(p) for p in group),
-                         tuple(os.path.abspath(p) for p in group))
-
-    for path in files:
-        if path.suffix.lower() in JSONL_SUFFIXES:
-            if group:
-                yield text_group()
-                group = []
-            try:
-                yield from _jsonl_partitions(path, partition_size)
-            except OSError:  # unreadable here: let the worker report it like ingest does
-                yield Partition("jsonl", (str(path),), (os.path.abspath(path),), 0, -1, 1)
-        else:
-            group.append(path)
-            if len(group) == partition_size:
-                yield text_group()
-                group = []
-    if group:
-        yield text_group()
 
 
 # -- the worker side ---------------------------------------------------------------------------
@@ -257,65 +121,11 @@ _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # glibc's mallopt parameter numbe
 _TRIM_THRESHOLD, _MMAP_THRESHOLD = 64 << 20, 32 << 20
 
 
-def _renamed(item: Article | Problem, part: Partition, path_index: int) -> Article | Problem:
-    """Give a record the origin a single process would: the path as the user gave it and, for
-    JSONL, the line number in the whole file."""
-    origin = item.origin
-    if part.kind == "jsonl":
-        name = part.names[0]
-        prefix = name + ":"
-        if origin.startswith(prefix) and origin[len(prefix):].isdigit():
-            origin = f"{name}:{int(origin[len(prefix):]) + part.first_line - 1}"
-    elif origin == part.paths[path_index]:
-        origin = part.names[path_index]
-    return item if origin == item.origin else replace(item, origin=origin)
-
-
-def read_partition(part: Partition) -> Iterator[Article | Problem]:
-    """The records of one partition, as single-process ingest reads them."""
-    if part.kind == "text":
-        for i, path in enumerate(part.paths):
-            for item in read_path(Path(path)):
-                yield _renamed(item, part, i)
-        return
-    name = part.names[0]
-    try:
-        with open(part.paths[0], "rb") as fh:
-            fh.seek(part.start)
-            data = fh.read(part.end - part.start)  # end -1 (not readable by the client): all
-    except OSError as exc:
-        yield Problem(name, f"cannot read ({exc.strerror})")
-        return
-    for item in read_jsonl_lines(iter(io.BytesIO(data)), name):
-        yield _renamed(item, part, 0)
-
-
 def event_rows(coded: CodedArticle) -> Iterator[dict[str, Any]]:
     """One row (the ``EVENT_COLUMNS``) per event of a coded article."""
     art = coded.article
     for ev in coded.events:
-        src, tgt, place = ev.source, ev.target, ev.place
-        yield {
-            "record_id": art.id, "origin": art.origin, "sentence": ev.sentence,
-            "source": src.code, "target": ev.target_code, "code": ev.code,
-            "root": ev.root, "quad_class": ev.quad_class, "goldstein": ev.goldstein,
-            "plover": ev.plover, "source_text": src.text,
-            "target_text": tgt.text if tgt else None, "action_text": ev.action_text,
-            "source_start": src.start, "source_end": src.end,
-            "target_start": tgt.start if tgt else None, "target_end": tgt.end if tgt else None,
-            "action_start": ev.action_start, "action_end": ev.action_end, "rule": ev.rule,
-            "negated": ev.negated, "hypothetical": ev.hypothetical, "future": ev.future,
-            "intent_of": ev.intent_of, "source_country": src.country,
-            "source_agent": src.agent, "source_rule": src.rule,
-            "target_country": tgt.country if tgt else None,
-            "target_agent": tgt.agent if tgt else None, "target_rule": tgt.rule if tgt else None,
-            "date": ev.date, "date_source": ev.date_source,
-            "place_name": place.name if place else None,
-            "place_country": place.country if place else None,
-            "place_lat": place.lat if place else None, "place_lon": place.lon if place else None,
-            "place_feature": place.feature if place else None,
-            "place_source": place.source if place else None,
-        }
+        yield PARTITION_EVENTS.event_row(ev, record_id=art.id, origin=art.origin)
 
 
 def article_row(index: int, coded: CodedArticle) -> dict[str, Any]:
@@ -325,25 +135,6 @@ def article_row(index: int, coded: CodedArticle) -> dict[str, Any]:
             "source": a.source, "title": a.title, "origin": a.origin,
             "sentences": [{"index": x.index, "start": x.start, "end": x.end, "text": x.text}
                           for x in coded.sentences]}
-
-
-def event_from_row(row: dict[str, Any]) -> Event:
-    """The ``Event`` an ``EVENT_COLUMNS`` row was made from."""
-    source = Actor(row["source"], row["source_text"], row["source_start"], row["source_end"],
-                   row["source_rule"] or "", row["source_country"], row["source_agent"])
-    target = None
-    if row["target_start"] is not None:
-        target = Actor(row["target"], row["target_text"], row["target_start"],
-                       row["target_end"], row["target_rule"] or "", row["target_country"],
-                       row["target_agent"])
-    place = None
-    if row["place_name"] is not None:
-        place = Place(row["place_name"], row["place_country"], row["place_lat"],
-                      row["place_lon"], row["place_feature"], row["place_source"])
-    return Event(source, target, row["code"], row["root"], row["quad_class"], row["goldstein"],
-                 row["plover"], row["action_text"], row["action_start"], row["action_end"],
-                 row["sentence"], row["rule"], row["negated"], row["hypothetical"],
-                 row["future"], row["intent_of"], row["date"], row["date_source"], place)
 
 
 def _write_atomically(target: Path, write: Any) -> None:

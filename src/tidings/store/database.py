@@ -24,23 +24,15 @@ from typing import Any
 from tidings.config import DATA_DIR
 from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event, Sentence
+from tidings.store.filters import Filters
+from tidings.store.read import MENTION_JOIN, Reader, mention_columns
+from tidings.store.schema import ACTORS, ARTICLES, EVENTS, MENTIONS, SENTENCES, Table
 
 MIGRATIONS = DATA_DIR / "migrations"
 
-MENTION_COLUMNS = (
-    "mention_id", "event_id", "article_id", "sentence_index", "date", "date_source", "source",
-    "target", "source_country", "source_agent", "target_country", "target_agent", "code", "root",
-    "source_text", "target_text", "action_text", "source_start", "source_end", "target_start",
-    "target_end", "action_start", "action_end", "place_name", "place_country", "place_lat",
-    "place_lon", "place_feature", "place_source", "rule", "future", "intent_of", "seen_at",
-)
-EVENT_COLUMNS = (
-    "event_id", "date", "source", "target", "source_country", "source_agent", "target_country",
-    "target_agent", "source_text", "target_text", "action_text", "code", "root", "quad_class",
-    "goldstein", "plover", "plover_mode", "place_name", "place_country", "place_lat",
-    "place_lon", "place_feature", "num_mentions", "num_sources", "num_articles", "first_seen",
-    "last_seen", "source_url", "sentence", "rule",
-)
+# The column names of the two event tables (schema.py defines them and their kinds).
+MENTION_COLUMNS = MENTIONS.names
+EVENT_COLUMNS = EVENTS.names
 
 
 class StoreError(RuntimeError):
@@ -86,6 +78,14 @@ class Store:
 
     def __init__(self, target: str) -> None:
         self.target = target
+        self._reader: Reader | None = None
+
+    @property
+    def read(self) -> Reader:
+        """The read model: every query the API, the command line and the exports make."""
+        if self._reader is None:
+            self._reader = Reader(self._execute, self._stream)
+        return self._reader
 
     # -- backend hooks ---------------------------------------------------------------------
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # pragma: no cover
@@ -160,21 +160,24 @@ class Store:
             article_rows, sentence_rows, mention_rows = [], [], {}
             per_article: list[tuple[str, list[str]]] = []
             for a, sents, evs, digest in todo:
-                article_rows.append((a.id, a.url, a.source, a.title, a.date, digest, a.origin,
-                                     now, a.text))
+                article_rows.append(ARTICLES.values({
+                    "article_id": a.id, "url": a.url, "source_name": a.source,
+                    "title": a.title, "published": a.date, "content_hash": digest,
+                    "origin": a.origin, "ingested_at": now, "text": a.text}))
                 sentence_rows += [(a.id, x.index, x.start, x.end, x.text) for x in sents]
                 eids = []
                 for ev in evs:
                     eid, mid = event_key(ev), mention_key(a.id, ev)
-                    mention_rows[mid] = _mention_row(mid, eid, a.id, ev, now)
+                    mention_rows[mid] = MENTIONS.values(MENTIONS.event_row(
+                        ev, mention_id=mid, event_id=eid, article_id=a.id, seen_at=now))
                     eids.append(eid)
                 per_article.append((a.id, eids))
             new_ids = {r[1] for r in mention_rows.values()}
             self._lock(sorted(f"event:{e}" for e in new_ids))
             existing = self._existing_events(new_ids)
-            self._insert("articles", article_rows)
-            self._insert("sentences", sentence_rows)
-            self._insert("mentions", list(mention_rows.values()))
+            self._insert(ARTICLES, article_rows)
+            self._insert(SENTENCES, sentence_rows)
+            self._insert(MENTIONS, list(mention_rows.values()))
             self._refresh_events(sorted(affected | new_ids), ontology)
             known = set(existing)
             for aid, eids in per_article:
@@ -195,10 +198,12 @@ class Store:
                 chunk).fetchall())
         return out
 
-    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _insert(self, table: Table, rows: Sequence[Sequence[Any]]) -> None:
+        """Insert rows whose values are in the order of ``table``'s columns."""
         if rows:
-            width = len(rows[0])
-            self._executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * width)})", rows)
+            marks = ", ".join("?" * len(table.columns))
+            self._executemany(f"INSERT INTO {table.name} ({', '.join(table.names)}) "
+                              f"VALUES ({marks})", rows)
 
     def _existing_events(self, ids: set[str]) -> set[str]:
         found: set[str] = set()
@@ -220,21 +225,18 @@ class Store:
             ).fetchall()
             actor_codes.update(c for pair in old_actors for c in pair)
             self._execute(f"DELETE FROM events WHERE event_id IN ({marks})", chunk)
-            cols = ", ".join(f"m.{c}" for c in MENTION_COLUMNS)
             mentions = self._execute(
-                f"SELECT {cols}, a.source_name, a.url, a.published, s.text FROM mentions m "
-                "JOIN articles a ON a.article_id = m.article_id "
-                "LEFT JOIN sentences s ON s.article_id = m.article_id "
-                "AND s.sentence_index = m.sentence_index "
+                f"SELECT {mention_columns(_MERGED)} {MENTION_JOIN} "
                 f"WHERE m.event_id IN ({marks}) "
                 "ORDER BY m.event_id, m.seen_at, m.article_id, m.sentence_index, m.mention_id",
                 chunk).fetchall()
-            groups: dict[str, list[tuple]] = {}
+            groups: dict[str, list[dict[str, Any]]] = {}
             for row in mentions:
-                groups.setdefault(row[1], []).append(row)
+                mention = dict(zip(_MERGED, row, strict=True))
+                groups.setdefault(mention["event_id"], []).append(mention)
             out = [_event_row(eid, rows, ontology) for eid, rows in groups.items()]
-            self._insert("events", out)
-            actor_codes.update(c for r in out for c in (r[2], r[3]))
+            self._insert(EVENTS, [EVENTS.values(r) for r in out])
+            actor_codes.update(c for r in out for c in (r["source"], r["target"]))
         self._refresh_actors(sorted(actor_codes))
 
     def _refresh_actors(self, codes: list[str]) -> None:
@@ -256,71 +258,23 @@ class Store:
             rows = [(code, parts[code][0], parts[code][1],
                      names[code].most_common(1)[0][0] if code in names else None, n)
                     for code, n in counts.items()]
-            self._insert("actors", rows)
+            self._insert(ACTORS, rows)
 
-    # -- reading ---------------------------------------------------------------------------
-    def iter_events(self, *, actor: str | None = None, source: str | None = None,
-                    target: str | None = None, root: str | None = None,
-                    code: str | None = None, since: dt.date | None = None,
-                    until: dt.date | None = None, batch: int = 5000) -> Iterator[dict]:
+    # -- reading (see ``read`` for the rest) ------------------------------------------------
+    def iter_events(self, filters: Filters | None = None, *,
+                    batch: int = 5000) -> Iterator[dict[str, Any]]:
         """Events matching the filters, ordered by date, streamed from the database."""
-        where, params = [], []
-        if actor:
-            where.append("(source LIKE ? OR target LIKE ?)")
-            params += [actor + "%", actor + "%"]
-        if source:
-            where.append("source LIKE ?")
-            params.append(source + "%")
-        if target:
-            where.append("target LIKE ?")
-            params.append(target + "%")
-        if root:
-            where.append("root = ?")
-            params.append(root.zfill(2))
-        if code:
-            where.append("code LIKE ?")
-            params.append(code + "%")
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
-        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date, event_id"
-        for row in self._stream(sql, params, batch):
-            yield dict(zip(EVENT_COLUMNS, row, strict=True))
+        return self.read.iter_events(filters, batch=batch)
 
-    def iter_mentions(self, batch: int = 5000) -> Iterator[dict]:
-        cols = ("event_id", "article_id", "url", "source_name", "published", "sentence_index",
-                "sentence", "source_start", "source_end", "target_start", "target_end",
-                "action_start", "action_end", "rule", "date_source")
-        sql = ("SELECT m.event_id, m.article_id, a.url, a.source_name, a.published, "
-               "m.sentence_index, s.text, m.source_start, m.source_end, m.target_start, "
-               "m.target_end, m.action_start, m.action_end, m.rule, m.date_source "
-               "FROM mentions m JOIN articles a ON a.article_id = m.article_id "
-               "LEFT JOIN sentences s ON s.article_id = m.article_id "
-               "AND s.sentence_index = m.sentence_index ORDER BY m.event_id, m.mention_id")
-        for row in self._stream(sql, (), batch):
-            yield dict(zip(cols, row, strict=True))
+    def iter_mentions(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
+        return self.read.iter_mentions(batch=batch)
 
-    def iter_daily(self, batch: int = 5000) -> Iterator[dict]:
+    def iter_daily(self, batch: int = 5000) -> Iterator[dict[str, Any]]:
         """One row per day, dyad and CAMEO code (the Phoenix-style one-a-day view)."""
-        cols = ("date", "source", "target", "code", "root", "quad_class", "goldstein",
-                "num_events", "num_mentions")
-        sql = ("SELECT date, source, target, code, root, min(quad_class), min(goldstein), "
-               "count(*), sum(num_mentions) FROM events "
-               "GROUP BY date, source, target, code, root ORDER BY date, source, target, code")
-        for row in self._stream(sql, (), batch):
-            yield dict(zip(cols, row, strict=True))
+        return self.read.iter_daily(batch=batch)
 
     def counts(self) -> dict[str, int]:
-        out = {}
-        for table in ("articles", "sentences", "mentions", "events", "actors"):
-            out[table] = self._execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        return out
+        return self.read.counts()
 
 
 # -- DuckDB ---------------------------------------------------------------------------------
@@ -354,7 +308,7 @@ class DuckDBStore(Store):
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.con.executemany(sql, [list(r) for r in rows])
 
-    def _insert(self, table: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _insert(self, table: Table, rows: Sequence[Sequence[Any]]) -> None:
         # DuckDB binds executemany row by row; a columnar Arrow table goes in at once.
         if not rows:
             return
@@ -362,7 +316,8 @@ class DuckDBStore(Store):
 
         columns = {f"c{i}": pa.array([r[i] for r in rows]) for i in range(len(rows[0]))}
         batch = pa.table(columns)  # noqa: F841 - read by DuckDB below, by name
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM batch")
+        self.con.execute(f"INSERT INTO {table.name} ({', '.join(table.names)}) "
+                         "SELECT * FROM batch")
 
     def _transaction(self) -> Any:
         return _DuckTransaction(self)
@@ -483,43 +438,30 @@ def _check_schema(store: Store, target: str) -> None:
 
 
 # -- helpers --------------------------------------------------------------------------------
-def _mention_row(mid: str, eid: str, article_id: str, ev: Event, now: dt.datetime) -> tuple:
-    tgt, place = ev.target, ev.place
-    return (
-        mid, eid, article_id, ev.sentence, ev.date, ev.date_source, ev.source.code,
-        ev.target_code, ev.source.country, ev.source.agent, tgt.country if tgt else None,
-        tgt.agent if tgt else None, ev.code, ev.root, ev.source.text,
-        tgt.text if tgt else None, ev.action_text, ev.source.start, ev.source.end,
-        tgt.start if tgt else None, tgt.end if tgt else None, ev.action_start, ev.action_end,
-        place.name if place else None, place.country if place else None,
-        place.lat if place else None, place.lon if place else None,
-        place.feature if place else None, place.source if place else None, ev.rule, ev.future,
-        ev.intent_of, now,
-    )
+# A mention row as ``_event_row`` reads it: the mention's columns, then the article's outlet
+# and address and the sentence's text, named as in the events table.
+_MERGED = (*MENTION_COLUMNS, "source_name", "source_url", "sentence")
 
 
-def _event_row(eid: str, rows: list[tuple], ontology: Ontology) -> tuple:
+def _event_row(eid: str, rows: list[dict[str, Any]], ontology: Ontology) -> dict[str, Any]:
     """An event row from its mention rows (ordered: the first is the representative)."""
-    idx = {c: i for i, c in enumerate(MENTION_COLUMNS)}
-    n = len(MENTION_COLUMNS)
     first = rows[0]
     # The most frequent code among the mentions (ties: the first seen).
-    code = Counter(r[idx["code"]] for r in rows).most_common(1)[0][0]
+    code = Counter(r["code"] for r in rows).most_common(1)[0][0]
     info = ontology.codes.get(code)
-    seen = [r[idx["seen_at"]] for r in rows]
-    return (
-        eid, first[idx["date"]], first[idx["source"]], first[idx["target"]],
-        first[idx["source_country"]], first[idx["source_agent"]], first[idx["target_country"]],
-        first[idx["target_agent"]], first[idx["source_text"]], first[idx["target_text"]],
-        first[idx["action_text"]], code, code[:2], info.quad_class if info else 0,
-        info.goldstein if info else 0.0, ontology.plover_name(info.plover) if info else None,
-        info.plover_mode if info else None, first[idx["place_name"]],
-        first[idx["place_country"]], first[idx["place_lat"]], first[idx["place_lon"]],
-        first[idx["place_feature"]], len(rows),
-        len({r[n] or r[n + 1] or r[idx["article_id"]] for r in rows}),
-        len({r[idx["article_id"]] for r in rows}), min(seen), max(seen), first[n + 1],
-        first[n + 3], first[idx["rule"]],
-    )
+    seen = [r["seen_at"] for r in rows]
+    # The representative mention's columns, where the events table has them ...
+    row = {name: first[name] for name in EVENT_COLUMNS if name in first}
+    # ... and what the mentions make together.
+    row.update(
+        event_id=eid, code=code, root=code[:2], quad_class=info.quad_class if info else 0,
+        goldstein=info.goldstein if info else 0.0,
+        plover=ontology.plover_name(info.plover) if info else None,
+        plover_mode=info.plover_mode if info else None, num_mentions=len(rows),
+        num_sources=len({r["source_name"] or r["source_url"] or r["article_id"] for r in rows}),
+        num_articles=len({r["article_id"] for r in rows}), first_seen=min(seen),
+        last_seen=max(seen))
+    return row
 
 
 def _statements(sql: str) -> list[str]:

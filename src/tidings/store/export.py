@@ -47,9 +47,10 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from functools import cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
+
+from tidings.store.schema import DAILY, EVENTS, EVIDENCE, events_parquet_schema
 
 if TYPE_CHECKING:  # pyarrow is imported when Parquet is written, so other formats work without it
     import pyarrow as pa
@@ -58,26 +59,12 @@ log = logging.getLogger(__name__)
 
 Row = Mapping[str, Any]
 
-# The event row the store yields, in this order (the CSV header and the Parquet schema).
-EVENT_FIELDS: tuple[str, ...] = (
-    "event_id", "date", "source", "target", "source_country", "source_agent",
-    "target_country", "target_agent", "source_text", "target_text", "action_text",
-    "code", "root", "quad_class", "goldstein", "plover", "plover_mode",
-    "place_name", "place_country", "place_lat", "place_lon", "place_feature",
-    "num_mentions", "num_sources", "num_articles", "first_seen", "last_seen",
-    "source_url", "sentence", "rule",
-)
-
-MENTION_FIELDS: tuple[str, ...] = (
-    "event_id", "article_id", "url", "source_name", "published", "sentence_index", "sentence",
-    "source_start", "source_end", "target_start", "target_end", "action_start", "action_end",
-    "rule", "date_source",
-)
-
-DAILY_FIELDS: tuple[str, ...] = (
-    "date", "source", "target", "code", "root", "quad_class", "goldstein", "num_events",
-    "num_mentions",
-)
+# The rows the store yields, in this order (the CSV header, the JSON keys, the Parquet
+# schema): the columns of schema.EVENTS, of the mentions with their articles, and of the
+# one-a-day view.
+EVENT_FIELDS: tuple[str, ...] = EVENTS.names
+MENTION_FIELDS: tuple[str, ...] = EVIDENCE.names
+DAILY_FIELDS: tuple[str, ...] = DAILY.names
 
 _ACTOR_FIELDS = (
     "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
@@ -405,35 +392,14 @@ def write_csv(rows: Iterable[Row], fh: IO[str], fields: Sequence[str] = EVENT_FI
 # --------------------------------------------------------------------------------------------
 # Parquet
 
-_NON_STRING_FIELDS = frozenset({
-    "date", "quad_class", "goldstein", "place_lat", "place_lon", "num_mentions",
-    "num_sources", "num_articles", "first_seen", "last_seen",
-})
-
-
-@cache
 def parquet_schema() -> pa.Schema:
     """The Parquet schema of event rows: `EVENT_FIELDS` in order, all nullable.
 
     date is date32; first_seen/last_seen are UTC microsecond timestamps; quad_class is int8;
-    the counts int64; goldstein and the coordinates float64; everything else a string.
+    the counts int64; goldstein and the coordinates float64; everything else a string (the
+    kinds of schema.EVENTS).
     """
-    import pyarrow as pa
-
-    types = {
-        "date": pa.date32(),
-        "quad_class": pa.int8(),
-        "goldstein": pa.float64(),
-        "place_lat": pa.float64(),
-        "place_lon": pa.float64(),
-        "num_mentions": pa.int64(),
-        "num_sources": pa.int64(),
-        "num_articles": pa.int64(),
-        "first_seen": pa.timestamp("us", tz="UTC"),
-        "last_seen": pa.timestamp("us", tz="UTC"),
-    }
-    assert set(types) == _NON_STRING_FIELDS
-    return pa.schema([pa.field(key, types.get(key, pa.string())) for key in EVENT_FIELDS])
+    return events_parquet_schema()
 
 
 def _batches(rows: Iterable[Row], size: int,

@@ -1,0 +1,45 @@
+"""Time series of the events between two actors: counts by quad class and Goldstein sums per
+day, week or month."""
+
+import datetime as dt
+from typing import Any
+
+
+def _bucket(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day - dt.timedelta(days=day.weekday())  # the Monday of its ISO week
+    if interval == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next_bucket(day: dt.date, interval: str) -> dt.date:
+    if interval == "week":
+        return day + dt.timedelta(days=7)
+    if interval == "month":
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return day + dt.timedelta(days=1)
+
+
+def series(rows: list[tuple[dt.date, int, float]], interval: str) -> list[dict[str, Any]]:
+    """One entry per period from the first to the last period with events (gaps as zeros)."""
+    acc: dict[dt.date, dict[str, Any]] = {}
+    for day, quad, goldstein in rows:
+        p = acc.setdefault(_bucket(day, interval),
+                           {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "count": 0, "sum": 0.0})
+        if 1 <= quad <= 4:
+            p[f"q{quad}"] += 1
+        p["count"] += 1
+        p["sum"] += float(goldstein)
+    out: list[dict[str, Any]] = []
+    if not acc:
+        return out
+    period, last = min(acc), max(acc)
+    while period <= last:
+        p = acc.get(period, {"q1": 0, "q2": 0, "q3": 0, "q4": 0, "count": 0, "sum": 0.0})
+        n = p["count"]
+        out.append({"period": period.isoformat(), "q1": p["q1"], "q2": p["q2"], "q3": p["q3"],
+                    "q4": p["q4"], "count": n, "goldstein_sum": round(p["sum"], 6),
+                    "goldstein_mean": round(p["sum"] / n, 6) if n else None})
+        period = _next_bucket(period, interval)
+    return out
