@@ -133,7 +133,7 @@ def main() -> None:
 
 
 def stage_time(n: int, repeat: int) -> float:
-    from tidings.coder.actors import ArticleContext
+    from tidings.coder.context import ArticleContext
     from tidings.coder.core import Coder
 
     coder = Coder()

@@ -1,22 +1,17 @@
-"""The actor stage: dictionaries of countries, organisations, sector agents and dated office
-holders (data/actors/*.yaml) and a resolver that turns a noun phrase of a parsed sentence into
-CAMEO actor codes, with in-article coreference."""
+"""The actor resolver: turns a noun phrase of a parsed sentence into CAMEO actor codes, from
+the dictionary matches of its sentence, the article's date (dated offices) and what earlier
+sentences said (coreference)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from tidings.knowledge.datafiles import DataFileError, load_yaml
-from tidings.records import Actor, Event
-
-UNKNOWN = "---"
+from tidings.coder.context import UNKNOWN, ArticleContext
+from tidings.coder.dictionary import ActorDictionary, Entry
+from tidings.records import Actor
 
 # Dependency labels that stay inside a noun phrase when we look for its modifiers.
 _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
@@ -37,179 +32,7 @@ _STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate", 
 _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "alliance", "bloc",
                 "militia", "faction", "agency"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
-_NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
-                   "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
 
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    code: str
-    start: dt.date | None
-    end: dt.date | None
-    title: str = ""
-
-    def holds_on(self, day: dt.date | None) -> bool:
-        if day is None:
-            return True
-        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One dictionary entry a phrase can point to."""
-
-    kind: str  # country | demonym | capital | metonym | city | region | org | agent | person
-    code: str  # country/org/region code, agent code, or the person's name for kind=person
-    name: str  # the entry's display name (for `rule`)
-    agent: str | None = None  # metonym agent (GOV for "White House")
-    country: str | None = None  # an organisation's home country
-    roles: tuple[Role, ...] = ()
-    since: dt.date | None = None  # a state's independence: before it, its places were ...
-    before: str | None = None  # ... the state coded here ("Juba" in 1990 is Sudan)
-    period: tuple[dt.date, dt.date] | None = None  # a name that meant this state only then
-    shared: bool = False  # a place name another country's better-known place also has
-
-
-def _date(value: object) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
-
-
-class ActorDictionary:
-    """All actor knowledge files compiled into one spaCy PhraseMatcher (case-insensitive)."""
-
-    FILES = ("countries", "organizations", "agents", "people")
-
-    def __init__(self, nlp: Language, data_dirs: Sequence[Path]) -> None:
-        self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.entries: dict[str, list[Entry]] = {}
-        self.agent_words: frozenset[str] = frozenset()
-        for data_dir in data_dirs:
-            for stem in self.FILES:
-                path = Path(data_dir) / "actors" / f"{stem}.yaml"
-                if path.exists():
-                    getattr(self, f"_load_{stem}")(load_yaml(path, stem), path)
-        for phrase in self.entries:
-            # The tokenizer splits "u.s." but not "U.S.": add the cased forms too.
-            variants = {phrase, phrase.upper(), phrase.title()}
-            docs = {tuple(t.lower_ for t in d): d for d in map(nlp.make_doc, variants)}
-            self.matcher.add(phrase, list(docs.values()))
-
-    # -- loading ---------------------------------------------------------------------------
-    def _add(self, phrase: str, entry: Entry) -> None:
-        phrase = " ".join(phrase.lower().split())
-        if not phrase:
-            return
-        bucket = self.entries.setdefault(phrase, [])
-        if entry not in bucket:
-            bucket.append(entry)
-
-    def _load_countries(self, data: dict, path: Path) -> None:
-        for row in data.get("countries", []):
-            code = row["code"]
-            name = row.get("name", code)
-            dated = {"since": _date(row.get("since")), "before": row.get("before")}
-            for n in [name, *row.get("names", [])]:
-                self._add(n, Entry("country", code, name, **dated))
-            for n in row.get("demonyms", []):
-                self._add(n, Entry("demonym", code, name, **dated))
-            for n in row.get("capitals", []):
-                self._add(n, Entry("capital", code, n, **dated))
-            for n, agent in (row.get("metonyms") or {}).items():
-                self._add(n, Entry("metonym", code, n, agent=agent, **dated))
-            for d in row.get("dated_names") or ():
-                # "Congo" meant the Republic of the Congo while its neighbour was Zaire.
-                period = (_date(d["start"]), _date(d["end"]))
-                for n in d.get("names", []):
-                    self._add(n, Entry("country", code, name, period=period))
-                for n in d.get("demonyms", []):
-                    self._add(n, Entry("demonym", code, name, period=period))
-            for n in [*row.get("cities", []), *row.get("places", [])]:
-                self._add(n, Entry("city", code, n, **dated))
-            for n in row.get("shared_places", []):
-                # "Tripoli" is Libya's capital, and a Lebanese port: Lebanese when the text
-                # names Lebanon.
-                self._add(n, Entry("city", code, n, shared=True, **dated))
-        for row in data.get("regions", []):
-            for n in [*row.get("names", []), *row.get("demonyms", [])]:
-                self._add(n, Entry("region", row["code"], row.get("name", n)))
-
-    def _load_organizations(self, data: dict, path: Path) -> None:
-        for row in data.get("organizations", []):
-            names = row.get("names", [])
-            display = row.get("name") or (names[0] if names else row["code"])
-            for n in names:
-                self._add(n, Entry("org", row["code"], display, country=row.get("country")))
-
-    def _load_agents(self, data: dict, path: Path) -> None:
-        words = set(self.agent_words)
-        for row in data.get("agents", []):
-            for w in row.get("words", []):
-                self._add(w, Entry("agent", row["code"], w))
-                words.add(w.lower().split()[-1])
-        self.agent_words = frozenset(words)
-
-    def _load_people(self, data: dict, path: Path) -> None:
-        by_name: dict[str, Entry] = {}
-        for row in data.get("people", []):
-            try:
-                roles = tuple(
-                    Role(r["code"], _date(r.get("start")), _date(r.get("end")), r.get("title", ""))
-                    for r in row.get("roles", [])
-                )
-            except ValueError as exc:
-                raise DataFileError(f"{path}: person {row.get('name')!r}: {exc}") from None
-            entry = Entry("person", row["name"], row["name"], roles=roles)
-            by_name[row["name"]] = entry
-            for alias in [row["name"], *row.get("aliases", [])]:
-                self._add(alias, entry)
-        for surname, names in (data.get("ambiguous_surnames") or {}).items():
-            for n in names:
-                if n in by_name:
-                    self._add(surname, by_name[n])
-
-    # -- matching --------------------------------------------------------------------------
-    def match(self, doc: Doc) -> list[tuple[Span, list[Entry]]]:
-        """Longest non-overlapping dictionary matches in ``doc``."""
-        strings = self.nlp.vocab.strings
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            span = Span(doc, start, end, label=match_id)
-            if self._plausible(span, self.entries[strings[match_id]]):
-                spans.append(span)
-        return [(span, self.entries[strings[span.label]]) for span in _longest(spans)]
-
-    @staticmethod
-    def _plausible(span: Span, entries: list[Entry]) -> bool:
-        text = span.text
-        # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
-        if len(text) <= 3 and text.islower():
-            return False
-        # Names of organisations and people are proper names: "Russia today" is not the
-        # broadcaster "Russia Today".
-        # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
-        # Airport", "the Ben Gurion University") is not that person.
-        doc = span.doc
-        if all(e.kind == "person" for e in entries) and span[0].ent_type_ in (
-                "GPE", "LOC", "FAC", "ORG") and (span[0].ent_iob_ == "I" or (
-                span.end < len(doc) and doc[span.end].ent_iob_ == "I")):
-            return False
-        # ... and a lone name that is only the first part of another proper name ("Khan
-        # Younis", "Khan Sheikhoun") is that other name's.
-        last = span[-1]
-        if all(e.kind == "person" for e in entries) and last.dep_ == "compound" and \
-                last.head.pos_ == "PROPN" and last.head.i > last.i and last.head.i == span.end:
-            return False
-        # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
-        if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
-                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
-                and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
-            return False
-        return True
 
 
 @dataclass(slots=True)
@@ -225,94 +48,6 @@ class NounInfo:
     former: bool = False
     ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
 
-
-@dataclass(slots=True)
-class ArticleContext:
-    """What earlier sentences of the same article said, for coreference."""
-
-    date: dt.date | None = None
-    names: dict[str, Actor] = field(default_factory=dict)  # lowercase name token -> actor
-    by_agent_word: dict[str, Actor] = field(default_factory=dict)  # "envoy" -> CHNGOV
-    recent: list[tuple[Actor, bool]] = field(default_factory=list)  # (actor, is_person)
-    subjects: list[tuple[Actor, bool]] = field(default_factory=list)  # ... named as subjects
-    agent_words: frozenset[str] = frozenset()  # single-word sector terms, lowercase
-    countries: set[str] = field(default_factory=set)  # countries of the actors met so far
-    earlier_countries: frozenset[str] = frozenset()  # ... before the current sentence
-    events: list[Event] = field(default_factory=list)  # asserted events of earlier sentences
-
-    def next_sentence(self, events: Sequence[Event] = ()) -> None:
-        self.earlier_countries = frozenset(self.countries)
-        self.events.extend(e for e in events if e.asserted)
-
-    def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
-        if actor.code.startswith(UNKNOWN):
-            return
-        self.recent.append((actor, is_person))
-        # (the agent of a passive is its logical subject: "ties were severed by Panama")
-        if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass") and \
-                head.dep_ in ("conj", "appos", "compound") or head.dep_ == "pobj" and \
-                head.head.dep_ == "agent":
-            self.subjects.append((actor, is_person))
-            del self.subjects[:-10]
-        if actor.country and not actor.code.startswith("IGO"):
-            self.countries.add(actor.country)
-        if len(self.recent) > 30:
-            del self.recent[:10]
-        if head.pos_ == "PROPN":
-            for tok in head.doc[head.left_edge.i : head.i + 1]:
-                if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-                    self.names[tok.lower_] = actor
-        # Title words in the phrase let "the envoy" / "the minister" refer back to it later.
-        for tok in head.doc[head.left_edge.i : head.i + 1]:
-            if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.agent_words:
-                self.by_agent_word[tok.lemma_.lower()] = actor
-
-    def last(self, person: bool | None, subject: bool = False) -> Actor | None:
-        """The last actor named (a person, not a person, or either); for a subject, the last
-        one named as a subject if there is one: "Iran summoned the British envoy. It said
-        ..." is Iran."""
-        for pool in (self.subjects, self.recent) if subject else (self.recent,):
-            for actor, is_person in reversed(pool):
-                if person is None or is_person == person:
-                    return actor
-        return None
-
-    def last_org(self) -> Actor | None:
-        """The last organisation named (an IGO, NGO, armed group, party or company)."""
-        for actor, _ in reversed(self.recent):
-            # (by the code scheme of organizations.yaml: IGO..., NGO..., or a country, a
-            # sector and three letters; a coreference keeps the code of what it refers to)
-            if actor.code.startswith(("IGO", "NGO")) or len(actor.code) >= 9:
-                return actor
-        return None
-
-    def last_country(self, subject: bool = False) -> Actor | None:
-        """The last actor named that is a state or part of one; for a subject, the last
-        such subject if there is one (what the story is about)."""
-        pools = [a for a, _ in self.subjects], [a for a, _ in self.recent]
-        for pool in pools if subject else pools[1:]:
-            for actor in reversed(pool):
-                if actor.country and not actor.code.startswith("IGO"):
-                    return actor
-        return None
-
-    def last_pair(self, by_country: bool = True,
-                  skip: tuple[int, int] | None = None) -> list[Actor]:
-        """The last two actors mentioned: distinct countries for "both countries", distinct
-        actors for "both sides"; ``skip`` is the character span of the clause's own subject
-        ("the UN urged both sides ..." does not mean the UN)."""
-        seen: dict[str, Actor] = {}
-        for actor, _ in reversed(self.recent):
-            if skip is not None and skip[0] <= actor.start < skip[1]:
-                continue
-            if by_country and not actor.country:
-                continue
-            key = actor.country if by_country else actor.code
-            if key not in seen:
-                seen[key] = actor
-            if len(seen) == 2:
-                break
-        return list(seen.values()) if len(seen) == 2 else []
 
 
 _ETHNIC = {"ethnic"}
@@ -717,21 +452,6 @@ class ActorResolver:
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in _PERSON_PRONOUNS)]
 
-
-def _longest(spans: list[Span]) -> list[Span]:
-    """The longest non-overlapping spans, earliest first on a tie (as spaCy's
-    ``filter_spans``), where a leading article does not count: "the West Bank" is the West
-    Bank, not "the West"."""
-    def size(span: Span) -> int:
-        return len(span) - (span[0].lower_ in ("the", "a", "an"))
-
-    taken: set[int] = set()
-    out = []
-    for span in sorted(spans, key=lambda s: (size(s), len(s), -s.start), reverse=True):
-        if not taken.intersection(range(span.start, span.end)):
-            out.append(span)
-            taken.update(range(span.start, span.end))
-    return sorted(out, key=lambda s: s.start)
 
 
 def _with_country(actor: Actor, country: str) -> Actor:

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.coder.actors import ActorDictionary, ActorResolver, ArticleContext
+from tidings.coder.actors import ActorResolver
+from tidings.coder.context import ArticleContext
+from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.nlp import load_pipeline
@@ -29,7 +31,7 @@ class Coder:
         self.nlp = load_pipeline(self.settings.model)
         dirs = self.settings.data_dirs
         self.ontology = Ontology.from_dirs(dirs)
-        self.dictionary = ActorDictionary(self.nlp, dirs)
+        self.dictionary = ActorDictionary.build(self.nlp, dirs)
         self.patterns = PatternSet(self.ontology, dirs)
         self.rules = Rules.load(dirs)
         self.resolver = ActorResolver(

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from tidings.coder.actors import ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.matching import clause_of
 from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.events.venues import place_of

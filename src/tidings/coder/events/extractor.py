@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from tidings.coder.actors import ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.building import suppress
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.nouns import noun_events

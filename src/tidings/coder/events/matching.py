@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Token
 
-from tidings.coder.actors import ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.scope import CoderKnowledge, Match, Matches
 from tidings.coder.patterns import Pattern, Slot
 from tidings.coder.syntax import (

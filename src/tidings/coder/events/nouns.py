@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.coder.actors import ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import actors_of, first_actors, subject_of, target_candidates
 from tidings.coder.events.building import pairs
 from tidings.coder.events.matching import (

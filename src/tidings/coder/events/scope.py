@@ -8,7 +8,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from tidings.coder.actors import ActorResolver, ArticleContext, Entry
+from tidings.coder.actors import ActorResolver
+from tidings.coder.context import ArticleContext
+from tidings.coder.dictionary import Entry
 from tidings.coder.patterns import Pattern, PatternSet
 from tidings.coder.rules import Rules
 from tidings.knowledge.ontology import Ontology

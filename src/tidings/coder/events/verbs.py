@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from tidings.coder.actors import ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import (
     DEFAULT_TARGET_PREPS,
     actors_of,

@@ -1,0 +1,216 @@
+"""The actor dictionaries: countries, organisations, sector agents and dated office holders
+(data/actors/*.yaml) compiled into entries and one phrase table to find them in text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from tidings.coder.phrases import PhraseTable
+from tidings.knowledge.datafiles import DataFileError, load_yaml
+
+_NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
+                   "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str
+    start: dt.date | None
+    end: dt.date | None
+    title: str = ""
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One dictionary entry a phrase can point to."""
+
+    kind: str  # country | demonym | capital | metonym | city | region | org | agent | person
+    code: str  # country/org/region code, agent code, or the person's name for kind=person
+    name: str  # the entry's display name (for `rule`)
+    agent: str | None = None  # metonym agent (GOV for "White House")
+    country: str | None = None  # an organisation's home country
+    roles: tuple[Role, ...] = ()
+    since: dt.date | None = None  # a state's independence: before it, its places were ...
+    before: str | None = None  # ... the state coded here ("Juba" in 1990 is Sudan)
+    period: tuple[dt.date, dt.date] | None = None  # a name that meant this state only then
+    shared: bool = False  # a place name another country's better-known place also has
+
+
+def parse_day(value: object) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+class ActorDictionary:
+    """All actor knowledge files compiled into one case-insensitive phrase table: phrase ->
+    the dictionary entries it can name. Plain data, so it pickles (see coder/compiled.py)."""
+
+    FILES = ("countries", "organizations", "agents", "people")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = {}
+        self.agent_words: frozenset[str] = frozenset()
+        self.table = PhraseTable()
+
+    @classmethod
+    def build(cls, nlp: Language, data_dirs: Sequence[Path]) -> ActorDictionary:
+        """Load the actor files of every data directory (each adds its entries) and build
+        the phrase table with the pipeline's tokenizer."""
+        self = cls()
+        for data_dir in data_dirs:
+            for stem in self.FILES:
+                path = Path(data_dir) / "actors" / f"{stem}.yaml"
+                if path.exists():
+                    getattr(self, f"_load_{stem}")(load_yaml(path, stem), path)
+        self.table = PhraseTable.build(self.entries, nlp.make_doc)
+        return self
+
+    # -- loading ---------------------------------------------------------------------------
+    def _add(self, phrase: str, entry: Entry) -> None:
+        phrase = " ".join(phrase.lower().split())
+        if not phrase:
+            return
+        bucket = self.entries.setdefault(phrase, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _load_countries(self, data: dict, path: Path) -> None:
+        for row in data.get("countries", []):
+            code = row["code"]
+            name = row.get("name", code)
+            dated = {"since": parse_day(row.get("since")), "before": row.get("before")}
+            for n in [name, *row.get("names", [])]:
+                self._add(n, Entry("country", code, name, **dated))
+            for n in row.get("demonyms", []):
+                self._add(n, Entry("demonym", code, name, **dated))
+            for n in row.get("capitals", []):
+                self._add(n, Entry("capital", code, n, **dated))
+            for n, agent in (row.get("metonyms") or {}).items():
+                self._add(n, Entry("metonym", code, n, agent=agent, **dated))
+            for d in row.get("dated_names") or ():
+                # "Congo" meant the Republic of the Congo while its neighbour was Zaire.
+                period = (parse_day(d["start"]), parse_day(d["end"]))
+                for n in d.get("names", []):
+                    self._add(n, Entry("country", code, name, period=period))
+                for n in d.get("demonyms", []):
+                    self._add(n, Entry("demonym", code, name, period=period))
+            for n in [*row.get("cities", []), *row.get("places", [])]:
+                self._add(n, Entry("city", code, n, **dated))
+            for n in row.get("shared_places", []):
+                # "Tripoli" is Libya's capital, and a Lebanese port: Lebanese when the text
+                # names Lebanon.
+                self._add(n, Entry("city", code, n, shared=True, **dated))
+        for row in data.get("regions", []):
+            for n in [*row.get("names", []), *row.get("demonyms", [])]:
+                self._add(n, Entry("region", row["code"], row.get("name", n)))
+
+    def _load_organizations(self, data: dict, path: Path) -> None:
+        for row in data.get("organizations", []):
+            names = row.get("names", [])
+            display = row.get("name") or (names[0] if names else row["code"])
+            for n in names:
+                self._add(n, Entry("org", row["code"], display, country=row.get("country")))
+
+    def _load_agents(self, data: dict, path: Path) -> None:
+        words = set(self.agent_words)
+        for row in data.get("agents", []):
+            for w in row.get("words", []):
+                self._add(w, Entry("agent", row["code"], w))
+                words.add(w.lower().split()[-1])
+        self.agent_words = frozenset(words)
+
+    def _load_people(self, data: dict, path: Path) -> None:
+        by_name: dict[str, Entry] = {}
+        for row in data.get("people", []):
+            try:
+                roles = tuple(
+                    Role(r["code"], parse_day(r.get("start")), parse_day(r.get("end")),
+                         r.get("title", ""))
+                    for r in row.get("roles", [])
+                )
+            except ValueError as exc:
+                raise DataFileError(f"{path}: person {row.get('name')!r}: {exc}") from None
+            entry = Entry("person", row["name"], row["name"], roles=roles)
+            by_name[row["name"]] = entry
+            for alias in [row["name"], *row.get("aliases", [])]:
+                self._add(alias, entry)
+        for surname, names in (data.get("ambiguous_surnames") or {}).items():
+            for n in names:
+                if n in by_name:
+                    self._add(surname, by_name[n])
+
+    # -- matching --------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, list[Entry]]]:
+        """Longest non-overlapping dictionary matches in ``doc``."""
+        spans = []
+        for key, start, end in self.table.matches(doc):
+            span = Span(doc, start, end)
+            entries = self.entries[key]
+            if self._plausible(span, entries):
+                spans.append((span, entries))
+        return _longest(spans)
+
+    @staticmethod
+    def _plausible(span: Span, entries: list[Entry]) -> bool:
+        text = span.text
+        # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
+        if len(text) <= 3 and text.islower():
+            return False
+        # Names of organisations and people are proper names: "Russia today" is not the
+        # broadcaster "Russia Today".
+        # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
+        # Airport", "the Ben Gurion University") is not that person.
+        doc = span.doc
+        if all(e.kind == "person" for e in entries) and span[0].ent_type_ in (
+                "GPE", "LOC", "FAC", "ORG") and (span[0].ent_iob_ == "I" or (
+                span.end < len(doc) and doc[span.end].ent_iob_ == "I")):
+            return False
+        # ... and a lone name that is only the first part of another proper name ("Khan
+        # Younis", "Khan Sheikhoun") is that other name's.
+        last = span[-1]
+        if all(e.kind == "person" for e in entries) and last.dep_ == "compound" and \
+                last.head.pos_ == "PROPN" and last.head.i > last.i and last.head.i == span.end:
+            return False
+        # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
+        if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
+                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
+            return False
+        return True
+
+
+def _longest(spans: list[tuple[Span, list[Entry]]]) -> list[tuple[Span, list[Entry]]]:
+    """The longest non-overlapping spans, earliest first on a tie (as spaCy's
+    ``filter_spans``), where a leading article does not count: "the West Bank" is the West
+    Bank, not "the West"."""
+    def size(span: Span) -> int:
+        return len(span) - (span[0].lower_ in ("the", "a", "an"))
+
+    def rank(hit: tuple[Span, list[Entry]]) -> tuple[int, int, int]:
+        span = hit[0]
+        return size(span), len(span), -span.start
+
+    taken: set[int] = set()
+    out = []
+    for hit in sorted(spans, key=rank, reverse=True):
+        span = hit[0]
+        if not taken.intersection(range(span.start, span.end)):
+            out.append(hit)
+            taken.update(range(span.start, span.end))
+    return sorted(out, key=lambda h: h[0].start)
+
+
