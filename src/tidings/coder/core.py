@@ -10,16 +10,13 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.coder import compiled
 from tidings.coder.actors import ActorResolver
 from tidings.coder.context import ArticleContext
-from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.nlp import load_pipeline
-from tidings.coder.patterns import PatternSet
-from tidings.coder.rules import Rules
 from tidings.config import Settings
-from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, CodedArticle, Event, Sentence
 
 
@@ -29,11 +26,9 @@ class Coder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = load_pipeline(self.settings.model)
-        dirs = self.settings.data_dirs
-        self.ontology = Ontology.from_dirs(dirs)
-        self.dictionary = ActorDictionary.build(self.nlp, dirs)
-        self.patterns = PatternSet(self.ontology, dirs)
-        self.rules = Rules.load(dirs)
+        known = compiled.load(self.nlp, self.settings.data_dirs)
+        self.ontology, self.patterns, self.rules = known.ontology, known.patterns, known.rules
+        self.dictionary = known.dictionary
         self.resolver = ActorResolver(
             self.dictionary, frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
         self.extractor = EventExtractor(

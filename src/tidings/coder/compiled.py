@@ -1,0 +1,112 @@
+"""The coder's knowledge compiled once and cached on disk.
+
+Compiling the knowledge files (reading and checking the YAML, tokenizing tens of thousands
+of dictionary phrases with the pipeline's tokenizer) takes seconds; loading the result back
+takes a fraction of one. The cache is keyed by the content of everything the result depends
+on: every data file of every data directory, the schemas, the code that compiles them, and
+the spaCy version and pipeline (whose tokenizer split the phrases). Change any of them and it
+is compiled again; the cache folder (``~/.cache/tidings/compiled``, or under
+``$TIDINGS_CACHE``; ``TIDINGS_CACHE=`` turns caching off) can be deleted at any time."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from tidings import __version__
+from tidings.coder import dictionary, patterns, phrases, rules
+from tidings.coder.dictionary import ActorDictionary
+from tidings.coder.patterns import PatternSet
+from tidings.coder.rules import Rules
+from tidings.knowledge import datafiles, ontology
+from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir
+from tidings.knowledge.ontology import Ontology
+
+# The modules whose code shapes the compiled objects: a change to any of them is a new key.
+_COMPILERS = (dictionary, patterns, phrases, rules, datafiles, ontology)
+_FORMAT = b"tidings-compiled-1"
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """The knowledge files of some data directories, compiled for one pipeline."""
+
+    ontology: Ontology
+    patterns: PatternSet
+    rules: Rules
+    dictionary: ActorDictionary
+
+
+def _data_files(data_dirs: Sequence[Path]) -> list[Path]:
+    files = []
+    for d in data_dirs:
+        d = Path(d)
+        for name in ("cameo.yaml", "plover.yaml"):
+            if (d / name).is_file():
+                files.append(d / name)
+        for sub in ("actors", "patterns"):
+            if (d / sub).is_dir():
+                files.extend(sorted((d / sub).glob("*.yaml")))
+    return files
+
+
+def fingerprint(nlp: Language, data_dirs: Sequence[Path]) -> str:
+    """A hash of everything the compiled knowledge depends on."""
+    h = hashlib.sha256(_FORMAT)
+    meta = nlp.meta
+    for part in (__version__, spacy.__version__, sys.version.split()[0],
+                 str(meta.get("lang")), str(meta.get("name")), str(meta.get("version"))):
+        h.update(part.encode() + b"\0")
+    for module in _COMPILERS:
+        h.update(Path(module.__file__ or "").read_bytes() + b"\0")
+    for path in sorted(SCHEMA_DIR.glob("*.json")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in _data_files(data_dirs):
+        h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def build(nlp: Language, data_dirs: Sequence[Path]) -> Compiled:
+    """Compile the knowledge of ``data_dirs`` (checks every file against its schema)."""
+    onto = Ontology.from_dirs(tuple(data_dirs))
+    return Compiled(onto, PatternSet(onto, data_dirs), Rules.load(data_dirs),
+                    ActorDictionary.build(nlp, data_dirs))
+
+
+def load(nlp: Language, data_dirs: Sequence[Path]) -> Compiled:
+    """The compiled knowledge, from the cache when it holds this exact content."""
+    folder = cache_dir("compiled")
+    if folder is None:
+        return build(nlp, data_dirs)
+    path = folder / f"{fingerprint(nlp, data_dirs)}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            found = pickle.load(fh)
+        if isinstance(found, Compiled):
+            return found
+    except Exception:  # noqa: BLE001 - missing, partial or stale: compile again
+        pass
+    compiled = build(nlp, data_dirs)
+    _store(path, compiled)
+    return compiled
+
+
+def _store(path: Path, compiled: Compiled) -> None:
+    """Write atomically (a reader never sees half a file); a read-only cache is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        return
