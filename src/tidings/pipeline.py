@@ -92,7 +92,7 @@ def store_coded(items: Iterable[CodedArticle], store: Store, *,
                 batch_size: int = 100, ontology: Ontology | None = None,
                 count_read: bool = True) -> IngestSummary:
     """Store articles already coded, dated and placed (by ``ingest`` or by a Dask job, see
-    ``distributed.read_coded``), ``batch_size`` to a transaction. An article stored before
+    ``scale.cluster.read_coded``), ``batch_size`` to a transaction. An article stored before
     with the same content is left as it is, so storing the same output twice changes
     nothing."""
     summary = summary or IngestSummary()
