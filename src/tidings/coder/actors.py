@@ -97,8 +97,8 @@ class ActorResolver:
             if day is not None and any(e.since and day < e.since for e in entries):
                 # A state not yet independent on the article's date: its places belonged to
                 # the state it split from ("Juba" in 1990 is in Sudan).
-                entries = [replace(e, code=e.before, since=None, before=None,
-                                   kind="city" if e.kind == "capital" else e.kind)
+                entries = [e._replace(code=e.before, since=None, before=None,
+                                     kind="city" if e.kind == "capital" else e.kind)
                            if e.since and day < e.since and e.before else e for e in entries]
             for i in range(span.start, span.end):
                 index[i] = (span, entries)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -18,8 +18,9 @@ _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "l
                    "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
+    """An office a person held, with its CAMEO code, from ``start`` to ``end``."""
+
     code: str
     start: dt.date | None
     end: dt.date | None
@@ -31,9 +32,9 @@ class Role:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One dictionary entry a phrase can point to."""
+class Entry(NamedTuple):
+    """One dictionary entry a phrase can point to. (A named tuple: the compiled dictionary
+    holds thousands and is loaded from the cache at every start, which tuples make cheap.)"""
 
     kind: str  # country | demonym | capital | metonym | city | region | org | agent | person
     code: str  # country/org/region code, agent code, or the person's name for kind=person
