@@ -147,6 +147,33 @@ class Gazetteer:
             if i is not None:
                 self._capitals[code] = self._cities[i]
 
+    # The city tables are most of the gazetteer (five megabytes pickled) and many texts need
+    # none of them (an event between two states is placed at a capital): the cached copy
+    # keeps them packed and unpacks them on the first city lookup.
+    _CITY_TABLES = ("_cities", "_main", "_alt", "_by_country")
+
+    def __getstate__(self) -> dict:
+        import pickle
+
+        state = {k: v for k, v in vars(self).items() if k not in self._CITY_TABLES}
+        state["_packed"] = pickle.dumps([getattr(self, k) for k in self._CITY_TABLES],
+                                        protocol=pickle.HIGHEST_PROTOCOL)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        vars(self).update(state)
+
+    def __getattr__(self, name: str) -> object:
+        # (only called for attributes not set: the city tables of an unpickled gazetteer)
+        packed = vars(self).get("_packed")
+        if name not in self._CITY_TABLES or packed is None:
+            raise AttributeError(name)
+        import pickle
+
+        vars(self).update(zip(self._CITY_TABLES, pickle.loads(packed), strict=True))
+        del self._packed
+        return vars(self)[name]
+
     def _keep(self, index: dict, key: object, i: int) -> None:
         j = index.get(key)
         if j is None or self._cities[i][4] > self._cities[j][4]:
