@@ -91,92 +91,143 @@ class Rules:
 
     @classmethod
     def load(cls, data_dirs: Iterable[Path]) -> Rules:
-        merged: dict = {}
-        for d in data_dirs:
-            path = Path(d) / "patterns" / "rules.yaml"
-            if path.exists():
-                for key, value in (load_yaml(path, "rules") or {}).items():
-                    merged[key] = value
-
-        def part(key: str) -> dict:
-            return merged.get(key) or {}
-
-        def values(key: str, sub: str | None) -> list:
-            return (part(key).get(sub) if sub else merged.get(key)) or []
-
-        def words(key: str, sub: str | None = None) -> frozenset[str]:
-            return frozenset(values(key, sub))
-
-        def phrases(key: str, sub: str | None = None) -> tuple[tuple[str, ...], ...]:
-            # "break out", "shoot dead": a lemma and the words that must go with it
-            return tuple(tuple(v.split()) for v in values(key, sub))
-
-        venue = part("venue")
+        """The rules merged from every data directory's patterns/rules.yaml, later ones winning."""
+        data = _RulesData(_merge_rules_files(data_dirs))
         return cls(
-            targetless_roots=words("targetless_roots"),
-            venue_codes=words("venue", "codes"),
-            visitor_code=venue.get("visitor", "042"),
-            host_code=venue.get("host", "043"),
-            future_verbs=words("future_verbs"),
-            hypothetical_verbs=words("hypothetical_verbs"),
-            negating_verbs=words("negating_verbs"),
-            venue_target_roots=words("venue_target_roots"),
-            allegation_verbs=words("allegation", "verbs"),
-            allegation_code=part("allegation").get("code", "112"),
-            reciprocal_roots=words("reciprocal_roots"),
-            obligation_aux=words("obligation", "aux"),
-            obligation_code=part("obligation").get("code", "100"),
-            refusal_verbs=words("refusal", "verbs"),
-            refusal_roots=words("refusal", "roots"),
-            refusal_default=part("refusal").get("default", "120"),
-            refusal_codes=dict(part("refusal").get("codes") or {}),
-            non_actor_heads=words("non_actor_heads"),
-            domestic_roots=words("domestic_roots"),
-            appeal_verbs=words("appeal", "verbs"),
-            appeal_code=part("appeal").get("code", "020"),
-            passive_place_roots=words("passive_place_roots"),
-            conditional_target_roots=words("conditional_target_roots"),
-            statement_nouns=words("statements", "nouns"),
-            statement_verbs=words("statements", "verbs"),
-            conditional_threat=merged.get("conditional_threat"),
-            cancelling_verbs=phrases("cancelling_verbs"),
-            target_phrases=words("target_phrases"),
-            accusation_roots=words("accusation", "roots"),
-            accusation_preps=words("accusation", "preps"),
-            own_country_codes=tuple(values("own_country_codes", None)),
-            responsible_words=words("responsible_words"),
-            documents=words("documents"),
-            clause_codes=dict(merged.get("clause_codes") or {}),
-            place_target_roots=words("place_target_roots"),
-            instruments=words("instruments"),
-            stative_passives=words("stative_passives"),
-            own_force_roots=words("own_forces", "roots"),
-            own_force_agents=words("own_forces", "agents"),
-            reported_harm_code=merged.get("reported_harm_code"),
-            relational_nouns=words("relational_nouns"),
-            anaphora_codes=tuple(values("event_anaphora", "codes")),
-            anaphora_determiners=words("event_anaphora", "determiners"),
-            anaphora_generic=words("event_anaphora", "generic_nouns"),
-            occurrence_verbs=phrases("occurrence_verbs"),
-            hedges=words("hedges"),
-            assassination_verbs=phrases("assassination", "verbs"),
-            assassination_agents=words("assassination", "agents"),
-            assassination_code=part("assassination").get("code"),
-            weapons=dict(part("weapons").get("codes") or {}),
-            generic_attack_codes=words("weapons", "generic"),
-            optimism_codes=words("optimism_codes"),
-            hearsay_nouns=words("hearsay_nouns"),
-            defiance_nouns=words("defiance", "nouns"),
-            defiance_code=part("defiance").get("code"),
-            sport_words=words("sport", "words"),
-            sport_roots=words("sport", "roots"),
-            gathering_nouns=words("gathering_nouns"),
-            background_aux=words("background_aux"),
-            subject_matter_roots=words("subject_matter_roots"),
-            demand_aims=dict(merged.get("demand_aims") or {}),
-            subsumed={k: frozenset(v) for k, v in (merged.get("subsumed") or {}).items()},
-            governing_verbs=words("future_verbs")
-            | words("hypothetical_verbs")
-            | words("negating_verbs"),
-            disabled_sentence_rules=words("sentence_rules", "disabled"),
+            **_clause_rules(data),
+            **_actor_rules(data),
+            **_event_rules(data),
+            **_context_rules(data),
         )
+
+
+def _merge_rules_files(data_dirs: Iterable[Path]) -> dict:
+    """Which top-level rule sections hold: a later directory's section replaces an earlier one."""
+    merged: dict = {}
+    for d in data_dirs:
+        path = Path(d) / "patterns" / "rules.yaml"
+        if path.exists():
+            for key, value in (load_yaml(path, "rules") or {}).items():
+                merged[key] = value
+    return merged
+
+
+class _RulesData:
+    """Access to the merged rules.yaml sections (a missing or empty section reads as empty)."""
+
+    __slots__ = ("merged",)
+
+    def __init__(self, merged: dict) -> None:
+        self.merged = merged
+
+    def get(self, key: str):
+        """The raw value of a top-level section, or None."""
+        return self.merged.get(key)
+
+    def part(self, key: str) -> dict:
+        """A top-level section as a mapping (empty when missing)."""
+        return self.merged.get(key) or {}
+
+    def values(self, key: str, sub: str | None) -> list:
+        """The list under a section, or under one key of a section (empty when missing)."""
+        return (self.part(key).get(sub) if sub else self.merged.get(key)) or []
+
+    def words(self, key: str, sub: str | None = None) -> frozenset[str]:
+        """The set of words listed under a section (or a key of it)."""
+        return frozenset(self.values(key, sub))
+
+    def phrases(self, key: str, sub: str | None = None) -> tuple[tuple[str, ...], ...]:
+        """The phrases listed under a section, each split into its words."""
+        # "break out", "shoot dead": a lemma and the words that must go with it
+        return tuple(tuple(v.split()) for v in self.values(key, sub))
+
+
+def _clause_rules(data: _RulesData) -> dict:
+    """Which verbs and auxiliaries change what a clause asserts (future, refused, obliged...)."""
+    return dict(
+        future_verbs=data.words("future_verbs"),
+        hypothetical_verbs=data.words("hypothetical_verbs"),
+        negating_verbs=data.words("negating_verbs"),
+        allegation_verbs=data.words("allegation", "verbs"),
+        allegation_code=data.part("allegation").get("code", "112"),
+        obligation_aux=data.words("obligation", "aux"),
+        obligation_code=data.part("obligation").get("code", "100"),
+        refusal_verbs=data.words("refusal", "verbs"),
+        refusal_roots=data.words("refusal", "roots"),
+        refusal_default=data.part("refusal").get("default", "120"),
+        refusal_codes=dict(data.part("refusal").get("codes") or {}),
+        appeal_verbs=data.words("appeal", "verbs"),
+        appeal_code=data.part("appeal").get("code", "020"),
+        conditional_threat=data.get("conditional_threat"),
+        cancelling_verbs=data.phrases("cancelling_verbs"),
+        clause_codes=dict(data.get("clause_codes") or {}),
+        hedges=data.words("hedges"),
+        background_aux=data.words("background_aux"),
+        governing_verbs=data.words("future_verbs")
+        | data.words("hypothetical_verbs")
+        | data.words("negating_verbs"),
+    )
+
+
+def _actor_rules(data: _RulesData) -> dict:
+    """Which words and codes name (or do not name) the actors and targets of an event."""
+    return dict(
+        targetless_roots=data.words("targetless_roots"),
+        venue_target_roots=data.words("venue_target_roots"),
+        reciprocal_roots=data.words("reciprocal_roots"),
+        non_actor_heads=data.words("non_actor_heads"),
+        domestic_roots=data.words("domestic_roots"),
+        passive_place_roots=data.words("passive_place_roots"),
+        conditional_target_roots=data.words("conditional_target_roots"),
+        target_phrases=data.words("target_phrases"),
+        accusation_roots=data.words("accusation", "roots"),
+        accusation_preps=data.words("accusation", "preps"),
+        own_country_codes=tuple(data.values("own_country_codes", None)),
+        responsible_words=data.words("responsible_words"),
+        place_target_roots=data.words("place_target_roots"),
+        own_force_roots=data.words("own_forces", "roots"),
+        own_force_agents=data.words("own_forces", "agents"),
+        relational_nouns=data.words("relational_nouns"),
+        subject_matter_roots=data.words("subject_matter_roots"),
+    )
+
+
+def _event_rules(data: _RulesData) -> dict:
+    """Which words make, recode or drop an event (venues, weapons, assassinations, sport...)."""
+    venue = data.part("venue")
+    return dict(
+        venue_codes=data.words("venue", "codes"),
+        visitor_code=venue.get("visitor", "042"),
+        host_code=venue.get("host", "043"),
+        statement_nouns=data.words("statements", "nouns"),
+        statement_verbs=data.words("statements", "verbs"),
+        documents=data.words("documents"),
+        instruments=data.words("instruments"),
+        stative_passives=data.words("stative_passives"),
+        reported_harm_code=data.get("reported_harm_code"),
+        occurrence_verbs=data.phrases("occurrence_verbs"),
+        assassination_verbs=data.phrases("assassination", "verbs"),
+        assassination_agents=data.words("assassination", "agents"),
+        assassination_code=data.part("assassination").get("code"),
+        weapons=dict(data.part("weapons").get("codes") or {}),
+        generic_attack_codes=data.words("weapons", "generic"),
+        optimism_codes=data.words("optimism_codes"),
+        hearsay_nouns=data.words("hearsay_nouns"),
+        defiance_nouns=data.words("defiance", "nouns"),
+        defiance_code=data.part("defiance").get("code"),
+        sport_words=data.words("sport", "words"),
+        sport_roots=data.words("sport", "roots"),
+        gathering_nouns=data.words("gathering_nouns"),
+        demand_aims=dict(data.get("demand_aims") or {}),
+    )
+
+
+def _context_rules(data: _RulesData) -> dict:
+    """Which rules tie an event to the text around it (anaphora, subsumed codes, disabled rules)."""
+    return dict(
+        anaphora_codes=tuple(data.values("event_anaphora", "codes")),
+        anaphora_determiners=data.words("event_anaphora", "determiners"),
+        anaphora_generic=data.words("event_anaphora", "generic_nouns"),
+        subsumed={k: frozenset(v) for k, v in (data.get("subsumed") or {}).items()},
+        disabled_sentence_rules=data.words("sentence_rules", "disabled"),
+    )
