@@ -17,7 +17,7 @@ from tidings.coder.events.matching import (
     try_pattern,
 )
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Matches
+from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import venue_actor
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import governed_by
@@ -26,6 +26,23 @@ from tidings.records import Actor, Event
 
 def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                 ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
+    """The events a noun names, with whom it names as their source and target."""
+    clause, also = _noun_clause(k, noun)
+    m, via_verb = _match_noun(k, noun, cands, clause, also, matches, ctx, coded_verbs)
+    if m is None:
+        return []
+    p = m.pattern
+    sources = _noun_sources(k, noun, clause, matches, ctx, coded_verbs)
+    sources, targets = _noun_roles(k, noun, m, via_verb, sources, matches, ctx)
+    if not sources:
+        return []
+    flags = _noun_modality(k, noun)
+    tokens = [*m.tokens, noun.head] if via_verb else m.tokens
+    return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
+
+
+def _noun_clause(k: CoderKnowledge, noun: Token) -> tuple[list[Token], tuple[Token, ...]]:
+    """Which tokens the noun's patterns may use: its clause, and its verb's if it is the subject."""
     clause = clause_of(noun, max_depth=3)
     also: tuple[Token, ...] = ()
     if noun.dep_ == "nsubj" and occurs(k, noun.head):
@@ -35,6 +52,13 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
         clause = sorted({*clause, *(t for t in clause_of(noun.head, max_depth=3)
                                     if t.i != noun.i and not governed_by(t, noun))},
                         key=lambda t: t.i)
+    return clause, also
+
+
+def _match_noun(k: CoderKnowledge, noun: Token, cands: list[Pattern], clause: list[Token],
+                also: tuple[Token, ...], matches: Matches, ctx: ArticleContext,
+                coded_verbs: set[int]) -> tuple[Match | None, bool]:
+    """Which candidate pattern the noun matches first, and whether its target is the verb's."""
     # The object of a verb with no pattern of its own ("gave Tanzania a grant", "staged a
     # protest in Beijing"): the verb's arguments are the noun's.
     light = noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX") and \
@@ -52,76 +76,122 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
             via_verb = m is not None
         if m is not None:
             break
-    if m is None:
-        return []
-    p = m.pattern
-    sources: list[Actor] = []
+    return m, via_verb
+
+
+def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: Matches,
+                  ctx: ArticleContext, coded_verbs: set[int]) -> list[Actor]:
+    """Who does the event a noun names, from the first of its clues that names someone."""
     # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
     # verb the noun is the object of ("launched an attack on ...").
+    sources = _by_phrase_sources(k, clause, matches, ctx)
+    if not sources:
+        sources = _modifier_sources(k, noun, matches, ctx)
+    if not sources:
+        sources = _responsible_sources(k, noun, matches, ctx)
+    if not sources:
+        sources = _visit_sources(k, noun, matches, ctx)
+    if not sources:
+        sources = _light_verb_sources(k, noun, matches, ctx, coded_verbs)
+    return sources
+
+
+def _by_phrase_sources(k: CoderKnowledge, clause: list[Token], matches: Matches,
+                       ctx: ArticleContext) -> list[Actor]:
+    """Who the first "by" phrase of the noun's clause that names an actor names."""
+    sources: list[Actor] = []
     for c in clause:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             sources = actors_of(k, objs, matches, ctx, None, {})
             if sources:
                 break
-    if not sources:
-        mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
-        for c in mods:
-            if c.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in (
-                    "VERB", "AUX"):
-                # "the AU repeated its demand": "its" is the subject's.
-                subj, passive = subject_of(k, noun.head)
-                if subj is not None and subj.pos_ != "PRON" and not passive:
-                    got = actors_of(k, [subj], matches, ctx, None, {})
-                    if got:
-                        sources = got
-                        break
-            # A sector word as adjective ("military aid") names no one.
-            got = [a for a in k.resolver.resolve(c, matches, ctx)
-                   if not a.code.startswith("---")]
-            if got:
-                sources = got
-                break
-    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
+    return sources
+
+
+def _modifier_sources(k: CoderKnowledge, noun: Token, matches: Matches,
+                      ctx: ArticleContext) -> list[Actor]:
+    """Who the first possessive, adjective or compound on the noun that names an actor names."""
+    mods = [c for c in noun.lefts if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    for c in mods:
+        if c.pos_ == "PRON" and noun.dep_ in ("dobj", "attr") and noun.head.pos_ in (
+                "VERB", "AUX"):
+            # "the AU repeated its demand": "its" is the subject's.
+            subj, passive = subject_of(k, noun.head)
+            if subj is not None and subj.pos_ != "PRON" and not passive:
+                got = actors_of(k, [subj], matches, ctx, None, {})
+                if got:
+                    return got
+        # A sector word as adjective ("military aid") names no one.
+        got = [a for a in k.resolver.resolve(c, matches, ctx)
+               if not a.code.startswith("---")]
+        if got:
+            return got
+    return []
+
+
+def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
+                         ctx: ArticleContext) -> list[Actor]:
+    """Who is said to be responsible for the event the noun names."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
             noun.head.head.lemma_.lower() in k.rules.responsible_words and \
             noun.head.head.dep_ == "acomp":
         # "the government is responsible for mass killings": who is responsible did it.
         subj, passive = subject_of(k, noun.head.head.head)
         if subj is not None and not passive:
-            sources = actors_of(k, [subj], matches, ctx, None, {})
-    if not sources and noun.dep_ == "pobj" and noun.head.lower_ in ("on", "during"):
+            return actors_of(k, [subj], matches, ctx, None, {})
+    return []
+
+
+def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
+                   ctx: ArticleContext) -> list[Actor]:
+    """Who is "on" or "during" the event the noun names."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "during"):
         # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
         # one on the visit.
         anchor = noun.head.head
         if anchor.pos_ in ("NOUN", "PROPN"):
-            sources = actors_of(k, [anchor], matches, ctx, None, {})
-        elif anchor.pos_ in ("VERB", "AUX"):
+            return actors_of(k, [anchor], matches, ctx, None, {})
+        if anchor.pos_ in ("VERB", "AUX"):
             subj, passive = subject_of(k, anchor)
             if subj is not None and not passive:
-                sources = actors_of(k, [subj], matches, ctx, None, {})
-    if not sources and noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
+                return actors_of(k, [subj], matches, ctx, None, {})
+    return []
+
+
+def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: ArticleContext,
+                        coded_verbs: set[int]) -> list[Actor]:
+    """Who is the active subject of the uncoded verb the noun is the object of."""
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
             "VERB", "AUX") and noun.head.i not in coded_verbs:
         subj, passive = subject_of(k, noun.head)
         if subj is not None and not passive:
-            sources = actors_of(k, [subj], matches, ctx, None, {})
+            return actors_of(k, [subj], matches, ctx, None, {})
+    return []
+
+
+def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, sources: list[Actor],
+                matches: Matches, ctx: ArticleContext) -> tuple[list[Actor], list[Actor]]:
+    """Who the source and the target of the event are, given the pattern's slots."""
+    p = m.pattern
     if p.actors:
         pair = actors_of(k, m.pair_heads, matches, ctx, None, {})
         if not sources:
-            sources, targets = pair, []
-        else:
-            targets = pair
-    elif via_verb:
+            return pair, []
+        return sources, pair
+    if via_verb:
         targets = first_actors(k, target_candidates(k, noun.head, [noun]), matches,
-                                     ctx, None, {})
+                               ctx, None, {})
         if not targets and p.code[:2] in k.rules.venue_target_roots:
             targets = venue_actor(k, noun.head, matches)
-    else:
-        targets = actors_of(k, m.target_heads, matches, ctx, None, {})
-    if not sources:
-        return []
+        return sources, targets
+    return sources, actors_of(k, m.target_heads, matches, ctx, None, {})
+
+
+def _noun_modality(k: CoderKnowledge, noun: Token) -> Modality:
+    """Whether the event is asserted, negated, future or hypothetical, from the noun's verb."""
     flags = modality_of(k, noun.head, None) if noun.head.pos_ == "VERB" else ASSERTED
     if noun.dep_ in ("dobj", "nsubjpass") and \
             occurs_as(k, noun.head, k.rules.cancelling_verbs):
         flags = flags._replace(negated=True)  # "postponed the demonstration", "headed off"
-    tokens = [*m.tokens, noun.head] if via_verb else m.tokens
-    return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
+    return flags
