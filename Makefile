@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 GOLD   ?= ../shared/gold
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo serve test lint eval bench clean
+.PHONY: setup demo serve test test-fast lint eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,11 +21,15 @@ demo: setup  ## ingest the bundled sample articles into ./tidings.duckdb and sho
 serve: setup  ## the dashboard and API over ./tidings.duckdb on http://127.0.0.1:8000
 	$(BIN)/tidings serve
 
-lint: setup
+lint: setup  ## ruff, and mypy over src/
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 
-test: setup lint  ## run the test suite
+test: setup lint  ## run the whole test suite
 	$(BIN)/pytest -q
+
+test-fast: setup  ## the tests that need no spaCy pipeline, process, browser or server (seconds)
+	$(BIN)/pytest -q -m "not slow"
 
 eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the project's blind sets
 	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
@@ -34,6 +38,7 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 		evalsets/wire_news.jsonl --show 0
 
 bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-out, dashboard load
+	$(BIN)/python benchmarks/bench_real.py --gold $(GOLD)
 	$(BIN)/python benchmarks/bench_coder.py
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py

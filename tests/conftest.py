@@ -15,3 +15,21 @@ def triples(events, level: str = "root") -> set[tuple[str, str, str]]:
     """(source, target, code or root) of each event, for readable assertions."""
     key = (lambda e: e.root) if level == "root" else (lambda e: e.code)
     return {(e.source.code, e.target_code, key(e)) for e in events}
+
+
+# Tests that load the spaCy pipeline, start processes, a browser or a database server are
+# marked "slow" here, so `make test-fast` (pytest -m "not slow") runs the rest in seconds.
+_SLOW_MODULES = {"test_web", "test_distributed", "test_parallel", "test_cli", "test_ingest_cli",
+                 "test_gold", "test_coder_mechanisms", "test_coder_roots", "test_coder_precision",
+                 "test_enrich", "test_api", "test_api_schema", "test_store", "test_sources"}
+_SLOW_TESTS = {"test_streaming_gdelt_writes_as_it_reads",  # large exports, memory bounds
+               "test_streaming_parquet_holds_one_batch_at_a_time",
+               "test_words_are_lemmas"}  # lemmatizes with the pipeline
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        if module in _SLOW_MODULES or item.name.split("[")[0] in _SLOW_TESTS or \
+                "coder" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -94,7 +94,7 @@ class ArticleContext:
                 continue
             if by_country and not actor.country:
                 continue
-            key = actor.country if by_country else actor.code
+            key = (actor.country if by_country else actor.code) or ""
             if key not in seen:
                 seen[key] = actor
             if len(seen) == 2:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -104,7 +104,8 @@ class ActorDictionary:
                 self._add(n, Entry("metonym", code, n, agent=agent, **dated))
             for d in row.get("dated_names") or ():
                 # "Congo" meant the Republic of the Congo while its neighbour was Zaire.
-                period = (parse_day(d["start"]), parse_day(d["end"]))
+                period = cast(tuple[dt.date, dt.date],
+                              (parse_day(d["start"]), parse_day(d["end"])))
                 for n in d.get("names", []):
                     self._add(n, Entry("country", code, name, period=period))
                 for n in d.get("demonyms", []):

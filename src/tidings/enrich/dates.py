@@ -259,7 +259,9 @@ def _has_context(norm: str, pos: int, context: frozenset[str]) -> bool:
 
 def _weekday_date(expression: str, published: dt.date) -> dt.date:
     """A weekday, with "last"/"next" if any, as a date near the publication date."""
-    target = _WEEKDAYS.index(re.search(_WEEKDAY, expression).group(0))
+    found = re.search(_WEEKDAY, expression)
+    assert found is not None  # (the expression is what _WEEKDAY found)
+    target = _WEEKDAYS.index(found.group(0))
     lowered = expression.lower()
     if re.search(r"\b(?:next|coming)\b", lowered):
         ahead = (target - published.weekday()) % 7 or 7

@@ -7,7 +7,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -143,9 +143,9 @@ class Gazetteer:
                 self._country_keys.setdefault(alias, code)
         self._capitals: dict[str, _City] = {}
         for code, (iso2, _name, capital) in self._countries.items():
-            i = by_country.get((iso2, _key(capital))) if capital else None
-            if i is not None:
-                self._capitals[code] = self._cities[i]
+            at = by_country.get((iso2, _key(capital))) if capital else None
+            if at is not None:
+                self._capitals[code] = self._cities[at]
 
     # The city tables are most of the gazetteer (five megabytes pickled) and many texts need
     # none of them (an event between two states is placed at a capital): the cached copy
@@ -316,7 +316,7 @@ def _variants(candidate: str) -> Iterator[str]:
         yield text.split(",")[0]
 
 
-def country_codes(codes: list[str | None]) -> set[str]:
+def country_codes(codes: Sequence[str | None]) -> set[str]:
     """The country codes among actor codes, upper case ("---" and IGO codes left out)."""
     return {c.upper() for c in codes
             if c and c.strip("-") and not c.upper().startswith("IGO")}

@@ -122,7 +122,7 @@ def event_filter(
 ) -> Filters:
     """The event filters of a request, checked in this order (422 at the first that is not
     usable) and normalised."""
-    checked = {
+    checked: dict[str, Any] = {
         "actor": actor_code(actor, "actor") if actor else None,
         "source": actor_code(source, "source") if source else None,
         "target": actor_code(target, "target") if target else None,

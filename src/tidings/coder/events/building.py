@@ -51,18 +51,17 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
             or code in k.rules.reciprocal_roots):
         # "A and B met", "A and B signed a treaty": every pair, both ways.
         for s in sources:
-            for t in sources:
-                if s.code != t.code:
+            for other in sources:
+                if s.code != other.code:
                     fwd = code
                     if venue and code in k.rules.venue_codes and s.country and \
-                            t.country and s.country != t.country:
+                            other.country and s.country != other.country:
                         # "Ukrainian and Polish ministers met in Kyiv": a visit to Ukraine
-                        if venue == t.country:
+                        if venue == other.country:
                             fwd = k.rules.visitor_code
                         elif venue == s.country:
                             fwd = k.rules.host_code
-                    ev = make(k, fwd, s, t, tokens, index, p.id + " (coordinated)",
-                                    flags)
+                    ev = make(k, fwd, s, other, tokens, index, p.id + " (coordinated)", flags)
                     if ev:
                         out.append(ev)
         return out

@@ -128,8 +128,8 @@ def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[
                 if objs:
                     return objs
     for dep in ("dative", "dobj"):
-        objs = [through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
-        objs = [o for o in objs if o is not None]
+        found = [through_prep(c) for c in anchor.children if c.dep_ == dep and c not in used]
+        objs = [o for o in found if o is not None]
         if objs:
             return objs
     if anchor is head:

@@ -271,10 +271,9 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
         or next((lemma for a in sources if (lemma := head_lemma(k, a, verb.doc))
                  in k.rules.weapons), None))  # ("Israeli warplanes struck ...")
-    if weapon and k.rules.weapons[weapon]:
+    if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
-        d.recode(k.rules.weapons[weapon], f"weapon:{weapon}>{d.p.id}", symmetric=False,
-                 reverse=None)
+        d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
     if targets and k.rules.assassination_code and d.p.code[:2] in ("18", "19") and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):

@@ -1,0 +1,122 @@
+"""Whole-process throughput on real news text: the tidings coder next to spaCy alone.
+
+    python benchmarks/bench_real.py [--gold ../shared/gold] [--sentences 2000] [--repeat 3]
+
+The input is the text of the English gold sets (human-written news sentences), repeated to
+``--sentences`` records of one sentence each. Three commands are timed as whole processes
+(start-up included), each ``--repeat`` times after one warm-up run, with their peak memory:
+
+- spacy: a process that loads the pipeline and runs ``nlp.pipe`` over the same texts;
+- tidings: ``tidings code IN --format jsonl -o OUT`` (read, code, date and place, write);
+- tidings --workers 2: the same on two processes.
+
+It prints the best and median wall time of each, the ratios, and the start-up of
+``echo ... | tidings code -`` next to loading the pipeline alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ENGLISH = ("cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl",
+           "petrarch1_validate_records_140226.jsonl", "petrarch2_validation.jsonl",
+           "universalpetrarch_validate_records_2_02.jsonl")
+BIN = Path(sys.executable).parent
+
+SPACY_ONLY = """
+import json, sys
+from tidings.coder.nlp import load_pipeline
+nlp = load_pipeline(None)
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+n = sum(1 for _ in nlp.pipe(texts, batch_size=64))
+"""
+LOAD_ONLY = "from tidings.coder.nlp import load_pipeline; load_pipeline(None)"
+
+
+def real_texts(gold: Path, n: int) -> list[str]:
+    texts: list[str] = []
+    for name in ENGLISH:
+        path = gold / name
+        if path.exists():
+            for line in path.open(encoding="utf-8"):
+                rec = json.loads(line)
+                text = rec.get("text") or rec.get("event_text")
+                if isinstance(text, str) and text.strip():
+                    texts.append(" ".join(text.split()))
+    if not texts:
+        sys.exit(f"bench_real: no gold texts under {gold}")
+    return [texts[i % len(texts)] for i in range(n)]
+
+
+def run(cmd: list[str], stdin: bytes | None = None) -> float:
+    """Wall seconds of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          stdin=None if stdin else subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    if proc.returncode not in (0, 2):
+        sys.exit(f"bench_real: {' '.join(cmd)} failed: {proc.stderr.decode()[-500:]}")
+    return wall
+
+
+def timed(label: str, cmd: list[str], repeat: int, stdin: bytes | None = None) -> list[float]:
+    run(cmd, stdin)  # warm-up: caches, page cache
+    walls = [run(cmd, stdin) for _ in range(repeat)]
+    print(f"{label:<34} best {min(walls):6.2f} s   median {statistics.median(walls):6.2f} s")
+    return walls
+
+
+def peak_memory(cmd: list[str]) -> float:
+    """Peak RSS of a whole process (the maximum over the command's process tree is what
+    getrusage of the children reports; each command is measured in a fresh interpreter)."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], "
+             "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True)
+    return int(out.stdout.strip() or 0) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=Path(__file__).parents[1] / ".." / "shared"
+                    / "gold")
+    ap.add_argument("--sentences", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    texts = real_texts(args.gold, args.sentences)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        src.write_text("".join(json.dumps({"id": f"s{i}", "text": t}) + "\n"
+                               for i, t in enumerate(texts)), encoding="utf-8")
+        out = str(Path(tmp) / "out.jsonl")
+        spacy_cmd = [sys.executable, "-c", SPACY_ONLY, str(src)]
+        tidings_cmd = [str(BIN / "tidings"), "code", str(src), "--format", "jsonl", "-o", out]
+        print(f"{len(texts)} real news sentences ({sum(map(len, texts)):,} characters), "
+              f"best and median of {args.repeat} whole-process runs")
+        sp = timed("spaCy alone (load + nlp.pipe)", spacy_cmd, args.repeat)
+        td = timed("tidings code", tidings_cmd, args.repeat)
+        w2 = timed("tidings code --workers 2", [*tidings_cmd, "--workers", "2"], args.repeat)
+        print(f"tidings / spaCy alone:            {min(td) / min(sp):.2f} (best) "
+              f"{statistics.median(td) / statistics.median(sp):.2f} (median)")
+        print(f"--workers 2 speed-up:             {min(td) / min(w2):.2f} (best) "
+              f"{statistics.median(td) / statistics.median(w2):.2f} (median)")
+        print(f"peak memory: spaCy alone {peak_memory(spacy_cmd):.0f} MB, "
+              f"tidings code {peak_memory(tidings_cmd):.0f} MB")
+        line = b"Iran accused Israel of sabotage.\n"
+        ld = timed("start-up: load the pipeline alone", [sys.executable, "-c", LOAD_ONLY],
+                   args.repeat)
+        st = timed("start-up: echo ... | tidings code -", [str(BIN / "tidings"), "code", "-"],
+                   args.repeat, stdin=line)
+        print(f"start-up beyond the pipeline:     {min(st) - min(ld):.2f} s (best) "
+              f"{statistics.median(st) - statistics.median(ld):.2f} s (median)")
+
+
+if __name__ == "__main__":
+    main()
