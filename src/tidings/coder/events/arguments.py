@@ -85,15 +85,34 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
     """Where the target of a verb may be, most likely first: the indirect or direct object,
     the object of a "with/to/against/on..." phrase, the same on an event noun used as
     object ("signed an agreement with the EU"), then inside an infinitive complement."""
+    yield from _object_candidates(verb, used)
+    preps = _verb_preps(verb)
+    yield from _prep_candidates(k, verb, preps)
+    yield from _inside_object_candidates(k, verb)
+    for c in verb.children:
+        if infinitive(c):
+            yield from target_candidates(k, c, used)
+    yield from _deep_candidates(verb, preps)
+    yield from _complement_subject_candidates(k, verb)
+
+def _object_candidates(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+    """The verb's indirect objects, then its direct objects, each kind as one group."""
     for dep in ("dative", "dobj"):
         objs = [through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
         objs = [o for o in objs if o is not None]
         if objs:
             yield objs
+
+def _verb_preps(verb: Token) -> list[Token]:
+    """The prepositions on the verb, then those on its particle."""
     # Prepositions on the verb, or on its particle ("kidnapped up to 16 advisers").
     preps = [c for c in verb.children if c.dep_ == "prep"]
     preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
               if g.dep_ == "prep"]
+    return preps
+
+def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
+    """Whom the verb's prepositions name: target ones, "by" after an object, "in defiance of"."""
     yield from prep_objects(preps, DEFAULT_TARGET_PREPS)
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and any(
             c.dep_ == "dobj" for c in verb.children):
@@ -110,6 +129,9 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
                     yield from prep_objects(
                         [g for g in pobj.children if g.dep_ == "prep"],
                         ("of", "against", "to", "at", "with", "for", "over"))
+
+def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
+    """Who a direct object names: its agent, owner, modifier, prepositions, clause subject."""
     for c in verb.children:
         if c.dep_ == "dobj":
             # "condemned the sanctions imposed by the EU": who did what is condemned.
@@ -142,9 +164,9 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
                     subj = [g for g in cl.children if g.dep_ == "nsubj"]
                     if subj:
                         yield subj
-    for c in verb.children:
-        if infinitive(c):
-            yield from target_candidates(k, c, used)
+
+def _deep_candidates(verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
+    """Who is named deeper in the verb's object or prepositional object (clause, prepositions)."""
     # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
     # the object of the verb's preposition: "reneged on its commitment to the people".
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -165,6 +187,9 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
                     objs = [g for g in t.children if g.dep_ == "pobj"]
                     if objs:
                         yield objs
+
+def _complement_subject_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
+    """The subject of a clausal complement that comes after the verb."""
     # "demanded that the US cancel ...": the subject of the clausal complement.
     for c in verb.children:
         if c.dep_ == "ccomp":
