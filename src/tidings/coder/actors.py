@@ -228,11 +228,43 @@ class ActorResolver:
     def _resolve_one(
         self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
     ) -> list[tuple[Actor, bool]]:
-        doc = head.doc
+        """The actors one head word names, and whether each is a person (first rule to apply)."""
         low = head.lower_
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head, ctx, matches)
+        got = self._owner_of_thing(head, matches, ctx)
+        if got:
+            return got
+        info = self._info(head, matches, ctx.date)
+        make = _Phrase.of(head)
+        named = self._named_actor(head, info, make, matches, ctx)
+        if named is not None:
+            return named
+        agent_code = _agent_code(info)
+        countries = info.countries
+        people = self._people_placed_elsewhere(head, countries, agent_code, make, matches)
+        if people is not None:
+            return people
+        countries = _explicit_countries(countries)
+        if not countries:
+            owned = self._owner_actor(head, info, agent_code, make, ctx)
+            if owned is not None:
+                return owned
+            dependents = self._dependent_actors(head, info, agent_code, make, matches, ctx)
+            if dependents is not None:
+                return dependents
+        if countries:
+            return _country_actors(countries, info, agent_code, make)
+        coref = _coreferent_actors(head, info, agent_code, make, ctx)
+        if coref is not None:
+            return coref
+        return _generic_actors(head, info, agent_code, make)
+
+    def _owner_of_thing(
+        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
+    ) -> list[tuple[Actor, bool]] | None:
+        """Who owns the thing or act a non-actor head names, if the possessive names anyone."""
         hit = matches.get(head.i)
         if head.lemma_.lower() in self.non_actor_heads and not (
                 hit and any(e.kind == "agent" for e in hit[1])):
@@ -244,46 +276,55 @@ class ActorResolver:
                 got = self._resolve_one(poss, matches, ctx)
                 if got:
                     return got
-        info = self._info(head, matches, ctx.date)
-        phrase = doc[head.left_edge.i : head.i + 1]
-        start, end, text = phrase.start_char, phrase.end_char, phrase.text
+        return None
 
-        def make(code: str, country: str | None, agent: str | None, rule: str) -> Actor:
-            return Actor(code=code, text=text, start=start, end=end, rule=rule,
-                         country=country, agent=agent)
-
+    def _named_actor(
+        self, head: Token, info: NounInfo, make: _Phrase,
+        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
+    ) -> list[tuple[Actor, bool]] | None:
+        """The person, the organisation, or the group last named that the phrase names."""
         if info.person is not None:
-            # "Amr Moussa, secretary-general of the Arab League": the role the text gives
-            # beats the dictionary's.
-            for appos in (c for c in head.children if c.dep_ == "appos"):
-                got = self._resolve_one(appos, matches, ctx)
-                if got and not got[0][0].code.startswith(UNKNOWN) and \
-                        not got[0][0].rule.startswith(("person:", "coref:")):
-                    a = got[0][0]
-                    return [(make(a.code, a.country, a.agent,
-                                  f"person:{info.person[1]}+appos:{a.rule}"), True)]
-            code, name, _ = info.person
-            if code.endswith("ELI") and info.agent and not info.former:
-                code = code[:3] + info.agent[0]
-            return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
+            return self._person_actor(head, info.person, info, make, matches, ctx)
         if info.org is not None and (not (info.countries and info.agent and _org_is_modifier(
                 info.org[2], head)) or info.org[3] in {c[0] for c in info.countries}):
             # (an organisation of the country named is the more precise: "Colombia's FARC
             # rebels"; "Iran's UN ambassador" is Iran's)
             code, name, _, org_country = info.org
-            return [(make(code, org_country, None, f"org:{name}"), False)]
+            return [(make.actor(code, org_country, None, f"org:{name}"), False)]
         if head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and \
                 not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in head.children):
             # "Hamas fired rockets. The group said ...": the organisation last named.
             prev = ctx.last_org()
             if prev is not None:
-                return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
+                return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
                          False)]
-        agent_code = info.agent[0] if info.agent else None
-        if info.former and agent_code in (None, "GOV"):
-            agent_code = "ELI"
-        countries = info.countries
+        return None
+
+    def _person_actor(
+        self, head: Token, person: tuple[str, str, Span], info: NounInfo, make: _Phrase,
+        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
+    ) -> list[tuple[Actor, bool]]:
+        """A named person's code: the role an apposition gives, else the dictionary's."""
+        # "Amr Moussa, secretary-general of the Arab League": the role the text gives
+        # beats the dictionary's.
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            got = self._resolve_one(appos, matches, ctx)
+            if got and not got[0][0].code.startswith(UNKNOWN) and \
+                    not got[0][0].rule.startswith(("person:", "coref:")):
+                a = got[0][0]
+                return [(make.actor(a.code, a.country, a.agent,
+                                    f"person:{person[1]}+appos:{a.rule}"), True)]
+        code, name, _ = person
+        if code.endswith("ELI") and info.agent and not info.former:
+            code = code[:3] + info.agent[0]
+        return [(make.actor(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
+
+    def _people_placed_elsewhere(
+        self, head: Token, countries: list[tuple[str, str, Span, str]], agent_code: str | None,
+        make: _Phrase, matches: dict[int, tuple[Span, list[Entry]]],
+    ) -> list[tuple[Actor, bool]] | None:
+        """A people named by a demonym, coded by the other country a phrase places them in."""
         if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
             # A people named by a demonym and placed elsewhere: "the Albanians of Serbia".
             for child in head.rights:
@@ -292,98 +333,55 @@ class ActorResolver:
                     loc = self.location_country(pobj, matches) if pobj is not None else None
                     if loc and loc[0] != countries[0][0]:
                         code = loc[0] + (agent_code or "CVL")
-                        return [(make(code, loc[0], agent_code or "CVL",
-                                      f"people:{head.text}+place:{loc[1]}"), False)]
-        explicit = [c for c in countries if not c[3]]
-        if explicit and len(explicit) < len(countries):
-            # "Brazil's congress": the named country wins over a metonym's own country, and
-            # the metonym still says which part of the state is meant.
-            meton = next(c for c in countries if c[3])
-            countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
-        if not countries and agent_code:
-            # "its embassy in Tehran", "their troops": the owner's, wherever they are.
-            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
-                         ("its", "their")), None)
-            owner = self._pronoun(poss, ctx) if poss is not None else []
-            if owner and owner[0][0].country:
-                country = owner[0][0].country
-                return [(make(country + agent_code, country, agent_code,
-                              f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
-        if not countries:
-            sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
-            if sub is not None:
-                inners, via = sub
-                out = []
-                for inner in inners:
-                    if inner.rule.startswith(("org:", "person:")) or (
-                            inner.country is None and (inner.agent is None or agent_code is None
-                                                       or via == "of")):
-                        out.append((make(inner.code, inner.country, inner.agent,
-                                         f"{via}:{inner.rule}"), False))
-                    elif inner.country:
-                        # "leaders of the opposition coalition", "commander of the rebels":
-                        # a member of the group named after "of" is of the group's sector.
-                        agent = (inner.agent or agent_code) if via == "of" else (
-                            agent_code or inner.agent)
-                        if agent is None and info.ethnic:
-                            agent = "CVL"  # "ethnic Albanians in Kosovo"
-                        rule = f"{via}:{inner.rule}" + (
-                            f"+agent:{info.agent[1]}" if info.agent else "")
-                        out.append((make(inner.country + (agent or ""), inner.country, agent,
-                                         rule), False))
-                if out:
-                    return out
-        if countries:
-            groups = _coordinated(countries)
-            out = []
-            for code, name, span, metonym_agent in groups:
-                agent = agent_code or metonym_agent or None
-                if metonym_agent and not agent_code:
-                    agent = metonym_agent
-                rule = f"country:{name}" + (f"+agent:{info.agent[1]}" if info.agent else "")
-                if metonym_agent and not info.agent:
-                    rule = f"metonym:{span.text}"
-                full = code + (agent or "")
-                out.append((make(full, code, agent, rule), False))
-            return out
-        if head.lemma_.lower() in _STATE_NOUNS and head.tag_ == "NN" and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
-                c.dep_ in ("poss", "prep") for c in head.children):
-            # "the country", "the Central American country": the state last named.
-            prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
-            if prev is not None:
-                return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
-        if info.region is not None:
-            code, name, _ = info.region
-            return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
-        # Nothing in the dictionaries: coreference with earlier mentions.
-        if head.pos_ == "PROPN" and low in ctx.names:
-            prev = ctx.names[low]
-            return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
-        if head.pos_ == "NOUN":
-            lemma = head.lemma_.lower()
-            if lemma in _PAIR_WORDS and _is_pair(head):
-                pair = ctx.last_pair(by_country=lemma in _COUNTRY_PAIR_WORDS,
-                                     skip=_clause_subject_span(head))
-                if pair:
-                    return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
-                            for a in pair]
-            det = {c.lower_ for c in head.children if c.dep_ == "det"}
-            if det & {"the", "this", "that"} and lemma in ctx.by_agent_word:
-                prev = ctx.by_agent_word[lemma]
-                return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
-        if agent_code:
-            if any(t.lower_ in _FOREIGN and doc[t.i + 1].lower_ not in _FOREIGN_OFFICE
-                   for t in doc[head.left_edge.i : head.i]):
-                # "foreign journalists", "international aid agencies": not of the place where
-                # they are, so never placed there.
-                return [(make(UNKNOWN + agent_code, None, agent_code,
-                              f"agent:{info.agent[1]}+foreign"), False)]
-            return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
-                     head.ent_type_ == "PERSON")]
-        if info.ethnic:
-            return [(make(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
-        return []
+                        return [(make.actor(code, loc[0], agent_code or "CVL",
+                                            f"people:{head.text}+place:{loc[1]}"), False)]
+        return None
+
+    def _owner_actor(
+        self, head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
+        ctx: ArticleContext,
+    ) -> list[tuple[Actor, bool]] | None:
+        """An agent word owned by "its" or "their": of the owner's country, if it has one."""
+        if not agent_code:
+            return None
+        # "its embassy in Tehran", "their troops": the owner's, wherever they are.
+        poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
+                     ("its", "their")), None)
+        owner = self._pronoun(poss, ctx) if poss is not None else []
+        if owner and owner[0][0].country:
+            country = owner[0][0].country
+            return [(make.actor(country + agent_code, country, agent_code,
+                                f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
+        return None
+
+    def _dependent_actors(
+        self, head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
+        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
+    ) -> list[tuple[Actor, bool]] | None:
+        """With no country on the left: the actors the phrase's right side names, if any."""
+        sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
+        if sub is None:
+            return None
+        inners, via = sub
+        out = []
+        for inner in inners:
+            if inner.rule.startswith(("org:", "person:")) or (
+                    inner.country is None and (inner.agent is None or agent_code is None
+                                               or via == "of")):
+                out.append((make.actor(inner.code, inner.country, inner.agent,
+                                       f"{via}:{inner.rule}"), False))
+            elif inner.country:
+                # "leaders of the opposition coalition", "commander of the rebels":
+                # a member of the group named after "of" is of the group's sector.
+                agent = (inner.agent or agent_code) if via == "of" else (
+                    agent_code or inner.agent)
+                if agent is None and info.ethnic:
+                    agent = "CVL"  # "ethnic Albanians in Kosovo"
+                rule = f"{via}:{inner.rule}" + (
+                    f"+agent:{info.agent[1]}" if info.agent else "")
+                out.append((make.actor(inner.country + (agent or ""), inner.country, agent,
+                                       rule), False))
+        return out or None
 
     def _from_dependents(
         self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
@@ -452,6 +450,121 @@ class ActorResolver:
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in _PERSON_PRONOUNS)]
 
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """The text and character span of the noun phrase a head word ends (what an actor cites)."""
+
+    text: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, head: Token) -> _Phrase:
+        """The phrase from the head's left edge to the head."""
+        phrase = head.doc[head.left_edge.i : head.i + 1]
+        return cls(phrase.text, phrase.start_char, phrase.end_char)
+
+    def actor(self, code: str, country: str | None, agent: str | None, rule: str) -> Actor:
+        """An actor citing this phrase."""
+        return Actor(code=code, text=self.text, start=self.start, end=self.end, rule=rule,
+                     country=country, agent=agent)
+
+
+def _agent_code(info: NounInfo) -> str | None:
+    """Which sector the phrase names: its agent word's, or elite for a former official."""
+    agent_code = info.agent[0] if info.agent else None
+    if info.former and agent_code in (None, "GOV"):
+        agent_code = "ELI"
+    return agent_code
+
+
+def _explicit_countries(
+    countries: list[tuple[str, str, Span, str]],
+) -> list[tuple[str, str, Span, str]]:
+    """Which countries count: named ones beat a metonym's, which keeps only its agent."""
+    explicit = [c for c in countries if not c[3]]
+    if explicit and len(explicit) < len(countries):
+        # "Brazil's congress": the named country wins over a metonym's own country, and
+        # the metonym still says which part of the state is meant.
+        meton = next(c for c in countries if c[3])
+        countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
+    return countries
+
+
+def _country_actors(
+    countries: list[tuple[str, str, Span, str]], info: NounInfo, agent_code: str | None,
+    make: _Phrase,
+) -> list[tuple[Actor, bool]]:
+    """One actor per coordinated country, in the phrase's sector (or the metonym's)."""
+    groups = _coordinated(countries)
+    out = []
+    for code, name, span, metonym_agent in groups:
+        agent = agent_code or metonym_agent or None
+        if metonym_agent and not agent_code:
+            agent = metonym_agent
+        rule = f"country:{name}" + (f"+agent:{info.agent[1]}" if info.agent else "")
+        if metonym_agent and not info.agent:
+            rule = f"metonym:{span.text}"
+        full = code + (agent or "")
+        out.append((make.actor(full, code, agent, rule), False))
+    return out
+
+
+def _coreferent_actors(
+    head: Token, info: NounInfo, agent_code: str | None, make: _Phrase, ctx: ArticleContext,
+) -> list[tuple[Actor, bool]] | None:
+    """With no country named: the state last named, the region, or an earlier mention."""
+    if head.lemma_.lower() in _STATE_NOUNS and head.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
+            c.dep_ in ("poss", "prep") for c in head.children):
+        # "the country", "the Central American country": the state last named.
+        prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
+        if prev is not None:
+            return [(make.actor(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
+    if info.region is not None:
+        code, name, _ = info.region
+        return [(make.actor(code + (agent_code or ""), code, agent_code, f"region:{name}"),
+                 False)]
+    # Nothing in the dictionaries: coreference with earlier mentions.
+    low = head.lower_
+    if head.pos_ == "PROPN" and low in ctx.names:
+        prev = ctx.names[low]
+        return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
+    if head.pos_ == "NOUN":
+        lemma = head.lemma_.lower()
+        if lemma in _PAIR_WORDS and _is_pair(head):
+            pair = ctx.last_pair(by_country=lemma in _COUNTRY_PAIR_WORDS,
+                                 skip=_clause_subject_span(head))
+            if pair:
+                return [(make.actor(a.code, a.country, a.agent, f"coref:{a.text}"), False)
+                        for a in pair]
+        det = {c.lower_ for c in head.children if c.dep_ == "det"}
+        if det & {"the", "this", "that"} and lemma in ctx.by_agent_word:
+            prev = ctx.by_agent_word[lemma]
+            return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
+                     False)]
+    return None
+
+
+def _generic_actors(
+    head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
+) -> list[tuple[Actor, bool]]:
+    """Last resort: a sector with no country (never placed if foreign), or an ethnic people."""
+    if agent_code:
+        doc = head.doc
+        if any(t.lower_ in _FOREIGN and doc[t.i + 1].lower_ not in _FOREIGN_OFFICE
+               for t in doc[head.left_edge.i : head.i]):
+            # "foreign journalists", "international aid agencies": not of the place where
+            # they are, so never placed there.
+            return [(make.actor(UNKNOWN + agent_code, None, agent_code,
+                                f"agent:{info.agent[1]}+foreign"), False)]
+        return [(make.actor(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
+                 head.ent_type_ == "PERSON")]
+    if info.ethnic:
+        return [(make.actor(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
+    return []
 
 
 def _with_country(actor: Actor, country: str) -> Actor:
