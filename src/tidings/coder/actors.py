@@ -5,6 +5,7 @@ sentences said (coreference)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +34,10 @@ _GROUP_NOUNS = {"group", "organisation", "organization", "movement", "alliance",
                 "militia", "faction", "agency"}
 _LOCATION_PREPS = {"in", "from", "of", "at"}
 
+_Matches = dict[int, tuple[Span, list[Entry]]]  # a sentence's dictionary matches, by token
+_Found = list[tuple[Actor, bool]]  # what a rule finds: (actor, is a person)
+_Countries = list[tuple[str, str, Span, str]]  # (code, name, span, metonym agent or "")
+_Make = Callable[[str, str | None, str | None, str], Actor]  # (code, country, agent, rule)
 
 
 @dataclass(slots=True)
@@ -47,7 +52,6 @@ class NounInfo:
     region: tuple[str, str, Span] | None = None
     former: bool = False
     ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
-
 
 
 _ETHNIC = {"ethnic"}
@@ -75,9 +79,8 @@ class ActorResolver:
         # An agent word modifying them does not make them an actor.
         self.non_actor_heads = non_actor_heads
 
-    def index_matches(self, doc: Doc,
-                      day: dt.date | None = None) -> dict[int, tuple[Span, list[Entry]]]:
-        index: dict[int, tuple[Span, list[Entry]]] = {}
+    def index_matches(self, doc: Doc, day: dt.date | None = None) -> _Matches:
+        index: _Matches = {}
         found = self.dictionary.match(doc)
         named = {e.code for _, entries in found for e in entries
                  if e.kind in ("country", "demonym") and not e.shared}
@@ -105,14 +108,8 @@ class ActorResolver:
         return index
 
     # -- public ----------------------------------------------------------------------------
-    def resolve(
-        self,
-        head: Token,
-        matches: dict[int, tuple[Span, list[Entry]]],
-        ctx: ArticleContext,
-        *,
-        remember: bool = True,
-    ) -> list[Actor]:
+    def resolve(self, head: Token, matches: _Matches, ctx: ArticleContext, *,
+                remember: bool = True) -> list[Actor]:
         """The actors a noun phrase headed by ``head`` refers to (several when coordinated)."""
         heads = [head, *_conjuncts(head)]
         found: list[tuple[Actor, Token, bool]] = []
@@ -132,9 +129,7 @@ class ActorResolver:
                     ctx.remember(actor, h, is_person)
         return actors
 
-    def location_country(
-        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]]
-    ) -> tuple[str, str] | None:
+    def location_country(self, head: Token, matches: _Matches) -> tuple[str, str] | None:
         """The country (code, place name) a place name such as "Tehran", "the city of Kirkuk"
         or "southern Iran" names."""
         for tok in head.doc[head.left_edge.i : head.i + 1]:
@@ -156,8 +151,7 @@ class ActorResolver:
         return None
 
     # -- internals -------------------------------------------------------------------------
-    def _info(self, head: Token, matches: dict[int, tuple[Span, list[Entry]]],
-              day: dt.date | None) -> NounInfo:
+    def _info(self, head: Token, matches: _Matches, day: dt.date | None) -> NounInfo:
         info = NounInfo()
         doc = head.doc
         left = head.left_edge.i
@@ -225,21 +219,17 @@ class ActorResolver:
                 continue
         return info
 
-    def _resolve_one(
-        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
-    ) -> list[tuple[Actor, bool]]:
+    def _resolve_one(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
         """The actors one head word names, and whether each is a person (first rule to apply)."""
         low = head.lower_
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
             return self._pronoun(head, ctx, matches)
-        got = self._owner_of_thing(head, matches, ctx)
-        if got:
+        if got := self._owner_of_thing(head, matches, ctx):
             return got
         info = self._info(head, matches, ctx.date)
-        make = _Phrase.of(head)
-        named = self._named_actor(head, info, make, matches, ctx)
-        if named is not None:
+        make = _maker(head)
+        if (named := self._named_actor(head, info, make, matches, ctx)) is not None:
             return named
         agent_code = _agent_code(info)
         countries = info.countries
@@ -248,22 +238,18 @@ class ActorResolver:
             return people
         countries = _explicit_countries(countries)
         if not countries:
-            owned = self._owner_actor(head, info, agent_code, make, ctx)
-            if owned is not None:
+            if (owned := self._owner_actor(head, info, agent_code, make, ctx)) is not None:
                 return owned
             dependents = self._dependent_actors(head, info, agent_code, make, matches, ctx)
             if dependents is not None:
                 return dependents
         if countries:
             return _country_actors(countries, info, agent_code, make)
-        coref = _coreferent_actors(head, info, agent_code, make, ctx)
-        if coref is not None:
+        if (coref := _coreferent_actors(head, info, agent_code, make, ctx)) is not None:
             return coref
         return _generic_actors(head, info, agent_code, make)
 
-    def _owner_of_thing(
-        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext
-    ) -> list[tuple[Actor, bool]] | None:
+    def _owner_of_thing(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found | None:
         """Who owns the thing or act a non-actor head names, if the possessive names anyone."""
         hit = matches.get(head.i)
         if head.lemma_.lower() in self.non_actor_heads and not (
@@ -278,10 +264,8 @@ class ActorResolver:
                     return got
         return None
 
-    def _named_actor(
-        self, head: Token, info: NounInfo, make: _Phrase,
-        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
-    ) -> list[tuple[Actor, bool]] | None:
+    def _named_actor(self, head: Token, info: NounInfo, make: _Make, matches: _Matches,
+                     ctx: ArticleContext) -> _Found | None:
         """The person, the organisation, or the group last named that the phrase names."""
         if info.person is not None:
             return self._person_actor(head, info.person, info, make, matches, ctx)
@@ -290,21 +274,18 @@ class ActorResolver:
             # (an organisation of the country named is the more precise: "Colombia's FARC
             # rebels"; "Iran's UN ambassador" is Iran's)
             code, name, _, org_country = info.org
-            return [(make.actor(code, org_country, None, f"org:{name}"), False)]
+            return [(make(code, org_country, None, f"org:{name}"), False)]
         if head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and \
                 not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in head.children):
             # "Hamas fired rockets. The group said ...": the organisation last named.
             prev = ctx.last_org()
             if prev is not None:
-                return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
-                         False)]
+                return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
         return None
 
-    def _person_actor(
-        self, head: Token, person: tuple[str, str, Span], info: NounInfo, make: _Phrase,
-        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
-    ) -> list[tuple[Actor, bool]]:
+    def _person_actor(self, head: Token, person: tuple[str, str, Span], info: NounInfo,
+                      make: _Make, matches: _Matches, ctx: ArticleContext) -> _Found:
         """A named person's code: the role an apposition gives, else the dictionary's."""
         # "Amr Moussa, secretary-general of the Arab League": the role the text gives
         # beats the dictionary's.
@@ -313,17 +294,15 @@ class ActorResolver:
             if got and not got[0][0].code.startswith(UNKNOWN) and \
                     not got[0][0].rule.startswith(("person:", "coref:")):
                 a = got[0][0]
-                return [(make.actor(a.code, a.country, a.agent,
-                                    f"person:{person[1]}+appos:{a.rule}"), True)]
+                return [(make(a.code, a.country, a.agent,
+                              f"person:{person[1]}+appos:{a.rule}"), True)]
         code, name, _ = person
         if code.endswith("ELI") and info.agent and not info.former:
             code = code[:3] + info.agent[0]
-        return [(make.actor(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
+        return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
 
-    def _people_placed_elsewhere(
-        self, head: Token, countries: list[tuple[str, str, Span, str]], agent_code: str | None,
-        make: _Phrase, matches: dict[int, tuple[Span, list[Entry]]],
-    ) -> list[tuple[Actor, bool]] | None:
+    def _people_placed_elsewhere(self, head: Token, countries: _Countries, agent_code: str | None,
+                                 make: _Make, matches: _Matches) -> _Found | None:
         """A people named by a demonym, coded by the other country a phrase places them in."""
         if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
             # A people named by a demonym and placed elsewhere: "the Albanians of Serbia".
@@ -333,14 +312,12 @@ class ActorResolver:
                     loc = self.location_country(pobj, matches) if pobj is not None else None
                     if loc and loc[0] != countries[0][0]:
                         code = loc[0] + (agent_code or "CVL")
-                        return [(make.actor(code, loc[0], agent_code or "CVL",
-                                            f"people:{head.text}+place:{loc[1]}"), False)]
+                        return [(make(code, loc[0], agent_code or "CVL",
+                                      f"people:{head.text}+place:{loc[1]}"), False)]
         return None
 
-    def _owner_actor(
-        self, head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
-        ctx: ArticleContext,
-    ) -> list[tuple[Actor, bool]] | None:
+    def _owner_actor(self, head: Token, info: NounInfo, agent_code: str | None, make: _Make,
+                     ctx: ArticleContext) -> _Found | None:
         """An agent word owned by "its" or "their": of the owner's country, if it has one."""
         if not agent_code:
             return None
@@ -350,14 +327,12 @@ class ActorResolver:
         owner = self._pronoun(poss, ctx) if poss is not None else []
         if owner and owner[0][0].country:
             country = owner[0][0].country
-            return [(make.actor(country + agent_code, country, agent_code,
-                                f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
+            return [(make(country + agent_code, country, agent_code,
+                          f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
         return None
 
-    def _dependent_actors(
-        self, head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
-        matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
-    ) -> list[tuple[Actor, bool]] | None:
+    def _dependent_actors(self, head: Token, info: NounInfo, agent_code: str | None,
+                          make: _Make, matches: _Matches, ctx: ArticleContext) -> _Found | None:
         """With no country on the left: the actors the phrase's right side names, if any."""
         sub = self._from_dependents(head, matches, ctx, allow_unknown=agent_code is None)
         if sub is None:
@@ -368,8 +343,8 @@ class ActorResolver:
             if inner.rule.startswith(("org:", "person:")) or (
                     inner.country is None and (inner.agent is None or agent_code is None
                                                or via == "of")):
-                out.append((make.actor(inner.code, inner.country, inner.agent,
-                                       f"{via}:{inner.rule}"), False))
+                out.append((make(inner.code, inner.country, inner.agent,
+                                 f"{via}:{inner.rule}"), False))
             elif inner.country:
                 # "leaders of the opposition coalition", "commander of the rebels":
                 # a member of the group named after "of" is of the group's sector.
@@ -379,14 +354,12 @@ class ActorResolver:
                     agent = "CVL"  # "ethnic Albanians in Kosovo"
                 rule = f"{via}:{inner.rule}" + (
                     f"+agent:{info.agent[1]}" if info.agent else "")
-                out.append((make.actor(inner.country + (agent or ""), inner.country, agent,
-                                       rule), False))
+                out.append((make(inner.country + (agent or ""), inner.country, agent,
+                                 rule), False))
         return out or None
 
-    def _from_dependents(
-        self, head: Token, matches: dict[int, tuple[Span, list[Entry]]], ctx: ArticleContext,
-        allow_unknown: bool = False,
-    ) -> tuple[list[Actor], str] | None:
+    def _from_dependents(self, head: Token, matches: _Matches, ctx: ArticleContext,
+                         allow_unknown: bool = False) -> tuple[list[Actor], str] | None:
         """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
@@ -422,9 +395,7 @@ class ActorResolver:
                                       f"place:{place}", code, None)], child.lower_
         return None
 
-    def _pronoun(self, head: Token, ctx: ArticleContext,
-                 matches: dict[int, tuple[Span, list[Entry]]] | None = None,
-                 ) -> list[tuple[Actor, bool]]:
+    def _pronoun(self, head: Token, ctx: ArticleContext, matches: _Matches | None = None) -> _Found:
         low = head.lower_
         # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
         subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
@@ -451,25 +422,17 @@ class ActorResolver:
                        prev.agent), low in _PERSON_PRONOUNS)]
 
 
+def _maker(head: Token) -> _Make:
+    """How an actor found for a head word cites its noun phrase (text and character span)."""
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    start, end, text = phrase.start_char, phrase.end_char, phrase.text
 
-@dataclass(frozen=True, slots=True)
-class _Phrase:
-    """The text and character span of the noun phrase a head word ends (what an actor cites)."""
-
-    text: str
-    start: int
-    end: int
-
-    @classmethod
-    def of(cls, head: Token) -> _Phrase:
-        """The phrase from the head's left edge to the head."""
-        phrase = head.doc[head.left_edge.i : head.i + 1]
-        return cls(phrase.text, phrase.start_char, phrase.end_char)
-
-    def actor(self, code: str, country: str | None, agent: str | None, rule: str) -> Actor:
-        """An actor citing this phrase."""
-        return Actor(code=code, text=self.text, start=self.start, end=self.end, rule=rule,
+    def make(code: str, country: str | None, agent: str | None, rule: str) -> Actor:
+        """An actor citing the phrase from the head's left edge to the head."""
+        return Actor(code=code, text=text, start=start, end=end, rule=rule,
                      country=country, agent=agent)
+
+    return make
 
 
 def _agent_code(info: NounInfo) -> str | None:
@@ -480,9 +443,7 @@ def _agent_code(info: NounInfo) -> str | None:
     return agent_code
 
 
-def _explicit_countries(
-    countries: list[tuple[str, str, Span, str]],
-) -> list[tuple[str, str, Span, str]]:
+def _explicit_countries(countries: _Countries) -> _Countries:
     """Which countries count: named ones beat a metonym's, which keeps only its agent."""
     explicit = [c for c in countries if not c[3]]
     if explicit and len(explicit) < len(countries):
@@ -493,10 +454,8 @@ def _explicit_countries(
     return countries
 
 
-def _country_actors(
-    countries: list[tuple[str, str, Span, str]], info: NounInfo, agent_code: str | None,
-    make: _Phrase,
-) -> list[tuple[Actor, bool]]:
+def _country_actors(countries: _Countries, info: NounInfo, agent_code: str | None,
+                    make: _Make) -> _Found:
     """One actor per coordinated country, in the phrase's sector (or the metonym's)."""
     groups = _coordinated(countries)
     out = []
@@ -508,13 +467,12 @@ def _country_actors(
         if metonym_agent and not info.agent:
             rule = f"metonym:{span.text}"
         full = code + (agent or "")
-        out.append((make.actor(full, code, agent, rule), False))
+        out.append((make(full, code, agent, rule), False))
     return out
 
 
-def _coreferent_actors(
-    head: Token, info: NounInfo, agent_code: str | None, make: _Phrase, ctx: ArticleContext,
-) -> list[tuple[Actor, bool]] | None:
+def _coreferent_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
+                       ctx: ArticleContext) -> _Found | None:
     """With no country named: the state last named, the region, or an earlier mention."""
     if head.lemma_.lower() in _STATE_NOUNS and head.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
@@ -522,35 +480,31 @@ def _coreferent_actors(
         # "the country", "the Central American country": the state last named.
         prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
         if prev is not None:
-            return [(make.actor(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
+            return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
     if info.region is not None:
         code, name, _ = info.region
-        return [(make.actor(code + (agent_code or ""), code, agent_code, f"region:{name}"),
-                 False)]
+        return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
     # Nothing in the dictionaries: coreference with earlier mentions.
     low = head.lower_
     if head.pos_ == "PROPN" and low in ctx.names:
         prev = ctx.names[low]
-        return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
+        return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
     if head.pos_ == "NOUN":
         lemma = head.lemma_.lower()
         if lemma in _PAIR_WORDS and _is_pair(head):
             pair = ctx.last_pair(by_country=lemma in _COUNTRY_PAIR_WORDS,
                                  skip=_clause_subject_span(head))
             if pair:
-                return [(make.actor(a.code, a.country, a.agent, f"coref:{a.text}"), False)
+                return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
                         for a in pair]
         det = {c.lower_ for c in head.children if c.dep_ == "det"}
         if det & {"the", "this", "that"} and lemma in ctx.by_agent_word:
             prev = ctx.by_agent_word[lemma]
-            return [(make.actor(prev.code, prev.country, prev.agent, f"coref:{prev.text}"),
-                     False)]
+            return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
     return None
 
 
-def _generic_actors(
-    head: Token, info: NounInfo, agent_code: str | None, make: _Phrase,
-) -> list[tuple[Actor, bool]]:
+def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make) -> _Found:
     """Last resort: a sector with no country (never placed if foreign), or an ethnic people."""
     if agent_code:
         doc = head.doc
@@ -558,12 +512,12 @@ def _generic_actors(
                for t in doc[head.left_edge.i : head.i]):
             # "foreign journalists", "international aid agencies": not of the place where
             # they are, so never placed there.
-            return [(make.actor(UNKNOWN + agent_code, None, agent_code,
-                                f"agent:{info.agent[1]}+foreign"), False)]
-        return [(make.actor(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
+            return [(make(UNKNOWN + agent_code, None, agent_code,
+                          f"agent:{info.agent[1]}+foreign"), False)]
+        return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
                  head.ent_type_ == "PERSON")]
     if info.ethnic:
-        return [(make.actor(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
+        return [(make(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
     return []
 
 
