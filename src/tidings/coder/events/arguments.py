@@ -98,8 +98,8 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
 def _object_candidates(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
     """The verb's indirect objects, then its direct objects, each kind as one group."""
     for dep in ("dative", "dobj"):
-        objs = [through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
-        objs = [o for o in objs if o is not None]
+        found = [through_prep(c) for c in verb.children if c.dep_ == dep and c not in used]
+        objs = [o for o in found if o is not None]
         if objs:
             yield objs
 
