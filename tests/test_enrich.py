@@ -282,21 +282,21 @@ def test_the_built_gazetteer_is_cached(tmp_path, monkeypatch) -> None:
     from tidings.enrich import places as enrich_module
 
     monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
-    load_gazetteer.cache_clear()
+    enrich_module._load_gazetteer.cache_clear()
     try:
         built = load_gazetteer()
         (cached,) = (tmp_path / "gazetteer").glob("*.pickle")
-        load_gazetteer.cache_clear()
+        enrich_module._load_gazetteer.cache_clear()
 
-        def no_build(self) -> None:  # type: ignore[no-untyped-def]
+        def no_build(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
             raise AssertionError("built again")
 
         monkeypatch.setattr(enrich_module.Gazetteer, "__init__", no_build)
         again = load_gazetteer()  # read back, not built
         assert again.lookup("Doha") == built.lookup("Doha")
         cached.write_bytes(b"not a pickle")  # a damaged cache is rebuilt
-        load_gazetteer.cache_clear()
+        enrich_module._load_gazetteer.cache_clear()
         with pytest.raises(AssertionError, match="built again"):
             load_gazetteer()
     finally:
-        load_gazetteer.cache_clear()
+        enrich_module._load_gazetteer.cache_clear()

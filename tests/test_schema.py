@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tidings.knowledge.ontology import load_ontology
+from tidings.knowledge.bundle import load_knowledge
 from tidings.records import Actor, Article, Event, Place, Sentence
 from tidings.store import export
 from tidings.store.database import open_store
@@ -211,7 +211,7 @@ def test_filters_combine_with_and_and_extra_conditions_come_last():
 def store(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     with fresh_db(request.param, tmp_path_factory.mktemp("read")) as db:
         s = open_store(db)
-        onto = load_ontology()
+        onto = load_knowledge().ontology
         day1, day2 = dt.date(2024, 3, 10), dt.date(2024, 3, 12)
         a = Article("a1", "Iran met Qatar in Tehran. Turkey arrested students.", day1,
                     "http://a/1", "Wire A")

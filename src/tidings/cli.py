@@ -95,8 +95,9 @@ def cmd_code(args: argparse.Namespace) -> int:
     else:
         from tidings.enrich.stage import enrich_coded
 
-        coded_articles = (enrich_coded(c) for c in
-                          _coder(args).code_articles(articles(), include_all=args.all))
+        coder = _coder(args)
+        coded_articles = (enrich_coded(c, knowledge=coder.knowledge) for c in
+                          coder.code_articles(articles(), include_all=args.all))
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     progress = Progress("coding", enabled=wanted(args.progress), unit="records")
     table: list[list[str]] = []
@@ -168,9 +169,11 @@ def _code_on_dask(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from tidings.knowledge.bundle import load_knowledge
     from tidings.web.api import serve
 
-    serve(args.db, host=args.host, port=args.port)
+    serve(args.db, host=args.host, port=args.port,
+          knowledge=load_knowledge(_settings(args).data_dirs))
     return EXIT_OK
 
 
@@ -217,7 +220,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     if args.watch:
         return _ingest_watching(args)
-    from tidings.knowledge.ontology import Ontology
+    from tidings.knowledge.bundle import load_knowledge
     from tidings.pipeline import IngestSummary, ingest, store_coded
     from tidings.scale.cluster import is_output_dir, read_coded
     from tidings.sources.reader import read
@@ -230,7 +233,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if is_output_dir(location):  # coded already, by `tidings code --dask`
                 try:
                     store_coded(read_coded(location), store, summary=summary, progress=progress,
-                                ontology=Ontology.from_dirs(_settings(args).data_dirs))
+                                ontology=load_knowledge(_settings(args).data_dirs).ontology)
                 except (FileNotFoundError, ValueError) as exc:
                     print(f"tidings: {exc}", file=sys.stderr)
                     return EXIT_ERROR

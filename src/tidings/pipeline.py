@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tidings.coder.core import Coder
-from tidings.knowledge.ontology import Ontology, load_ontology
+from tidings.knowledge.bundle import load_knowledge
+from tidings.knowledge.ontology import Ontology
 from tidings.progress import Progress
 from tidings.records import Article, CodedArticle
 from tidings.sources.base import Problem
@@ -55,7 +56,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
     from tidings.enrich.stage import enrich_coded, load_gazetteer
 
     summary = summary or IngestSummary()
-    gazetteer = load_gazetteer()
+    gazetteer = load_gazetteer(coder.knowledge)
 
     def fresh() -> Iterator[Article]:
         """The articles not stored yet with this content (looked up a batch at a time)."""
@@ -82,7 +83,7 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                 yield from drain()
         yield from drain()
 
-    coded = (enrich_coded(c, gazetteer) for c in coder.code_articles(fresh()))
+    coded = (enrich_coded(c, gazetteer, coder.knowledge) for c in coder.code_articles(fresh()))
     return store_coded(coded, store, summary=summary, progress=progress, batch_size=batch_size,
                        ontology=coder.ontology, count_read=False)
 
@@ -96,7 +97,7 @@ def store_coded(items: Iterable[CodedArticle], store: Store, *,
     with the same content is left as it is, so storing the same output twice changes
     nothing."""
     summary = summary or IngestSummary()
-    ontology = ontology or load_ontology()
+    ontology = ontology or load_knowledge().ontology
     bar = Progress(None, enabled=progress)
     pending: list = []
 

@@ -15,7 +15,6 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +26,13 @@ from tidings.coder import dictionary, patterns, phrases, rules
 from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.patterns import PatternSet
 from tidings.coder.rules import Rules
-from tidings.knowledge import datafiles, ontology
+from tidings.knowledge import bundle, datafiles, ontology
+from tidings.knowledge.bundle import Knowledge
 from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir
 from tidings.knowledge.ontology import Ontology
 
 # The modules whose code shapes the compiled objects: a change to any of them is a new key.
-_COMPILERS = (dictionary, patterns, phrases, rules, datafiles, ontology)
+_COMPILERS = (dictionary, patterns, phrases, rules, bundle, datafiles, ontology)
 _FORMAT = b"tidings-compiled-1"
 
 
@@ -46,20 +46,7 @@ class Compiled:
     dictionary: ActorDictionary
 
 
-def _data_files(data_dirs: Sequence[Path]) -> list[Path]:
-    files = []
-    for d in data_dirs:
-        d = Path(d)
-        for name in ("cameo.yaml", "plover.yaml"):
-            if (d / name).is_file():
-                files.append(d / name)
-        for sub in ("actors", "patterns"):
-            if (d / sub).is_dir():
-                files.extend(sorted((d / sub).glob("*.yaml")))
-    return files
-
-
-def fingerprint(nlp: Language, data_dirs: Sequence[Path]) -> str:
+def fingerprint(nlp: Language, knowledge: Knowledge) -> str:
     """A hash of everything the compiled knowledge depends on."""
     h = hashlib.sha256(_FORMAT)
     meta = nlp.meta
@@ -70,24 +57,23 @@ def fingerprint(nlp: Language, data_dirs: Sequence[Path]) -> str:
         h.update(Path(module.__file__ or "").read_bytes() + b"\0")
     for path in sorted(SCHEMA_DIR.glob("*.json")):
         h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for path in _data_files(data_dirs):
-        h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    h.update(knowledge.fingerprint().encode())
     return h.hexdigest()
 
 
-def build(nlp: Language, data_dirs: Sequence[Path]) -> Compiled:
-    """Compile the knowledge of ``data_dirs`` (checks every file against its schema)."""
-    onto = Ontology.from_dirs(tuple(data_dirs))
-    return Compiled(onto, PatternSet(onto, data_dirs), Rules.load(data_dirs),
-                    ActorDictionary.build(nlp, data_dirs))
+def build(nlp: Language, knowledge: Knowledge) -> Compiled:
+    """Compile the knowledge bundle (checks every file against its schema)."""
+    onto = knowledge.ontology
+    return Compiled(onto, PatternSet(onto, knowledge), Rules.from_knowledge(knowledge),
+                    ActorDictionary.build(nlp, knowledge))
 
 
-def load(nlp: Language, data_dirs: Sequence[Path]) -> Compiled:
+def load(nlp: Language, knowledge: Knowledge) -> Compiled:
     """The compiled knowledge, from the cache when it holds this exact content."""
     folder = cache_dir("compiled")
     if folder is None:
-        return build(nlp, data_dirs)
-    path = folder / f"{fingerprint(nlp, data_dirs)}.pickle"
+        return build(nlp, knowledge)
+    path = folder / f"{fingerprint(nlp, knowledge)}.pickle"
     try:
         with open(path, "rb") as fh:
             found = pickle.load(fh)
@@ -95,7 +81,7 @@ def load(nlp: Language, data_dirs: Sequence[Path]) -> Compiled:
             return found
     except Exception:  # noqa: BLE001 - missing, partial or stale: compile again
         pass
-    compiled = build(nlp, data_dirs)
+    compiled = build(nlp, knowledge)
     _store(path, compiled)
     return compiled
 

@@ -17,6 +17,7 @@ from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.nlp import load_pipeline
 from tidings.config import Settings
+from tidings.knowledge.bundle import load_knowledge
 from tidings.records import Article, CodedArticle, Event, Sentence
 
 
@@ -26,7 +27,8 @@ class Coder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = load_pipeline(self.settings.model)
-        known = compiled.load(self.nlp, self.settings.data_dirs)
+        self.knowledge = load_knowledge(self.settings.data_dirs)
+        known = compiled.load(self.nlp, self.knowledge)
         self.ontology, self.patterns, self.rules = known.ontology, known.patterns, known.rules
         self.dictionary = known.dictionary
         self.resolver = ActorResolver(

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple, cast
 
@@ -12,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tidings.coder.phrases import PhraseTable
+from tidings.knowledge.bundle import FILES, Knowledge
 from tidings.knowledge.datafiles import DataFileError, load_yaml
 
 _NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
@@ -68,15 +68,18 @@ class ActorDictionary:
         self.table = PhraseTable()
 
     @classmethod
-    def build(cls, nlp: Language, data_dirs: Sequence[Path]) -> ActorDictionary:
+    def build(cls, nlp: Language, knowledge: Knowledge) -> ActorDictionary:
         """Load the actor files of every data directory (each adds its entries) and build
         the phrase table with the pipeline's tokenizer."""
         self = cls()
-        for data_dir in data_dirs:
+        for data_dir in knowledge.data_dirs:
             for stem in self.FILES:
-                path = Path(data_dir) / "actors" / f"{stem}.yaml"
-                if path.exists():
-                    getattr(self, f"_load_{stem}")(load_yaml(path, stem), path)
+                # (directory by directory, as the entries were always added; errors name
+                # the file)
+                name = f"actors/{stem}.yaml"
+                path = Path(data_dir) / name
+                if path.is_file():
+                    getattr(self, f"_load_{stem}")(load_yaml(path, FILES[name]), path)
         self.table = PhraseTable.build(self.entries, nlp.make_doc)
         return self
 

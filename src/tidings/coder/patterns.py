@@ -8,13 +8,13 @@ verb or a particle, the direct object. See docs/patterns.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from tidings.knowledge.datafiles import DataFileError, load_yaml
+from tidings.knowledge.bundle import Knowledge
+from tidings.knowledge.datafiles import DataFileError
 from tidings.knowledge.ontology import Ontology
 
 PREPOSITIONS = frozenset(
@@ -94,14 +94,13 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
 class PatternSet:
     """Verb and noun patterns indexed by their head lemma, most specific first."""
 
-    def __init__(self, ontology: Ontology, data_dirs: Sequence[Path]) -> None:
+    def __init__(self, ontology: Ontology, knowledge: Knowledge) -> None:
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
-        for data_dir in data_dirs:
-            for kind, table in (("verbs", self.verbs), ("nouns", self.nouns)):
-                path = Path(data_dir) / "patterns" / f"{kind}.yaml"
-                if path.exists():
-                    self._load(path, kind, table, ontology)
+        for kind, table in (("verbs", self.verbs), ("nouns", self.nouns)):
+            # (each directory's file adds its patterns; errors name the file)
+            for path, data in knowledge.documents(f"patterns/{kind}.yaml"):
+                self._load(path, data, kind, table, ontology)
         for table in (self.verbs, self.nouns):
             for lst in table.values():
                 lst.sort(key=lambda p: -p.specificity)
@@ -124,8 +123,8 @@ class PatternSet:
         return None
 
     @staticmethod
-    def _load(path: Path, kind: str, table: dict[str, list[Pattern]], ontology: Ontology) -> None:
-        data = load_yaml(path, "patterns")
+    def _load(path: Path, data: dict, kind: str, table: dict[str, list[Pattern]],
+              ontology: Ontology) -> None:
         for code, items in (data.get("patterns") or {}).items():
             if code not in ontology:
                 raise DataFileError(f"{path}: {code!r} is not a CAMEO code")

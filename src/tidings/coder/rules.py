@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tidings.knowledge.datafiles import load_yaml
+from tidings.knowledge.bundle import Knowledge, load_knowledge
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,25 +91,19 @@ class Rules:
 
     @classmethod
     def load(cls, data_dirs: Iterable[Path]) -> Rules:
-        """The rules merged from every data directory's patterns/rules.yaml, later ones winning."""
-        data = _RulesData(_merge_rules_files(data_dirs))
+        """The rules of every data directory's patterns/rules.yaml, merged by the knowledge
+        bundle's one rule (a later directory adds to lists and mappings)."""
+        return cls.from_knowledge(load_knowledge(tuple(data_dirs)))
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> Rules:
+        data = _RulesData(knowledge.merged("patterns/rules.yaml"))
         return cls(
             **_clause_rules(data),
             **_actor_rules(data),
             **_event_rules(data),
             **_context_rules(data),
         )
-
-
-def _merge_rules_files(data_dirs: Iterable[Path]) -> dict:
-    """Which top-level rule sections hold: a later directory's section replaces an earlier one."""
-    merged: dict = {}
-    for d in data_dirs:
-        path = Path(d) / "patterns" / "rules.yaml"
-        if path.exists():
-            for key, value in (load_yaml(path, "rules") or {}).items():
-                merged[key] = value
-    return merged
 
 
 class _RulesData:

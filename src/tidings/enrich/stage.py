@@ -8,18 +8,19 @@ offline gazetteer, or else from the actors' country (:mod:`tidings.enrich.places
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import replace
 
 from tidings.enrich.dates import event_date
 from tidings.enrich.places import Gazetteer, country_codes, load_gazetteer, place_of
+from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import CodedArticle, Event, Place
 
 __all__ = ["Gazetteer", "enrich", "enrich_coded", "event_date", "load_gazetteer", "place_of"]
 
 
 def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str]],
-           published: dt.date | None, gazetteer: Gazetteer) -> list[Event]:
+           published: dt.date | None, gazetteer: Gazetteer,
+           knowledge: Knowledge | None = None) -> list[Event]:
     """The events with ``date``, ``date_source`` and ``place`` filled in.
 
     ``sentences`` are the article's sentence texts indexed by ``Event.sentence``; ``places``
@@ -37,6 +38,7 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
             if prev is not None:
                 found = (prev[0], "context:" + prev[1].split(":", 1)[1])
         dates.append(found)
+    knowledge = knowledge or load_knowledge()
     out: list[Event] = []
     story_place: Place | None = None  # the last place a sentence named itself
     for event in sorted(events, key=lambda e: e.sentence):
@@ -52,26 +54,23 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
             # place fits the actors ("The two ministers discussed shipping.").
             place = replace(story_place, source="context:" + story_place.source.split(":", 1)[1])
         else:
-            place = _visit_place(event, gazetteer) or place_of([], actors, gazetteer)
+            place = _visit_place(event, gazetteer, knowledge) or \
+                place_of([], actors, gazetteer)
         out.append(replace(event, date=date, date_source=date_source, place=place))
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _visit_codes() -> tuple[str, str]:
+def _visit_codes(knowledge: Knowledge) -> tuple[str, str]:
     """The CAMEO codes of a visit and of hosting one (``venue`` in rules.yaml)."""
-    from tidings.coder.rules import Rules
-    from tidings.config import DATA_DIR
-
-    rules = Rules.load((DATA_DIR,))
-    return rules.visitor_code, rules.host_code
+    venue = knowledge.merged("patterns/rules.yaml").get("venue") or {}
+    return venue.get("visitor", "042"), venue.get("host", "043")
 
 
-def _visit_place(event: Event, gazetteer: Gazetteer) -> Place | None:
+def _visit_place(event: Event, gazetteer: Gazetteer, knowledge: Knowledge) -> Place | None:
     """A visit happens at the host's: "the envoy visited Tehran" in Tehran, "Qatar hosted the
     minister" in Qatar. The host is the target of a visit and the source of hosting one. An
     act aimed at a place the text names ("shelled Kyiv") happens at that place."""
-    visitor, host_code = _visit_codes()
+    visitor, host_code = _visit_codes(knowledge)
     if event.code == visitor:
         host = event.target
     elif event.code == host_code:
@@ -90,9 +89,10 @@ def _visit_place(event: Event, gazetteer: Gazetteer) -> Place | None:
     return replace(place, source=f"host:{host.country}") if place is not None else None
 
 
-def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer | None = None) -> CodedArticle:
+def enrich_coded(coded: CodedArticle, gazetteer: Gazetteer | None = None,
+                 knowledge: Knowledge | None = None) -> CodedArticle:
     """The coded article with its events dated and placed (``enrich`` on its own sentences,
-    with the process-wide gazetteer unless one is given)."""
+    with the gazetteer of ``knowledge``, the bundled data by default, unless one is given)."""
     events = enrich(coded.events, [s.text for s in coded.sentences], coded.places,
-                    coded.article.date, gazetteer or load_gazetteer())
+                    coded.article.date, gazetteer or load_gazetteer(knowledge), knowledge)
     return replace(coded, events=events)

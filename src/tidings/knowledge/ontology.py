@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
-
-from tidings.config import DATA_DIR
-from tidings.knowledge.datafiles import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +66,3 @@ class Ontology:
             parent = entry.code[:3] if len(entry.code) == 4 else None
             entry = self.codes.get(parent) if parent else None
         return None
-
-
-    @classmethod
-    def from_dirs(cls, data_dirs: tuple[Path, ...] = (DATA_DIR,)) -> Ontology:
-        """Load the codebook; a later data directory may add codes or replace entries."""
-        cameo: dict = {"roots": {}, "codes": []}
-        plover: dict = {"types": []}
-        for d in data_dirs:
-            if (Path(d) / "cameo.yaml").exists():
-                data = load_yaml(Path(d) / "cameo.yaml", "cameo")
-                cameo["roots"].update(data.get("roots") or {})
-                cameo["codes"] += data["codes"]
-            if (Path(d) / "plover.yaml").exists():
-                plover = load_yaml(Path(d) / "plover.yaml", "plover")
-        return cls(cameo, plover)
-
-
-@functools.lru_cache(maxsize=2)
-def load_ontology(data_dir: Path = DATA_DIR) -> Ontology:
-    return Ontology.from_dirs((data_dir,))

@@ -174,7 +174,7 @@ def code_partition(part: Partition, out_dir: str, portable: tuple,
     with _CODE_LOCK:
         coded = coder.code_articles((a for _, a in articles), include_all=include_all)
         for (index, _), result in zip(articles, coded, strict=True):
-            result = enrich_coded(result)
+            result = enrich_coded(result, knowledge=coder.knowledge)
             article_rows.append(article_row(index, result))
             for event_index, row in enumerate(event_rows(result)):
                 row.update(partition=part.id, record_index=index, event_index=event_index)
@@ -428,5 +428,5 @@ def single_process_rows(inputs: list[str], settings: Settings, *,
 
     rows: list[dict[str, Any]] = []
     for coded in coder.code_articles(articles(), include_all=include_all):
-        rows.extend(event_rows(enrich_coded(coded)))
+        rows.extend(event_rows(enrich_coded(coded, knowledge=coder.knowledge)))
     return rows

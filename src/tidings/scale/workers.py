@@ -27,7 +27,8 @@ def _init(settings: Settings) -> None:
 def _code_chunk(args: tuple[list[Article], bool]) -> list[CodedArticle]:
     articles, include_all = args
     assert _coder is not None
-    return [enrich_coded(c) for c in _coder.code_articles(articles, include_all=include_all)]
+    return [enrich_coded(c, knowledge=_coder.knowledge)
+            for c in _coder.code_articles(articles, include_all=include_all)]
 
 
 def code_parallel(articles: Iterable[Article], settings: Settings, workers: int, *,

@@ -13,7 +13,6 @@ The coder (spaCy and the dictionaries, seconds to load) is built on the first PO
 """
 
 import datetime as dt
-import functools
 import io
 import threading
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -26,9 +25,8 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tidings.coder.core import Coder
-from tidings.config import DATA_DIR
-from tidings.knowledge.datafiles import load_yaml
-from tidings.knowledge.ontology import load_ontology
+from tidings.config import Settings
+from tidings.knowledge.bundle import Knowledge
 from tidings.records import Article
 from tidings.store.database import Store, StoreError, open_store
 from tidings.store.export import write_csv
@@ -84,26 +82,16 @@ class CodeRequest(BaseModel):
 ActorPath = Annotated[str, Path(min_length=1, max_length=40)]
 
 
-@functools.lru_cache(maxsize=1)
-def actor_names() -> dict[str, dict[str, str]]:
-    """The names of the parts of actor codes, from the bundled dictionaries: countries
-    ("IRN": "Iran"), sector agents ("GOV": "Government") and organisations ("IGOUNO":
-    "United Nations")."""
-    out: dict[str, dict[str, str]] = {}
-    for stem, key in (("countries", "countries"), ("agents", "agents"),
-                      ("organizations", "organizations")):
-        data = load_yaml(DATA_DIR / "actors" / f"{stem}.yaml", stem)
-        out[key] = {row["code"]: row["name"] for row in data[key] if row.get("name")}
-    return out
-
-
 # -- the application -------------------------------------------------------------------------
 class _Backend:
     """The app's store and coder, opened on first use, shared behind locks."""
 
-    def __init__(self, db: str, coder_factory: Callable[[], Coder] | None) -> None:
+    def __init__(self, db: str, coder_factory: Callable[[], Coder] | None,
+                 knowledge: Knowledge) -> None:
         self.db = db
-        self.coder_factory = coder_factory or Coder
+        self.knowledge = knowledge
+        self.coder_factory = coder_factory or (lambda: Coder(Settings(
+            data_dirs=knowledge.data_dirs, model=Settings.from_env().model)))
         self._store: Store | None = None
         self._coder: Coder | None = None
         self.lock = threading.Lock()
@@ -127,7 +115,8 @@ class _Backend:
             if self._coder is None:
                 self._coder = self.coder_factory()
             article = Article(id="text", text=text, date=date)
-            coded = enrich_coded(next(self._coder.code_articles([article])))
+            coded = enrich_coded(next(self._coder.code_articles([article])),
+                                 knowledge=self._coder.knowledge)
             return [e.to_dict() for e in coded.events]
 
     def close(self) -> None:
@@ -137,9 +126,12 @@ class _Backend:
                 self._store = None
 
 
-def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> FastAPI:
-    """The API over the database ``db`` (a DuckDB path or a postgresql:// URL)."""
-    backend = _Backend(str(db), coder_factory)
+def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
+               knowledge: Knowledge | None = None) -> FastAPI:
+    """The API over the database ``db`` (a DuckDB path or a postgresql:// URL), naming codes
+    and coding pasted text with ``knowledge`` (the bundle of TIDINGS_DATA by default)."""
+    knowledge = knowledge or Knowledge.from_settings()
+    backend = _Backend(str(db), coder_factory, knowledge)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -190,9 +182,9 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None) -> Fas
         """The CAMEO codes (name, Goldstein score, quad class, PLOVER type), the PLOVER
         types, and the names behind actor codes (countries, sector agents, organisations),
         for labels and filter menus."""
-        onto = load_ontology()
+        onto = knowledge.ontology
         return {
-            "actor_names": actor_names(),
+            "actor_names": knowledge.actor_names(),
             "roots": [{"code": k, "name": v} for k, v in sorted(onto.roots.items())],
             "cameo": [{"code": c.code, "name": c.name, "goldstein": c.goldstein,
                        "quad_class": c.quad_class, "plover": c.plover}
@@ -298,8 +290,9 @@ def _actor_routes(app: FastAPI, backend: _Backend) -> None:
                 "last_date": jsonable(found["last_date"])}
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000,
+          knowledge: Knowledge | None = None) -> None:
     """Run the API with uvicorn (on the loopback interface unless told otherwise)."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(create_app(db, knowledge=knowledge), host=host, port=port)
