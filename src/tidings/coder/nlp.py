@@ -34,7 +34,13 @@ def resolve_model_name(name: str | None = None) -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None) -> Language:
-    """Load (once per process) the spaCy pipeline ``name`` or the default one."""
+    """Load (once per process) the spaCy pipeline ``name`` or the default one, to share and
+    not to change."""
+    return new_pipeline(name)
+
+
+def new_pipeline(name: str | None = None) -> Language:
+    """A pipeline of one's own (a ``Coder`` adds its component to it)."""
     model = resolve_model_name(name)
     try:
         return spacy.load(model)

@@ -1,0 +1,144 @@
+"""The coder as a spaCy pipeline component.
+
+``tidings_coder`` runs after spaCy's own components (tagger, parser, NER) and puts the coded
+events on the document: ``doc._.events`` (every event, flagged ``negated``/``hypothetical``/
+``future``), ``doc._.sentences`` (tidings' sentences with their offsets) and
+``doc._.place_names`` (the place phrases of each sentence with events, for the enrich stage).
+The article's publication date, which decides dated offices and "last week", is read from
+``doc._.published`` when set::
+
+    import spacy, tidings.coder.components
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("tidings_coder")
+    for doc in nlp.pipe(texts):
+        print([(e.source.code, e.target_code, e.code) for e in doc._.events])
+
+The component is registered with spaCy's factory registry (and as a ``spacy_factories`` entry
+point), so a pipeline saved with ``nlp.to_disk`` loads back with ``spacy.load``. Its config
+names only the extra data directories; the knowledge is compiled from them on creation, from
+tidings' cache when it holds that content (``coder/compiled.py``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tidings.coder import compiled
+from tidings.coder.actors import ActorResolver
+from tidings.coder.context import ArticleContext
+from tidings.coder.events.extractor import EventExtractor
+from tidings.coder.events.scope import CoderKnowledge
+from tidings.config import DATA_DIR
+from tidings.knowledge.bundle import Knowledge, load_knowledge
+from tidings.records import Event, Sentence
+
+for _name, _default in (("events", None), ("sentences", None), ("place_names", None),
+                        ("published", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+class TidingsCoder:
+    """Actor matching and event coding over a parsed document (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "tidings_coder",
+                 data_dirs: list[str] | None = None) -> None:
+        self.name = name
+        self.data_dirs = [str(d) for d in data_dirs or []]
+        self.knowledge: Knowledge = load_knowledge(
+            (DATA_DIR, *(Path(d) for d in self.data_dirs)))
+        known = compiled.load(nlp, self.knowledge)
+        self.ontology, self.patterns, self.rules = known.ontology, known.patterns, known.rules
+        self.dictionary = known.dictionary
+        self.resolver = ActorResolver(
+            self.dictionary, frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
+        self.extractor = EventExtractor(
+            CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        places: dict[int, list[str]] = {}
+        self._code_doc(doc, ctx, sentences, events, places)
+        doc._.events, doc._.sentences, doc._.place_names = events, sentences, places
+        return doc
+
+    # (the knowledge is rebuilt from the config's data directories on load: nothing to save)
+    def to_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> None:
+        return None
+
+    def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> TidingsCoder:
+        return self
+
+    def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
+                  events: list[Event], places: dict[int, list[str]]) -> None:
+        matches = self.resolver.index_matches(doc, ctx.date)
+        # (Span.ents walks all of the document's entities: look them up once)
+        place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
+        doc_text = doc.text  # (Doc.text joins every token: once per document)
+        for sent in doc.sents:
+            raw = doc_text[sent.start_char : sent.end_char]
+            # (spaCy's sentence may carry the line break or spaces that follow it)
+            text = raw.strip()
+            if not text:
+                continue
+            index = len(sentences)
+            start = sent.start_char + raw.index(text[0])
+            sentences.append(Sentence(index, start, start + len(text), text))
+            found = self.extractor.sentence_events(sent, index, matches, ctx)
+            ctx.next_sentence(found)
+            events.extend(found)
+            if found:
+                places[index] = _place_names(
+                    sent, [e for e in place_ents if sent.start <= e.start < sent.end])
+
+
+
+@Language.factory("tidings_coder", default_config={"data_dirs": []},
+                  requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+                  assigns=["doc._.events", "doc._.sentences", "doc._.place_names"])
+def make_tidings_coder(nlp: Language, name: str, data_dirs: list[str]) -> TidingsCoder:
+    """The tidings coder component; ``data_dirs`` are extra knowledge directories read after
+    the bundled one (see docs/patterns.md)."""
+    return TidingsCoder(nlp, name, data_dirs)
+
+def _place_names(sent: Span, ents: list[Span]) -> list[str]:
+    """Where the sentence says something happened: place names introduced by "in/at/near"
+    on a verb or on one of its main arguments ("met X in Tehran", "police in Istanbul
+    arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington").
+    ``ents`` are the sentence's place entities (GPE, LOC, FAC)."""
+    out = []
+    for ent in ents:
+        if _says_where(ent.root):
+            out.append(ent.text.removeprefix("the ").removeprefix("The "))
+    # The small English model does not know every place name ("in Kyiv", "near Kursk"): a
+    # proper noun it tags as something else, or not at all, is still a candidate that the
+    # gazetteer may know.
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACES and _says_where(tok):
+            first = tok
+            while first.i > sent.start and first.nbor(-1).dep_ == "compound" and \
+                    first.nbor(-1).head.i == tok.i:
+                first = first.nbor(-1)
+            out.append(sent.doc[first.i : tok.i + 1].text)
+    return out
+
+
+_NOT_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                         "ORDINAL", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
+
+
+def _says_where(tok: Token) -> bool:
+    """``tok`` is the object of "in/at/near..." on a verb or on one of its main arguments."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ not in ("in", "at", "near", "outside", "inside", "through", "across"):
+        return False
+    anchor = prep.head
+    return anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj")
+
