@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.knowledge.bundle import Knowledge, load_knowledge
+from tidings.knowledge.datafiles import DataFileError
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,66 @@ class Rules:
     assassination_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
+    # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,
+    # determiners and prepositions. The tuples are tried in their order.
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    possible_aux: frozenset[str]
+    question_marks: frozenset[str]
+    conditional_marks: frozenset[str]
+    adverbial_marks: frozenset[str]
+    simultaneous_marks: frozenset[str]
+    relative_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    owner_pronouns: frozenset[str]
+    definite_determiners: frozenset[str]
+    anaphoric_determiners: frozenset[str]
+    articles: frozenset[str]
+    pair_quantifiers: frozenset[str]
+    name_particles: frozenset[str]
+    target_preps: tuple[str, ...]
+    deep_target_preps: frozenset[str]
+    object_preps: frozenset[str]
+    answer_preps: tuple[str, ...]
+    defiance_preps: frozenset[str]
+    issuer_preps: frozenset[str]
+    subject_matter_preps: frozenset[str]
+    gathering_preps: frozenset[str]
+    responsible_preps: frozenset[str]
+    visit_preps: frozenset[str]
+    place_preps: tuple[str, ...]
+    object_place_preps: tuple[str, ...]
+    passive_place_preps: tuple[str, ...]
+    document_place_preps: tuple[str, ...]
+    location_preps: frozenset[str]
+    people_place_preps: frozenset[str]
+    where_preps: frozenset[str]
+    # Words about actors (the `actor_words` section).
+    pair_words: frozenset[str]
+    country_pair_words: frozenset[str]
+    backed: frozenset[str]
+    foreign: frozenset[str]
+    foreign_office: frozenset[str]
+    state_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    ethnic: frozenset[str]
+    people_groups: frozenset[str]
+    role_words: frozenset[str]
+    place_nouns: frozenset[str]
+    former: frozenset[str]
+    involvement_verbs: frozenset[str]
+    # CAMEO codes the logic names (the `codes` section).
+    meeting_root: str
+    threat_root: str
+    violent_roots: frozenset[str]
+    statement_root: str
+    speech_roots: frozenset[str]
+    elite_agent: str
+    civilian_agent: str
+    government_agent: str
     # Sentence rules (coder/events/sentence_rules.py) switched off by name.
     disabled_sentence_rules: frozenset[str] = frozenset()
 
@@ -103,6 +164,10 @@ class Rules:
             **_actor_rules(data),
             **_event_rules(data),
             **_context_rules(data),
+            **_grammar_rules(data),
+            **_preposition_rules(data),
+            **_actor_words(data),
+            **_code_rules(data),
         )
 
 
@@ -129,6 +194,17 @@ class _RulesData:
     def words(self, key: str, sub: str | None = None) -> frozenset[str]:
         """The set of words listed under a section (or a key of it)."""
         return frozenset(self.values(key, sub))
+
+    def ordered(self, key: str, sub: str) -> tuple[str, ...]:
+        """The words listed under one key of a section, in their order."""
+        return tuple(self.values(key, sub))
+
+    def code(self, sub: str) -> str:
+        """One code of the `codes` section (the bundled rules.yaml names every one)."""
+        value = self.part("codes").get(sub)
+        if not isinstance(value, str):
+            raise DataFileError(f"patterns/rules.yaml: codes.{sub} is missing")
+        return value
 
     def phrases(self, key: str, sub: str | None = None) -> tuple[tuple[str, ...], ...]:
         """The phrases listed under a section, each split into its words."""
@@ -224,4 +300,48 @@ def _context_rules(data: _RulesData) -> dict:
         anaphora_generic=data.words("event_anaphora", "generic_nouns"),
         subsumed={k: frozenset(v) for k, v in (data.get("subsumed") or {}).items()},
         disabled_sentence_rules=data.words("sentence_rules", "disabled"),
+    )
+
+
+def _grammar_rules(data: _RulesData) -> dict:
+    """The function words of English the parse rules read: auxiliaries, clause marks,
+    pronouns and determiners."""
+    return {key: data.words("grammar", key) for key in (
+        "future_aux", "hypothetical_aux", "possible_aux", "question_marks",
+        "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
+        "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
+        "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
+        "pair_quantifiers", "name_particles")}
+
+
+def _preposition_rules(data: _RulesData) -> dict:
+    """Which prepositions introduce a target, a place, an issuer... (some tried in order)."""
+    ordered = ("target_preps", "answer_preps", "place_preps", "object_place_preps",
+               "passive_place_preps", "document_place_preps")
+    unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
+                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
+                 "location_preps", "people_place_preps", "where_preps")
+    return {**{key: data.ordered("grammar", key) for key in ordered},
+            **{key: data.words("grammar", key) for key in unordered}}
+
+
+def _actor_words(data: _RulesData) -> dict:
+    """Which words say who an actor phrase names: pairs, states, groups, peoples, roles."""
+    return {key: data.words("actor_words", key) for key in (
+        "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
+        "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
+        "former", "involvement_verbs")}
+
+
+def _code_rules(data: _RulesData) -> dict:
+    """The CAMEO roots and agent codes the coder's logic names."""
+    return dict(
+        meeting_root=data.code("meeting_root"),
+        threat_root=data.code("threat_root"),
+        violent_roots=data.words("codes", "violent_roots"),
+        statement_root=data.code("statement_root"),
+        speech_roots=data.words("codes", "speech_roots"),
+        elite_agent=data.code("elite_agent"),
+        civilian_agent=data.code("civilian_agent"),
+        government_agent=data.code("government_agent"),
     )

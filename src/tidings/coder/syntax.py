@@ -8,8 +8,6 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Token
 
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-
 
 def accusation_head(tok: Token, preps: frozenset[str]) -> Token | None:
     """The verb whose "of/for" complement the gerund ``tok`` is: "accused X of violating ...,
@@ -28,10 +26,11 @@ def accusation_head(tok: Token, preps: frozenset[str]) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") else None
 
 
-def in_condition(tok: Token) -> bool:
+def in_condition(tok: Token, marks: frozenset[str]) -> bool:
+    """``tok`` is inside an adverbial clause opened by one of ``marks`` ("if", "unless")."""
     t = tok
     for _ in range(12):
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                      for c in t.children):
             return True
         if t.head.i == t.i:

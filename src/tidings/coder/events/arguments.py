@@ -15,12 +15,6 @@ from tidings.coder.events.venues import place_of
 from tidings.coder.syntax import infinitive, prep_objects, through_prep
 from tidings.records import Actor
 
-DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into",
-                        "upon", "from", "between", "among")
-_DEEP_TARGET_PREPS = frozenset({"for", "to", "against", "on", "with", "toward", "towards"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "since", "because",
-                             "although", "though", "until", "once"})
 
 def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` (following coordination and control) and passive voice."""
@@ -29,7 +23,7 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
     for _ in range(6):
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                if c.lower_ in _RELATIVE and t.dep_ == "relcl":
+                if c.lower_ in k.rules.relative_pronouns and t.dep_ == "relcl":
                     return t.head, passive
                 return c, passive
         if t.dep_ == "relcl":
@@ -69,7 +63,7 @@ def speaker_of(k: CoderKnowledge, verb: Token, speech: dict[int, Token]) -> Toke
     for _ in range(8):
         if t.head.i == t.i:
             return None
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in k.rules.adverbial_marks
                                      for c in t.children):
             # "..., saying Islamabad had made sacrifices, after Trump accused it": the
             # time clause is the reporter's, not part of what was said
@@ -92,7 +86,7 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
     for c in verb.children:
         if infinitive(c):
             yield from target_candidates(k, c, used)
-    yield from _deep_candidates(verb, preps)
+    yield from _deep_candidates(k, verb, preps)
     yield from _complement_subject_candidates(k, verb)
 
 def _object_candidates(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
@@ -113,7 +107,7 @@ def _verb_preps(verb: Token) -> list[Token]:
 
 def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
     """Whom the verb's prepositions name: target ones, "by" after an object, "in defiance of"."""
-    yield from prep_objects(preps, DEFAULT_TARGET_PREPS)
+    yield from prep_objects(preps, k.rules.target_preps)
     if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and any(
             c.dep_ == "dobj" for c in verb.children):
         # "condemned the nuclear test by North Korea" ("by" parsed on the verb).
@@ -128,7 +122,7 @@ def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iter
                 if pobj.dep_ == "pobj" and pobj.lemma_.lower() in k.rules.target_phrases:
                     yield from prep_objects(
                         [g for g in pobj.children if g.dep_ == "prep"],
-                        ("of", "against", "to", "at", "with", "for", "over"))
+                        k.rules.answer_preps)
 
 def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
     """Who a direct object names: its agent, owner, modifier, prepositions, clause subject."""
@@ -157,7 +151,7 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
             # "demanded the withdrawal of Serbian forces from Bosnia": who is to act (or
             # be acted on) comes before where.
             yield from prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
-                                     ("by", "of", *DEFAULT_TARGET_PREPS))
+                                     ("by", "of", *k.rules.target_preps))
             # "repeated its demand that Sudan release ...": who is to act.
             for cl in c.children:
                 if cl.dep_ in ("acl", "ccomp") and cl.i > c.i:
@@ -165,13 +159,12 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
                     if subj:
                         yield subj
 
-def _deep_candidates(verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
+def _deep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
     """Who is named deeper in the verb's object or prepositional object (clause, prepositions)."""
     # Deeper in the object: "suspended part of a military aid program for Bosnia", or in
     # the object of the verb's preposition: "reneged on its commitment to the people".
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [g for p in preps if p.lower_ in ("on", "to", "from", "of", "along", "near",
-                                                 "at", "across")
+    objects += [g for p in preps if p.lower_ in k.rules.object_preps
                 for g in p.children if g.dep_ == "pobj"]
     for c in objects:
         if c.dep_ == "pobj":
@@ -183,7 +176,7 @@ def _deep_candidates(verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
                         yield subj
         if c.dep_ in ("dobj", "pobj"):
             for t in clause_of(c, max_depth=4):
-                if t.dep_ == "prep" and t.lower_ in _DEEP_TARGET_PREPS:
+                if t.dep_ == "prep" and t.lower_ in k.rules.deep_target_preps:
                     objs = [g for g in t.children if g.dep_ == "pobj"]
                     if objs:
                         yield objs
@@ -229,7 +222,7 @@ def actors_of(k: CoderKnowledge, heads: list[Token], matches: Matches, ctx: Arti
     out: list[Actor] = []
     for h in heads:
         if (h.pos_ == "PRON" and speaker is not None and
-                h.lower_ in ("it", "he", "she", "they", "we", "i")):
+                h.lower_ in k.rules.speaker_pronouns):
             subj, _ = subject_of(k, speaker)
             if subj is not None and subj.pos_ != "PRON":
                 spk = k.resolver.resolve(subj, matches, ctx, remember=False)
@@ -253,7 +246,7 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
     if head.lemma_.lower() not in k.rules.documents and not weapon:
         return []
     for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+        if c.dep_ == "prep" and c.lower_ in k.rules.issuer_preps:
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     got = k.resolver.resolve(pobj, matches, ctx, remember=False)
@@ -271,7 +264,7 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
                         for a in got]
             if got:
                 return got
-        place = None if weapon else place_of(k, acl, matches, preps=("in",))
+        place = None if weapon else place_of(k, acl, matches, preps=k.rules.document_place_preps)
         if place is not None:
             code, g = place
             return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
@@ -283,7 +276,7 @@ def owned(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext,
     """Things owned by an actor named by a pronoun stand for that actor: "attacked its
     nuclear facilities" (in reported speech, "its" is the speaker's)."""
     poss = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"
-                 and c.lower_ in ("its", "their")), None)
+                 and c.lower_ in k.rules.owner_pronouns), None)
     if poss is None or head.lemma_.lower() in k.rules.relational_nouns:
         # "its neighbours", "their allies" are others, not the owner.
         return []
@@ -321,12 +314,12 @@ def speech_target(k: CoderKnowledge, verb: Token, used: list[Token], matches: Ma
                 return [subj]
     return []
 
-def subject_matter(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+def subject_matter(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterator[list[Token]]:
     """Who the matter of an investigation or trial names, most telling first: the doer
     ("committed by X"), the owner ("X's crackdown"), who is involved ("involving X"),
     then any name in it."""
     matter = [g for t in [verb, *used] for p in t.children if p.dep_ == "prep"
-              and p.lower_ in ("into", "of", "over", "on") for g in p.children
+              and p.lower_ in k.rules.subject_matter_preps for g in p.children
               if g.dep_ == "pobj"]
     matter += [c for c in verb.children if c.dep_ == "dobj" and c not in used]
     tokens = [t for m in matter for t in m.subtree]
@@ -334,7 +327,7 @@ def subject_matter(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
                 if t.dep_ == "agent" or t.dep_ == "prep" and t.lower_ == "by")
     yield from ([t] for t in tokens if t.dep_ == "poss" and t.pos_ != "PRON")
     yield from ([g for g in t.children if g.dep_ == "dobj"] for t in tokens
-                if t.lemma_.lower() in ("involve", "implicate", "target"))
+                if t.lemma_.lower() in k.rules.involvement_verbs)
     yield from ([t] for t in tokens if t.pos_ == "PROPN")
 
 def head_of(actor: Actor, doc: Doc) -> Token | None:
@@ -361,7 +354,7 @@ def of_gathering(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
     for _ in range(4):
         if t.dep_ in ("pobj", "compound", "poss") and t.head.i != t.i:
             t = t.head
-            if t.dep_ == "prep" and t.lower_ in ("of", "at") or t.dep_ == "case":
+            if t.dep_ == "prep" and t.lower_ in k.rules.gathering_preps or t.dep_ == "case":
                 continue
             if t.lemma_.lower() in k.rules.gathering_nouns:
                 return True

@@ -78,7 +78,7 @@ class EventExtractor:
             # "condemned the attack") is what that verb's event is about, not an event itself
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
             if verb_of(tok) in coded_verbs and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in ("on", "during")):
+                    tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps):
                 continue
             cands = self.k.patterns.nouns.get(tok.lemma_.lower())
             if cands:

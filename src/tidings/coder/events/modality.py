@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from tidings.coder.events.arguments import ADVERBIAL_MARKS
 from tidings.coder.events.scope import CoderKnowledge, Modality
 from tidings.coder.syntax import in_condition, infinitive, noun_infinitive
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
 
 def governed_as(k: CoderKnowledge, word: Token) -> str | None:
     """What a governing verb or noun makes of the act it governs ("plans to",
@@ -31,7 +28,7 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
     while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
         if t.dep_ == "ccomp" and t.head.lemma_.lower() not in k.rules.governing_verbs:
             break
-        if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS
+        if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in k.rules.adverbial_marks
                                      for c in t.children):
             break  # "after missiles slammed into Kyiv, X asked ...": not what was asked
         t = t.head
@@ -39,7 +36,7 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
     for i, v in enumerate(chain):
         own = i == 0
         kids = list(v.children)
-        if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in ("whether", "if")
+        if v.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in k.rules.question_marks
                                      for c in kids):
             # "investigating whether Huawei violated sanctions": an open question
             hypothetical = True
@@ -47,7 +44,7 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             negated = True
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if own or chain[i - 1].dep_ == "conj":
-            if auxes & _FUTURE_AUX:
+            if auxes & k.rules.future_aux:
                 future = True
             if "would" in auxes:
                 # reported ("said / warned that it would ..."): a stated future act
@@ -55,7 +52,7 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
                     future = True
                 else:
                     hypothetical = True
-            if auxes & _HYPOTHETICAL_AUX:
+            if auxes & k.rules.hypothetical_aux:
                 hypothetical = True
             if any(c.dep_ == "advmod" and c.lower_ in k.rules.hedges for c in kids):
                 # "would probably strike", "may possibly attend": a guess, not a promise
@@ -82,7 +79,7 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
         # "reiterated its demand today that Israel ease ...": the clause is what is asked.
         hypothetical = True
     # Anything inside an "if/unless" clause is a condition, not an event.
-    if in_condition(verb):
+    if in_condition(verb, k.rules.conditional_marks):
         hypothetical = True
     # "going to": future.
     if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":

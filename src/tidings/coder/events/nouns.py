@@ -133,7 +133,7 @@ def _modifier_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                          ctx: ArticleContext) -> list[Actor]:
     """Who is said to be responsible for the event the noun names."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "of") and \
+    if noun.dep_ == "pobj" and noun.head.lower_ in k.rules.responsible_preps and \
             noun.head.head.lemma_.lower() in k.rules.responsible_words and \
             noun.head.head.dep_ == "acomp":
         # "the government is responsible for mass killings": who is responsible did it.
@@ -146,7 +146,7 @@ def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                    ctx: ArticleContext) -> list[Actor]:
     """Who is "on" or "during" the event the noun names."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in ("on", "during"):
+    if noun.dep_ == "pobj" and noun.head.lower_ in k.rules.visit_preps:
         # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
         # one on the visit.
         anchor = noun.head.head

@@ -163,7 +163,7 @@ def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
         return
     for i, verb in speech.items():
         events = by_verb.get(i)
-        if not events or any(e.root != "01" for e in events):
+        if not events or any(e.root != k.rules.statement_root for e in events):
             continue
         for v, m in harm:
             if not governed_by(v, verb) or any(modality_of(k, v, verb)):
@@ -200,7 +200,7 @@ def defiance(k: CoderKnowledge, s: SentenceState) -> None:
                 for g in p.children if g.dep_ == "pobj"
                 and g.lemma_.lower() in k.rules.defiance_nouns]
         defied = [o for n in objs for p in n.children if p.dep_ == "prep"
-                  and p.lower_ in ("of", "to") for o in p.children if o.dep_ == "pobj"]
+                  and p.lower_ in k.rules.defiance_preps for o in p.children if o.dep_ == "pobj"]
         if not defied:
             continue
         subj, passive = subject_of(k, verb)
@@ -278,7 +278,7 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
                    if e.asserted]
         antecedent = next(
             (e for e in reversed([*ctx.events, *earlier])
-             if (e.root in roots if roots else e.root not in ("01", "02"))
+             if (e.root in roots if roots else e.root not in k.rules.speech_roots)
              and e.source.code not in mine and e.source.country not in mine), None)
         if antecedent is None:
             continue

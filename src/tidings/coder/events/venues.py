@@ -10,17 +10,17 @@ from spacy.tokens import Span, Token
 
 from tidings.coder.events.matching import clause_of
 from tidings.coder.events.scope import CoderKnowledge, Matches
-from tidings.coder.syntax import CONDITIONAL_MARKS, infinitive
+from tidings.coder.syntax import infinitive
 from tidings.records import Actor
 
 
 def place_of(k: CoderKnowledge, verb: Token, matches: Matches,
-             preps: tuple[str, ...] = ("in", "at", "outside", "near", "through", "across"),
-             ) -> tuple[str, Token] | None:
+             preps: tuple[str, ...] | None = None) -> tuple[str, Token] | None:
     """Where the event happened: "in/at <place>" in the verb's clause ("met X in Tehran",
     "protested against the government in Belgrade")."""
     clause = [verb, *clause_of(verb)]
-    for prep in preps:  # "outside the US embassy in Manila": in Manila first
+    # (in order: "outside the US embassy in Manila" is in Manila first)
+    for prep in k.rules.place_preps if preps is None else preps:
         found = prep_place(k, [t for t in clause if t.dep_ == "prep"], (prep,), matches)
         if found is not None:
             return found
@@ -39,13 +39,13 @@ def prep_place(k: CoderKnowledge, preps: list[Token], words: tuple[str, ...],
                         return loc[0], g
     return None
 
-def conditions(verb: Token) -> Iterator[list[Token]]:
+def conditions(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
     """Subjects of "if/unless" clauses on the verb or its complement: "threatened to
     secede unless the Kremlin withdrew its troops" is a threat against the Kremlin."""
     for v in [verb, *(c for c in verb.children if infinitive(c))]:
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
-                                         CONDITIONAL_MARKS for m in c.children):
+                                         k.rules.conditional_marks for m in c.children):
                 subj = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
                 if subj:
                     yield subj
@@ -59,7 +59,7 @@ def object_place(k: CoderKnowledge, verb: Token, matches: Matches) -> tuple[str,
                 return loc[0], c
             # "struck targets in Gaza", "bombed positions near Sanaa"
             found = prep_place(k, [p for p in c.children if p.dep_ == "prep"],
-                                     ("in", "near", "around"), matches)
+                                     k.rules.object_place_preps, matches)
             if found is not None:
                 return found
     return None

@@ -10,7 +10,6 @@ from spacy.tokens import Token
 
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import (
-    DEFAULT_TARGET_PREPS,
     actors_of,
     agent_of,
     first_actors,
@@ -103,14 +102,14 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
             # "ties with Taiwan were severed by Panama": the pattern's own noun is the
             # subject, and its phrase says whom the act is aimed at.
             target_heads = next(prep_objects(
-                [c for c in subj.children if c.dep_ == "prep"], DEFAULT_TARGET_PREPS), [])
+                [c for c in subj.children if c.dep_ == "prep"], k.rules.target_preps), [])
         source_heads = [agent] if agent is not None else []
         if agent is not None:
             d.used = [*d.used, agent.head]
         elif p.code[:2] in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
             # it happened did it.
-            place = place_of(k, verb, d.matches, preps=("in", "at", "from"))
+            place = place_of(k, verb, d.matches, preps=k.rules.passive_place_preps)
             if place is not None:
                 code, g = place
                 place_source = [Actor(code, g.text, g.idx, g.idx + len(g.text),
@@ -165,7 +164,7 @@ def _event_place(k: CoderKnowledge, d: _Draft) -> tuple[str, Token] | None:
     for c in verb.children:
         # "... killed 23 people when they blew themselves up in Tel Aviv"
         if place is None and c.dep_ == "advcl" and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as", "while")
+                m.dep_ in ("mark", "advmod") and m.lower_ in k.rules.simultaneous_marks
                 for m in c.children):
             place = place_of(k, c, matches)
     if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
@@ -183,7 +182,7 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
     def unplaced() -> bool:
         return any(a.country is None and a.agent for a in (*sources, *targets))
 
-    if unplaced() and p.code not in k.rules.venue_codes and p.code[:2] != "04":
+    if unplaced() and p.code not in k.rules.venue_codes and p.code[:2] != k.rules.meeting_root:
         # (not for meetings: "ministers will meet in Geneva" are not Swiss)
         place = _event_place(k, d)
         if place is not None:
@@ -195,7 +194,8 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
         # The only country the sentence names: "President X resigned amid pressure from
         # the Kenyan parliament".
         sole = sole_country(d.verb.sent, d.matches,
-                            places=p.code[:2] != "04" and p.code not in k.rules.venue_codes)
+                            places=p.code[:2] != k.rules.meeting_root
+                            and p.code not in k.rules.venue_codes)
         if not sole and len(d.ctx.earlier_countries) == 1:
             # ... or the only country the article named in the sentences before.
             (sole,) = d.ctx.earlier_countries
@@ -225,9 +225,10 @@ def _recode_by_grammar(k: CoderKnowledge, d: _Draft) -> None:
             d.recode(refused, f"refusal:{refuser.lemma_.lower()}>{d.p.id}", symmetric=False,
                      reverse=None)
     possible = flags.hypothetical and not flags.future and any(
-        c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children)
-    if (flags.future or possible) and not flags.negated and d.p.code[:2] != "13" and \
-            k.rules.conditional_threat and any(True for _ in conditions(verb)):
+        c.dep_ == "aux" and c.lower_ in k.rules.possible_aux for c in verb.children)
+    if (flags.future or possible) and not flags.negated and \
+            d.p.code[:2] != k.rules.threat_root and k.rules.conditional_threat and \
+            any(True for _ in conditions(k, verb)):
         # "will withdraw its force from Chad unless ...": a promise with a condition
         # attached is a threat.
         d.recode(k.rules.conditional_threat, f"conditional:{d.p.id}", symmetric=False,
@@ -274,7 +275,7 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
-    if targets and k.rules.assassination_code and d.p.code[:2] in ("18", "19") and \
+    if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):
         # "gunmen shot dead President Moise": killing one who holds an office
@@ -326,7 +327,7 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
 def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Actor]:
     """Drop what only looked like a target; look where else the target may be named."""
     verb, p, sources = d.verb, d.p, d.sources
-    if p.code[:2] == "04" and targets:
+    if p.code[:2] == k.rules.meeting_root and targets:
         # "discussed the war in Ukraine": a place where a topic is, is not who was met
         # ("held talks in Tehran" is where they met, and says who hosted)
         targets = [t for t in targets if not (
@@ -344,10 +345,10 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         # "opened an investigation into war crimes committed by Russian forces",
         # "... into allegations of corruption involving President Park": whom the
         # subject matter names
-        targets = first_actors(k, subject_matter(verb, d.used), d.matches, d.ctx,
+        targets = first_actors(k, subject_matter(k, verb, d.used), d.matches, d.ctx,
                                d.speaker, d.speech, avoid=sources)
     if not targets and p.code[:2] in k.rules.conditional_target_roots:
-        targets = first_actors(k, conditions(verb), d.matches, d.ctx, d.speaker, d.speech)
+        targets = first_actors(k, conditions(k, verb), d.matches, d.ctx, d.speaker, d.speech)
         own = {a.country for a in sources if a.country}
         if len(own) == 1:
             # "Nigeria's unions threatened to strike unless the government ...": theirs
