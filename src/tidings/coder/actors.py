@@ -12,27 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.dictionary import ActorDictionary, Entry
+from tidings.coder.rules import Rules
 from tidings.records import Actor
 
 # Dependency labels that stay inside a noun phrase when we look for its modifiers.
 _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
                  "punct", "advmod", "conj", "cc", "npadvmod", "appos", "prep", "pobj"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-_THING_PRONOUNS = {"it", "its"}
-_PLURAL_PRONOUNS = {"they", "them", "their"}
-_PAIR_WORDS = {"country", "nation", "side", "government", "state", "party", "leader",
-               "minister", "president", "delegation"}
-_BACKED = {"backed", "sponsored", "supported", "funded", "allied", "aligned", "armed", "trained"}
-_FOREIGN = {"foreign", "international", "overseas", "expatriate"}
-# ... but "the foreign ministry", "a foreign affairs spokesman" are a state's own
-_FOREIGN_OFFICE = {"ministry", "minister", "ministers", "office", "secretary", "affairs",
-                   "policy", "service", "relations"}
-_COUNTRY_PAIR_WORDS = {"country", "nation", "state"}
-_STATE_NOUNS = {"country", "nation", "state", "kingdom", "republic", "emirate", "sultanate"}
-# ("body" is left out: "the body was found")
-_GROUP_NOUNS = {"group", "organisation", "organization", "movement", "alliance", "bloc",
-                "militia", "faction", "agency"}
-_LOCATION_PREPS = {"in", "from", "of", "at"}
 
 _Matches = dict[int, tuple[Span, list[Entry]]]  # a sentence's dictionary matches, by token
 _Found = list[tuple[Actor, bool]]  # what a rule finds: (actor, is a person)
@@ -54,27 +39,15 @@ class NounInfo:
     ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
 
 
-_ETHNIC = {"ethnic"}
-# "the Albanian population", "the Serb minority": a people, like "ethnic Albanians".
-_PEOPLE_GROUPS = {"population", "populations", "minority", "minorities", "community",
-                  "communities"}
-# Words for a role in any group: the group named before them gives the sector.
-_ROLE_WORDS = {"leader", "leaders", "leadership", "head", "chief", "spokesman", "spokeswoman",
-               "spokesperson", "spokespeople", "spokesmen", "official", "officials",
-               "representative", "representatives", "delegation", "delegate", "delegates"}
-# Nouns of places: a demonym on them places the phrase ("the Rwandan capital").
-_PLACE_NOUNS = {"capital", "city", "town", "village", "port", "province", "region", "district",
-                "border", "territory", "state", "island", "coast", "countryside", "enclave"}
-_FORMER = {"former", "ex", "ousted", "exiled", "deposed", "late", "retired", "onetime"}
-
-
 class ActorResolver:
     """Turns the head token of a noun phrase into actors, using the dictionary matches of its
     sentence, the article date (for dated offices) and the article context (coreference)."""
 
-    def __init__(self, dictionary: ActorDictionary,
+    def __init__(self, dictionary: ActorDictionary, rules: Rules,
                  non_actor_heads: frozenset[str] = frozenset()) -> None:
         self.dictionary = dictionary
+        # The words and codes of rules.yaml the resolver reads (pronouns, role words ...).
+        self.rules = rules
         # Nouns that name acts or things, not actors: "a military offensive", "police raid".
         # An agent word modifying them does not make them an actor.
         self.non_actor_heads = non_actor_heads
@@ -139,7 +112,7 @@ class ActorResolver:
             span, entries = hit
             for e in entries:
                 if e.kind in ("country", "capital", "city") or (
-                        e.kind == "demonym" and head.lemma_.lower() in _PLACE_NOUNS):
+                        e.kind == "demonym" and head.lemma_.lower() in self.rules.place_nouns):
                     # ... and "the Rwandan capital", "a Lebanese port town"
                     return e.code, span.text
         for child in head.children:
@@ -153,6 +126,7 @@ class ActorResolver:
     # -- internals -------------------------------------------------------------------------
     def _info(self, head: Token, matches: _Matches, day: dt.date | None) -> NounInfo:
         info = NounInfo()
+        r = self.rules
         doc = head.doc
         left = head.left_edge.i
         # Stop the left part at a clause boundary inside the phrase (rare, but cheap to check).
@@ -160,7 +134,7 @@ class ActorResolver:
         seen: set[int] = set()
         best_agent_dist = 10**6
         for tok in reversed(toks):  # closest to the head first
-            if tok.lower_ in _FORMER:
+            if tok.lower_ in r.former:
                 info.former = True
             hit = matches.get(tok.i)
             if hit is None and tok.lower_.endswith("-led") and tok.i < head.i:
@@ -172,7 +146,7 @@ class ActorResolver:
                 continue
             span, entries = hit
             if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
-                    doc[span.end + 1].lower_ in _BACKED:
+                    doc[span.end + 1].lower_ in r.backed:
                 continue  # "Russian-backed separatists" are not Russian
             if span.start in seen:
                 continue
@@ -190,15 +164,16 @@ class ActorResolver:
                         # holder, coded by the title the text gives, else as an elite.
                         last = e.roles[-1].code if e.roles else None
                         if last:
-                            info.person = (last[:3] + "ELI", e.name + " (not in office)", span)
+                            info.person = (last[:3] + r.elite_agent,
+                                           e.name + " (not in office)", span)
                 elif e.kind == "demonym" and (
-                        span.start > 0 and doc[span.start - 1].lower_ in _ETHNIC
-                        or head.lemma_.lower() in _PEOPLE_GROUPS and span.end - 1 < head.i):
+                        span.start > 0 and doc[span.start - 1].lower_ in r.ethnic
+                        or head.lemma_.lower() in r.people_groups and span.end - 1 < head.i):
                     # "ethnic Albanians", "ethnic Russian villagers": a people, coded by
                     # where they live (the place of the event), not by the state named.
                     info.ethnic = span.text
                 elif e.kind in ("country", "demonym", "capital", "metonym"):
-                    agent = e.agent or ("GOV" if e.kind == "capital" else "")
+                    agent = e.agent or (r.government_agent if e.kind == "capital" else "")
                     info.countries.append((e.code, e.name, span, agent))
                 elif e.kind == "city" and span.end - 1 < head.i:
                     # A place modifying an actor word: "Darfur rebels", "Kirkuk residents".
@@ -208,7 +183,7 @@ class ActorResolver:
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
                 elif e.kind == "agent" and info.agent is not None and best_agent_dist == 0 \
-                        and info.agent[1] in _ROLE_WORDS and e.name not in _ROLE_WORDS:
+                        and info.agent[1] in r.role_words and e.name not in r.role_words:
                     # "a drug cartel leader", "the rebel spokesman": a role in a group is of
                     # the group's sector.
                     info.agent = (e.code, e.name, span)
@@ -221,9 +196,9 @@ class ActorResolver:
 
     def _resolve_one(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
         """The actors one head word names, and whether each is a person (first rule to apply)."""
-        low = head.lower_
+        low, r = head.lower_, self.rules
         # Pronouns and "both countries": coreference with earlier mentions.
-        if head.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        if head.pos_ == "PRON" or low in r.person_pronouns | r.thing_pronouns | r.plural_pronouns:
             return self._pronoun(head, ctx, matches)
         if got := self._owner_of_thing(head, matches, ctx):
             return got
@@ -231,7 +206,7 @@ class ActorResolver:
         make = _maker(head)
         if (named := self._named_actor(head, info, make, matches, ctx)) is not None:
             return named
-        agent_code = _agent_code(info)
+        agent_code = _agent_code(info, r)
         countries = info.countries
         people = self._people_placed_elsewhere(head, countries, agent_code, make, matches)
         if people is not None:
@@ -245,9 +220,9 @@ class ActorResolver:
                 return dependents
         if countries:
             return _country_actors(countries, info, agent_code, make)
-        if (coref := _coreferent_actors(head, info, agent_code, make, ctx)) is not None:
+        if (coref := _coreferent_actors(head, info, agent_code, make, ctx, r)) is not None:
             return coref
-        return _generic_actors(head, info, agent_code, make)
+        return _generic_actors(head, info, agent_code, make, r)
 
     def _owner_of_thing(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found | None:
         """Who owns the thing or act a non-actor head names, if the possessive names anyone."""
@@ -275,8 +250,9 @@ class ActorResolver:
             # rebels"; "Iran's UN ambassador" is Iran's)
             code, name, _, org_country = info.org
             return [(make(code, org_country, None, f"org:{name}"), False)]
-        if head.lemma_.lower() in _GROUP_NOUNS and head.tag_ == "NN" and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and \
+        if head.lemma_.lower() in self.rules.group_nouns and head.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in self.rules.definite_determiners
+                for c in head.children) and \
                 not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in head.children):
             # "Hamas fired rockets. The group said ...": the organisation last named.
             prev = ctx.last_org()
@@ -297,7 +273,7 @@ class ActorResolver:
                 return [(make(a.code, a.country, a.agent,
                               f"person:{person[1]}+appos:{a.rule}"), True)]
         code, name, _ = person
-        if code.endswith("ELI") and info.agent and not info.former:
+        if code.endswith(self.rules.elite_agent) and info.agent and not info.former:
             code = code[:3] + info.agent[0]
         return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
 
@@ -307,12 +283,12 @@ class ActorResolver:
         if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
             # A people named by a demonym and placed elsewhere: "the Albanians of Serbia".
             for child in head.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+                if child.dep_ == "prep" and child.lower_ in self.rules.people_place_preps:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     loc = self.location_country(pobj, matches) if pobj is not None else None
                     if loc and loc[0] != countries[0][0]:
-                        code = loc[0] + (agent_code or "CVL")
-                        return [(make(code, loc[0], agent_code or "CVL",
+                        agent = agent_code or self.rules.civilian_agent
+                        return [(make(loc[0] + agent, loc[0], agent,
                                       f"people:{head.text}+place:{loc[1]}"), False)]
         return None
 
@@ -323,10 +299,13 @@ class ActorResolver:
             return None
         # "its embassy in Tehran", "their troops": the owner's, wherever they are.
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
-                     ("its", "their")), None)
+                     self.rules.owner_pronouns), None)
         owner = self._pronoun(poss, ctx) if poss is not None else []
         if owner and owner[0][0].country:
             country = owner[0][0].country
+            # (an agent code comes from an agent word, except a former official's elite
+            # code: "its former colony" has none, and fails here as it always did)
+            assert info.agent is not None
             return [(make(country + agent_code, country, agent_code,
                           f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
         return None
@@ -351,7 +330,7 @@ class ActorResolver:
                 agent = (inner.agent or agent_code) if via == "of" else (
                     agent_code or inner.agent)
                 if agent is None and info.ethnic:
-                    agent = "CVL"  # "ethnic Albanians in Kosovo"
+                    agent = self.rules.civilian_agent  # "ethnic Albanians in Kosovo"
                 rule = f"{via}:{inner.rule}" + (
                     f"+agent:{info.agent[1]}" if info.agent else "")
                 out.append((make(inner.country + (agent or ""), inner.country, agent,
@@ -364,10 +343,10 @@ class ActorResolver:
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
             if child.dep_ == "appos":
-                got = self._resolve_one(child, matches, ctx)
-                if got and not got[0][0].code.startswith(UNKNOWN):
-                    return [got[0][0]], "appos"
-            if child.dep_ == "prep" and child.lower_ in _LOCATION_PREPS:
+                named = self._resolve_one(child, matches, ctx)
+                if named and not named[0][0].code.startswith(UNKNOWN):
+                    return [named[0][0]], "appos"
+            if child.dep_ == "prep" and child.lower_ in self.rules.location_preps:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
@@ -387,7 +366,7 @@ class ActorResolver:
                         got = self.resolve(pobj, matches, ctx, remember=False)
                         known = [a for a in got if a.country and len(a.country) == 3
                                  and not a.code.startswith(("IGO", "NGO"))]
-                        if known:
+                        if known and known[0].country is not None:  # (as filtered)
                             loc = (known[0].country, pobj.text)
                     if loc:
                         code, place = loc
@@ -396,11 +375,11 @@ class ActorResolver:
         return None
 
     def _pronoun(self, head: Token, ctx: ArticleContext, matches: _Matches | None = None) -> _Found:
-        low = head.lower_
+        low, r = head.lower_, self.rules
         # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
         subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
         prev = None
-        if low in _PERSON_PRONOUNS and not subj and matches is not None:
+        if low in r.person_pronouns and not subj and matches is not None:
             # "Fico was in hospital after a gunman shot him": a person named as a subject
             # earlier in the same sentence, outside the pronoun's own clause.
             own, sent = head.head, head.sent
@@ -411,15 +390,15 @@ class ActorResolver:
                     if got and (got[0][1] or t.ent_type_ == "PERSON"):
                         prev = got[0][0]
                     break
-        if prev is None and low in _PERSON_PRONOUNS:
+        if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
-        elif prev is None and low in _THING_PRONOUNS | _PLURAL_PRONOUNS:
+        elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
             prev = ctx.last(person=False, subject=subj)
         if prev is None:
             return []
         s, e = head.idx, head.idx + len(head.text)
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
-                       prev.agent), low in _PERSON_PRONOUNS)]
+                       prev.agent), low in r.person_pronouns)]
 
 
 def _maker(head: Token) -> _Make:
@@ -435,11 +414,11 @@ def _maker(head: Token) -> _Make:
     return make
 
 
-def _agent_code(info: NounInfo) -> str | None:
+def _agent_code(info: NounInfo, r: Rules) -> str | None:
     """Which sector the phrase names: its agent word's, or elite for a former official."""
     agent_code = info.agent[0] if info.agent else None
-    if info.former and agent_code in (None, "GOV"):
-        agent_code = "ELI"
+    if info.former and agent_code in (None, r.government_agent):
+        agent_code = r.elite_agent
     return agent_code
 
 
@@ -472,14 +451,15 @@ def _country_actors(countries: _Countries, info: NounInfo, agent_code: str | Non
 
 
 def _coreferent_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
-                       ctx: ArticleContext) -> _Found | None:
+                       ctx: ArticleContext, r: Rules) -> _Found | None:
     """With no country named: the state last named, the region, or an earlier mention."""
-    if head.lemma_.lower() in _STATE_NOUNS and head.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children) and not any(
+    if head.lemma_.lower() in r.state_nouns and head.tag_ == "NN" and any(
+            c.dep_ == "det" and c.lower_ in r.definite_determiners
+            for c in head.children) and not any(
             c.dep_ in ("poss", "prep") for c in head.children):
         # "the country", "the Central American country": the state last named.
         prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
-        if prev is not None:
+        if prev is not None and prev.country is not None:  # (last_country has a country)
             return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
     if info.region is not None:
         code, name, _ = info.region
@@ -491,24 +471,27 @@ def _coreferent_actors(head: Token, info: NounInfo, agent_code: str | None, make
         return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
     if head.pos_ == "NOUN":
         lemma = head.lemma_.lower()
-        if lemma in _PAIR_WORDS and _is_pair(head):
-            pair = ctx.last_pair(by_country=lemma in _COUNTRY_PAIR_WORDS,
+        if lemma in r.pair_words and _is_pair(head, r):
+            pair = ctx.last_pair(by_country=lemma in r.country_pair_words,
                                  skip=_clause_subject_span(head))
             if pair:
                 return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
                         for a in pair]
         det = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if det & {"the", "this", "that"} and lemma in ctx.by_agent_word:
+        if det & r.anaphoric_determiners and lemma in ctx.by_agent_word:
             prev = ctx.by_agent_word[lemma]
             return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
     return None
 
 
-def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make) -> _Found:
+def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
+                    r: Rules) -> _Found:
     """Last resort: a sector with no country (never placed if foreign), or an ethnic people."""
     if agent_code:
+        # (as in _owner_actor: a former official's elite code may come with no agent word)
+        assert info.agent is not None
         doc = head.doc
-        if any(t.lower_ in _FOREIGN and doc[t.i + 1].lower_ not in _FOREIGN_OFFICE
+        if any(t.lower_ in r.foreign and doc[t.i + 1].lower_ not in r.foreign_office
                for t in doc[head.left_edge.i : head.i]):
             # "foreign journalists", "international aid agencies": not of the place where
             # they are, so never placed there.
@@ -517,7 +500,8 @@ def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _
         return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
                  head.ent_type_ == "PERSON")]
     if info.ethnic:
-        return [(make(UNKNOWN + "CVL", None, "CVL", f"ethnic:{info.ethnic}"), False)]
+        return [(make(UNKNOWN + r.civilian_agent, None, r.civilian_agent, f"ethnic:{info.ethnic}"),
+                 False)]
     return []
 
 
@@ -593,7 +577,7 @@ def _clause_subject_span(tok: Token) -> tuple[int, int] | None:
     return None
 
 
-def _is_pair(head: Token) -> bool:
+def _is_pair(head: Token, r: Rules) -> bool:
     mods = {c.lower_ for c in head.children}
-    return bool(mods & {"both", "two"}) and head.tag_ in ("NNS", "NNPS")
+    return bool(mods & r.pair_quantifiers) and head.tag_ in ("NNS", "NNPS")
 

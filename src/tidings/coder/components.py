@@ -54,7 +54,8 @@ class TidingsCoder:
         self.ontology, self.patterns, self.rules = known.ontology, known.patterns, known.rules
         self.dictionary = known.dictionary
         self.resolver = ActorResolver(
-            self.dictionary, frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
+            self.dictionary, self.rules,
+            frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
         self.extractor = EventExtractor(
             CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
 
