@@ -17,7 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tidings.pipeline import ingest
-from tidings.sources.web import read_source
+from tidings.sources.reader import read_source
 from tidings.store.database import EVENT_COLUMNS, open_store
 from tidings.web.api import create_app, decode_cursor, encode_cursor, highlight
 

@@ -17,7 +17,7 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from tidings.pipeline import ingest
-from tidings.sources.web import read_source
+from tidings.sources.reader import read_source
 from tidings.store.database import open_store
 from tidings.web.api import create_app
 

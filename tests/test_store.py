@@ -19,7 +19,7 @@ import pytest
 
 from tidings.config import DATA_DIR
 from tidings.pipeline import ingest
-from tidings.sources.web import read_source
+from tidings.sources.reader import read_source
 from tidings.store.database import open_store
 from tidings.store.export import GDELT_COLUMNS
 

@@ -29,7 +29,7 @@ import pytest
 from tidings.config import DATA_DIR
 from tidings.pipeline import ingest
 from tidings.records import Article
-from tidings.sources.web import read_source
+from tidings.sources.reader import read_source
 from tidings.store.database import open_store
 from tidings.web.api import create_app
 

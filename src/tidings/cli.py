@@ -315,7 +315,7 @@ def _print_events(rows: list[dict], out: IO[str]) -> None:
 
 
 def _date_arg(value: str | None):  # type: ignore[no-untyped-def]
-    from tidings.sources.files import parse_date
+    from tidings.sources.base import parse_date
 
     return parse_date(value) if value else None
 

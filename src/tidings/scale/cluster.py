@@ -41,7 +41,8 @@ from tidings.config import DATA_DIR, Settings
 from tidings.enrich.stage import enrich_coded
 from tidings.records import Article, CodedArticle, Event, Sentence
 from tidings.scale.partitions import Partition, expand_inputs, plan_partitions, read_partition
-from tidings.sources.files import Problem, read_path
+from tidings.sources.base import Problem
+from tidings.sources.reader import read
 from tidings.store.schema import PARTITION_EVENTS, POSITION, event_from_row
 
 MANIFEST = "_partitions.json"
@@ -421,10 +422,9 @@ def single_process_rows(inputs: list[str], settings: Settings, *,
     coder = _coder(_portable(settings))
 
     def articles() -> Iterator[Article]:
-        for path in files:
-            for item in read_path(path):
-                if isinstance(item, Article):
-                    yield item
+        for item in read(str(path) for path in files):
+            if isinstance(item, Article):
+                yield item
 
     rows: list[dict[str, Any]] = []
     for coded in coder.code_articles(articles(), include_all=include_all):

@@ -5,8 +5,10 @@ reads them.
 A JSONL file is cut into runs of ``partition_size`` lines: the client scans the file's bytes
 once (block by block, counting newlines, nothing kept but the byte offset where each partition
 starts), so a worker can seek straight to its byte range and still name records by their
-line number in the whole file. Plain-text files (one article each) are grouped
-``partition_size`` at a time.
+line number in the whole file. Other files (plain text, HTML pages, feeds: one or more
+articles each) are grouped ``partition_size`` at a time, and each URL is a partition of its
+own; workers read them with the one reader of ``tidings code`` and ``ingest``
+(:func:`tidings.sources.reader.read`), so a page is coded from its main text everywhere.
 """
 
 from __future__ import annotations
@@ -21,14 +23,10 @@ from pathlib import Path
 from typing import Any
 
 from tidings.records import Article
-from tidings.sources.files import (
-    JSONL_SUFFIXES,
-    TEXT_SUFFIXES,
-    Problem,
-    corpus_files,
-    read_jsonl_lines,
-    read_path,
-)
+from tidings.sources.base import Problem
+from tidings.sources.fetch import is_url
+from tidings.sources.files import JSONL_SUFFIXES, corpus_files, read_jsonl_lines
+from tidings.sources.reader import SOURCE_SUFFIXES, read
 
 _BLOCK = 1 << 20  # bytes read at a time when the client counts lines
 
@@ -38,9 +36,10 @@ class Partition:
     """A piece of the corpus that one task codes.
 
     JSONL: ``names[0]`` from byte ``start`` to byte ``end``, whose first line is line
-    ``first_line`` of the file. Plain text: the files ``names``, one article each."""
+    ``first_line`` of the file. Text: the files ``names`` (plain text, pages, feeds). URL:
+    the one address in ``names``."""
 
-    kind: str  # "jsonl" or "text"
+    kind: str  # "jsonl", "text" or "url"
     names: tuple[str, ...]  # the paths as the user gave them: what record origins show
     paths: tuple[str, ...]  # the same, absolute: what workers open
     start: int = 0
@@ -57,13 +56,16 @@ class Partition:
                 "start": self.start, "end": self.end, "first_line": self.first_line}
 
 
-def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
-    """The files ``inputs`` name, in order: files, directories (recursively, sorted; .jsonl,
-    .ndjson and .txt as in single-process ingest) and glob patterns (sorted; ``**`` allowed).
-    Names that match nothing become problems."""
-    files: list[Path] = []
+def expand_inputs(inputs: list[str]) -> tuple[list[Path | str], list[Problem]]:
+    """The files ``inputs`` name, in order: files, directories (recursively, sorted; the
+    suffixes the one reader reads), glob patterns (sorted; ``**`` allowed) and http(s) URLs
+    (kept as strings). Names that match nothing become problems."""
+    files: list[Path | str] = []
     problems: list[Problem] = []
     for item in inputs:
+        if is_url(item):
+            files.append(item)
+            continue
         if glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -73,9 +75,10 @@ def expand_inputs(inputs: list[str]) -> tuple[list[Path], list[Problem]]:
             candidates = [Path(item)]
         for path in candidates:
             if path.is_dir():
-                found = corpus_files(path, TEXT_SUFFIXES | JSONL_SUFFIXES)
+                found = corpus_files(path, SOURCE_SUFFIXES)
                 if not found:
-                    problems.append(Problem(str(path), "directory holds no .txt or .jsonl files"))
+                    problems.append(Problem(
+                        str(path), "directory holds no .txt, .jsonl, .html or feed files"))
                 files.extend(found)
             elif path.exists():
                 files.append(path)
@@ -106,8 +109,9 @@ def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition]:
         yield Partition("jsonl", (name,), (abspath,), start, offset, first_line)
 
 
-def plan_partitions(files: list[Path], partition_size: int) -> Iterator[Partition]:
-    """Partitions of ``files`` in corpus order. Runs of plain-text files are grouped."""
+def plan_partitions(files: list[Path | str], partition_size: int) -> Iterator[Partition]:
+    """Partitions of ``files`` in corpus order. Runs of other files are grouped; a URL (a
+    string) is a partition of its own."""
     if partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, not {partition_size}")
     group: list[Path] = []
@@ -117,7 +121,12 @@ def plan_partitions(files: list[Path], partition_size: int) -> Iterator[Partitio
                          tuple(os.path.abspath(p) for p in group))
 
     for path in files:
-        if path.suffix.lower() in JSONL_SUFFIXES:
+        if isinstance(path, str):
+            if group:
+                yield text_group()
+                group = []
+            yield Partition("url", (path,), (path,))
+        elif path.suffix.lower() in JSONL_SUFFIXES:
             if group:
                 yield text_group()
                 group = []
@@ -151,9 +160,9 @@ def _renamed(item: Article | Problem, part: Partition, path_index: int) -> Artic
 
 def read_partition(part: Partition) -> Iterator[Article | Problem]:
     """The records of one partition, as single-process ingest reads them."""
-    if part.kind == "text":
+    if part.kind in ("text", "url"):
         for i, path in enumerate(part.paths):
-            for item in read_path(Path(path)):
+            for item in read([path]):
                 yield _renamed(item, part, i)
         return
     name = part.names[0]
