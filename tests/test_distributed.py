@@ -258,3 +258,21 @@ def test_ingest_of_an_unfinished_job_says_what_is_missing(corpus, tmp_path, caps
     assert main(["--db", str(tmp_path / "y.duckdb"), "ingest", str(out)]) == 1
     err = capsys.readouterr().err
     assert "1 of 1 partitions are not written yet" in err and "Traceback" not in err
+
+
+def test_partitions_read_pages_and_urls_like_code_and_ingest(tmp_path) -> None:
+    """A Dask job reads what `tidings code` reads: an HTML page by its main text (not its
+    script), and a URL as a partition of its own."""
+    page = tmp_path / "site" / "story.html"
+    page.parent.mkdir()
+    page.write_text("<html><head><script>var s = 'Chile invaded Peru.';</script></head><body>"
+                    "<article><p>Kenya and Uganda signed a border agreement in Nairobi on "
+                    "Monday, officials from both governments said.</p></article></body></html>",
+                    encoding="utf-8")
+    files, problems = expand_inputs([str(page.parent), "https://example.org/feed.xml"])
+    assert problems == [] and files == [page, "https://example.org/feed.xml"]
+    text_part, url_part = plan_partitions(files, 10)
+    assert (text_part.kind, url_part.kind) == ("text", "url")
+    (article,) = list(read_partition(text_part))
+    assert "Kenya and Uganda" in article.text and "Chile" not in article.text
+    assert article.origin == str(page)
