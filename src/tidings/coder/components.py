@@ -95,7 +95,8 @@ class TidingsCoder:
             events.extend(found)
             if found:
                 places[index] = _place_names(
-                    sent, [e for e in place_ents if sent.start <= e.start < sent.end])
+                    sent, [e for e in place_ents if sent.start <= e.start < sent.end],
+                    self.rules.where_preps)
 
 
 
@@ -107,20 +108,21 @@ def make_tidings_coder(nlp: Language, name: str, data_dirs: list[str]) -> Tiding
     the bundled one (see docs/patterns.md)."""
     return TidingsCoder(nlp, name, data_dirs)
 
-def _place_names(sent: Span, ents: list[Span]) -> list[str]:
+def _place_names(sent: Span, ents: list[Span], preps: frozenset[str]) -> list[str]:
     """Where the sentence says something happened: place names introduced by "in/at/near"
     on a verb or on one of its main arguments ("met X in Tehran", "police in Istanbul
     arrested..."), not places merely mentioned ("the crisis in Gaza", "accused Washington").
-    ``ents`` are the sentence's place entities (GPE, LOC, FAC)."""
+    ``ents`` are the sentence's place entities (GPE, LOC, FAC); ``preps`` the prepositions
+    that say where (rules.yaml: grammar.where_preps)."""
     out = []
     for ent in ents:
-        if _says_where(ent.root):
+        if _says_where(ent.root, preps):
             out.append(ent.text.removeprefix("the ").removeprefix("The "))
     # The small English model does not know every place name ("in Kyiv", "near Kursk"): a
     # proper noun it tags as something else, or not at all, is still a candidate that the
     # gazetteer may know.
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACES and _says_where(tok):
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in _NOT_PLACES and _says_where(tok, preps):
             first = tok
             while first.i > sent.start and first.nbor(-1).dep_ == "compound" and \
                     first.nbor(-1).head.i == tok.i:
@@ -133,12 +135,12 @@ _NOT_PLACES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "PERCENT"
                          "ORDINAL", "QUANTITY", "EVENT", "LAW", "WORK_OF_ART", "LANGUAGE"})
 
 
-def _says_where(tok: Token) -> bool:
+def _says_where(tok: Token, preps: frozenset[str]) -> bool:
     """``tok`` is the object of "in/at/near..." on a verb or on one of its main arguments."""
     if tok.dep_ != "pobj":
         return False
     prep = tok.head
-    if prep.lower_ not in ("in", "at", "near", "outside", "inside", "through", "across"):
+    if prep.lower_ not in preps:
         return False
     anchor = prep.head
     return anchor.pos_ in ("VERB", "AUX") or anchor.dep_ in ("nsubj", "nsubjpass", "dobj")

@@ -14,9 +14,6 @@ from tidings.coder.phrases import PhraseTable
 from tidings.knowledge.bundle import FILES, Knowledge
 from tidings.knowledge.datafiles import DataFileError, load_yaml
 
-_NAME_PARTICLES = {"of", "the", "for", "and", "al", "el", "bin", "ibn", "de", "la", "le", "von",
-                   "van", "der", "du", "da", "on", "in", "des", "del", "y", "e", "&"}
-
 
 class Role(NamedTuple):
     """An office a person held, with its CAMEO code, from ``start`` to ``end``."""
@@ -66,12 +63,19 @@ class ActorDictionary:
         self.entries: dict[str, list[Entry]] = {}
         self.agent_words: frozenset[str] = frozenset()
         self.table = PhraseTable()
+        # Words of rules.yaml's grammar section: lowercase words inside a proper name ("bin",
+        # "von"), and articles, which do not count in a match's length.
+        self.name_particles: frozenset[str] = frozenset()
+        self.articles: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, nlp: Language, knowledge: Knowledge) -> ActorDictionary:
         """Load the actor files of every data directory (each adds its entries) and build
         the phrase table with the pipeline's tokenizer."""
         self = cls()
+        grammar = knowledge.merged("patterns/rules.yaml").get("grammar") or {}
+        self.name_particles = frozenset(grammar.get("name_particles") or ())
+        self.articles = frozenset(grammar.get("articles") or ())
         for data_dir in knowledge.data_dirs:
             for stem in self.FILES:
                 # (directory by directory, as the entries were always added; errors name
@@ -167,10 +171,9 @@ class ActorDictionary:
             entries = self.entries[key]
             if self._plausible(span, entries):
                 spans.append((span, entries))
-        return _longest(spans)
+        return _longest(spans, self.articles)
 
-    @staticmethod
-    def _plausible(span: Span, entries: list[Entry]) -> bool:
+    def _plausible(self, span: Span, entries: list[Entry]) -> bool:
         text = span.text
         # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
         if len(text) <= 3 and text.islower():
@@ -192,18 +195,19 @@ class ActorDictionary:
             return False
         # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
         if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
-                t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES
+                t.is_lower and t.is_alpha and t.lower_ not in self.name_particles
                 and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
             return False
         return True
 
 
-def _longest(spans: list[tuple[Span, list[Entry]]]) -> list[tuple[Span, list[Entry]]]:
+def _longest(spans: list[tuple[Span, list[Entry]]],
+             articles: frozenset[str]) -> list[tuple[Span, list[Entry]]]:
     """The longest non-overlapping spans, earliest first on a tie (as spaCy's
     ``filter_spans``), where a leading article does not count: "the West Bank" is the West
     Bank, not "the West"."""
     def size(span: Span) -> int:
-        return len(span) - (span[0].lower_ in ("the", "a", "an"))
+        return len(span) - (span[0].lower_ in articles)
 
     def rank(hit: tuple[Span, list[Entry]]) -> tuple[int, int, int]:
         span = hit[0]
