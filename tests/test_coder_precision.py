@@ -417,3 +417,13 @@ def test_a_dated_past_war_is_not_news(coder):
     got = codes(coder, "The 1967 war between Israel and Egypt reshaped the region.",
                 date="2024-06-05", level="root")
     assert not any(r == "19" for *_, r in got)
+
+
+# -- a former possession is no former official ------------------------------------------------
+def test_a_former_possession_codes_no_elite_and_does_not_fail(coder) -> None:
+    # ("former" with no office word once made an elite code with no word behind it, and the
+    # coder failed on the sentence)
+    for text in ("France criticized its former colony on Monday.",
+                 "Britain said it would send aid to its former colonies."):
+        events = coder.code_text(text, include_all=True)
+        assert not any(e.target is not None and e.target.code.endswith("ELI") for e in events)

@@ -303,11 +303,8 @@ class ActorResolver:
         owner = self._pronoun(poss, ctx) if poss is not None else []
         if owner and owner[0][0].country:
             country = owner[0][0].country
-            # (an agent code comes from an agent word, except a former official's elite
-            # code: "its former colony" has none, and fails here as it always did)
-            assert info.agent is not None
             return [(make(country + agent_code, country, agent_code,
-                          f"owner:{owner[0][0].text}+agent:{info.agent[1]}"), False)]
+                          f"owner:{owner[0][0].text}+agent:{_agent_word(info)}"), False)]
         return None
 
     def _dependent_actors(self, head: Token, info: NounInfo, agent_code: str | None,
@@ -414,6 +411,12 @@ def _maker(head: Token) -> _Make:
     return make
 
 
+def _agent_word(info: NounInfo) -> str:
+    """The agent word behind a sector code, for the rule; a former official's elite code may
+    come with none ("its former colony"): then the word that made it elite."""
+    return info.agent[1] if info.agent is not None else "former"
+
+
 def _agent_code(info: NounInfo, r: Rules) -> str | None:
     """Which sector the phrase names: its agent word's, or elite for a former official."""
     agent_code = info.agent[0] if info.agent else None
@@ -488,16 +491,14 @@ def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _
                     r: Rules) -> _Found:
     """Last resort: a sector with no country (never placed if foreign), or an ethnic people."""
     if agent_code:
-        # (as in _owner_actor: a former official's elite code may come with no agent word)
-        assert info.agent is not None
         doc = head.doc
         if any(t.lower_ in r.foreign and doc[t.i + 1].lower_ not in r.foreign_office
                for t in doc[head.left_edge.i : head.i]):
             # "foreign journalists", "international aid agencies": not of the place where
             # they are, so never placed there.
             return [(make(UNKNOWN + agent_code, None, agent_code,
-                          f"agent:{info.agent[1]}+foreign"), False)]
-        return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{info.agent[1]}"),
+                          f"agent:{_agent_word(info)}+foreign"), False)]
+        return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{_agent_word(info)}"),
                  head.ent_type_ == "PERSON")]
     if info.ethnic:
         return [(make(UNKNOWN + r.civilian_agent, None, r.civilian_agent, f"ethnic:{info.ethnic}"),
