@@ -83,17 +83,14 @@ class ActorResolver:
     # -- public ----------------------------------------------------------------------------
     def resolve(self, head: Token, matches: _Matches, ctx: ArticleContext, *,
                 remember: bool = True) -> list[Actor]:
-        """The actors a noun phrase headed by ``head`` refers to (several when coordinated)."""
-        heads = [head, *_conjuncts(head)]
-        found: list[tuple[Actor, Token, bool]] = []
-        for h in heads:
-            for actor, is_person in self._resolve_one(h, matches, ctx):
-                found.append((actor, h, is_person))
-        # Conjuncts share a country: "French deputies and senators", "Fabius and deputies".
-        countries = {a.country for a, _, _ in found if a.country}
-        if len(countries) == 1:
-            (country,) = countries
-            found = [(_with_country(a, country), h, p) for a, h, p in found]
+        """The actors a noun phrase headed by ``head`` refers to (several when coordinated).
+        Each phrase is resolved once while the article's memory stays as it is."""
+        found = ctx.resolved.get(head.i)
+        if found is None:
+            version = ctx.version
+            found = self._resolve_phrase(head, matches, ctx)
+            if ctx.version == version:
+                ctx.resolved[head.i] = found
         actors: list[Actor] = []
         for actor, h, is_person in found:
             if actor.code not in {a.code for a in actors}:
@@ -101,6 +98,19 @@ class ActorResolver:
                 if remember:
                     ctx.remember(actor, h, is_person)
         return actors
+
+    def _resolve_phrase(self, head: Token, matches: _Matches, ctx: ArticleContext
+                        ) -> list[tuple[Actor, Token, bool]]:
+        found: list[tuple[Actor, Token, bool]] = []
+        for h in [head, *_conjuncts(head)]:
+            for actor, is_person in self._resolve_one(h, matches, ctx):
+                found.append((actor, h, is_person))
+        # Conjuncts share a country: "French deputies and senators", "Fabius and deputies".
+        countries = {a.country for a, _, _ in found if a.country}
+        if len(countries) == 1:
+            (country,) = countries
+            found = [(_with_country(a, country), h, p) for a, h, p in found]
+        return found
 
     def location_country(self, head: Token, matches: _Matches) -> tuple[str, str] | None:
         """The country (code, place name) a place name such as "Tehran", "the city of Kirkuk"

@@ -26,14 +26,24 @@ class ArticleContext:
     countries: set[str] = field(default_factory=set)  # countries of the actors met so far
     earlier_countries: frozenset[str] = frozenset()  # ... before the current sentence
     events: list[Event] = field(default_factory=list)  # asserted events of earlier sentences
+    # The actors each noun phrase (by its head's index) resolved to while nothing above
+    # changed: the event stage tests the same phrases many times, and resolves each once.
+    resolved: dict[int, list[tuple[Actor, Token, bool]]] = field(default_factory=dict)
+    version: int = 0  # bumped whenever what coreference can see changes
 
     def next_sentence(self, events: Sequence[Event] = ()) -> None:
         self.earlier_countries = frozenset(self.countries)
         self.events.extend(e for e in events if e.asserted)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.version += 1
+        self.resolved.clear()
 
     def remember(self, actor: Actor, head: Token, is_person: bool) -> None:
         if actor.code.startswith(UNKNOWN):
             return
+        self._changed()
         self.recent.append((actor, is_person))
         # (the agent of a passive is its logical subject: "ties were severed by Panama")
         if head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass") and \
