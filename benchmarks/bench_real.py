@@ -41,7 +41,13 @@ LOAD_ONLY = "from tidings.coder.nlp import load_pipeline; load_pipeline(None)"
 
 
 def real_texts(gold: Path, n: int) -> list[str]:
-    texts: list[str] = []
+    return [t for t, _ in real_records(gold, n)]
+
+
+def real_records(gold: Path, n: int) -> list[tuple[str, str | None]]:
+    """(text, publication date) of the gold records, repeated to ``n``: news comes dated,
+    and the date decides what the enrich stage does."""
+    texts: list[tuple[str, str | None]] = []
     for name in ENGLISH:
         path = gold / name
         if path.exists():
@@ -49,7 +55,7 @@ def real_texts(gold: Path, n: int) -> list[str]:
                 rec = json.loads(line)
                 text = rec.get("text") or rec.get("event_text")
                 if isinstance(text, str) and text.strip():
-                    texts.append(" ".join(text.split()))
+                    texts.append((" ".join(text.split()), rec.get("date")))
     if not texts:
         sys.exit(f"bench_real: no gold texts under {gold}")
     return [texts[i % len(texts)] for i in range(n)]
@@ -90,16 +96,19 @@ def main() -> None:
     ap.add_argument("--sentences", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    texts = real_texts(args.gold, args.sentences)
+    records = real_records(args.gold, args.sentences)
+    texts = [t for t, _ in records]
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"
-        src.write_text("".join(json.dumps({"id": f"s{i}", "text": t}) + "\n"
-                               for i, t in enumerate(texts)), encoding="utf-8")
+        src.write_text("".join(json.dumps({"id": f"s{i}", "text": t, "date": d}) + "\n"
+                               for i, (t, d) in enumerate(records)), encoding="utf-8")
         out = str(Path(tmp) / "out.jsonl")
         spacy_cmd = [sys.executable, "-c", SPACY_ONLY, str(src)]
         tidings_cmd = [str(BIN / "tidings"), "code", str(src), "--format", "jsonl", "-o", out]
-        print(f"{len(texts)} real news sentences ({sum(map(len, texts)):,} characters), "
-              f"best and median of {args.repeat} whole-process runs")
+        dated = sum(1 for _, d in records if d)
+        print(f"{len(texts)} real news sentences ({sum(map(len, texts)):,} characters, "
+              f"{dated} with a publication date), best and median of {args.repeat} "
+              "whole-process runs")
         sp = timed("spaCy alone (load + nlp.pipe)", spacy_cmd, args.repeat)
         td = timed("tidings code", tidings_cmd, args.repeat)
         w2 = timed("tidings code --workers 2", [*tidings_cmd, "--workers", "2"], args.repeat)

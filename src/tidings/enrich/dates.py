@@ -47,6 +47,14 @@ _HINT = re.compile(
     r"|nov(?:ember)?|dec(?:ember)?|yesterday|today|tonight|tomorrow|ago|week(?:end)?|month"
     r"|year|" + _YEAR + ")")
 
+# What one of the shapes below needs (each shape that starts a word starts with one of these
+# words, or holds a year): without any, nothing dateparser could find would be kept, so
+# dateparser, the slowest part of the stage, is not asked.
+_SHAPE_HINT = re.compile(
+    r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec|yesterday|today|tonight|tomorrow)|ago|" + _YEAR)
+_YEAR_HINT = re.compile(_YEAR)
+
 # Shapes a date expression may take; anything dateparser finds must contain one of them.
 _ABSOLUTE = re.compile(
     rf"\b{_YEAR}-[01]?\d-[0-3]?\d\b|\b[0-3]?\d/[0-3]?\d/{_YEAR}\b"
@@ -126,7 +134,9 @@ def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None
 
 def _find_date(sentence: str, published: dt.date | None) -> _Found | None:
     norm = _normalise(sentence)
-    found = list(_dateparser_dates(sentence, norm, published))
+    # (without a publication date only expressions with a year count: no year, no search)
+    hint = _SHAPE_HINT if published is not None else _YEAR_HINT
+    found = list(_dateparser_dates(sentence, norm, published)) if hint.search(norm) else []
     if published is not None:
         found.extend(_period_dates(sentence, published))
     found.extend(list(_regex_dates(sentence, norm, published, found)))

@@ -13,7 +13,6 @@ types and contexts.
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 from collections.abc import Iterable, Sequence
@@ -40,15 +39,17 @@ FILES: dict[str, str] = {
 
 
 def merge(base: Any, extra: Any) -> Any:
-    """``extra`` added to ``base`` by the bundle's one rule (see the module docstring)."""
+    """``extra`` added to ``base`` by the bundle's one rule (see the module docstring). Neither
+    is changed; the result shares the values it takes over from them (documents read from
+    YAML for the bundle alone, so nothing else holds them)."""
     if isinstance(base, dict) and isinstance(extra, dict):
         out = dict(base)
         for key, value in extra.items():
-            out[key] = merge(out[key], value) if key in out else copy.deepcopy(value)
+            out[key] = merge(out[key], value) if key in out else value
         return out
     if isinstance(base, list) and isinstance(extra, list):
         return base + [item for item in extra if item not in base]
-    return copy.deepcopy(extra)
+    return extra
 
 
 @dataclass(frozen=True)
