@@ -288,3 +288,24 @@ def test_no_progress_is_drawn_unless_asked_for(tmp_path, capsys):
     assert err.splitlines() == ["tidings: coded 1 record(s), 1 event(s)"]
     _, _, err = run(["code", str(f), "--progress"], capsys)
     assert "coding" in err and "records" in err and "events=1" in err
+
+
+def test_rules_lists_the_sentence_rules_and_which_a_data_directory_turned_off(
+        tmp_path, capsys) -> None:
+    from tidings.cli import main
+
+    extra = tmp_path / "patterns"
+    extra.mkdir()
+    (extra / "rules.yaml").write_text("version: 1\nsentence_rules:\n  disabled: [sport]\n",
+                                      encoding="utf-8")
+    assert main(["rules", "--data", str(tmp_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[:2] == ["on", "appeals"]
+    assert any(line.split()[:2] == ["off", "sport"] for line in lines)
+
+
+def test_serve_takes_the_knowledge_options_like_the_coder() -> None:
+    from tidings.cli import build_parser
+
+    args = build_parser().parse_args(["serve", "--data", "extra", "--port", "8001"])
+    assert args.data == ["extra"] and args.model is None

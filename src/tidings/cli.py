@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from tidings import __version__
 from tidings.records import Article, CodedArticle
@@ -174,6 +174,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     serve(args.db, host=args.host, port=args.port,
           knowledge=load_knowledge(_settings(args).data_dirs))
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    """The sentence rules by name, in the order they run, and which a data directory turned
+    off (``sentence_rules: {disabled: [...]}`` in its rules.yaml)."""
+    from tidings.coder.events.sentence_rules import SENTENCE_RULES
+    from tidings.coder.rules import Rules
+
+    off = Rules.load(_settings(args).data_dirs).disabled_sentence_rules
+    for rule in SENTENCE_RULES:
+        state = "off" if rule.name in off else "on "
+        print(f"{state} {rule.name:<16} {rule.doc}")
     return EXIT_OK
 
 
@@ -429,6 +442,15 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--progress", action="store_true", help="show a progress bar")
     run.set_defaults(func=cmd_run)
 
+    _add_store_commands(sub, common)
+    rules = sub.add_parser("rules", parents=[common],
+                           help="list the coder's sentence rules, in the order they run")
+    rules.set_defaults(func=cmd_rules)
+    return parser
+
+
+def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    """The commands that read the database: events, export, serve."""
     evs = sub.add_parser("events", help="list stored events")
     evs.add_argument("--actor", help="CAMEO actor code or prefix, either side (IRN, USAGOV)")
     evs.add_argument("--source", help="source actor code or prefix")
@@ -450,11 +472,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, help="output file")
     exp.set_defaults(func=cmd_export)
 
-    srv = sub.add_parser("serve", help="the REST API and the dashboard over the database")
+    srv = sub.add_parser("serve", parents=[common],
+                         help="the REST API and the dashboard over the database")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     srv.add_argument("--port", type=int, default=8000)
     srv.set_defaults(func=cmd_serve)
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,7 @@ from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, through_prep
+from tidings.knowledge.datafiles import DataFileError
 from tidings.records import Actor, Event
 
 
@@ -34,8 +35,8 @@ def active_rules(disabled: frozenset[str] = frozenset()) -> tuple[SentenceRule, 
     """The registered rules minus those a data directory switched off."""
     unknown = disabled - {r.name for r in SENTENCE_RULES}
     if unknown:
-        raise ValueError(f"rules.yaml: sentence_rules.disabled names unknown rules: "
-                         f"{', '.join(sorted(unknown))}")
+        raise DataFileError(f"rules.yaml: sentence_rules.disabled names unknown rules: "
+                            f"{', '.join(sorted(unknown))}")
     return tuple(r for r in SENTENCE_RULES if r.name not in disabled)
 
 
