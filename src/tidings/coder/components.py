@@ -7,14 +7,15 @@ events on the document: ``doc._.events`` (every event, flagged ``negated``/``hyp
 The article's publication date, which decides dated offices and "last week", is read from
 ``doc._.published`` when set::
 
-    import spacy, tidings.coder.components
+    import spacy  # (with tidings installed, spaCy finds the factory by its entry point)
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("tidings_coder")
     for doc in nlp.pipe(texts):
         print([(e.source.code, e.target_code, e.code) for e in doc._.events])
 
-The component is registered with spaCy's factory registry (and as a ``spacy_factories`` entry
-point), so a pipeline saved with ``nlp.to_disk`` loads back with ``spacy.load``. Its config
+The component is registered with spaCy's factory registry by ``coder/factory.py`` (also a
+``spacy_factories`` entry point), so a pipeline saved with ``nlp.to_disk`` loads back with
+``spacy.load``. Its config
 names only the extra data directories; the knowledge is compiled from them on creation, from
 tidings' cache when it holds that content (``coder/compiled.py``).
 """
@@ -100,13 +101,6 @@ class TidingsCoder:
 
 
 
-@Language.factory("tidings_coder", default_config={"data_dirs": []},
-                  requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
-                  assigns=["doc._.events", "doc._.sentences", "doc._.place_names"])
-def make_tidings_coder(nlp: Language, name: str, data_dirs: list[str]) -> TidingsCoder:
-    """The tidings coder component; ``data_dirs`` are extra knowledge directories read after
-    the bundled one (see docs/patterns.md)."""
-    return TidingsCoder(nlp, name, data_dirs)
 
 def _place_names(sent: Span, ents: list[Span], preps: frozenset[str]) -> list[str]:
     """Where the sentence says something happened: place names introduced by "in/at/near"

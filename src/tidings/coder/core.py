@@ -13,6 +13,7 @@ from typing import cast
 
 from spacy.tokens import Doc
 
+import tidings.coder.factory  # noqa: F401 - registers "tidings_coder" without the entry point
 from tidings.coder.components import TidingsCoder
 from tidings.coder.nlp import new_pipeline
 from tidings.config import DATA_DIR, Settings
