@@ -4,7 +4,8 @@
 
 The input is the text of the English gold sets (human-written news sentences), repeated to
 ``--sentences`` records of one sentence each. Three commands are timed as whole processes
-(start-up included), each ``--repeat`` times after one warm-up run, with their peak memory:
+(start-up included), ``--repeat`` rounds after a warm-up round, taking turns within each round
+so that a machine whose speed drifts weighs on all of them alike, with their peak memory:
 
 - spacy: a process that loads the pipeline and runs ``nlp.pipe`` over the same texts;
 - tidings: ``tidings code IN --format jsonl -o OUT`` (read, code, date and place, write);
@@ -72,10 +73,18 @@ def run(cmd: list[str], stdin: bytes | None = None) -> float:
     return wall
 
 
-def timed(label: str, cmd: list[str], repeat: int, stdin: bytes | None = None) -> list[float]:
-    run(cmd, stdin)  # warm-up: caches, page cache
-    walls = [run(cmd, stdin) for _ in range(repeat)]
-    print(f"{label:<34} best {min(walls):6.2f} s   median {statistics.median(walls):6.2f} s")
+def timed(jobs: dict[str, tuple[list[str], bytes | None]], repeat: int) -> dict[str, list[float]]:
+    """Wall times of each job, ``repeat`` rounds after a warm-up round (caches, page cache).
+    The jobs take turns within each round, so a machine that slows down or speeds up over the
+    minutes of a run weighs on all of them alike."""
+    for cmd, stdin in jobs.values():
+        run(cmd, stdin)
+    walls: dict[str, list[float]] = {label: [] for label in jobs}
+    for _ in range(repeat):
+        for label, (cmd, stdin) in jobs.items():
+            walls[label].append(run(cmd, stdin))
+    for label, times in walls.items():
+        print(f"{label:<36} best {min(times):6.2f} s   median {statistics.median(times):6.2f} s")
     return walls
 
 
@@ -109,9 +118,11 @@ def main() -> None:
         print(f"{len(texts)} real news sentences ({sum(map(len, texts)):,} characters, "
               f"{dated} with a publication date), best and median of {args.repeat} "
               "whole-process runs")
-        sp = timed("spaCy alone (load + nlp.pipe)", spacy_cmd, args.repeat)
-        td = timed("tidings code", tidings_cmd, args.repeat)
-        w2 = timed("tidings code --workers 2", [*tidings_cmd, "--workers", "2"], args.repeat)
+        walls = timed({"spaCy alone (load + nlp.pipe)": (spacy_cmd, None),
+                       "tidings code": (tidings_cmd, None),
+                       "tidings code --workers 2": ([*tidings_cmd, "--workers", "2"], None)},
+                      args.repeat)
+        sp, td, w2 = walls.values()
         print(f"tidings / spaCy alone:            {min(td) / min(sp):.2f} (best) "
               f"{statistics.median(td) / statistics.median(sp):.2f} (median)")
         print(f"--workers 2 speed-up:             {min(td) / min(w2):.2f} (best) "
@@ -119,10 +130,12 @@ def main() -> None:
         print(f"peak memory: spaCy alone {peak_memory(spacy_cmd):.0f} MB, "
               f"tidings code {peak_memory(tidings_cmd):.0f} MB")
         line = b"Iran accused Israel of sabotage.\n"
-        ld = timed("start-up: load the pipeline alone", [sys.executable, "-c", LOAD_ONLY],
-                   args.repeat)
-        st = timed("start-up: echo ... | tidings code -", [str(BIN / "tidings"), "code", "-"],
-                   args.repeat, stdin=line)
+        starts = timed({"start-up: load the pipeline alone": ([sys.executable, "-c", LOAD_ONLY],
+                                                              None),
+                        "start-up: echo ... | tidings code -": ([str(BIN / "tidings"), "code", "-"],
+                                                                line)},
+                       args.repeat)
+        ld, st = starts.values()
         print(f"start-up beyond the pipeline:     {min(st) - min(ld):.2f} s (best) "
               f"{statistics.median(st) - statistics.median(ld):.2f} s (median)")
 
