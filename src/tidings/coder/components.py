@@ -62,11 +62,7 @@ class TidingsCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
-        sentences: list[Sentence] = []
-        events: list[Event] = []
-        places: dict[int, list[str]] = {}
-        self._code_doc(doc, ctx, sentences, events, places)
-        doc._.events, doc._.sentences, doc._.place_names = events, sentences, places
+        doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc
 
     # (the knowledge is rebuilt from the config's data directories on load: nothing to save)
@@ -76,8 +72,13 @@ class TidingsCoder:
     def from_disk(self, path: Path, *, exclude: tuple[str, ...] = ()) -> TidingsCoder:
         return self
 
-    def _code_doc(self, doc: Doc, ctx: ArticleContext, sentences: list[Sentence],
-                  events: list[Event], places: dict[int, list[str]]) -> None:
+    def _code_doc(self, doc: Doc, ctx: ArticleContext
+                  ) -> tuple[list[Sentence], list[Event], dict[int, list[str]]]:
+        """The document's sentences, its events, and the place names of each sentence with
+        events."""
+        sentences: list[Sentence] = []
+        events: list[Event] = []
+        places: dict[int, list[str]] = {}
         matches = self.resolver.index_matches(doc, ctx.date)
         # (Span.ents walks all of the document's entities: look them up once)
         place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
@@ -98,6 +99,7 @@ class TidingsCoder:
                 places[index] = _place_names(
                     sent, [e for e in place_ents if sent.start <= e.start < sent.end],
                     self.rules.where_preps)
+        return sentences, events, places
 
 
 

@@ -38,7 +38,7 @@ class Coder:
     def code_text(self, text: str, date: object = None, *,
                   include_all: bool = False) -> list[Event]:
         """Code one text (an article or a sentence) and return its events."""
-        from tidings.sources.files import parse_date
+        from tidings.sources.base import parse_date
 
         article = Article(id="text", text=text, date=parse_date(date) if date else None)
         return next(self.code_articles([article], include_all=include_all)).events

@@ -16,7 +16,7 @@ from pathlib import Path
 from tidings.coder.core import Coder
 from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event
-from tidings.sources.files import parse_date
+from tidings.sources.base import parse_date
 
 LEVELS = ("root", "dyad_root", "exact", "plover")
 UNKNOWN_ACTOR = {None, "", "---"}

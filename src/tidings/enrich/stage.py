@@ -8,6 +8,7 @@ offline gazetteer, or else from the actors' country (:mod:`tidings.enrich.places
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import replace
 
 from tidings.enrich.dates import event_date
@@ -60,10 +61,14 @@ def enrich(events: list[Event], sentences: list[str], places: dict[int, list[str
     return out
 
 
+@functools.lru_cache(maxsize=4)
 def _visit_codes(knowledge: Knowledge) -> tuple[str, str]:
-    """The CAMEO codes of a visit and of hosting one (``venue`` in rules.yaml)."""
-    venue = knowledge.merged("patterns/rules.yaml").get("venue") or {}
-    return venue.get("visitor", "042"), venue.get("host", "043")
+    """The CAMEO codes of a visit and of hosting one (``venue`` in rules.yaml, read as the
+    coder reads it)."""
+    from tidings.coder.rules import Rules
+
+    rules = Rules.from_knowledge(knowledge)
+    return rules.visitor_code, rules.host_code
 
 
 def _visit_place(event: Event, gazetteer: Gazetteer, knowledge: Knowledge) -> Place | None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -52,12 +51,16 @@ def merge(base: Any, extra: Any) -> Any:
     return extra
 
 
-@dataclass(frozen=True)
 class Knowledge:
-    """The knowledge files of some data directories (the bundled one first)."""
+    """The knowledge files of some data directories (the bundled one first). Build it with
+    :func:`load_knowledge`, which gives every part of a process the same one."""
 
-    data_dirs: tuple[Path, ...] = (DATA_DIR,)
-    _merged: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, data_dirs: Sequence[Path] = (DATA_DIR,)) -> None:
+        self.data_dirs = tuple(Path(d) for d in data_dirs)
+        self._merged: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Knowledge({', '.join(map(str, self.data_dirs))})"
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Knowledge:
@@ -114,17 +117,13 @@ class Knowledge:
         if name not in FILES:
             raise KeyError(f"{name!r} is not a knowledge file ({', '.join(FILES)})")
 
-    # (frozen dataclasses with a cached_property need a __dict__; keep hashing by directories)
-    def __hash__(self) -> int:
-        return hash(self.data_dirs)
-
-
-@functools.lru_cache(maxsize=8)
-def _load(data_dirs: tuple[Path, ...]) -> Knowledge:
-    return Knowledge(data_dirs)
-
 
 def load_knowledge(data_dirs: Sequence[Path] = (DATA_DIR,)) -> Knowledge:
     """The process-wide bundle of ``data_dirs``: the coder, enrich and the API of one process
     share it, so each file is read and checked once."""
     return _load(tuple(Path(d) for d in data_dirs))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(data_dirs: tuple[Path, ...]) -> Knowledge:
+    return Knowledge(data_dirs)

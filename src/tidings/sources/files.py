@@ -12,7 +12,6 @@ from pathlib import Path
 
 from tidings.records import Article
 from tidings.sources.base import (
-    MAX_CHARS,
     MAX_FILE_BYTES,
     Problem,
     language_problem,
@@ -20,23 +19,6 @@ from tidings.sources.base import (
     stable_id,
     too_long_problem,
 )
-
-# Problem, parse_date, stable_id and the limits are imported from here by other stages too.
-__all__ = [
-    "JSONL_SUFFIXES",
-    "MAX_CHARS",
-    "MAX_FILE_BYTES",
-    "TEXT_SUFFIXES",
-    "Problem",
-    "corpus_files",
-    "language_problem",
-    "parse_date",
-    "read_file_bytes",
-    "read_jsonl_lines",
-    "read_path",
-    "read_stdin",
-    "stable_id",
-]
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
