@@ -26,6 +26,7 @@ CAMEO_FILE = DATA / "cameo.yaml"
 
 SLOTS = {"{target}", "{source}", "{actors}"}
 WORD = re.compile(r"^[a-z]+$")
+CLASS = re.compile(r"^&[a-z][a-z0-9_]*$")  # a word class of classes.yaml
 ROOTS = [f"{n:02d}" for n in range(1, 21)]
 
 # Inflected forms that must never appear as pattern words, whatever the
@@ -129,6 +130,7 @@ def test_codes_exist_in_cameo_codebook(docs):
 
 
 def test_slots_are_used_correctly(docs):
+    classes = _load(DATA / "patterns" / "classes.yaml")["classes"]
     problems = []
     for name, code, text, opts in _all_entries(docs):
         words = text.split()
@@ -144,7 +146,10 @@ def test_slots_are_used_correctly(docs):
             if counts["{actors}"] > 1 or counts["{target}"] or counts["{source}"]:
                 problems.append(f"{name} {code} {text!r}: {{actors}} mixed with slots")
         for word in words:
-            if word not in SLOTS and not WORD.match(word):
+            if CLASS.match(word):
+                if word[1:] not in classes:
+                    problems.append(f"{name} {code} {text!r}: no class {word!r}")
+            elif word not in SLOTS and not WORD.match(word):
                 problems.append(f"{name} {code} {text!r}: bad word {word!r}")
         if opts.get("symmetric") and "reverse" in opts:
             problems.append(f"{name} {code} {text!r}: symmetric and reverse")
@@ -233,7 +238,8 @@ def test_common_verbs_are_coded(docs):
 
 def test_words_are_lemmas(docs):
     words = sorted(
-        {w for _, _, text, _ in _all_entries(docs) for w in text.split() if w not in SLOTS}
+        {w for _, _, text, _ in _all_entries(docs) for w in text.split()
+         if w not in SLOTS and not w.startswith("&")}
     )
     inflected = [w for w in words if w in INFLECTED]
     assert not inflected, inflected

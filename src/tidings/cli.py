@@ -23,7 +23,7 @@ def _settings(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from tidings.config import Settings
 
     extra = tuple(Path(p) for p in (args.data or []))
-    settings = Settings.from_env(model=args.model)
+    settings = Settings.from_env(lexicons=getattr(args, "lexicons", None), model=args.model)
     if extra:
         settings = Settings(model=settings.model, data_dirs=(*settings.data_dirs, *extra))
     return settings
@@ -401,6 +401,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--data", action="append", metavar="DIR",
                         help="extra knowledge directory (actors/, patterns/ files) added to the "
                         "bundled one; may repeat")
+    common.add_argument("--lexicons", metavar="NAMES",
+                        help="imported public lexicons to use with tidings' own knowledge, "
+                        "comma-separated, or 'none' (default: petrarch2; or $TIDINGS_LEXICONS)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     code = sub.add_parser("code", parents=[common], help="code text into events")

@@ -15,9 +15,9 @@ The article's publication date, which decides dated offices and "last week", is 
 
 The component is registered with spaCy's factory registry by ``coder/factory.py`` (also a
 ``spacy_factories`` entry point), so a pipeline saved with ``nlp.to_disk`` loads back with
-``spacy.load``. Its config
-names only the extra data directories; the knowledge is compiled from them on creation, from
-tidings' cache when it holds that content (``coder/compiled.py``).
+``spacy.load``. Its config names only the imported lexicons and the extra data directories;
+the knowledge is compiled from them on creation, from tidings' cache when it holds that
+content (``coder/compiled.py``).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from tidings.coder.actors import ActorResolver
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
-from tidings.config import DATA_DIR
+from tidings.config import DATA_DIR, lexicon_dirs
 from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import Event, Sentence
 
@@ -46,11 +46,12 @@ class TidingsCoder:
     """Actor matching and event coding over a parsed document (see the module docstring)."""
 
     def __init__(self, nlp: Language, name: str = "tidings_coder",
-                 data_dirs: list[str] | None = None) -> None:
+                 data_dirs: list[str] | None = None, lexicons: str = "default") -> None:
         self.name = name
         self.data_dirs = [str(d) for d in data_dirs or []]
+        chosen = lexicon_dirs(None if lexicons == "default" else lexicons)
         self.knowledge: Knowledge = load_knowledge(
-            (DATA_DIR, *(Path(d) for d in self.data_dirs)))
+            (DATA_DIR, *chosen, *(Path(d) for d in self.data_dirs)))
         known = compiled.load(nlp, self.knowledge)
         self.ontology, self.patterns, self.rules = known.ontology, known.patterns, known.rules
         self.dictionary = known.dictionary

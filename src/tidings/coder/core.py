@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import cast
 
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 import tidings.coder.factory  # noqa: F401 - registers "tidings_coder" without the entry point
 from tidings.coder.components import TidingsCoder
 from tidings.coder.nlp import new_pipeline
-from tidings.config import DATA_DIR, Settings
+from tidings.config import DATA_DIR, LEXICONS_DIR, Settings
 from tidings.records import Article, CodedArticle, Event
 
 
@@ -26,9 +27,12 @@ class Coder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
         self.nlp = new_pipeline(self.settings.model)
-        extra = [str(d) for d in self.settings.data_dirs if d != DATA_DIR]
+        dirs = [Path(d) for d in self.settings.data_dirs if Path(d) != DATA_DIR]
+        lexicons = [d.name for d in dirs if d.parent == LEXICONS_DIR]
+        extra = [str(d) for d in dirs if d.parent != LEXICONS_DIR]
         self.component = cast(TidingsCoder, self.nlp.add_pipe(
-            "tidings_coder", config={"data_dirs": extra}))
+            "tidings_coder", config={"data_dirs": extra,
+                                     "lexicons": ",".join(lexicons) or "none"}))
         self.knowledge = self.component.knowledge
         self.ontology, self.patterns = self.component.ontology, self.component.patterns
         self.rules, self.dictionary = self.component.rules, self.component.dictionary

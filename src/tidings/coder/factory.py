@@ -16,12 +16,14 @@ if TYPE_CHECKING:
     from tidings.coder.components import TidingsCoder
 
 
-@Language.factory("tidings_coder", default_config={"data_dirs": []},
+@Language.factory("tidings_coder", default_config={"data_dirs": [], "lexicons": "default"},
                   requires=["token.dep", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
                   assigns=["doc._.events", "doc._.sentences", "doc._.place_names"])
-def make_tidings_coder(nlp: Language, name: str, data_dirs: list[str]) -> TidingsCoder:
-    """The tidings coder component; ``data_dirs`` are extra knowledge directories read after
-    the bundled one (see docs/patterns.md)."""
+def make_tidings_coder(nlp: Language, name: str, data_dirs: list[str],
+                       lexicons: str) -> TidingsCoder:
+    """The tidings coder component; ``lexicons`` names the imported public lexicons read after
+    the bundled knowledge ("default", "none", or names separated by commas), ``data_dirs``
+    extra knowledge directories read after them (see docs/patterns.md)."""
     from tidings.coder.components import TidingsCoder
 
-    return TidingsCoder(nlp, name, data_dirs)
+    return TidingsCoder(nlp, name, data_dirs, lexicons)

@@ -8,7 +8,7 @@ verb or a particle, the direct object. See docs/patterns.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -31,6 +31,59 @@ _INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class WordClass:
+    """A named set of words a pattern names with ``&name`` (data/patterns/classes.yaml)."""
+
+    name: str
+    words: frozenset[str]  # one-word members
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # last word -> the words before it
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """Every word a token of this class can be (the last word of each member)."""
+        return self.words | frozenset(self.phrases)
+
+    def matches(self, tok: Token) -> bool:
+        """``tok`` is a member: its word or lemma is a one-word member, or the last word of
+        a member phrase whose other words stand right before it (hyphens skipped)."""
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in self.words or lemma in self.words:
+            return True
+        befores = self.phrases.get(low) or self.phrases.get(lemma)
+        if not befores:
+            return False
+        doc = tok.doc
+        for before in befores:
+            i = tok.i - 1
+            for word in reversed(before):
+                while i >= 0 and doc[i].lower_ == "-":
+                    i -= 1
+                if i < 0 or word not in (doc[i].lower_, doc[i].lemma_.lower()):
+                    break
+                i -= 1
+            else:
+                return True
+        return False
+
+
+def compile_classes(doc: dict) -> dict[str, WordClass]:
+    """The ``classes`` of a (merged) classes.yaml document."""
+    out: dict[str, WordClass] = {}
+    for name, members in (doc.get("classes") or {}).items():
+        words: set[str] = set()
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for member in members:
+            parts = member.replace("-", " ").split()
+            if len(parts) == 1:
+                words.add(parts[0])
+            else:
+                phrases.setdefault(parts[-1], []).append(tuple(parts[:-1]))
+        out[name] = WordClass(name, frozenset(words),
+                              {k: tuple(v) for k, v in phrases.items()})
+    return out
+
+
+@dataclass(frozen=True, slots=True)
 class Slot:
     kind: str  # "obj" (direct/indirect object) or "prep"
     prep: str | None = None
@@ -42,7 +95,7 @@ class Pattern:
     id: str  # "verbs:042:travel to {target}" - shown as the event's rule
     code: str
     head: str  # lemma of the verb / noun
-    words: tuple[str, ...]  # other lemmas that must be present
+    words: tuple[str, ...]  # other lemmas (or "&class" names) that must be present
     target: Slot | None
     source: Slot | None
     actors: Slot | None  # "between {actors}": both roles from one coordinated phrase
@@ -54,13 +107,33 @@ class Pattern:
     def specificity(self) -> int:
         return 1 + len(self.words) + (1 if self.target else 0) + (1 if self.source else 0)
 
+    @property
+    def imported(self) -> bool:
+        """From an imported lexicon ("petrarch2/verbs:...") rather than tidings' own files."""
+        return "/" in self.id.split(":", 1)[0]
 
-def parse_pattern(text: str, code: str, origin: str, options: dict | None = None) -> Pattern:
+    @property
+    def plain_words(self) -> frozenset[str]:
+        return frozenset(w for w in self.words if not w.startswith("&"))
+
+    @property
+    def class_words(self) -> tuple[str, ...]:
+        return tuple(w[1:] for w in self.words if w.startswith("&"))
+
+
+def parse_pattern(text: str, code: str, origin: str, options: dict | None = None,
+                  classes: dict[str, WordClass] | None = None) -> Pattern:
+    """``text`` ("deliver &weapon to {target}") as a pattern for ``code``; ``origin`` names
+    where it comes from ("verbs", "petrarch2/verbs") and starts its id. A word class it names
+    must be in ``classes`` when they are given."""
     options = options or {}
     tokens = text.lower().split()
     if not tokens or tokens[0] in SLOTS:
         raise DataFileError(f"{origin}: pattern {text!r} must start with a word")
     head, words = tokens[0], []
+    if head.startswith("&") and classes is not None and head[1:] not in classes:
+        raise DataFileError(f"{origin}: pattern {text!r}: no word class {head[1:]!r} "
+                            "in classes.yaml")
     slots: dict[str, Slot] = {}
     prev = head
     for tok in tokens[1:]:
@@ -74,6 +147,9 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
                 slots[name] = Slot("obj", after=prev)
         elif tok.startswith("{"):
             raise DataFileError(f"{origin}: pattern {text!r}: unknown slot {tok}")
+        elif tok.startswith("&") and classes is not None and tok[1:] not in classes:
+            raise DataFileError(f"{origin}: pattern {text!r}: no word class {tok[1:]!r} "
+                                "in classes.yaml")
         else:
             words.append(tok)
             prev = tok
@@ -91,19 +167,34 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
     )
 
 
+def _by_head(p: Pattern, classes: dict[str, WordClass]) -> list[Pattern]:
+    """``p`` for each verb it is about: itself, or when its head is a word class ("&p2v_cancel
+    talk"), one pattern per member ("cancel talk", "call off talk": a member's later words
+    are words of the pattern). Each keeps the id of the pattern as written."""
+    if not p.head.startswith("&"):
+        return [p]
+    wc = classes[p.head[1:]]
+    members = [(w,) for w in sorted(wc.words)] + [
+        (*before, last) for last, befores in sorted(wc.phrases.items()) for before in befores]
+    return [replace(p, head=m[0], words=(*m[1:], *p.words)) for m in members]
+
+
 class PatternSet:
     """Verb and noun patterns indexed by their head lemma, most specific first."""
 
     def __init__(self, ontology: Ontology, knowledge: Knowledge) -> None:
         self.verbs: dict[str, list[Pattern]] = {}
         self.nouns: dict[str, list[Pattern]] = {}
+        self.classes = compile_classes(knowledge.merged("patterns/classes.yaml"))
         for kind, table in (("verbs", self.verbs), ("nouns", self.nouns)):
             # (each directory's file adds its patterns; errors name the file)
             for path, data in knowledge.documents(f"patterns/{kind}.yaml"):
-                self._load(path, data, kind, table, ontology)
+                self._load(path, data, kind, table, ontology, self.classes)
         for table in (self.verbs, self.nouns):
             for lst in table.values():
-                lst.sort(key=lambda p: -p.specificity)
+                # (tidings' own patterns are tried before imported ones, each most specific
+                # first: an imported pattern codes only what tidings' own leave uncoded)
+                lst.sort(key=lambda p: (p.imported, -p.specificity))
         self.speech_lemmas = frozenset(
             lemma for lemma, pats in self.verbs.items() if any(p.speech for p in pats)
         )
@@ -122,9 +213,23 @@ class PatternSet:
                     return found
         return None
 
+    def word_matches(self, tok: Token, word: str) -> bool:
+        """``tok`` is the pattern word ``word``: the same word or lemma, or for ``&name`` a
+        member of that word class."""
+        if word.startswith("&"):
+            return self.classes[word[1:]].matches(tok)
+        return tok.lower_ == word or tok.lemma_.lower() == word
+
+    def may_match(self, p: Pattern, words: set[str]) -> bool:
+        """A quick test: every word ``p`` needs is among ``words`` (the words and lemmas of a
+        clause), each word class by one of its members' last words."""
+        return words.issuperset(p.plain_words) and all(
+            not words.isdisjoint(self.classes[c].heads) for c in p.class_words)
+
     @staticmethod
     def _load(path: Path, data: dict, kind: str, table: dict[str, list[Pattern]],
-              ontology: Ontology) -> None:
+              ontology: Ontology, classes: dict[str, WordClass]) -> None:
+        origin = f"{data['origin']}/{kind}" if data.get("origin") else kind
         for code, items in (data.get("patterns") or {}).items():
             if code not in ontology:
                 raise DataFileError(f"{path}: {code!r} is not a CAMEO code")
@@ -133,5 +238,6 @@ class PatternSet:
                 rev = options.get("reverse")
                 if rev and rev not in ontology:
                     raise DataFileError(f"{path}: pattern {text!r}: reverse {rev!r} unknown")
-                pattern = parse_pattern(text, code, kind, options)
-                table.setdefault(pattern.head, []).append(pattern)
+                pattern = parse_pattern(text, code, origin, options, classes)
+                for one in _by_head(pattern, classes):
+                    table.setdefault(one.head, []).append(one)

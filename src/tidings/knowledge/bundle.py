@@ -34,6 +34,7 @@ FILES: dict[str, str] = {
     "patterns/verbs.yaml": "patterns",
     "patterns/nouns.yaml": "patterns",
     "patterns/rules.yaml": "rules",
+    "patterns/classes.yaml": "classes",
 }
 
 

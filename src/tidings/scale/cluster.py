@@ -70,20 +70,30 @@ FORMAT = 2  # of the output directory; bumped when its columns change
 _CODERS: dict[tuple, Any] = {}  # one Coder per worker process and settings
 _CODERS_LOCK = threading.Lock()
 _CODE_LOCK = threading.Lock()  # spaCy pipelines are not meant to be shared between threads
-_PACKAGE_DATA = "<tidings-data>"
+_PACKAGE_DATA = "<tidings>"
 
 
 def _portable(settings: Settings) -> tuple:
-    """Settings as sent to workers: the package's own data directory is named by a marker, so
-    that a worker installed elsewhere uses its own copy."""
-    dirs = tuple(_PACKAGE_DATA if Path(d) == DATA_DIR else str(d) for d in settings.data_dirs)
-    return (settings.model, dirs, settings.batch_size)
+    """Settings as sent to workers: the package's own data directories (its knowledge and its
+    imported lexicons) are named relative to a marker, so that a worker installed elsewhere
+    uses its own copy."""
+    return (settings.model, tuple(_portable_dir(Path(d)) for d in settings.data_dirs),
+            settings.batch_size)
+
+
+def _portable_dir(path: Path) -> str:
+    package = DATA_DIR.parent
+    if path.is_relative_to(package):
+        return f"{_PACKAGE_DATA}/{path.relative_to(package).as_posix()}"
+    return str(path)
 
 
 def _settings(portable: tuple) -> Settings:
     model, dirs, batch_size = portable
-    return Settings(model=model, batch_size=batch_size,
-                    data_dirs=tuple(DATA_DIR if d == _PACKAGE_DATA else Path(d) for d in dirs))
+    package = DATA_DIR.parent
+    return Settings(model=model, batch_size=batch_size, data_dirs=tuple(
+        package / d[len(_PACKAGE_DATA) + 1:] if d.startswith(f"{_PACKAGE_DATA}/") else Path(d)
+        for d in dirs))
 
 
 def _coder(portable: tuple) -> Any:

@@ -47,7 +47,7 @@ def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
     clause = clause_of(verb, passive_subject=True)
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
     for p in cands:
-        if not words.issuperset(p.words):
+        if not k.patterns.may_match(p, words):
             continue
         m = try_pattern(k, p, verb, clause)
         if m is not None and (accept is None or accept(m)):
@@ -71,7 +71,7 @@ def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
         for t in clause:
             if t in used:
                 continue
-            if (t.lower_ == w or t.lemma_.lower() == w) and reachable(t, head, used) \
+            if k.patterns.word_matches(t, w) and reachable(t, head, used) \
                     and not temporal(t):
                 found = t
                 break

@@ -1,0 +1,79 @@
+"""Word classes in the pattern language (data/patterns/classes.yaml).
+
+A pattern names a whole class of things with "&name": "deliver &weapon to {target}" codes a
+delivery of any weapon the class lists, and a user extends a class, or adds a class of verbs,
+in a data directory of their own, without touching Python. The sentences are written for
+these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import triples
+from tidings.coder.core import Coder
+from tidings.config import DATA_DIR, Settings
+from tidings.knowledge.datafiles import DataFileError
+
+CLASSES = DATA_DIR / "patterns" / "classes.yaml"
+
+
+def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> None:
+    doc = yaml.safe_load(CLASSES.read_text(encoding="utf-8"))
+    schema = yaml.safe_load((DATA_DIR / "schemas" / "classes.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    for name, members in doc["classes"].items():
+        assert len(members) == len(set(members)), f"{name} lists a member twice"
+        assert all(m == m.lower().strip() for m in members), name
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Germany shipped howitzers to Ukraine on Monday.", ("DEU", "UKR", "072")),
+    ("Britain flew tents and blankets to Turkey after the earthquake.", ("GBR", "TUR", "073")),
+    ("Qatar pumped natural gas to Kuwait under the new contract.", ("QAT", "KWT", "061")),
+    ("Japan pledged artillery shells to Poland.", ("JPN", "POL", "0332")),
+])
+def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
+                                                    expected: tuple) -> None:
+    assert expected in triples(coder.code_text(text), level="code")
+
+
+@pytest.mark.parametrize("text", [
+    "Germany shipped cars to Ukraine on Monday.",
+    "Japan sent a letter to Poland.",
+])
+def test_things_outside_the_class_are_not_aid(coder: Coder, text: str) -> None:
+    assert not {e.code for e in coder.code_text(text)} & {"072", "073", "0332"}
+
+
+def _data_dir(tmp_path: Path, classes: dict, patterns: dict | None = None) -> Path:
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "classes.yaml").write_text(
+        yaml.safe_dump({"version": 1, "classes": classes}), encoding="utf-8")
+    if patterns is not None:
+        (tmp_path / "patterns" / "verbs.yaml").write_text(
+            yaml.safe_dump({"version": 1, "patterns": patterns}), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_a_user_adds_a_member_and_a_class_of_verbs_without_python(tmp_path: Path) -> None:
+    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"], "carry_verbs": ["ferry", "haul"]},
+                      {"073": ["&carry_verbs &aid_good to {target}"]})
+    coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
+    events = coder.code_text("France delivered trebuchets to Spain.")
+    assert ("FRA", "ESP", "072") in triples(events, level="code")
+    events = coder.code_text("Turkey ferried medicine to Syria.")
+    assert ("TUR", "SYR", "073") in triples(events, level="code")
+    assert {e.rule for e in events} == {"verbs:073:&carry_verbs &aid_good to {target}"}
+
+
+@pytest.mark.slow
+def test_a_pattern_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> None:
+    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"]}, {"072": ["haul &catapults"]})
+    with pytest.raises(DataFileError, match="no word class 'catapults'"):
+        Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
