@@ -32,6 +32,7 @@ from tidings.coder.actors import ActorResolver
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
+from tidings.coder.repairs import repair_parse
 from tidings.config import DATA_DIR, lexicon_dirs
 from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import Event, Sentence
@@ -62,6 +63,7 @@ class TidingsCoder:
             CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
 
     def __call__(self, doc: Doc) -> Doc:
+        repair_parse(doc, self.rules.bare_time_words)
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
         doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc

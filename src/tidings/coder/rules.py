@@ -98,6 +98,7 @@ class Rules:
     articles: frozenset[str]
     pair_quantifiers: frozenset[str]
     name_particles: frozenset[str]
+    bare_time_words: frozenset[str]
     target_preps: tuple[str, ...]
     deep_target_preps: frozenset[str]
     object_preps: frozenset[str]
@@ -311,7 +312,7 @@ def _grammar_rules(data: _RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles")}
+        "pair_quantifiers", "name_particles", "bare_time_words")}
 
 
 def _preposition_rules(data: _RulesData) -> dict:

@@ -1,0 +1,30 @@
+"""Parse repairs for wire copy: a weekday written bare after a name ("met X Tuesday") must not
+swallow the name, whichever role the name has. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Iraqi foreign minister met Syrian President Bashar Assad Tuesday.",
+     {("IRQGOV", "SYRGOV", "04"), ("SYRGOV", "IRQGOV", "04")}),
+    ("Turkish President Recep Tayyip Erdogan Friday accused Greece of provocations.",
+     {("TURGOV", "GRC", "11")}),
+    ("U.S. envoys held talks with Taliban negotiators Sunday in Doha.",
+     {("USAGOV", "AFGREBTAL", "04")}),
+])
+def test_a_bare_weekday_after_a_name_is_the_time_not_the_name(coder, text, expected) -> None:
+    assert expected <= triples(coder.code_text(text))
+
+
+@pytest.mark.parametrize("bare, written_out", [
+    ("Kenya's president received Somali leader Hassan Sheikh Mohamud Thursday.",
+     "Kenya's president received Somali leader Hassan Sheikh Mohamud on Thursday."),
+    ("Britain's foreign secretary Monday condemned the Iranian strikes.",
+     "Britain's foreign secretary on Monday condemned the Iranian strikes."),
+])
+def test_bare_and_written_out_weekdays_code_alike(coder, bare, written_out) -> None:
+    assert triples(coder.code_text(bare)) == triples(coder.code_text(written_out))
