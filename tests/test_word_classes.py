@@ -77,3 +77,10 @@ def test_a_pattern_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> N
     extra = _data_dir(tmp_path, {"weapon": ["trebuchet"]}, {"072": ["haul &catapults"]})
     with pytest.raises(DataFileError, match="no word class 'catapults'"):
         Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
+
+
+def test_coordinated_words_of_the_object_count_as_the_objects_words(coder: Coder) -> None:
+    # (the parser makes "ballistic missiles" a conjunct of "cruise": still the verb's object)
+    events = coder.code_text("Russia fired cruise and ballistic missiles at Ukraine overnight.")
+    assert ("RUS", "UKR", "19") in triples(events)
+    assert "15" not in {e.root for e in events}

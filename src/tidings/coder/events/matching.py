@@ -24,6 +24,12 @@ _CLAUSE_STOP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "ccomp", "
                           "conj", "cc", "parataxis", "punct", "mark", "acl", "appos", "expl",
                           "discourse", "meta", "dep"})
 
+def _coordinated_thing(t: Token) -> bool:
+    """``t`` is a noun coordinated with a noun of the clause ("fired cruise and ballistic
+    missiles", "sent tanks and artillery"): part of the same clause, not another one."""
+    return t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and \
+        t.head.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.dep_ != "ROOT"
+
 def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) -> list[Token]:
     out: list[Token] = []
     stack = [(c, 1) for c in head.children]
@@ -31,6 +37,7 @@ def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) ->
         t, depth = stack.pop()
         if t.dep_ in _CLAUSE_STOP and not infinitive(t) and not noun_infinitive(t) and \
                 not small_clause(t) and not (t.dep_ == "nsubj" and small_clause(t.head)) \
+                and not _coordinated_thing(t) \
                 and not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
             # (for pattern words, the subject of a passive verb is its object: "sanctions
             # were imposed on ..."; a small clause is the verb's own: "found him guilty",
