@@ -28,3 +28,11 @@ def test_a_bare_weekday_after_a_name_is_the_time_not_the_name(coder, text, expec
 ])
 def test_bare_and_written_out_weekdays_code_alike(coder, bare, written_out) -> None:
     assert triples(coder.code_text(bare)) == triples(coder.code_text(written_out))
+
+
+def test_a_reaction_set_beside_a_clause_is_aimed_at_who_did_it(coder) -> None:
+    # ", a move X denounced": the move is what the clause before it says was done
+    events = coder.code_text(
+        "Canada banned imports of steel from India on Monday, a move New Delhi denounced "
+        "as unfair.")
+    assert ("INDGOV", "CAN", "11") in triples(events)

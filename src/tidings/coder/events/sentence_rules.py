@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
@@ -239,6 +241,17 @@ def wished_harm(k: CoderKnowledge, s: SentenceState) -> None:
         else:
             del by_verb[i]
 
+def _aside_noun(verb: Token) -> bool:
+    """``verb`` is the relative clause of a noun set beside a clause ("..., a step the agency
+    condemned", "..., an allegation Kyiv dismissed")."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i > verb.i:
+        return False
+    start = noun.left_edge.i
+    # (the parser makes it an apposition, or, after a comma, an object or adverb)
+    return noun.dep_ == "appos" or (noun.dep_ in ("dobj", "npadvmod") and start > 0
+                                    and noun.doc[start - 1].text == ",")
+
 def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
     """"Lebanon condemned the attack", "Pakistan rejected the accusation": a reaction
     naming no actor, whose object is an event noun with "the" or "this", is aimed at
@@ -256,11 +269,16 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
                 not code.startswith(rules.anaphora_codes):
             continue
         noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
-                                   for c in noun.children):
+        aside = noun is None and _aside_noun(verb)
+        if aside:
+            # ", a move Beijing denounced as protectionism": the noun in apposition names
+            # what the clause it stands beside says was done
+            noun = verb.head
+        elif noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
+                                     for c in noun.children):
             continue
         lemma = noun.lemma_.lower()
-        if lemma in rules.anaphora_generic:
+        if lemma in rules.anaphora_generic or aside:
             roots = None
         else:
             cands = k.patterns.nouns.get(lemma)
@@ -278,7 +296,7 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
         earlier = [e for j in sorted(by_verb) if j < verb.i for e in by_verb[j]
                    if e.asserted]
         antecedent = next(
-            (e for e in reversed([*ctx.events, *earlier])
+            (e for e in reversed(earlier if aside else [*ctx.events, *earlier])
              if (e.root in roots if roots else e.root not in k.rules.speech_roots)
              and e.source.code not in mine and e.source.country not in mine), None)
         if antecedent is None:
