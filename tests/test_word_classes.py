@@ -84,3 +84,17 @@ def test_coordinated_words_of_the_object_count_as_the_objects_words(coder: Coder
     events = coder.code_text("Russia fired cruise and ballistic missiles at Ukraine overnight.")
     assert ("RUS", "UKR", "19") in triples(events)
     assert "15" not in {e.root for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rebel fighters seized the airport in Goma on Sunday.", ("CODREB", "192")),
+    ("Syrian troops recaptured the town of Saraqeb from Turkish-backed rebels.",
+     ("SYRMIL", "192")),
+])
+def test_seizing_a_place_is_occupying_territory(coder: Coder, text: str, expected) -> None:
+    assert expected in {(e.source.code, e.code) for e in coder.code_text(text)}
+
+
+def test_taking_part_is_not_taking_territory(coder: Coder) -> None:
+    events = coder.code_text("Turkish troops took part in NATO exercises in Estonia.")
+    assert "192" not in {e.code for e in events}
