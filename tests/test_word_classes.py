@@ -98,3 +98,16 @@ def test_seizing_a_place_is_occupying_territory(coder: Coder, text: str, expecte
 def test_taking_part_is_not_taking_territory(coder: Coder) -> None:
     events = coder.code_text("Turkish troops took part in NATO exercises in Estonia.")
     assert "192" not in {e.code for e in events}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Washington paused military aid to Kyiv on Friday.", ("USAGOV", "UKRGOV", "1622")),
+    ("Moscow halted gas supplies to Finland.", ("RUSGOV", "FIN", "163")),
+    ("Mali revoked its defence agreement with France.", ("MLI", "FRA", "160")),
+])
+def test_a_class_of_verbs_heads_one_pattern(coder: Coder, text: str, expected) -> None:
+    assert expected in triples(coder.code_text(text), level="code")
+
+
+def test_halting_a_match_is_no_sanction(coder: Coder) -> None:
+    assert coder.code_text("The referee halted the match between Spain and Italy.") == []
