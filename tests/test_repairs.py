@@ -36,3 +36,15 @@ def test_a_reaction_set_beside_a_clause_is_aimed_at_who_did_it(coder) -> None:
         "Canada banned imports of steel from India on Monday, a move New Delhi denounced "
         "as unfair.")
     assert ("INDGOV", "CAN", "11") in triples(events)
+
+
+def test_a_bombing_whose_doer_is_not_named_is_coded_with_an_unknown_source(coder) -> None:
+    events = coder.code_text("A car bomb exploded outside a hotel in Mogadishu on Sunday, "
+                             "killing nine people.")
+    assert {(e.source.code, e.root) for e in events} == {("---", "18")}
+    assert events[0].source.rule.startswith("weapon:bomb")
+
+
+def test_a_bomb_that_is_only_an_object_is_no_attack(coder) -> None:
+    events = coder.code_text("Kenyan police defused a bomb near the stadium in Nairobi.")
+    assert all(e.source.code != "---" for e in events)

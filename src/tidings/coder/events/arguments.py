@@ -269,6 +269,12 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
             code, g = place
             return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
                           None)]
+    if weapon and head.dep_ == "nsubj":
+        # "a car bomb exploded in a market, killing 14": an attack whose doer the text
+        # does not name is still an attack, by an unknown actor
+        phrase = head.doc[head.left_edge.i: head.i + 1]
+        return [Actor("---", phrase.text, phrase.start_char, phrase.end_char,
+                      f"weapon:{head.lemma_.lower()}>unknown", None, None)]
     return []
 
 def owned(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext,
