@@ -48,3 +48,10 @@ def test_a_bombing_whose_doer_is_not_named_is_coded_with_an_unknown_source(coder
 def test_a_bomb_that_is_only_an_object_is_no_attack(coder) -> None:
     events = coder.code_text("Kenyan police defused a bomb near the stadium in Nairobi.")
     assert all(e.source.code != "---" for e in events)
+
+
+def test_what_a_warning_says_could_be_done_is_threatened(coder) -> None:
+    events = coder.code_text("Putin warned that Moscow could strike military bases in Poland.")
+    assert ("RUSGOV", "POLMIL", "1384") in triples(events, level="code")
+    # a guess by others stays a guess
+    assert coder.code_text("Analysts said Russia could strike Kyiv again.") == []

@@ -99,6 +99,7 @@ class Rules:
     pair_quantifiers: frozenset[str]
     name_particles: frozenset[str]
     bare_time_words: frozenset[str]
+    warning_verbs: frozenset[str]
     target_preps: tuple[str, ...]
     deep_target_preps: frozenset[str]
     object_preps: frozenset[str]
@@ -312,7 +313,7 @@ def _grammar_rules(data: _RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "bare_time_words")}
+        "pair_quantifiers", "name_particles", "bare_time_words", "warning_verbs")}
 
 
 def _preposition_rules(data: _RulesData) -> dict:

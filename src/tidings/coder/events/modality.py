@@ -53,7 +53,13 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
                 else:
                     hypothetical = True
             if auxes & k.rules.hypothetical_aux:
-                hypothetical = True
+                if own and v.dep_ == "ccomp" and auxes & k.rules.possible_aux and \
+                        v.head.lemma_.lower() in k.rules.warning_verbs:
+                    # "warned that Moscow could strike ...": what a warning says may be
+                    # done is threatened, as "would" is
+                    future = True
+                else:
+                    hypothetical = True
             if any(c.dep_ == "advmod" and c.lower_ in k.rules.hedges for c in kids):
                 # "would probably strike", "may possibly attend": a guess, not a promise
                 hypothetical, future = True, False
