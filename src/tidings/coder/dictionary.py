@@ -45,6 +45,13 @@ class Entry(NamedTuple):
     shared: bool = False  # a place name another country's better-known place also has
 
 
+def _shown(name: str, row: dict) -> str:
+    """An entry's name as an event's actor rule shows it: with the source of an imported
+    entry ("origin: petrarch2:Phoenix.Countries.actors.txt:105" -> "Name [petrarch2]")."""
+    origin = row.get("origin")
+    return f"{name} [{origin.split(':', 1)[0]}]" if origin else name
+
+
 def parse_day(value: object) -> dt.date | None:
     if value in (None, ""):
         return None
@@ -130,7 +137,7 @@ class ActorDictionary:
     def _load_organizations(self, data: dict, path: Path) -> None:
         for row in data.get("organizations", []):
             names = row.get("names", [])
-            display = row.get("name") or (names[0] if names else row["code"])
+            display = _shown(row.get("name") or (names[0] if names else row["code"]), row)
             for n in names:
                 self._add(n, Entry("org", row["code"], display, country=row.get("country")))
 
@@ -153,7 +160,7 @@ class ActorDictionary:
                 )
             except ValueError as exc:
                 raise DataFileError(f"{path}: person {row.get('name')!r}: {exc}") from None
-            entry = Entry("person", row["name"], row["name"], roles=roles)
+            entry = Entry("person", row["name"], _shown(row["name"], row), roles=roles)
             by_name[row["name"]] = entry
             for alias in [row["name"], *row.get("aliases", [])]:
                 self._add(alias, entry)
