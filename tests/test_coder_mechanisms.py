@@ -877,8 +877,10 @@ def test_a_weapon_stands_for_who_used_it(coder):
                        "killing six Somali soldiers.", level="root")
     # ... and an attack made with a bomb is a bombing (18), not a plain attack
     assert any(s.startswith("SOMREB") and t == "SOMMIL" and r == "18" for s, t, r in got)
-    # a weapon whose user is not named is no one
-    assert codes(coder, "A bomb exploded in Kabul, killing ten people.") == set()
+    # a weapon whose user is not named is an attack by an unknown actor (as human coders
+    # code it), never by the place or the victims
+    assert codes(coder, "A bomb exploded in Kabul, killing ten people.", level="root") == {
+        ("---", "AFGCVL", "18")}
 
 
 def test_coordinated_leaders_agreeing_on_a_view_agree_with_each_other(coder):
