@@ -55,3 +55,16 @@ def test_what_a_warning_says_could_be_done_is_threatened(coder) -> None:
     assert ("RUSGOV", "POLMIL", "1384") in triples(events, level="code")
     # a guess by others stays a guess
     assert coder.code_text("Analysts said Russia could strike Kyiv again.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters stormed the parliament building in Bishkek overnight.",
+    "Demonstrators set fire to the Danish embassy in Beirut.",
+])
+def test_violence_by_protesters_is_a_riot(coder, text) -> None:
+    assert {e.code for e in coder.code_text(text)} == {"145"}
+
+
+def test_police_violence_against_protesters_stays_repression(coder) -> None:
+    events = coder.code_text("Police fired tear gas at protesters in Nairobi.")
+    assert {e.root for e in events} == {"17"}

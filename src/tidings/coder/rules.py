@@ -76,6 +76,9 @@ class Rules:
     assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]
     assassination_code: str | None
+    riot_doers: frozenset[str]
+    riot_roots: tuple[str, ...]
+    riot_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
     # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,
@@ -281,6 +284,9 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_verbs=data.phrases("assassination", "verbs"),
         assassination_agents=data.words("assassination", "agents"),
         assassination_code=data.part("assassination").get("code"),
+        riot_doers=data.words("riot", "doers"),
+        riot_roots=tuple(data.values("riot", "roots")),
+        riot_code=data.part("riot").get("code"),
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),

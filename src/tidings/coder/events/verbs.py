@@ -275,6 +275,10 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.riot_code and d.p.code.startswith(k.rules.riot_roots) and sources and all(
+            head_lemma(k, a, verb.doc) in k.rules.riot_doers for a in sources):
+        # "protesters stormed the parliament": a riot
+        d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
     if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):
