@@ -61,14 +61,16 @@ Organisations have one code: their first default code, else the code that holds 
 What a record is
 ----------------
 * A country (skipped: tidings has its own countries.yaml, with its own names and cities): a
-  record whose codes all name a state - a three-letter code that is not a sector code
-  (``[AFG]``), or a territory code made of two tidings country codes (``[USAASM]``).
+  record whose codes all name a state: a root that is not a sector or non-state root (IGO,
+  NGO, IMG, MNC ...) and no sector part after it (``[AFG]``, a territory ``[USAASM]``, a
+  state in a period ``[USRARM <911226]``, ``[ESTOCC]``).
 * A person: a record of PETRARCH's CountryInfo leader lists (its comment names
-  ``CountryInfo``); else a record of 2 to 6 words with no organisation word (the
-  ``ORGANIZATION_WORDS`` below: "army", "front", "council", "inc" ..., or their plural) and
-  no MNC code, that has dated codes, or a "bin"/"ibn"/"bint" inside, or begins (after any
-  title) with a given name: the first word of at least two CountryInfo people's names or of
-  one of tidings' own people's, less stop words and name particles ("al", "de").
+  ``CountryInfo``); else a record of at most 6 words with no organisation word (the
+  ``ORGANIZATION_WORDS`` below: "army", "front", "council", "inc" ..., or their plural;
+  nor "of", "the", "for") and
+  no MNC code, that has dated codes, or a "bin"/"ibn"/"bint" inside, or has two words or more
+  and begins (after any title) with a given name: the first word of at least two CountryInfo
+  people's names or of one of tidings' own people's, less stop words and name particles.
 * An organisation: any other record. Its ``kind`` comes from its code's root (IGO igo,
   NGO ngo, MNC company, IMG nsag), else from the sector right after the country: MED media,
   REB/INS/UAF/SEP/RAD/CRM nsag, PTY/OPP party, HRI/ENV/DEV/HLH/EDU/REL/LAB/AGR/REF/NGO ngo,
@@ -89,7 +91,9 @@ Which names are kept (the rules, applied to every phrase of every record)
    "ltd" ...) is also kept without it.
 2. Titles: a person's name loses the leading words that are tidings agent words, places,
    demonyms or organisation names ("President", "UN Secretary-General", "Moscow party chief"),
-   as long as two words stay: tidings reads those itself from the text around the name.
+   unless such a word is also a given name ("Sultan") or the rest would begin with a particle
+   ("and", "bin"), and as long as two words stay: tidings reads titles itself from the text
+   around the name.
 3. Too ambiguous to match on its own in news text: a name shorter than 4 characters; a
    person's name with fewer than two words that are neither initials nor honorifics or the
    Abu/Umm of a kunya (``NAME_PREFIXES``): a single surname, a mononym, "K. Annan", "Abu
@@ -153,17 +157,18 @@ CIVIL_PARTS = frozenset({"HRI", "ENV", "DEV", "HLH", "EDU", "REL", "LAB", "AGR",
 ORGANIZATION_WORDS = frozenset("""
     academy action administration agency aid alliance armies army assembly association
     authority bancorp bank battalion board brigade brigades broadcasting brotherhood bureau
-    cartel cell cells center centre church club co co-operative coalition college command
-    commando commission committee communications community company confederation conference
-    congress cooperative corp corporation council court courts department detachment
-    directorate division federation fighters financial force forces foundation front fund
-    gang group groups guard guards holdings inc incorporated industries initiative institute
-    institution insurance international journal league legion limited llc ltd media militia
-    mission movement mujahedeen mujahedin mujahideen mujahidin network news newspaper nuclei
-    nucleus office organisation organization organizations parliament partners partnership
-    party police press program programme project radio regiment republic research resistance
-    school secretariat service services society squad systems team technologies television
-    times tribunal trust union unit units university watch
+    cabinet cartel cell cells center centre church club co co-operative coalition college
+    command commando commission committee communications community company confederation
+    conference congress cooperative corp corporation council court courts department
+    detachment directorate division federation fighters financial force forces foundation
+    front fund gang group groups guard guards holdings inc incorporated industries
+    initiative institute institution insurance international journal junta league legion
+    limited llc ltd media militia ministries ministry mission movement mujahedeen mujahedin
+    mujahideen mujahidin network news newspaper nuclei nucleus office organisation
+    organization organizations parliament partners partnership party police politburo
+    presidium press program programme project radio regiment republic research resistance
+    school secretariat senate service services society soviet squad systems team
+    technologies television times tribunal trust union unit units university watch
 """.split())
 # Words that begin no given name (English function words and the particles of names).
 STOP_WORDS = frozenset("""
@@ -519,11 +524,12 @@ def _parts(code: str) -> list[str]:
 
 
 def names_a_state(code: str, bundled: Bundled) -> bool:
-    """``AFG``, ``SCG``; or a territory ``USAASM`` (two tidings country codes)."""
-    if len(code) == 3:
-        return code not in SECTORS and code not in NON_STATE_ROOTS and code != NULL_CODE
-    return len(code) == 6 and code[:3] in bundled.countries and code[3:] in (
-        bundled.countries | bundled.regions)
+    """A code with a state's root (a tidings country, or no sector or non-state root) and no
+    sector part: ``AFG``, ``SCG``, a territory (``USAASM``), a state in a period (``USRARM``:
+    Soviet Armenia, ``ESTOCC``, ``AZEUNR``)."""
+    root = code[:3]
+    return code != NULL_CODE and (root in bundled.countries or root not in (
+        SECTORS | NON_STATE_ROOTS)) and not any(part in SECTORS for part in _parts(code))
 
 
 def _initial(token: str) -> bool:
@@ -550,12 +556,13 @@ def classify(record: Record, bundled: Bundled, given: set[str]) -> str:
     if "countryinfo" in record.comment.lower():
         return "person"
     tokens = record.primary.text.split()
-    if any(_organization_word(t) for t in tokens) or \
+    if any(_organization_word(t) or t in ("of", "the", "for") for t in tokens) or \
             any(c.startswith("MNC") for c in codes):
         return "organization"
     dated = any(not r.is_default for r in record.restrictions)
     patronymic = bool({"bin", "ibn", "bint"} & set(tokens[1:-1]))
-    if (dated or patronymic or _given_name(tokens, bundled, given)) and 2 <= len(tokens) <= 6:
+    if len(tokens) <= 6 and (dated or patronymic or (
+            len(tokens) >= 2 and _given_name(tokens, bundled, given))):
         return "person"
     return "organization"
 
@@ -610,6 +617,8 @@ def strip_titles(tokens: list[str], titles: frozenset[str]) -> list[str]:
     while len(tokens) > 2:
         for n in range(len(tokens) - 2, 0, -1):
             head = " ".join(tokens[:n])
+            if tokens[n] in STOP_WORDS:  # ("bosnia and herzegovina" is no title and a name)
+                continue
             if head in titles or (n == 1 and head.startswith(("ex-", "former"))):
                 tokens = tokens[n:]
                 break
@@ -630,8 +639,12 @@ def _clean(text: str) -> tuple[str, list[str]]:
     return text, [i for i in inner if i and _ALLOWED.match(i) and " " not in i]
 
 
-def person_names(record: Record, bundled: Bundled) -> tuple[list[str], Counter[str]]:
-    """The usable names of a person record, and why the others were dropped."""
+def person_names(record: Record, bundled: Bundled, keep_ambiguous: bool = False,
+                 titles: frozenset[str] | None = None) -> tuple[list[str], Counter[str]]:
+    """The usable names of a person record, and why the others were dropped (rules 1-4;
+    ``keep_ambiguous`` turns rule 3 off; ``titles``: what rule 2 strips, by default
+    ``bundled.titles``)."""
+    titles = bundled.titles if titles is None else titles
     kept: list[str] = []
     why: Counter[str] = Counter()
     for phrase in record.phrases:
@@ -639,11 +652,11 @@ def person_names(record: Record, bundled: Bundled) -> tuple[list[str], Counter[s
         if not text:
             why["unusable characters"] += 1
             continue
-        text = " ".join(strip_titles(text.split(), bundled.titles))
+        text = " ".join(strip_titles(text.split(), titles))
         words = [t for t in text.split() if not _initial(t) and t not in NAME_PREFIXES]
-        if len(text) < 4:
+        if len(text) < 4 and not keep_ambiguous:
             why["shorter than 4 characters"] += 1
-        elif len(words) < 2:
+        elif len(words) < 2 and not keep_ambiguous:
             why["single name (surname, mononym)"] += 1
         elif text in bundled.not_for_people:
             why["another tidings actor's name"] += 1
@@ -652,9 +665,10 @@ def person_names(record: Record, bundled: Bundled) -> tuple[list[str], Counter[s
     return kept, why
 
 
-def organization_names(record: Record, bundled: Bundled, words: frozenset[str]
-                       ) -> tuple[list[str], Counter[str]]:
-    """The usable names of an organisation record, and why the others were dropped."""
+def organization_names(record: Record, bundled: Bundled, words: frozenset[str],
+                       keep_ambiguous: bool = False) -> tuple[list[str], Counter[str]]:
+    """The usable names of an organisation record, and why the others were dropped (rules
+    1-4; ``keep_ambiguous`` turns rule 3 off)."""
     candidates: list[str] = []
     why: Counter[str] = Counter()
     for phrase in record.phrases:
@@ -670,13 +684,18 @@ def organization_names(record: Record, bundled: Bundled, words: frozenset[str]
     kept: list[str] = []
     for text in candidates:
         toks = text.split()
-        if len(text) < 4:
+        if keep_ambiguous:
+            pass
+        elif len(text) < 4:
             why["shorter than 4 characters"] += 1
+            continue
         elif len(toks) == 1 and (is_english_word(text, words) or text.replace(".", "").isdigit()):
             why["one English word"] += 1
+            continue
         elif _role_of_known_actor(toks, bundled):
             why["a role of an actor tidings knows"] += 1
-        elif text in bundled.not_for_organizations:
+            continue
+        if text in bundled.not_for_organizations:
             why["another tidings actor's name"] += 1
         elif text not in kept:
             kept.append(text)
@@ -790,14 +809,15 @@ def _shared(entries: list[tuple[list[str], Any]]) -> tuple[set[str], set[tuple[i
 
 def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], *,
             keep_known: bool = False, until: dt.date | None = None,
-            any_root: bool = False) -> Result:
+            any_root: bool = False, keep_ambiguous: bool = False) -> Result:
     """tidings people and organisation entries from the records of some actor dictionaries
     (in order; see the module docstring for every rule). ``keep_known`` keeps entries and
-    names tidings' own files already have (rule 4) and ``any_root`` codes whose root is no
-    country tidings knows (both for a validation dictionary and its invented countries);
-    ``until`` ends the roles still open then."""
+    names tidings' own files already have (rule 4), ``keep_ambiguous`` the names rule 3 drops
+    and ``any_root`` codes whose root is no country tidings knows (for a validation dictionary
+    and its invented actors); ``until`` ends the roles still open then."""
     out = Result()
     given = given_names(records, bundled)
+    titles = bundled.titles - given  # ("Sultan", "Amir" are given names too)
     if keep_known:
         bundled = Bundled(countries=bundled.countries, regions=bundled.regions,
                           agent_names=bundled.agent_names, agent_words=bundled.agent_words,
@@ -816,7 +836,7 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
             if not roles:
                 out.skipped["person: no role from 1945 on with a usable code"] += 1
                 continue
-            names, why = person_names(record, bundled)
+            names, why = person_names(record, bundled, keep_ambiguous, titles)
             out.dropped_names.update({f"person: {k}": v for k, v in why.items()})
             if any(_norm(p.text) in bundled.people for p in record.phrases) or \
                     any(n in bundled.people for n in names):
@@ -836,7 +856,7 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
         if org_kind is None:
             out.skipped["organization: a state institution (no organisation kind)"] += 1
             continue
-        names, why = organization_names(record, bundled, words)
+        names, why = organization_names(record, bundled, words, keep_ambiguous)
         out.dropped_names.update({f"organization: {k}": v for k, v in why.items()})
         if any(n in bundled.organizations for n in names) or \
                 _norm(record.primary.text) in bundled.organizations:
@@ -857,7 +877,7 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
             out.skipped["person: no usable name left"] += 1
             continue
         primary = _clean(record.primary.text)[0]
-        primary = " ".join(strip_titles(primary.split(), bundled.titles))
+        primary = " ".join(strip_titles(primary.split(), titles))
         name = primary if primary in kept else kept[0]
         out.people.append({"name": display_name(name), "aliases": kept, "roles": roles,
                            "origin": record.origin})
@@ -1050,7 +1070,8 @@ def _write(path: Path, text: str, expected: Any) -> None:
 def run(actors: Sequence[Path], agents: Sequence[Path], out_dir: Path, *,
         license_path: Path | None = None, bundled_dir: Path = BUNDLED,
         keep_known: bool = False, until: dt.date | str | None = "last",
-        any_root: bool = False, words: frozenset[str] | None = None) -> dict[str, Any]:
+        any_root: bool = False, keep_ambiguous: bool = False,
+        words: frozenset[str] | None = None) -> dict[str, Any]:
     """Convert and write everything; return the report (counts by reason)."""
     inputs = [*actors, *agents]
     if not inputs:
@@ -1071,7 +1092,7 @@ def run(actors: Sequence[Path], agents: Sequence[Path], out_dir: Path, *,
         result = convert(records, bundled, english_words() if words is None else words,
                          keep_known=keep_known,
                          until=until if isinstance(until, dt.date) else None,
-                         any_root=any_root)
+                         any_root=any_root, keep_ambiguous=keep_ambiguous)
         names = [Path(p).name for p in actors]
         people_doc = {"version": 1, "people": result.people}
         org_doc = {"version": 1, "organizations": result.organizations}
@@ -1123,6 +1144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="tidings' own data directory, whose entries win")
     parser.add_argument("--keep-known", action="store_true",
                         help="also keep what tidings' own files already name (rule 4)")
+    parser.add_argument("--keep-ambiguous", action="store_true",
+                        help="also keep the names too ambiguous for news text (rule 3)")
     parser.add_argument("--any-code-root", action="store_true",
                         help="keep codes whose root is no country tidings knows (a "
                         "validation dictionary's invented countries)")
@@ -1135,7 +1158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.until if args.until == "last" else dt.date.fromisoformat(args.until))
     report = run(args.actors, args.agents, args.out, license_path=args.license,
                  bundled_dir=args.bundled, keep_known=args.keep_known, until=until,
-                 any_root=args.any_code_root)
+                 any_root=args.any_code_root, keep_ambiguous=args.keep_ambiguous)
     if args.report:
         print(json.dumps(report, indent=2))
     return 0
