@@ -350,12 +350,17 @@ def test_validation_dictionaries_convert(tmp_path):
     report = p2.run([SHARED / "validate" / "PETR.Validate.actors.txt"],
                     [SHARED / "validate" / "PETR.Validate.agents.txt"], tmp_path,
                     license_path=SHARED / "LICENSE", keep_known=True, any_root=True,
-                    words=WORDS)
-    people = yaml.safe_load((tmp_path / "actors" / "people.yaml").read_text())["people"]
-    sam = next(p for p in people if p["name"] == "Sam Gamgee")
+                    keep_ambiguous=True, until=None, words=WORDS)
+    people = {p["name"]: p for p in
+              yaml.safe_load((tmp_path / "actors" / "people.yaml").read_text())["people"]}
     # "This should override the next restriction": the earlier line wins its days
-    assert [r["code"] for r in sam["roles"]] == [
+    assert [r["code"] for r in people["Sam Gamgee"]["roles"]] == [
         "HOBCIV", "HOBMIL", "ORCHOB", "HOBMIL", "HOBGOV", "HOBELI"]
+    # blanks around the operators; a one-word name kept when ambiguity is no concern
+    assert people["Gollum"]["aliases"] == ["gollum", "smeagol", "slinker", "stinker"]
+    assert [(r["code"], r["start"], r["end"]) for r in people["Gollum"]["roles"]] == [
+        ("HOB", "1945-01-01", "1995-06-01"), ("HOBGOV", "1995-06-02", "1999-08-15"),
+        ("HOBREB", "1999-08-16", None)]
     agents = yaml.safe_load((tmp_path / "actors" / "agents.yaml").read_text())["agents"]
     assert any("fighter pilot" in a["words"] for a in agents)
     assert report["agents"]["words"] > 50
