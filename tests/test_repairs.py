@@ -42,7 +42,7 @@ def test_a_bombing_whose_doer_is_not_named_is_coded_with_an_unknown_source(coder
     events = coder.code_text("A car bomb exploded outside a hotel in Mogadishu on Sunday, "
                              "killing nine people.")
     assert {(e.source.code, e.root) for e in events} == {("---", "18")}
-    assert events[0].source.rule.startswith("weapon:bomb")
+    assert events[0].source.rule.startswith("weapon:car bomb")
 
 
 def test_a_bomb_that_is_only_an_object_is_no_attack(coder) -> None:
@@ -68,3 +68,19 @@ def test_violence_by_protesters_is_a_riot(coder, text) -> None:
 def test_police_violence_against_protesters_stays_repression(coder) -> None:
     events = coder.code_text("Police fired tear gas at protesters in Nairobi.")
     assert {e.root for e in events} == {"17"}
+
+
+def test_the_toll_of_an_attack_is_not_another_attack(coder) -> None:
+    events = coder.code_text("Israeli warplanes struck a market in Gaza, killing 14 people.")
+    # one attack, on the people it killed
+    assert [(e.source.code, e.target_code, e.root) for e in events] == [
+        ("ISRMIL", "PSECVL", "19")]
+    # with no attack coded before it, the killing is the event
+    events = coder.code_text("Gunmen stopped a bus near Quetta, killing two passengers.")
+    assert {e.root for e in events} & {"18", "19"}
+
+
+def test_a_suicide_bomber_is_no_warplane(coder) -> None:
+    events = coder.code_text("A suicide bomber struck a police compound in Peshawar, killing "
+                             "59 officers.")
+    assert {e.code for e in events} == {"1831"}

@@ -77,6 +77,8 @@ class Rules:
     assassination_agents: frozenset[str]
     assassination_code: str | None
     riot_doers: frozenset[str]
+    result_verbs: frozenset[str]
+    result_roots: frozenset[str]
     riot_roots: tuple[str, ...]
     riot_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
@@ -285,6 +287,8 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_agents=data.words("assassination", "agents"),
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
+        result_verbs=data.words("results", "verbs"),
+        result_roots=data.words("results", "roots"),
         riot_roots=tuple(data.values("riot", "roots")),
         riot_code=data.part("riot").get("code"),
         weapons=dict(data.part("weapons").get("codes") or {}),

@@ -238,11 +238,19 @@ def actors_of(k: CoderKnowledge, heads: list[Token], matches: Matches, ctx: Arti
         out.extend(got)
     return out
 
+def weapon_of(k: CoderKnowledge, head: Token) -> str | None:
+    """The weapon ``head`` names (rules.yaml: weapons.codes), by the word before it and its
+    lemma ("suicide bomber") or its lemma alone ("bomber")."""
+    lemma = head.lemma_.lower()
+    if head.i > 0 and (pair := f"{head.doc[head.i - 1].lower_} {lemma}") in k.rules.weapons:
+        return pair
+    return lemma if lemma in k.rules.weapons else None
+
 def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
     """A document stands for who issued it: "a report by Amnesty", "a statement from the
     ministry", "a report released in the Rwandan capital" (the state where it was); a
     weapon for who used it: "a car bomb set off by Taliban militants killed ..."."""
-    weapon = head.lemma_.lower() in k.rules.weapons
+    weapon = weapon_of(k, head)
     if head.lemma_.lower() not in k.rules.documents and not weapon:
         return []
     for c in head.children:
@@ -260,8 +268,7 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
             got = k.resolver.resolve(agent, matches, ctx, remember=False)
             if got and weapon:
                 # (the rule says which weapon: a bombing is coded as one)
-                return [replace(a, rule=f"weapon:{head.lemma_.lower()}>{a.rule}")
-                        for a in got]
+                return [replace(a, rule=f"weapon:{weapon}>{a.rule}") for a in got]
             if got:
                 return got
         place = None if weapon else place_of(k, acl, matches, preps=k.rules.document_place_preps)
@@ -274,7 +281,7 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
         # does not name is still an attack, by an unknown actor
         phrase = head.doc[head.left_edge.i: head.i + 1]
         return [Actor("---", phrase.text, phrase.start_char, phrase.end_char,
-                      f"weapon:{head.lemma_.lower()}>unknown", None, None)]
+                      f"weapon:{weapon}>unknown", None, None)]
     return []
 
 def owned(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext,

@@ -8,7 +8,7 @@ lists them; ``tidings rules`` prints them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -328,6 +328,34 @@ def background(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
+def results(k: CoderKnowledge, s: SentenceState) -> None:
+    """"struck a market in Kabul, killing 14 people": a participle clause saying what an
+    attack did (rules.yaml: results.verbs) is that attack's toll, not another attack, when
+    the attack itself was coded (its roots: results.roots)."""
+    doc = s.tokens[0].doc
+    for i in list(s.by_verb):
+        t = doc[i]
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.lemma_.lower() not in k.rules.result_verbs:
+            continue
+        head = s.by_verb.get(t.head.i, [])
+        if any(e.root in k.rules.result_roots and e.asserted for e in head):
+            victims = next((e.target for e in s.by_verb.pop(i) if e.target is not None), None)
+            if victims is not None:
+                # ("shelled Juba, killing 20 people": the attack was on the people killed,
+                # where its target was only the place)
+                s.by_verb[t.head.i] = [
+                    replace(e, target=_victims_at(victims, e.target)) if e.target is None or
+                    e.target.rule.startswith("place:") else e for e in head]
+
+
+def _victims_at(victims: Actor, place: Actor | None) -> Actor:
+    """The people an attack killed, of the country of the place it hit when the text does
+    not say theirs ("struck a market in Gaza, killing 14 people": Palestinian civilians)."""
+    if place is None or not place.country or not victims.code.startswith("---"):
+        return victims
+    return replace(victims, code=place.country + victims.code[3:], country=place.country)
+
+
 def sport(k: CoderKnowledge, s: SentenceState) -> None:
     """"Argentina beat France on penalties": in a sentence about a match (rules.yaml:
     sport.words), a victory is no assault (sport.roots are dropped)."""
@@ -347,5 +375,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("wished_harm", wished_harm),
     SentenceRule("defiance", defiance),
     SentenceRule("background", background),
+    SentenceRule("results", results),
     SentenceRule("sport", sport),
 )

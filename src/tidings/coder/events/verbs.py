@@ -14,6 +14,7 @@ from tidings.coder.events.arguments import (
     agent_of,
     first_actors,
     head_lemma,
+    head_of,
     is_topic,
     of_gathering,
     office_holder,
@@ -22,6 +23,7 @@ from tidings.coder.events.arguments import (
     subject_matter,
     subject_of,
     target_candidates,
+    weapon_of,
 )
 from tidings.coder.events.building import pairs, root_of
 from tidings.coder.events.matching import occurs_as
@@ -270,8 +272,8 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     code = d.p.code
     weapon = code in k.rules.generic_attack_codes and (next(
         (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
-        or next((lemma for a in sources if (lemma := head_lemma(k, a, verb.doc))
-                 in k.rules.weapons), None))  # ("Israeli warplanes struck ...")
+        or next((w for a in sources if (h := head_of(a, verb.doc)) is not None
+                 and (w := weapon_of(k, h))), None))  # ("Israeli warplanes struck ...")
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
