@@ -84,3 +84,16 @@ def test_a_suicide_bomber_is_no_warplane(coder) -> None:
     events = coder.code_text("A suicide bomber struck a police compound in Peshawar, killing "
                              "59 officers.")
     assert {e.code for e in events} == {"1831"}
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Burundi ordered the U.N. human rights office to leave the country.", "166"),
+    ("Niger ordered foreign aid agencies out of the Diffa region.", "1663"),
+])
+def test_expelling_an_organisation_is_not_expelling_people(coder, text, code) -> None:
+    assert code in {e.code for e in coder.code_text(text)}
+
+
+def test_expelling_diplomats_stays_an_expulsion_of_people(coder) -> None:
+    assert {e.code for e in coder.code_text("Russia expelled two Estonian diplomats.")} == {
+        "174"}

@@ -78,6 +78,9 @@ class Rules:
     assassination_code: str | None
     riot_doers: frozenset[str]
     result_verbs: frozenset[str]
+    expulsion_codes: frozenset[str]
+    expulsion_code: str | None
+    expulsion_by_target: dict[str, str]
     result_roots: frozenset[str]
     riot_roots: tuple[str, ...]
     riot_code: str | None
@@ -288,6 +291,9 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
         result_verbs=data.words("results", "verbs"),
+        expulsion_codes=data.words("expulsions", "codes"),
+        expulsion_code=data.part("expulsions").get("code"),
+        expulsion_by_target=dict(data.part("expulsions").get("by_target") or {}),
         result_roots=data.words("results", "roots"),
         riot_roots=tuple(data.values("riot", "roots")),
         riot_code=data.part("riot").get("code"),

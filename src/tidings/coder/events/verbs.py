@@ -265,6 +265,17 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
     d.targets = targets
 
 
+def _organisation(a: Actor) -> bool:
+    return a.code.startswith(("IGO", "NGO")) or a.agent in ("NGO", "IGO", "PKO")
+
+
+def _expulsion_code(k: CoderKnowledge, target: Actor) -> str:
+    for key, code in k.rules.expulsion_by_target.items():
+        if target.agent == key or target.code.startswith(key) or target.code.endswith(key):
+            return code
+    return k.rules.expulsion_code or "166"
+
+
 def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     """What the doer used (a bomb, warplanes) and whom it hit (an office holder shot dead)
     say which kind of attack it was."""
@@ -277,6 +288,11 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
+            _organisation(t) for t in targets):
+        # "ordered the U.N. mission to leave": an organisation expelled
+        d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
+                 reverse=None)
     if k.rules.riot_code and d.p.code.startswith(k.rules.riot_roots) and sources and all(
             head_lemma(k, a, verb.doc) in k.rules.riot_doers for a in sources):
         # "protesters stormed the parliament": a riot
