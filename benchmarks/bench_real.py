@@ -13,6 +13,10 @@ so that a machine whose speed drifts weighs on all of them alike, with their pea
 
 It prints the best and median wall time of each, the ratios, and the start-up of
 ``echo ... | tidings code -`` next to loading the pipeline alone.
+
+``--compare-src DIR`` adds a fourth command, ``tidings code`` run from another source tree
+(``git worktree add /tmp/before <commit>`` then ``--compare-src /tmp/before/src``), to see
+what a change cost.
 """
 
 from __future__ import annotations
@@ -104,6 +108,10 @@ def main() -> None:
                     / "gold")
     ap.add_argument("--sentences", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--compare-src", type=Path, metavar="DIR",
+                    help="also time tidings code from this source tree (its src/ folder)")
+    ap.add_argument("--only-code", action="store_true",
+                    help="time only the coding commands (no workers, memory or start-up)")
     args = ap.parse_args()
     records = real_records(args.gold, args.sentences)
     texts = [t for t, _ in records]
@@ -118,11 +126,25 @@ def main() -> None:
         print(f"{len(texts)} real news sentences ({sum(map(len, texts)):,} characters, "
               f"{dated} with a publication date), best and median of {args.repeat} "
               "whole-process runs")
-        walls = timed({"spaCy alone (load + nlp.pipe)": (spacy_cmd, None),
-                       "tidings code": (tidings_cmd, None),
-                       "tidings code --workers 2": ([*tidings_cmd, "--workers", "2"], None)},
-                      args.repeat)
-        sp, td, w2 = walls.values()
+        jobs = {"spaCy alone (load + nlp.pipe)": (spacy_cmd, None),
+                "tidings code": (tidings_cmd, None)}
+        if not args.only_code:
+            jobs["tidings code --workers 2"] = ([*tidings_cmd, "--workers", "2"], None)
+        if args.compare_src:
+            other = ["env", f"PYTHONPATH={args.compare_src.resolve()}", sys.executable, "-m",
+                     "tidings.cli", *tidings_cmd[1:]]
+            jobs[f"tidings code from {args.compare_src}"] = (other, None)
+        walls = timed(jobs, args.repeat)
+        sp, td = walls["spaCy alone (load + nlp.pipe)"], walls["tidings code"]
+        if args.compare_src:
+            before = walls[f"tidings code from {args.compare_src}"]
+            print(f"tidings / the other tree:         {min(td) / min(before):.2f} (best) "
+                  f"{statistics.median(td) / statistics.median(before):.2f} (median)")
+        if args.only_code:
+            print(f"tidings / spaCy alone:            {min(td) / min(sp):.2f} (best) "
+                  f"{statistics.median(td) / statistics.median(sp):.2f} (median)")
+            return
+        w2 = walls["tidings code --workers 2"]
         print(f"tidings / spaCy alone:            {min(td) / min(sp):.2f} (best) "
               f"{statistics.median(td) / statistics.median(sp):.2f} (median)")
         print(f"--workers 2 speed-up:             {min(td) / min(w2):.2f} (best) "

@@ -403,7 +403,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "bundled one; may repeat")
     common.add_argument("--lexicons", metavar="NAMES",
                         help="imported public lexicons to use with tidings' own knowledge, "
-                        "comma-separated, or 'none' (default: petrarch2; or $TIDINGS_LEXICONS)")
+                        "comma-separated: petrarch2 (Phoenix actors), petrarch2-verbs; "
+                        "default none, or $TIDINGS_LEXICONS")
     sub = parser.add_subparsers(dest="command", required=True)
 
     code = sub.add_parser("code", parents=[common], help="code text into events")
