@@ -58,6 +58,7 @@ SECTIONS = {
                 "target_preps", "deep_target_preps",
                 "object_preps", "answer_preps", "defiance_preps", "issuer_preps",
                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
+                "consultation_preps", "consultation_nouns",
                 "place_preps", "object_place_preps", "passive_place_preps",
                 "document_place_preps", "location_preps", "people_place_preps", "where_preps"},
     "actor_words": {"pair_words", "country_pair_words", "backed", "foreign", "foreign_office",

@@ -97,3 +97,17 @@ def test_expelling_an_organisation_is_not_expelling_people(coder, text, code) ->
 def test_expelling_diplomats_stays_an_expulsion_of_people(coder) -> None:
     assert {e.code for e in coder.code_text("Russia expelled two Estonian diplomats.")} == {
         "174"}
+
+
+def test_a_call_named_beside_another_act_is_an_event_of_its_own(coder) -> None:
+    events = coder.code_text("Kenya's president apologised in a phone call with his Ugandan "
+                             "counterpart on Monday.")
+    assert {("KENGOV", "UGAGOV", "04"), ("UGAGOV", "KENGOV", "04")} <= triples(events)
+    events = coder.code_text("After talks with Serbian officials in Brussels, Kosovo's prime "
+                             "minister said the border would stay open.")
+    assert ("KSVGOV", "SRBGOV", "04") in triples(events)
+
+
+def test_a_war_named_after_a_preposition_is_no_meeting(coder) -> None:
+    events = coder.code_text("Ten soldiers were killed in an attack on a base in Mali.")
+    assert "04" not in {e.root for e in events}

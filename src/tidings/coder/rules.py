@@ -118,6 +118,8 @@ class Rules:
     gathering_preps: frozenset[str]
     responsible_preps: frozenset[str]
     visit_preps: frozenset[str]
+    consultation_preps: frozenset[str]
+    consultation_nouns: frozenset[str]
     place_preps: tuple[str, ...]
     object_place_preps: tuple[str, ...]
     passive_place_preps: tuple[str, ...]
@@ -338,6 +340,7 @@ def _preposition_rules(data: _RulesData) -> dict:
                "passive_place_preps", "document_place_preps")
     unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
                  "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
+                 "consultation_preps", "consultation_nouns",
                  "location_preps", "people_place_preps", "where_preps")
     return {**{key: data.ordered("grammar", key) for key in ordered},
             **{key: data.words("grammar", key) for key in unordered}}

@@ -4,7 +4,7 @@ and drop what another event of the sentence stands for."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.building import suppress
@@ -69,6 +69,13 @@ class EventExtractor:
                     for c in tok.children):
                 s.speech[tok.i] = tok
 
+    def _consultation(self, tok: Token) -> bool:
+        """``tok`` names a meeting or call the clause's subject held ("in a phone call
+        with", "after talks with"): an event of its own, beside the clause's."""
+        rules = self.k.rules
+        return tok.dep_ == "pobj" and tok.head.lower_ in rules.consultation_preps and \
+            tok.lemma_.lower() in rules.consultation_nouns
+
     def _noun_events(self, s: SentenceState, consumed: set[int]) -> None:
         coded_verbs = {v.i for v, m in s.verb_matches if not m.pattern.speech}
         for tok in s.tokens:
@@ -78,7 +85,8 @@ class EventExtractor:
             # "condemned the attack") is what that verb's event is about, not an event itself
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
             if verb_of(tok) in coded_verbs and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps):
+                    tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps) and \
+                    not self._consultation(tok):
                 continue
             cands = self.k.patterns.nouns.get(tok.lemma_.lower())
             if cands:

@@ -146,7 +146,9 @@ def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                    ctx: ArticleContext) -> list[Actor]:
     """Who is "on" or "during" the event the noun names."""
-    if noun.dep_ == "pobj" and noun.head.lower_ in k.rules.visit_preps:
+    if noun.dep_ == "pobj" and (noun.head.lower_ in k.rules.visit_preps or (
+            noun.head.lower_ in k.rules.consultation_preps
+            and noun.lemma_.lower() in k.rules.consultation_nouns)):
         # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
         # one on the visit.
         anchor = noun.head.head
