@@ -111,3 +111,13 @@ def test_a_call_named_beside_another_act_is_an_event_of_its_own(coder) -> None:
 def test_a_war_named_after_a_preposition_is_no_meeting(coder) -> None:
     events = coder.code_text("Ten soldiers were killed in an attack on a base in Mali.")
     assert "04" not in {e.root for e in events}
+
+
+def test_saying_after_an_act_explains_it(coder) -> None:
+    events = coder.code_text("Egypt rejected the Ethiopian proposal on Sunday, saying the dam "
+                             "threatened its water supply.")
+    assert {e.root for e in events} == {"12"}
+    # alone, a statement stays a statement
+    events = coder.code_text("Egypt told Ethiopia on Sunday that the dam threatened its "
+                             "water supply.")
+    assert {e.root for e in events} == {"01"}

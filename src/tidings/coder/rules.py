@@ -79,6 +79,7 @@ class Rules:
     riot_doers: frozenset[str]
     result_verbs: frozenset[str]
     expulsion_codes: frozenset[str]
+    elaboration_roots: frozenset[str]
     expulsion_code: str | None
     expulsion_by_target: dict[str, str]
     result_roots: frozenset[str]
@@ -294,6 +295,7 @@ def _event_rules(data: _RulesData) -> dict:
         riot_doers=data.words("riot", "doers"),
         result_verbs=data.words("results", "verbs"),
         expulsion_codes=data.words("expulsions", "codes"),
+        elaboration_roots=data.words("elaborations", "roots"),
         expulsion_code=data.part("expulsions").get("code"),
         expulsion_by_target=dict(data.part("expulsions").get("by_target") or {}),
         result_roots=data.words("results", "roots"),

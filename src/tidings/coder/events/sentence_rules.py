@@ -348,6 +348,26 @@ def results(k: CoderKnowledge, s: SentenceState) -> None:
                     e.target.rule.startswith("place:") else e for e in head]
 
 
+def elaborations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"rejected the plan, saying Jerusalem was not for sale": a participle of saying after
+    an act (roots in rules.yaml: elaborations.roots) explains that act; it is no statement of
+    its own when the act was coded."""
+    doc = s.tokens[0].doc
+    roots = k.rules.elaboration_roots
+    for i in list(s.by_verb):
+        t = doc[i]
+        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.head.i == t.i:
+            continue
+        head = s.by_verb.get(t.head.i, [])
+        if not any(e.asserted and e.root not in roots for e in head):
+            continue
+        kept = [e for e in s.by_verb[i] if e.root not in roots]
+        if kept:
+            s.by_verb[i] = kept
+        else:
+            del s.by_verb[i]
+
+
 def _victims_at(victims: Actor, place: Actor | None) -> Actor:
     """The people an attack killed, of the country of the place it hit when the text does
     not say theirs ("struck a market in Gaza, killing 14 people": Palestinian civilians)."""
@@ -376,5 +396,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("defiance", defiance),
     SentenceRule("background", background),
     SentenceRule("results", results),
+    SentenceRule("elaborations", elaborations),
     SentenceRule("sport", sport),
 )
