@@ -55,6 +55,7 @@ SECTIONS = {
                 "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
                 "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
                 "pair_quantifiers", "name_particles", "bare_time_words", "warning_verbs",
+                "negating_determiners",
                 "target_preps", "deep_target_preps",
                 "object_preps", "answer_preps", "defiance_preps", "issuer_preps",
                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",

@@ -121,3 +121,17 @@ def test_saying_after_an_act_explains_it(coder) -> None:
     events = coder.code_text("Egypt told Ethiopia on Sunday that the dam threatened its "
                              "water supply.")
     assert {e.root for e in events} == {"01"}
+
+
+@pytest.mark.parametrize("text", [
+    "Israel and Hamas reached no agreement on Sunday.",
+    "No troops were sent to Mali by France.",
+    "Russia fired no missiles at Kyiv overnight.",
+])
+def test_an_act_denied_by_no_did_not_happen(coder, text) -> None:
+    assert coder.code_text(text) == []
+
+
+def test_no_fewer_than_is_no_denial(coder) -> None:
+    events = coder.code_text("Russia fired missiles at no fewer than ten cities in Ukraine.")
+    assert ("RUS", "UKR", "19") in triples(events)

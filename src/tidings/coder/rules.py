@@ -109,6 +109,7 @@ class Rules:
     name_particles: frozenset[str]
     bare_time_words: frozenset[str]
     warning_verbs: frozenset[str]
+    negating_determiners: frozenset[str]
     target_preps: tuple[str, ...]
     deep_target_preps: frozenset[str]
     object_preps: frozenset[str]
@@ -333,7 +334,8 @@ def _grammar_rules(data: _RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "bare_time_words", "warning_verbs")}
+        "pair_quantifiers", "name_particles", "bare_time_words", "warning_verbs",
+        "negating_determiners")}
 
 
 def _preposition_rules(data: _RulesData) -> dict:

@@ -42,6 +42,11 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             hypothetical = True
         if own and any(c.dep_ == "neg" for c in kids):
             negated = True
+        if own and any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+                g.dep_ == "det" and g.lower_ in k.rules.negating_determiners
+                for g in c.children) for c in kids):
+            # "reached no agreement", "no shots were fired", "neither side signed"
+            negated = True
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if own or chain[i - 1].dep_ == "conj":
             if auxes & k.rules.future_aux:
