@@ -135,3 +135,16 @@ def test_an_act_denied_by_no_did_not_happen(coder, text) -> None:
 def test_no_fewer_than_is_no_denial(coder) -> None:
     events = coder.code_text("Russia fired missiles at no fewer than ten cities in Ukraine.")
     assert ("RUS", "UKR", "19") in triples(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Rwanda sent troops to Mozambique to help its army fight the insurgents.",
+    "Kenya offered to lead a force to help Haiti fight gangs.",
+])
+def test_what_an_act_was_for_is_no_fighting(coder, text) -> None:
+    assert "19" not in {e.root for e in coder.code_text(text)}
+
+
+def test_an_offer_to_help_stays_an_intent(coder) -> None:
+    events = coder.code_text("Kenya offered to lead a force to help Haiti fight gangs.")
+    assert ("KEN", "HTI", "03") in triples(events)

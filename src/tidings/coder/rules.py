@@ -110,6 +110,9 @@ class Rules:
     bare_time_words: frozenset[str]
     warning_verbs: frozenset[str]
     negating_determiners: frozenset[str]
+    purpose_nouns: frozenset[str]
+    purpose_verbs: frozenset[str]
+    purpose_preps: frozenset[str]
     target_preps: tuple[str, ...]
     deep_target_preps: frozenset[str]
     object_preps: frozenset[str]
@@ -295,6 +298,9 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
         result_verbs=data.words("results", "verbs"),
+        purpose_nouns=data.words("purpose", "nouns"),
+        purpose_verbs=data.words("purpose", "verbs"),
+        purpose_preps=data.words("purpose", "preps"),
         expulsion_codes=data.words("expulsions", "codes"),
         elaboration_roots=data.words("elaborations", "roots"),
         expulsion_code=data.part("expulsions").get("code"),

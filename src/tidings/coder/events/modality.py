@@ -89,10 +89,39 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             for c in top.head.children):
         # "reiterated its demand today that Israel ease ...": the clause is what is asked.
         hypothetical = True
-    # Anything inside an "if/unless" clause is a condition, not an event.
-    if in_condition(verb, k.rules.conditional_marks):
+    # Anything inside an "if/unless" clause is a condition, not an event; anything inside a
+    # purpose clause is an aim.
+    if in_condition(verb, k.rules.conditional_marks) or (not future and is_aim(k, verb)):
+        # (an aim of an offer or pledge is part of what is offered: an intent)
         hypothetical = True
     # "going to": future.
     if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
         future = True
     return Modality(negated, hypothetical, future)
+
+
+def is_aim(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` says what an act was for, not what was done: a clause completing a purpose
+    infinitive ("sent a force to help Haiti fight gangs": the fighting; the purpose itself,
+    "sent personnel to investigate", is what human coders code as the act), "in an effort /
+    a bid to ..." or "aimed at pushing for ..." (rules.yaml: purpose), or a clause under one."""
+    t = verb
+    for _ in range(6):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if t is not verb and t.dep_ == "advcl" and infinitive(t) and \
+                head.pos_ in ("VERB", "AUX") and \
+                head.lemma_.lower() not in k.rules.governing_verbs and \
+                any(c.dep_ == "dobj" for c in head.children):
+            return True
+        if t.dep_ in ("acl", "relcl") and noun_infinitive(t) and \
+                head.lemma_.lower() in k.rules.purpose_nouns:
+            return True
+        if t.dep_ == "pcomp" and head.lower_ in k.rules.purpose_preps and \
+                head.head.lemma_.lower() in k.rules.purpose_verbs:
+            return True
+        if t.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "acl", "pcomp"):
+            return False
+        t = head
+    return False
