@@ -148,3 +148,10 @@ def test_what_an_act_was_for_is_no_fighting(coder, text) -> None:
 def test_an_offer_to_help_stays_an_intent(coder) -> None:
     events = coder.code_text("Kenya offered to lead a force to help Haiti fight gangs.")
     assert ("KEN", "HTI", "03") in triples(events)
+
+
+def test_a_name_written_in_lowercase_is_a_description(coder) -> None:
+    events = coder.code_text("Russian forces withdrew from the west bank of the Dnipro river.")
+    assert all(not e.target_code.startswith("PSE") for e in events)
+    events = coder.code_text("Israeli troops raided a town in the West Bank.")
+    assert ("ISRMIL", "PSE", "19") in triples(events)

@@ -185,6 +185,13 @@ class ActorDictionary:
         # Short abbreviations ("US", "UN", "EU") only in capitals: "us" is a pronoun.
         if len(text) <= 3 and text.islower():
             return False
+        # A name of several words written all in lowercase is a description, not the name:
+        # "the west bank of the Dnipro" is no West Bank (sector words excepted: "foreign
+        # minister").
+        if len(span) > 1 and all(t.is_lower for t in span if t.is_alpha) and \
+                all(e.kind in ("country", "region", "org", "person", "city", "capital")
+                    for e in entries):
+            return False
         # Names of organisations and people are proper names: "Russia today" is not the
         # broadcaster "Russia Today".
         # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
