@@ -84,6 +84,8 @@ _YEAR_CONTEXT = _MONTH_CONTEXT - {"last", "this", "next"} | {"year", "spring", "
                                                            "autumn", "fall", "winter"}
 _OF_CONTEXT = frozenset({"end", "beginning", "start", "middle", "half", "spring", "summer",
                          "autumn", "fall", "winter", "months", "part"})
+# Words before a date that make it the bound of a period, not the date of an event.
+_PERIOD_BOUNDS = frozenset({"since", "until", "till", "throughout", "before"})
 # Words dateparser includes at the edges of an expression that are not part of the date.
 _EDGE_STOP = frozenset({"on", "in", "at", "the", "and", "or", "of", "by", "since", "for", "to",
                         "from", "during", "until", "till", "hours", "early", "late", "mid",
@@ -142,11 +144,20 @@ def _find_date(sentence: str, published: dt.date | None) -> _Found | None:
     found.extend(list(_regex_dates(sentence, norm, published, found)))
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     for f in found:
+        if _bounds_a_period(norm, f.start):
+            continue  # "since August 2021": when a state began, not when the event was
         if published is None or f.date <= published or f.absolute:
             return f
         if _FUTURE.search(f.text):
             return f
     return None
+
+
+def _bounds_a_period(norm: str, pos: int) -> bool:
+    """The date expression at ``pos`` is the bound of a period ("since August 2021", "until
+    March", "throughout 2022", "before 2020"), which is not the date of an event."""
+    before = re.findall(r"[A-Za-z]+", norm[max(0, pos - 20):pos])
+    return bool(before) and before[-1].lower() in _PERIOD_BOUNDS
 
 
 def _normalise(sentence: str) -> str:
