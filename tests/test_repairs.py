@@ -155,3 +155,9 @@ def test_a_name_written_in_lowercase_is_a_description(coder) -> None:
     assert all(not e.target_code.startswith("PSE") for e in events)
     events = coder.code_text("Israeli troops raided a town in the West Bank.")
     assert ("ISRMIL", "PSE", "19") in triples(events)
+
+
+def test_the_first_leader_to_visit_is_who_became_it(coder) -> None:
+    events = coder.code_text("Modi became the first Asian leader to visit Kyiv since the "
+                             "invasion.")
+    assert {e.source.code for e in events} == {"INDGOV"}

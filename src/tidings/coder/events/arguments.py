@@ -26,6 +26,11 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
                 if c.lower_ in k.rules.relative_pronouns and t.dep_ == "relcl":
                     return t.head, passive
                 return c, passive
+        if t.dep_ == "relcl" and t.head.dep_ == "attr" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "Modi became the first Asian leader to visit Kyiv": who became it visited
+            t = t.head.head
+            continue
         if t.dep_ == "relcl":
             return t.head, passive
         if t.dep_ == "acl" and t.tag_ in ("VBD", "VBN") and t.head.dep_ == "ROOT" and \
