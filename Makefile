@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 GOLD   ?= ../shared/gold
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo serve test test-fast lint eval bench clean
+.PHONY: setup demo serve test test-fast lint eval peer-suite bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
 	$(BIN)/tidings eval evalsets/blind_news.dev.jsonl evalsets/blind_news.test.jsonl \
 		evalsets/wire_news.jsonl --show 0
+
+peer-suite: setup  ## PETRARCH-2's unit-test suite, coded with its validation dictionaries as extra data
+	@if [ -d ../shared/lexicons/petrarch2/validate ] && [ -f $(GOLD)/petrarch2_validation.jsonl ]; then \
+		$(BIN)/python scripts/petrarch2/peer_suite.py --gold $(GOLD) --lexicons ../shared/lexicons/petrarch2; \
+	else \
+		echo "peer-suite: skipped: needs ../shared/lexicons/petrarch2/validate and $(GOLD)/petrarch2_validation.jsonl"; \
+	fi
 
 bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-out, dashboard load
 	$(BIN)/python benchmarks/bench_real.py --gold $(GOLD)

@@ -364,3 +364,41 @@ def test_validation_dictionaries_convert(tmp_path):
     agents = yaml.safe_load((tmp_path / "actors" / "agents.yaml").read_text())["agents"]
     assert any("fighter pilot" in a["words"] for a in agents)
     assert report["agents"]["words"] > 50
+
+
+COUNTRIES = """\
+ARNOR_  [ARN]
++ARNORIAN
+FORNOST  [FOR]
+EGYPT  [UAR]
+NORWAY  [NOR]
+GAZA_CITY [PSEGZA]
+ARNOR_WEST  [ARN]
+"""
+
+
+def test_invented_countries_are_written_with_countries(tmp_path):
+    """--countries: a validation dictionary's invented states become countries.yaml entries
+    (their names lowercase, one entry per code); tidings' own countries and their names, and
+    codes of a part of a state, are not."""
+    (tmp_path / "v.actors.txt").write_text(COUNTRIES, encoding="utf-8")
+    (tmp_path / "LICENSE").write_text("The MIT License (MIT)\n\nCopyright (c) test\n")
+    out = tmp_path / "out"
+    report = p2.run([tmp_path / "v.actors.txt"], [], out, words=WORDS, until=None,
+                    keep_known=True, any_root=True, countries=True)
+    doc = yaml.safe_load((out / "actors" / "countries.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, json.loads(
+        (DATA_DIR / "schemas" / "countries.schema.json").read_text()))
+    rows = {c["code"]: c for c in doc["countries"]}
+    assert sorted(rows) == ["ARN", "FOR"]
+    assert rows["ARN"]["names"] == ["arnor", "arnorian", "arnor west"]
+    assert rows["ARN"]["name"] == "Arnor"
+    assert report["countries"] == 2
+    assert report["skipped"]["country: one of tidings' own countries"] == 1  # NOR
+    assert report["skipped"]["country: no usable name left"] == 1  # egypt is tidings'
+    assert report["skipped"]["country: not a three-letter country code"] == 1  # PSEGZA
+    # without the option nothing changes
+    plain = p2.run([tmp_path / "v.actors.txt"], [], tmp_path / "plain", words=WORDS,
+                   until=None, keep_known=True, any_root=True)
+    assert not (tmp_path / "plain" / "actors" / "countries.yaml").exists()
+    assert plain["skipped"]["country: tidings has its own countries"] == 6

@@ -65,7 +65,9 @@ Organisations have one code: their first default code, else the code that holds 
 
 What a record is
 ----------------
-* A country (skipped: tidings has its own countries.yaml, with its own names and cities): a
+* A country (skipped: tidings has its own countries.yaml, with its own names and cities;
+  with ``--countries``, those whose code tidings does not have, as a validation dictionary's
+  invented ``ARNOR [ARN]``, are written to ``actors/countries.yaml`` by their names): a
   record whose codes all name a state: a root that is not a sector or non-state root (IGO,
   NGO, IMG, MNC ...) and no sector part after it (``[AFG]``, a territory ``[USAASM]``, a
   state in a period ``[USRARM <911226]``, ``[ESTOCC]``).
@@ -164,6 +166,7 @@ from phoenix_read import (  # noqa: E402
 )
 from phoenix_write import (  # noqa: E402
     agents_yaml,
+    countries_yaml,
     header,
     organizations_yaml,
     people_yaml,
@@ -181,8 +184,10 @@ def run(actors: Sequence[Path], agents: Sequence[Path], out_dir: Path, *,
         license_path: Path | None = None, bundled_dir: Path = BUNDLED,
         keep_known: bool = False, until: dt.date | str | None = "last",
         any_root: bool = False, keep_ambiguous: bool = False,
-        words: frozenset[str] | None = None) -> dict[str, Any]:
-    """Convert and write everything; return the report (counts by reason)."""
+        words: frozenset[str] | None = None, countries: bool = False) -> dict[str, Any]:
+    """Convert and write everything; return the report (counts by reason). ``countries``
+    also writes ``actors/countries.yaml`` with the states tidings does not have (for a
+    validation dictionary's invented ones; see ``phoenix_convert.country_entries``)."""
     inputs = [*actors, *agents]
     if not inputs:
         raise SystemExit("nothing to convert: give --actors and/or --agents")
@@ -202,24 +207,10 @@ def run(actors: Sequence[Path], agents: Sequence[Path], out_dir: Path, *,
         result = convert(records, bundled, english_words() if words is None else words,
                          keep_known=keep_known,
                          until=until if isinstance(until, dt.date) else None,
-                         any_root=any_root, keep_ambiguous=keep_ambiguous)
-        names = [Path(p).name for p in actors]
-        people_doc = {"version": 1, "people": result.people}
-        org_doc = {"version": 1, "organizations": result.organizations}
-        write_checked(out_dir / "actors" / "people.yaml", people_yaml(
-            result.people, header(license_text, names, "People with dated roles")), people_doc)
-        write_checked(out_dir / "actors" / "organizations.yaml", organizations_yaml(
-            result.organizations, header(license_text, names, "Organisations")), org_doc)
-        report.update({
-            "records": dict(result.records), "people": len(result.people),
-            "people_aliases": sum(len(p["aliases"]) for p in result.people),
-            "people_roles": sum(len(p["roles"]) for p in result.people),
-            "organizations": len(result.organizations),
-            "organization_names": sum(len(o["names"]) for o in result.organizations),
-            "skipped": dict(sorted(result.skipped.items())),
-            "dropped_names": dict(sorted(result.dropped_names.items())),
-            "unreadable_code_lines": result.bad_code_lines,
-            "open_roles_end": until.isoformat() if isinstance(until, dt.date) else None})
+                         any_root=any_root, keep_ambiguous=keep_ambiguous,
+                         countries=countries)
+        report.update(_write_actors(result, out_dir, license_text, [Path(p).name for p in actors]))
+        report["open_roles_end"] = until.isoformat() if isinstance(until, dt.date) else None
     if agents:
         rows: list[dict[str, Any]] = []
         why: Counter[str] = Counter()
@@ -237,6 +228,33 @@ def run(actors: Sequence[Path], agents: Sequence[Path], out_dir: Path, *,
         report["agents"] = {"entries": len(rows), "words": sum(len(r["words"]) for r in rows),
                             "dropped_words": dict(why), "unreadable_lines": bad}
     shutil.copyfile(license_path, out_dir / "LICENSE.petrarch2")
+    return report
+
+
+def _write_actors(result: Result, out_dir: Path, license_text: str,
+                  names: list[str]) -> dict[str, Any]:
+    """Write the people, organisations (and countries, if any) of ``result``; their counts."""
+    people_doc = {"version": 1, "people": result.people}
+    org_doc = {"version": 1, "organizations": result.organizations}
+    write_checked(out_dir / "actors" / "people.yaml", people_yaml(
+        result.people, header(license_text, names, "People with dated roles")), people_doc)
+    write_checked(out_dir / "actors" / "organizations.yaml", organizations_yaml(
+        result.organizations, header(license_text, names, "Organisations")), org_doc)
+    report: dict[str, Any] = {
+        "records": dict(result.records), "people": len(result.people),
+        "people_aliases": sum(len(p["aliases"]) for p in result.people),
+        "people_roles": sum(len(p["roles"]) for p in result.people),
+        "organizations": len(result.organizations),
+        "organization_names": sum(len(o["names"]) for o in result.organizations)}
+    if result.countries:
+        write_checked(out_dir / "actors" / "countries.yaml", countries_yaml(
+            result.countries, header(license_text, names, "Countries")),
+            {"version": 1, "countries": result.countries, "regions": []})
+        report["countries"] = len(result.countries)
+    report.update({
+        "skipped": dict(sorted(result.skipped.items())),
+        "dropped_names": dict(sorted(result.dropped_names.items())),
+        "unreadable_code_lines": result.bad_code_lines})
     return report
 
 
@@ -259,6 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--any-code-root", action="store_true",
                         help="keep codes whose root is no country tidings knows (a "
                         "validation dictionary's invented countries)")
+    parser.add_argument("--countries", action="store_true",
+                        help="also write actors/countries.yaml with the states whose code "
+                        "tidings does not have (a validation dictionary's invented countries)")
     parser.add_argument("--until", default="last", help="end the roles still open on this "
                         "day (YYYY-MM-DD; default 'last': the latest date the inputs name; "
                         "'none': leave them open)")
@@ -268,7 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.until if args.until == "last" else dt.date.fromisoformat(args.until))
     report = run(args.actors, args.agents, args.out, license_path=args.license,
                  bundled_dir=args.bundled, keep_known=args.keep_known, until=until,
-                 any_root=args.any_code_root, keep_ambiguous=args.keep_ambiguous)
+                 any_root=args.any_code_root, keep_ambiguous=args.keep_ambiguous,
+                 countries=args.countries)
     if args.report:
         print(json.dumps(report, indent=2))
     return 0

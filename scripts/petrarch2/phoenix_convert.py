@@ -296,6 +296,7 @@ def display_name(text: str, raw: str = "") -> str:
 class Result:
     people: list[dict[str, Any]] = field(default_factory=list)
     organizations: list[dict[str, Any]] = field(default_factory=list)
+    countries: list[dict[str, Any]] = field(default_factory=list)  # only with countries=True
     records: Counter[str] = field(default_factory=Counter)  # kind -> records read
     skipped: Counter[str] = field(default_factory=Counter)  # "kind: reason" -> records
     dropped_names: Counter[str] = field(default_factory=Counter)  # "kind: reason" -> names
@@ -359,13 +360,18 @@ OrgRow = tuple[Record, list[str], str, str, str | None]  # record, names, code, 
 
 def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], *,
             keep_known: bool = False, until: dt.date | None = None,
-            any_root: bool = False, keep_ambiguous: bool = False) -> Result:
+            any_root: bool = False, keep_ambiguous: bool = False,
+            countries: bool = False) -> Result:
     """tidings people and organisation entries from the records of some actor dictionaries
     (in order; see the module docstring for every rule). ``keep_known`` keeps entries and
     names tidings' own files already have (rule 4), ``keep_ambiguous`` the names rule 3 drops
     and ``any_root`` codes whose root is no country tidings knows (for a validation dictionary
-    and its invented actors); ``until`` ends the roles still open then."""
+    and its invented actors); ``until`` ends the roles still open then. ``countries`` makes
+    country entries of the country records whose code tidings does not have (a validation
+    dictionary's invented states: ``ARNOR [ARN]``), see :func:`country_entries`."""
     out = Result()
+    own = bundled
+    states: list[Record] = []
     given = given_names(records, bundled)
     titles = bundled.titles - given  # ("Sultan", "Amir" are given names too)
     if keep_known:
@@ -378,7 +384,9 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
         out.bad_code_lines += record.bad_restrictions
         kind = classify(record, bundled, given)
         out.records[kind] += 1
-        if kind == "country":
+        if kind == "country" and countries:
+            states.append(record)
+        elif kind == "country":
             out.skipped["country: tidings has its own countries"] += 1
         elif kind == "person":
             row = _person_row(record, bundled, out, until=until, any_root=any_root,
@@ -392,8 +400,50 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
                 orgs.append(org)
     _person_entries(people, titles, out)
     _organization_entries(orgs, bundled, out)
+    country_entries(states, own, out)
     out.dropped_names = Counter({k: v for k, v in out.dropped_names.items() if v})
     return out
+
+
+def country_entries(records: Sequence[Record], bundled: Bundled, out: Result) -> None:
+    """countries.yaml entries (in ``out.countries``) of country records whose code, their
+    default code or else the one that holds latest, is three letters that are none of
+    tidings' countries (PETRARCH's validation dictionary invents states: ``ARNOR [ARN]``,
+    ``BILBO [HOB]``). Their names are the records' phrases as lowercase names, less those
+    tidings' own places and organisations already have ("egypt" stays Egypt, not TABARI's
+    ``UAR``; "united nations" the UN, not ``UNO``); records
+    of the same code make one entry. Codes of a part of a state (``PSEGZA``) and tidings' own
+    country codes are skipped, and counted."""
+    rows: dict[str, dict[str, Any]] = {}
+    for record in records:
+        code = organization_code(record)
+        if code is None:
+            out.skipped["country: no code (null, or only before 1945)"] += 1
+            continue
+        if code in bundled.countries:
+            out.skipped["country: one of tidings' own countries"] += 1
+            continue
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            out.skipped["country: not a three-letter country code"] += 1
+            continue
+        names = []
+        for phrase in record.phrases:
+            text = _clean(phrase.text)[0]
+            if not text:
+                out.dropped_names["country: unusable characters"] += 1
+            elif text in bundled.actors:
+                out.dropped_names["country: a name of tidings' own places or organisations"] += 1
+            elif text not in names:
+                names.append(text)
+        if not names:
+            out.skipped["country: no usable name left"] += 1
+            continue
+        name = display_name(names[0]) if " " in names[0] else names[0].capitalize()
+        row = rows.setdefault(code, {"code": code, "name": name,
+                                     "names": [], "demonyms": [], "capitals": [],
+                                     "metonyms": {}, "cities": []})
+        row["names"] += [n for n in names if n not in row["names"]]
+    out.countries = list(rows.values())
 
 
 def _person_row(record: Record, bundled: Bundled, out: Result, *, until: dt.date | None,

@@ -49,7 +49,7 @@ def header(license_text: str, inputs: Sequence[str], what: str) -> str:
 
 
 def people_yaml(people: Sequence[dict[str, Any]], head: str) -> str:
-    out = [head, "version: 1", "people:"]
+    out = [head, "version: 1", "people:" if people else "people: []"]
     for p in people:
         out.append(f"- name: {_scalar(p['name'])}")
         out.append(f"  aliases: {_flow(p['aliases'])}")
@@ -60,7 +60,7 @@ def people_yaml(people: Sequence[dict[str, Any]], head: str) -> str:
 
 
 def organizations_yaml(orgs: Sequence[dict[str, Any]], head: str) -> str:
-    out = [head, "version: 1", "organizations:"]
+    out = [head, "version: 1", "organizations:" if orgs else "organizations: []"]
     for o in orgs:
         out.append(f"- code: {o['code']}")
         if "name" in o:
@@ -72,8 +72,21 @@ def organizations_yaml(orgs: Sequence[dict[str, Any]], head: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def countries_yaml(countries: Sequence[dict[str, Any]], head: str) -> str:
+    out = [head, "version: 1", "countries:"]
+    for c in countries:
+        out.append(f"- code: {c['code']}")
+        out.append(f"  name: {_scalar(c['name'])}")
+        out.append(f"  names: {_flow(c['names'])}")
+        for key in ("demonyms", "capitals", "cities"):
+            out.append(f"  {key}: {_flow(c[key])}")
+        out.append(f"  metonyms: {_mapping(c['metonyms'])}")
+    out.append("regions: []")
+    return "\n".join(out) + "\n"
+
+
 def agents_yaml(agents: Sequence[dict[str, Any]], head: str) -> str:
-    out = [head, "version: 1", "agents:"]
+    out = [head, "version: 1", "agents:" if agents else "agents: []"]
     for a in agents:
         out.append(f"- {{code: {a['code']}, words: {_flow(a['words'])}, "
                    f"origin: {_scalar(a['origin'])}}}")

@@ -45,6 +45,7 @@ import argparse
 import re
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -256,8 +257,12 @@ def _convert_token(tok: str, lemmas: Lemmas, synsets: set[str]) -> list[str] | s
 
 
 def convert(dictionary: Dictionary, lemmas: Lemmas, known_codes: set[str],
-            source: str, verbs_alone: bool = False) -> tuple[dict, dict, Counter]:
-    """(classes document, patterns document, counts of what was converted or left out)."""
+            source: str, verbs_alone: bool = False,
+            rename: Mapping[str, str] | None = None) -> tuple[dict, dict, Counter]:
+    """(classes document, patterns document, counts of what was converted or left out).
+    ``rename`` maps a dictionary code to the code written instead (a test suite's codes to
+    those of its own codebook); a code it does not name is kept."""
+    rename = rename or {}
     counts: Counter = Counter()
     classes: dict[str, list[str]] = {}
     for label, members in dictionary.synsets.items():
@@ -267,6 +272,9 @@ def convert(dictionary: Dictionary, lemmas: Lemmas, known_codes: set[str],
     patterns: dict[str, list] = {}
 
     def add(code: str, item: dict) -> None:
+        code = rename.get(code, code)
+        if item.get("reverse"):
+            item["reverse"] = rename.get(item["reverse"], item["reverse"])
         if code not in known_codes:
             counts["left out: code not in tidings' codebook"] += 1
             return
@@ -342,8 +350,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbs-alone", action="store_true",
                     help="also import each verb's code for the verb alone (left out by "
                     "default: see the module docstring)")
+    ap.add_argument("--codebook", type=Path, action="append", default=[], metavar="DIR",
+                    help="also accept the codes of DIR/cameo.yaml (an extra data directory's "
+                    "codebook); may repeat")
     args = ap.parse_args(argv)
-    known = _codes()
+    known = _codes(*args.codebook)
     dictionary = read_dictionary(args.verbs)
     classes, patterns, counts = convert(dictionary, Lemmas(args.model), known,
                                         args.verbs.name, args.verbs_alone)
@@ -361,11 +372,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _codes() -> set[str]:
+def _codes(*extra: Path) -> set[str]:
+    """The codes of tidings' codebook, and of the ``cameo.yaml`` of each extra data
+    directory given (a test suite's codebook)."""
     from tidings.config import DATA_DIR
 
-    doc = yaml.safe_load((DATA_DIR / "cameo.yaml").read_text(encoding="utf-8"))
-    return {str(c["code"]) for c in doc["codes"]}
+    out: set[str] = set()
+    for path in [DATA_DIR / "cameo.yaml", *(Path(d) / "cameo.yaml" for d in extra)]:
+        if path.is_file():
+            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+            out.update(str(c["code"]) for c in doc["codes"])
+    return out
 
 
 if __name__ == "__main__":
