@@ -161,3 +161,9 @@ def test_the_first_leader_to_visit_is_who_became_it(coder) -> None:
     events = coder.code_text("Modi became the first Asian leader to visit Kyiv since the "
                              "invasion.")
     assert {e.source.code for e in events} == {"INDGOV"}
+
+
+def test_him_after_a_shared_subject_is_the_other_person(coder) -> None:
+    events = coder.code_text("Chinese President Xi Jinping spoke by phone with Vladimir Putin "
+                             "and urged him to extend the grain deal.")
+    assert ("CHNGOV", "RUSGOV", "02") in triples(events)

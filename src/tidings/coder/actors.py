@@ -13,6 +13,12 @@ from spacy.tokens import Doc, Span, Token
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.dictionary import ActorDictionary, Entry
 from tidings.coder.rules import Rules
+from tidings.coder.syntax import (
+    clause_subject_span,
+    conjuncts,
+    is_clausal,
+    pronoun_antecedents,
+)
 from tidings.records import Actor
 
 # Dependency labels that stay inside a noun phrase when we look for its modifiers.
@@ -102,7 +108,7 @@ class ActorResolver:
     def _resolve_phrase(self, head: Token, matches: _Matches, ctx: ArticleContext
                         ) -> list[tuple[Actor, Token, bool]]:
         found: list[tuple[Actor, Token, bool]] = []
-        for h in [head, *_conjuncts(head)]:
+        for h in [head, *conjuncts(head)]:
             for actor, is_person in self._resolve_one(h, matches, ctx):
                 found.append((actor, h, is_person))
         # Conjuncts share a country: "French deputies and senators", "Fabius and deputies".
@@ -140,7 +146,7 @@ class ActorResolver:
         doc = head.doc
         left = head.left_edge.i
         # Stop the left part at a clause boundary inside the phrase (rare, but cheap to check).
-        toks = [t for t in doc[left : head.i + 1] if not _is_clausal(t, head)]
+        toks = [t for t in doc[left : head.i + 1] if not is_clausal(t, head)]
         seen: set[int] = set()
         best_agent_dist = 10**6
         for tok in reversed(toks):  # closest to the head first
@@ -389,13 +395,13 @@ class ActorResolver:
         if low in r.person_pronouns and not subj and matches is not None:
             # "Fico was in hospital after a gunman shot him": a person named as a subject
             # earlier in the same sentence, outside the pronoun's own clause.
-            own, sent = head.head, head.sent
-            for t in reversed(sent[: head.i - sent.start]):
-                if t.dep_ in ("nsubj", "nsubjpass") and t.head.i != own.i and \
-                        t.pos_ == "PROPN":
-                    got = self._resolve_one(t, matches, ctx)
-                    if got and (got[0][1] or t.ent_type_ == "PERSON"):
-                        prev = got[0][0]
+            # (not the subject of the pronoun's own verb through coordination: in "Xi spoke
+            # with Putin and urged him", "him" is the person Xi spoke with)
+            for t in pronoun_antecedents(head):
+                got = self._resolve_one(t, matches, ctx)
+                if got and (got[0][1] or t.ent_type_ == "PERSON"):
+                    prev = got[0][0]
+                if t.dep_ in ("nsubj", "nsubjpass") or prev is not None:
                     break
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
@@ -486,7 +492,7 @@ def _coreferent_actors(head: Token, info: NounInfo, agent_code: str | None, make
         lemma = head.lemma_.lower()
         if lemma in r.pair_words and _is_pair(head, r):
             pair = ctx.last_pair(by_country=lemma in r.country_pair_words,
-                                 skip=_clause_subject_span(head))
+                                 skip=clause_subject_span(head))
             if pair:
                 return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
                         for a in pair]
@@ -532,24 +538,6 @@ def _person_code(entry: Entry, day: dt.date | None) -> str | None:
     return held[-1].code
 
 
-def _conjuncts(head: Token) -> list[Token]:
-    out = []
-    for c in head.children:
-        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(c)
-            out.extend(_conjuncts(c))
-    return out
-
-
-def _is_clausal(tok: Token, head: Token) -> bool:
-    t = tok
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
-            return True
-        t = t.head
-    return False
-
-
 def _org_is_modifier(span: Span, head: Token) -> bool:
     """An organisation named as a modifier of an agent ("Iran's UN ambassador")."""
     return span.root.dep_ in ("compound", "amod") and span.root.head.i == head.i
@@ -571,21 +559,6 @@ def _coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str,
             out.append(c)
             roots.add(root.i)
     return out
-
-
-def _clause_subject_span(tok: Token) -> tuple[int, int] | None:
-    """The character span of the subject of the verb ``tok`` is an argument of, unless that
-    subject is ``tok`` itself."""
-    verb = tok
-    for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
-            phrase = c.doc[c.left_edge.i : c.right_edge.i + 1]
-            return phrase.start_char, phrase.end_char
-    return None
 
 
 def _is_pair(head: Token, r: Rules) -> bool:

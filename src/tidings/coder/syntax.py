@@ -144,3 +144,54 @@ def governed_by(tok: Token, head: Token) -> bool:
         if t.i == head.i:
             return True
     return False
+
+def pronoun_antecedents(pron: Token) -> Iterator[Token]:
+    """Proper names earlier in the sentence an object pronoun may stand for, nearest first:
+    subjects outside its clause, and, when its verb shares its subject by coordination,
+    the objects before it."""
+    own = pron.head
+    shared = own.head if own.dep_ == "conj" and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in own.children) else None
+    for t in reversed(pron.sent[: pron.i - pron.sent.start]):
+        if t.pos_ != "PROPN":
+            continue
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in (
+                own.i, shared.i if shared is not None else -1):
+            yield t
+        elif t.dep_ in ("pobj", "dobj") and shared is not None:
+            yield t
+
+
+def conjuncts(head: Token) -> list[Token]:
+    """The nouns coordinated with ``head``, at any depth ("Iran, Iraq and Syria")."""
+    out = []
+    for c in head.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+            out.extend(conjuncts(c))
+    return out
+
+
+def is_clausal(tok: Token, head: Token) -> bool:
+    """``tok`` hangs on ``head`` through a clause of its own (relative, adverbial...)."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            return True
+        t = t.head
+    return False
+
+
+def clause_subject_span(tok: Token) -> tuple[int, int] | None:
+    """The character span of the subject of the verb ``tok`` is an argument of, unless that
+    subject is ``tok`` itself."""
+    verb = tok
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i:
+            phrase = c.doc[c.left_edge.i : c.right_edge.i + 1]
+            return phrase.start_char, phrase.end_char
+    return None
