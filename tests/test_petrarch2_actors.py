@@ -374,6 +374,9 @@ EGYPT  [UAR]
 NORWAY  [NOR]
 GAZA_CITY [PSEGZA]
 ARNOR_WEST  [ARN]
+ITHILEN  [ITH]
+ITHILEN_MILITARY  [ITHMIL]
+CIRITH UNGOL [FORMIL]
 """
 
 
@@ -390,10 +393,14 @@ def test_invented_countries_are_written_with_countries(tmp_path):
     jsonschema.validate(doc, json.loads(
         (DATA_DIR / "schemas" / "countries.schema.json").read_text()))
     rows = {c["code"]: c for c in doc["countries"]}
-    assert sorted(rows) == ["ARN", "FOR"]
+    # (ITH is a sector code elsewhere, but here the root of ITHMIL: a state)
+    assert sorted(rows) == ["ARN", "FOR", "ITH"]
     assert rows["ARN"]["names"] == ["arnor", "arnorian", "arnor west"]
     assert rows["ARN"]["name"] == "Arnor"
-    assert report["countries"] == 2
+    # a state institution of such a state is its metonym
+    assert rows["FOR"]["metonyms"] == {"cirith ungol": "MIL"}
+    assert rows["ITH"]["metonyms"] == {"ithilen military": "MIL"}
+    assert report["countries"] == 3
     assert report["skipped"]["country: one of tidings' own countries"] == 1  # NOR
     assert report["skipped"]["country: no usable name left"] == 1  # egypt is tidings'
     assert report["skipped"]["country: not a three-letter country code"] == 1  # PSEGZA
@@ -402,3 +409,4 @@ def test_invented_countries_are_written_with_countries(tmp_path):
                    until=None, keep_known=True, any_root=True)
     assert not (tmp_path / "plain" / "actors" / "countries.yaml").exists()
     assert plain["skipped"]["country: tidings has its own countries"] == 6
+    assert plain["skipped"]["organization: a state institution (no organisation kind)"] == 3

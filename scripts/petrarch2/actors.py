@@ -18,7 +18,8 @@ byte-identical files. ``--report`` prints what was imported and skipped, by reas
 This file is the command line; the work is done by the modules beside it:
 ``phoenix_read.py`` (the dictionary format, dates and codes over time), ``phoenix_known.py``
 (what tidings' own actor files already name), ``phoenix_convert.py`` (what a record is, which
-names are kept, the entries) and ``phoenix_write.py`` (the YAML files).
+names are kept, the entries), ``phoenix_agents.py`` (agent dictionaries) and
+``phoenix_write.py`` (the YAML files).
 
 Reading the format (PETRARCH-2's ``dictionaries.rst``, "Actor Dictionary")
 ---------------------------------------------------------------------------
@@ -70,7 +71,11 @@ What a record is
   invented ``ARNOR [ARN]``, are written to ``actors/countries.yaml`` by their names): a
   record whose codes all name a state: a root that is not a sector or non-state root (IGO,
   NGO, IMG, MNC ...) and no sector part after it (``[AFG]``, a territory ``[USAASM]``, a
-  state in a period ``[USRARM <911226]``, ``[ESTOCC]``).
+  state in a period ``[USRARM <911226]``, ``[ESTOCC]``). With ``--countries`` a record coded
+  only by a bare code that other codes of the inputs have as a root before a sector is one
+  too (``ITHILEN [ITH]`` beside ``[ITHMIL]``, though ITH is a sector code elsewhere), and a
+  state institution of a country so written (``CIRITH UNGOL [MORMIL]``) becomes that
+  country's metonym (``cirith ungol: MIL``, as tidings' own ``white house: GOV``).
 * A person: a record of PETRARCH's CountryInfo leader lists (its comment names
   ``CountryInfo``); else a record of at most 6 words with no organisation word (the
   ``ORGANIZATION_WORDS`` below: "army", "front", "council", "inc" ..., or their plural;
@@ -138,11 +143,11 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:  # the phoenix_* modules beside this script
     sys.path.insert(0, str(HERE))
 
+from phoenix_agents import convert_agents, parse_agents  # noqa: E402
 from phoenix_convert import (  # noqa: E402
     Result,
     classify,
     convert,
-    convert_agents,
     given_names,
     organization_kind,
     person_names,
@@ -158,7 +163,6 @@ from phoenix_read import (  # noqa: E402
     code_on,
     last_date,
     parse_actors,
-    parse_agents,
     parse_date,
     parse_restriction,
     read_text,

@@ -17,11 +17,20 @@ What the suite's data directory holds, and why
 * ``patterns/verbs.yaml``, ``patterns/classes.yaml``: the verb dictionary, converted as the
   ``petrarch2-verbs`` lexicon is, but with each verb's code for the verb alone
   (``--verbs-alone``): the unit tests are mostly written for such defaults ("Arnor
-  ARRESTED ..." is the block code of ARREST).
+  ARRESTED ..." is the block code of ARREST). A block's paired default (``--- ARRIVE
+  [032:033] ---``) becomes the block's pattern with ``reverse``. The file has no ``origin``:
+  its patterns are the run's own knowledge, tried with tidings' own by specificity (an
+  imported lexicon's only code what tidings' own leave uncoded), and each pattern without a
+  target slot is also written with its verb's object as the target (``abandon {target}``),
+  which PETRARCH takes as the target anyway; that one more word ranks it above tidings' own
+  bare verb ("welcome", 051) but not above tidings' longer patterns ("restore tie with
+  {target}", 050), which keep coding CAMEO where the suite expects WEIS (064): the main
+  limit of the suite's score.
 * ``actors/*.yaml``: the actor and agent dictionaries, with everything kept
   (``--keep-known --keep-ambiguous --any-code-root --until none``: the test actors are one-word
   inventions like "Bilbo", and their roles stay open), and ``--countries``: the dictionary's
-  invented states (``ARNOR [ARN]``, ``GONDOR [GON]``) become countries.yaml entries.
+  invented states (``ARNOR [ARN]``, ``GONDOR [GON]``, ``ITHILEN [ITH]``) become
+  countries.yaml entries, and their state bodies (``CIRITH UNGOL [MORMIL]``) metonyms.
 * ``cameo.yaml``: the codes the suite uses that tidings' CAMEO codebook does not have. The
   dictionary says "most of the codes are WEIS, not CAMEO", and the gold has roots 21, 22, 34,
   80, 90 and 91. A data directory adds codes like any other entries (the bundle merges
@@ -130,6 +139,18 @@ def paired_defaults(dictionary: p2verbs.Dictionary) -> None:
             block.code = "---"
 
 
+def with_objects(patterns: dict[str, list[dict[str, Any]]]) -> None:
+    """Each pattern without a target slot also as the same pattern with its verb's object as
+    the target (``restore {target}``)."""
+    for items in patterns.values():
+        extra = []
+        for item in items:
+            text = item["pattern"]
+            if "{" not in text and not any(x["pattern"] == f"{text} {{target}}" for x in items):
+                extra.append({**item, "pattern": f"{text} {{target}}"})
+        items.extend(extra)
+
+
 def _quad(code: str) -> int:
     root = int(code[:2])
     if root <= 5:
@@ -191,6 +212,7 @@ def build(lexicons: Path, out: Path, model: str | None = None) -> dict[str, Any]
     classes, patterns, counts = p2verbs.convert(
         dictionary, p2verbs.Lemmas(model), known | {e["code"] for e in entries}, VERBS,
         verbs_alone=True, rename=rename)
+    with_objects(patterns)
     header = p2verbs.licence_header(licence, VERBS)
     # (no "origin": the suite's patterns are knowledge of the run, tried with tidings' own
     # by specificity, not only where those leave a verb uncoded as an imported lexicon's)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from phoenix_known import _INITIAL, Bundled, _norm, is_english_word
-from phoenix_read import FLOOR, NULL_CODE, ORIGIN, AgentLine, Record, timeline
+from phoenix_read import FLOOR, NULL_CODE, Record, timeline
 
 MAX_ROLE_CODE = 9  # tidings' people schema: a root and two three-letter parts
 
@@ -380,12 +380,18 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
                           organization_codes=bundled.organization_codes)
     people: list[PersonRow] = []
     orgs: list[OrgRow] = []
+    institutions: list[tuple[Record, str]] = []
+    roots = state_roots(records) if countries else set()
     for record in records:
         out.bad_code_lines += record.bad_restrictions
         kind = classify(record, bundled, given)
+        if countries and kind != "country" and _bare_state(record, roots, own):
+            kind = "country"
         out.records[kind] += 1
         if kind == "country" and countries:
             states.append(record)
+        elif countries and kind == "organization" and (code := _institution(record)):
+            institutions.append((record, code))
         elif kind == "country":
             out.skipped["country: tidings has its own countries"] += 1
         elif kind == "person":
@@ -401,8 +407,55 @@ def convert(records: Sequence[Record], bundled: Bundled, words: frozenset[str], 
     _person_entries(people, titles, out)
     _organization_entries(orgs, bundled, out)
     country_entries(states, own, out)
+    _metonyms(institutions, own, out)
     out.dropped_names = Counter({k: v for k, v in out.dropped_names.items() if v})
     return out
+
+
+def state_roots(records: Iterable[Record]) -> set[str]:
+    """The roots that codes with a sector after them have (``ITHMIL``, ``ITHGOV``): states of
+    the dictionary, even where the root is also a sector code elsewhere (``ITH``)."""
+    out = set()
+    for record in records:
+        for r in record.restrictions:
+            parts = _parts(r.code)
+            if parts and parts[0] in SECTORS and r.code[:3] not in NON_STATE_ROOTS:
+                out.add(r.code[:3])
+    return out
+
+
+def _bare_state(record: Record, roots: set[str], bundled: Bundled) -> bool:
+    """A record coded only by one of ``roots`` on its own (``ITHILEN [ITH]``)."""
+    codes = {r.code for r in record.restrictions if r.code != NULL_CODE}
+    return len(codes) == 1 and next(iter(codes)) in roots - bundled.countries
+
+
+def _institution(record: Record) -> str | None:
+    """The code of a state institution named as a country and a sector (``CIRITH UNGOL
+    [MORMIL]``, ``MICHEL_DELVING [SHRGOV]``), which no organisation kind fits."""
+    code = organization_code(record)
+    if code and len(code) == 6 and code[3:] in SECTORS and organization_kind(code) is None:
+        return code
+    return None
+
+
+def _metonyms(institutions: list[tuple[Record, str]], bundled: Bundled, out: Result) -> None:
+    """The state institutions of the countries in ``out.countries`` as their metonyms
+    ("cirith ungol": MIL on MOR, as tidings' own "white house": GOV on USA); those of other
+    countries are skipped as without the option."""
+    rows = {c["code"]: c for c in out.countries}
+    for record, code in institutions:
+        row = rows.get(code[:3])
+        if row is None:
+            out.skipped["organization: a state institution (no organisation kind)"] += 1
+            continue
+        names = [n for p in record.phrases if (n := _clean(p.text)[0])
+                 and n not in bundled.actors and n not in row["names"]]
+        if not names:
+            out.skipped["country: no usable name left for a state institution"] += 1
+            continue
+        for n in names:
+            row["metonyms"].setdefault(n, code[3:])
 
 
 def country_entries(records: Sequence[Record], bundled: Bundled, out: Result) -> None:
@@ -532,25 +585,3 @@ def _organization_entries(orgs: list[OrgRow], bundled: Bundled, out: Result) -> 
         if code in bundled.organization_codes or code_count[code] > 1:
             del row["name"]  # (a code's display name stays tidings' own, or none)
         out.organizations.append(row)
-
-
-def convert_agents(lines: Sequence[AgentLine], source: str, seen: set[str]
-                   ) -> tuple[list[dict[str, Any]], Counter[str]]:
-    """agents.yaml entries, one per dictionary line; a word in ``seen`` (tidings' own agent
-    words, unless they are kept, and those given before) is dropped; ``seen`` grows."""
-    why: Counter[str] = Counter()
-    out = []
-    for a in lines:
-        words = []
-        for w in a.words:
-            if not _ALLOWED.match(w):
-                why["unusable characters"] += 1
-            elif w in seen:
-                why["known to tidings or repeated"] += 1
-            else:
-                seen.add(w)
-                words.append(w)
-        if words:
-            out.append({"code": a.code, "words": words,
-                        "origin": f"{ORIGIN}:{source}:{a.line}"})
-    return out, why
