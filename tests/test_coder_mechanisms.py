@@ -809,7 +809,8 @@ def test_transfers_and_expulsions_name_who_receives_or_leaves(coder):
         coder, "Thailand extradited a Russian arms dealer to the United States.")
     assert ("TUR", "PAK", "1622") in codes(
         coder, "Turkey cancelled military aid to Pakistan.")
-    assert ("SDN", "SDNNGO", "174") in codes(
+    # (aid agencies are organisations: expelling them is 1663, not expelling people)
+    assert ("SDN", "SDNNGO", "1663") in codes(
         coder, "Sudan ordered the aid agencies out of Darfur.")
     assert ("USA", "IRN", "139") in codes(
         coder, "The United States gave Iran ten days to answer.")
