@@ -35,7 +35,8 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 	$(BIN)/tidings eval $(GOLD)/cameo_manual.dev.jsonl $(GOLD)/petr2_gsr.dev.jsonl \
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
 	$(BIN)/tidings eval evalsets/blind_news.dev.jsonl evalsets/blind_news.test.jsonl \
-		evalsets/wire_news.jsonl --show 0
+		evalsets/wire_news.jsonl evalsets/modern_wire.dev.jsonl evalsets/modern_wire.test.jsonl \
+		--show 0
 
 peer-suite: setup  ## PETRARCH-2's unit-test suite, coded with its validation dictionaries as extra data
 	@if [ -d ../shared/lexicons/petrarch2/validate ] && [ -f $(GOLD)/petrarch2_validation.jsonl ]; then \
