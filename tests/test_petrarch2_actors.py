@@ -377,6 +377,8 @@ ARNOR_WEST  [ARN]
 ITHILEN  [ITH]
 ITHILEN_MILITARY  [ITHMIL]
 CIRITH UNGOL [FORMIL]
+DURTHANG ORC  [FORORC]
+MORGUL_ORCS [MRGORC]
 """
 
 
@@ -398,7 +400,11 @@ def test_invented_countries_are_written_with_countries(tmp_path):
     assert rows["ARN"]["names"] == ["arnor", "arnorian", "arnor west"]
     assert rows["ARN"]["name"] == "Arnor"
     # a state institution of such a state is its metonym
-    assert rows["FOR"]["metonyms"] == {"cirith ungol": "MIL"}
+    assert rows["FOR"]["metonyms"] == {"cirith ungol": "MIL", "durthang orc": "ORC"}
+    # a part of a state the dictionary does not have is a group of its own
+    orgs = yaml.safe_load((out / "actors" / "organizations.yaml").read_text())["organizations"]
+    assert [(o["code"], o["names"], o["kind"]) for o in orgs] == [
+        ("MRGORC", ["morgul orcs"], "nsag")]
     assert rows["ITH"]["metonyms"] == {"ithilen military": "MIL"}
     assert report["countries"] == 3
     assert report["skipped"]["country: one of tidings' own countries"] == 1  # NOR
@@ -408,5 +414,5 @@ def test_invented_countries_are_written_with_countries(tmp_path):
     plain = p2.run([tmp_path / "v.actors.txt"], [], tmp_path / "plain", words=WORDS,
                    until=None, keep_known=True, any_root=True)
     assert not (tmp_path / "plain" / "actors" / "countries.yaml").exists()
-    assert plain["skipped"]["country: tidings has its own countries"] == 6
+    assert plain["skipped"]["country: tidings has its own countries"] == 8
     assert plain["skipped"]["organization: a state institution (no organisation kind)"] == 3

@@ -18,7 +18,8 @@ byte-identical files. ``--report`` prints what was imported and skipped, by reas
 This file is the command line; the work is done by the modules beside it:
 ``phoenix_read.py`` (the dictionary format, dates and codes over time), ``phoenix_known.py``
 (what tidings' own actor files already name), ``phoenix_convert.py`` (what a record is, which
-names are kept, the entries), ``phoenix_agents.py`` (agent dictionaries) and
+names are kept), ``phoenix_entries.py`` (the entries), ``phoenix_countries.py`` (invented
+states, with ``--countries``), ``phoenix_agents.py`` (agent dictionaries) and
 ``phoenix_write.py`` (the YAML files).
 
 Reading the format (PETRARCH-2's ``dictionaries.rst``, "Actor Dictionary")
@@ -75,7 +76,9 @@ What a record is
   only by a bare code that other codes of the inputs have as a root before a sector is one
   too (``ITHILEN [ITH]`` beside ``[ITHMIL]``, though ITH is a sector code elsewhere), and a
   state institution of a country so written (``CIRITH UNGOL [MORMIL]``) becomes that
-  country's metonym (``cirith ungol: MIL``, as tidings' own ``white house: GOV``).
+  country's metonym (``cirith ungol: MIL``, as tidings' own ``white house: GOV``), as does
+  a part of it (``DURTHANG ORC [MORORC]``); a part of a state the inputs do not have
+  (``MORGUL_ORCS [MRGORC]``) is a group (organisation, kind nsag) of its own.
 * A person: a record of PETRARCH's CountryInfo leader lists (its comment names
   ``CountryInfo``); else a record of at most 6 words with no organisation word (the
   ``ORGANIZATION_WORDS`` below: "army", "front", "council", "inc" ..., or their plural;
@@ -147,12 +150,12 @@ from phoenix_agents import convert_agents, parse_agents  # noqa: E402
 from phoenix_convert import (  # noqa: E402
     Result,
     classify,
-    convert,
     given_names,
     organization_kind,
     person_names,
     strip_titles,
 )
+from phoenix_entries import convert  # noqa: E402
 from phoenix_known import BUNDLED, Bundled, english_words  # noqa: E402
 from phoenix_read import (  # noqa: E402
     FormatError,
