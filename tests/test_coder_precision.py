@@ -240,7 +240,7 @@ def test_a_reaction_to_an_unnamed_event_has_no_invented_target(coder):
          "the ceasefire being monitored is coded as one the EU declared with Russia",
          banned="087"),
     case("The UN sent envoys to Yemen to persuade the Houthis to release Saudi prisoners.",
-         "the release the envoys are to win is coded as done, and by the UN", banned="084"),
+         banned="084"),
 ])
 def test_the_aim_of_an_act_is_not_an_event(coder, text, banned):
     assert not any(c.startswith(banned) for *_, c in codes(coder, text))
