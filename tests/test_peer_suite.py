@@ -75,6 +75,6 @@ def test_peer_suite_codes_every_record_without_a_crash(tmp_path):
     assert (tmp_path / "suite" / "cameo.yaml").is_file()
     assert got["converted"]["stand_ins"]["2903"] == "903"
     scores = report.as_dict()["levels"]
-    # (reached: root 0.261, dyad_root 0.196; see the script's docstring for what limits it)
-    assert scores["root"]["f1"] >= 0.245
-    assert scores["dyad_root"]["f1"] >= 0.18
+    # (reached: root 0.301, dyad_root 0.240; see the script's docstring for what limits it)
+    assert scores["root"]["f1"] >= 0.28
+    assert scores["dyad_root"]["f1"] >= 0.22
