@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for spec in args.at:
-            name, commit = spec.split("=", 1)
+            name, _, commit = spec.rpartition("=")
             tree = Path(tmp) / commit
             subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree),
                             commit], check=True, capture_output=True)
@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
                 subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                                 str(tree)], check=True, capture_output=True)
         for spec in args.config:
-            name, lexicons = spec.split("=", 1)
+            name, _, lexicons = spec.rpartition("=")
             rows.append((name, _eval(files, ROOT / "src", lexicons)))
     names = [f.name for f in files]
     print("| configuration | " + " | ".join(n.removesuffix(".jsonl") for n in names) + " |")
