@@ -167,3 +167,17 @@ def test_him_after_a_shared_subject_is_the_other_person(coder) -> None:
     events = coder.code_text("Chinese President Xi Jinping spoke by phone with Vladimir Putin "
                              "and urged him to extend the grain deal.")
     assert ("CHNGOV", "RUSGOV", "02") in triples(events)
+
+
+def test_a_participle_with_its_doer_is_an_act_in_its_roots(coder) -> None:
+    events = coder.code_text("Thailand and Cambodia agreed to a ceasefire at talks in Kuala "
+                             "Lumpur mediated by Malaysian Prime Minister Anwar Ibrahim.")
+    assert {("MYSGOV", "THA", "04"), ("MYSGOV", "KHM", "04")} <= triples(events)
+    events = coder.code_text("Russia rejected the sanctions imposed by the European Union.")
+    assert ("IGOEUREEC", "RUS", "16") in triples(events)
+
+
+def test_a_participle_that_describes_is_no_act(coder) -> None:
+    events = coder.code_text("The Palestinian leadership rejected the peace plan unveiled by "
+                             "U.S. President Donald Trump.")
+    assert {e.root for e in events} == {"12"}

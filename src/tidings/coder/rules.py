@@ -111,6 +111,7 @@ class Rules:
     warning_verbs: frozenset[str]
     negating_determiners: frozenset[str]
     purpose_nouns: frozenset[str]
+    participle_target_roots: frozenset[str]
     purpose_verbs: frozenset[str]
     purpose_preps: frozenset[str]
     target_preps: tuple[str, ...]
@@ -299,6 +300,7 @@ def _event_rules(data: _RulesData) -> dict:
         riot_doers=data.words("riot", "doers"),
         result_verbs=data.words("results", "verbs"),
         purpose_nouns=data.words("purpose", "nouns"),
+        participle_target_roots=data.words("participle_target_roots"),
         purpose_verbs=data.words("purpose", "verbs"),
         purpose_preps=data.words("purpose", "preps"),
         expulsion_codes=data.words("expulsions", "codes"),

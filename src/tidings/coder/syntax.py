@@ -50,6 +50,8 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
         return True  # ... or of a pattern noun's ("reach consensus to ...")
     if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head not in used:
         return False  # "told X ... during a visit to Brazil": that "to" is the visit's
+    if head.dep_ == "acl" and tok.i == head.head.i:
+        return True  # "the sanctions imposed by the EU": the noun a participle describes
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") and t not in used:

@@ -52,6 +52,13 @@ def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) ->
 def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
                accept: Callable[[Match], bool] | None = None) -> Match | None:
     clause = clause_of(verb, passive_subject=True)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent"
+                                                         for c in verb.children):
+        # ("the sanctions imposed by the EU": the noun a passive participle with its doer
+        # describes is the participle's object, as a passive verb's subject is; only for
+        # the roots where such a participle reports an act, rules.yaml)
+        clause = sorted([*clause, verb.head], key=lambda t: t.i)
+        cands = [p for p in cands if p.code[:2] in k.rules.participle_target_roots]
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
     for p in cands:
         if not k.patterns.may_match(p, words):

@@ -90,6 +90,10 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
     where it happened as the doer."""
     verb, p = d.verb, d.p
     subj, d.passive = subject_of(k, verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+        # "talks mediated by Malaysia", "sanctions imposed by the EU": a passive participle
+        # whose doer is its agent; the noun it describes is not its target
+        subj, d.passive = None, True
     if d.passive and verb.lemma_.lower() in k.rules.stative_passives and \
             agent_of(verb) is None:
         d.passive = False  # "forces were engaged in ethnic cleansing": they did it
@@ -151,7 +155,25 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
             # (... or of its small clause: "allowed U.N. inspectors back")
             targets = first_actors(k, nouns, d.matches, d.ctx, d.speaker, d.speech,
                                    avoid=sources)
+    if not targets and sources and p.code[:2] in k.rules.participle_target_roots:
+        targets = _clause_subjects(k, d)
     d.sources, d.targets = sources, targets
+
+
+def _clause_subjects(k: CoderKnowledge, d: _Draft) -> list[Actor]:
+    """"agreed to a ceasefire at talks mediated by Malaysia", "rejected sanctions imposed by
+    the EU": a participle with its doer on a noun of another clause acts on that clause's
+    subject (rules.yaml: participle_target_roots)."""
+    verb = d.verb
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or agent_of(verb) is None:
+        return []
+    t = verb.head
+    while t.dep_ in ("pobj", "prep", "dobj", "appos", "conj") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            subj, passive = subject_of(k, t)
+            return d.actors(k, [subj]) if subj is not None and not passive else []
+    return []
 
 
 def _event_place(k: CoderKnowledge, d: _Draft) -> tuple[str, Token] | None:
