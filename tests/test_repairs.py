@@ -181,3 +181,11 @@ def test_a_participle_that_describes_is_no_act(coder) -> None:
     events = coder.code_text("The Palestinian leadership rejected the peace plan unveiled by "
                              "U.S. President Donald Trump.")
     assert {e.root for e in events} == {"12"}
+
+
+def test_state_violence_against_protesters_is_repression(coder) -> None:
+    events = coder.code_text("Police opened fire on the crowd of protesters in Nairobi.")
+    assert {e.code for e in events} == {"175"}
+    # a bombing of a crowd is no repression
+    events = coder.code_text("A suicide bomber struck a crowd outside the airport in Kabul.")
+    assert "175" not in {e.code for e in events}

@@ -77,6 +77,10 @@ class Rules:
     assassination_agents: frozenset[str]
     assassination_code: str | None
     riot_doers: frozenset[str]
+    repression_targets: frozenset[str]
+    repression_doers: frozenset[str]
+    repression_roots: tuple[str, ...]
+    repression_code: str | None
     result_verbs: frozenset[str]
     expulsion_codes: frozenset[str]
     elaboration_roots: frozenset[str]
@@ -298,6 +302,10 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_agents=data.words("assassination", "agents"),
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
+        repression_targets=data.words("repression", "targets"),
+        repression_doers=data.words("repression", "doers"),
+        repression_roots=tuple(data.values("repression", "roots")),
+        repression_code=data.part("repression").get("code"),
         result_verbs=data.words("results", "verbs"),
         purpose_nouns=data.words("purpose", "nouns"),
         participle_target_roots=data.words("participle_target_roots"),

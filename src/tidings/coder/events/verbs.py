@@ -319,6 +319,13 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
             head_lemma(k, a, verb.doc) in k.rules.riot_doers for a in sources):
         # "protesters stormed the parliament": a riot
         d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots) and \
+            targets and all(head_lemma(k, t, verb.doc) in k.rules.repression_targets
+                            for t in targets) and sources and \
+            all(a.agent in k.rules.repression_doers for a in sources):
+        # "police opened fire on the crowd": violent repression
+        d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False,
+                 reverse=None)
     if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):
