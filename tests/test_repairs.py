@@ -189,3 +189,18 @@ def test_state_violence_against_protesters_is_repression(coder) -> None:
     # a bombing of a crowd is no repression
     events = coder.code_text("A suicide bomber struck a crowd outside the airport in Kabul.")
     assert "175" not in {e.code for e in events}
+
+
+def test_a_vowed_response_is_aimed_at_whom_it_answers(coder) -> None:
+    events = coder.code_text("The EU imposed sanctions on Iran's police on Monday, and Tehran "
+                             "vowed a reciprocal response.")
+    assert ("IRNGOV", "IGOEUREEC", "13") in triples(events)
+
+
+def test_a_vowed_response_to_no_one_is_not_coded(coder) -> None:
+    assert coder.code_text("The new coach vowed a tough response after the defeat.") == []
+
+
+def test_forces_put_on_alert_or_standby(coder) -> None:
+    events = coder.code_text("Pakistan placed its air force on high alert on Tuesday.")
+    assert {e.code for e in events} == {"152"}

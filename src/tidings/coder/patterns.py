@@ -102,6 +102,7 @@ class Pattern:
     symmetric: bool
     reverse: str | None
     speech: bool
+    answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
 
     @property
     def specificity(self) -> int:
@@ -164,6 +165,7 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
         symmetric=bool(options.get("symmetric")),
         reverse=options.get("reverse"),
         speech=bool(options.get("speech")),
+        answer=bool(options.get("answer")),
     )
 
 
@@ -198,6 +200,9 @@ class PatternSet:
         self.speech_lemmas = frozenset(
             lemma for lemma, pats in self.verbs.items() if any(p.speech for p in pats)
         )
+        self.answer_ids = frozenset(
+            p.id for table in (self.verbs, self.nouns) for pats in table.values()
+            for p in pats if p.answer)
 
     def verb_patterns(self, tok: Token) -> list[Pattern] | None:
         """Patterns for a verb token, by lemma; when the lemmatizer has mangled a verb form

@@ -368,6 +368,41 @@ def elaborations(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
+def answers(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Tehran vowed a reciprocal response", "blamed the militias and vowed to respond": an
+    act of a pattern marked `answer` with no target is aimed at the other party of the
+    latest event before it that involved its source (this sentence's first, then the
+    article's); with none, it is dropped."""
+    answer_ids = k.patterns.answer_ids
+    for i in sorted(s.by_verb):
+        kept: list[Event] = []
+        for e in s.by_verb[i]:
+            if e.target is not None or e.rule.split(" (")[0] not in answer_ids:
+                kept.append(e)
+                continue
+            earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
+            other = _answered(e, [*s.ctx.events, *earlier])
+            if other is not None:
+                kept.append(replace(e, target=other))
+        if kept:
+            s.by_verb[i] = kept
+        else:
+            del s.by_verb[i]
+
+
+def _answered(e: Event, before: list[Event]) -> Actor | None:
+    """The other party of the latest event in ``before`` that involved ``e``'s source."""
+    mine = {e.source.code} | ({e.source.country} if e.source.country else set())
+    for x in reversed(before):
+        if x.target is None:
+            continue
+        if {x.target.code, x.target.country} & mine and x.source.code not in mine:
+            return x.source
+        if {x.source.code, x.source.country} & mine and x.target.code not in mine:
+            return x.target
+    return None
+
+
 def _victims_at(victims: Actor, place: Actor | None) -> Actor:
     """The people an attack killed, of the country of the place it hit when the text does
     not say theirs ("struck a market in Gaza, killing 14 people": Palestinian civilians)."""
@@ -397,5 +432,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("background", background),
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
+    SentenceRule("answers", answers),
     SentenceRule("sport", sport),
 )
