@@ -110,9 +110,9 @@ def test_an_imported_pattern_says_where_it_came_from() -> None:
     from tidings.config import Settings
 
     coder = Coder(Settings.from_env(lexicons="petrarch2-verbs"))
-    events = coder.code_text("Pakistan placed its air force on high alert on Tuesday.")
+    events = coder.code_text("The Kremlin tightened its grip on the media.")
     rules = {e.rule for e in events}
-    assert any(r.startswith("petrarch2/verbs:152:") for r in rules), rules
+    assert any(r.startswith("petrarch2/verbs:172:") for r in rules), rules
     # tidings' own patterns are tried first: an imported one never replaces them
     own = coder.code_text("Iran accused Israel of sabotage.")
     assert [e.rule for e in own] == ["verbs:112:accuse"]
