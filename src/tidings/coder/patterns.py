@@ -8,7 +8,7 @@ verb or a particle, the direct object. See docs/patterns.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -37,11 +37,12 @@ class WordClass:
     name: str
     words: frozenset[str]  # one-word members
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # last word -> the words before it
+    # Every word a token of this class can be (the last word of each member): set once, it
+    # is read for every candidate pattern of every verb.
+    heads: frozenset[str] = field(init=False)
 
-    @property
-    def heads(self) -> frozenset[str]:
-        """Every word a token of this class can be (the last word of each member)."""
-        return self.words | frozenset(self.phrases)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "heads", self.words | frozenset(self.phrases))
 
     def matches(self, tok: Token) -> bool:
         """``tok`` is a member: its word or lemma is a one-word member, or the last word of
@@ -103,6 +104,16 @@ class Pattern:
     reverse: str | None
     speech: bool
     answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
+    # The pattern's plain words and the names of its word classes, set once from ``words``
+    # (read for every candidate pattern of every verb).
+    plain_words: frozenset[str] = field(init=False)
+    class_words: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain_words",
+                           frozenset(w for w in self.words if not w.startswith("&")))
+        object.__setattr__(self, "class_words",
+                           tuple(w[1:] for w in self.words if w.startswith("&")))
 
     @property
     def specificity(self) -> int:
@@ -112,14 +123,6 @@ class Pattern:
     def imported(self) -> bool:
         """From an imported lexicon ("petrarch2/verbs:...") rather than tidings' own files."""
         return "/" in self.id.split(":", 1)[0]
-
-    @property
-    def plain_words(self) -> frozenset[str]:
-        return frozenset(w for w in self.words if not w.startswith("&"))
-
-    @property
-    def class_words(self) -> tuple[str, ...]:
-        return tuple(w[1:] for w in self.words if w.startswith("&"))
 
 
 def parse_pattern(text: str, code: str, origin: str, options: dict | None = None,
