@@ -3,7 +3,6 @@ visible in every event they code."""
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.scripts import load_script
 from tidings.config import DATA_DIR, LEXICONS_DIR, available_lexicons, lexicon_dirs
 
 ROOT = Path(__file__).parents[1]
@@ -19,13 +19,7 @@ VERBS = LEXICONS_DIR / "petrarch2-verbs" / "patterns" / "verbs.yaml"
 
 
 def _converter():
-    spec = importlib.util.spec_from_file_location(
-        "p2verbs", ROOT / "scripts" / "petrarch2" / "verbs.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("petrarch2/verbs.py", "p2verbs")
 
 
 def test_lexicons_are_chosen_by_name() -> None:

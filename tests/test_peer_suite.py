@@ -3,11 +3,11 @@ validation dictionaries as extra data (scripts/petrarch2/peer_suite.py)."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.scripts import load_script
 
 ROOT = Path(__file__).parents[1]
 SHARED = ROOT.parent / "shared"
@@ -16,13 +16,7 @@ GOLD = SHARED / "gold"
 
 
 def _load():
-    spec = importlib.util.spec_from_file_location(
-        "p2peer", ROOT / "scripts" / "petrarch2" / "peer_suite.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("petrarch2/peer_suite.py", "p2peer")
 
 
 suite = _load()

@@ -5,15 +5,14 @@ their origin shown, and tidings' own entries never overridden."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
+from tests.scripts import load_script
 from tidings.config import DATA_DIR, LEXICONS_DIR, Settings
 
 ROOT = Path(__file__).parents[1]
@@ -25,13 +24,7 @@ D = dt.date
 
 
 def _load_converter():
-    spec = importlib.util.spec_from_file_location(
-        "p2actors", ROOT / "scripts" / "petrarch2" / "actors.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("petrarch2/actors.py", "p2actors")
 
 
 p2 = _load_converter()

@@ -14,14 +14,12 @@ decided by measurement.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
 from tidings.coder.core import Coder
+from tidings.coder.evaluate import gold_article, read_gold, scored_records
 from tidings.config import Settings
-from tidings.records import Article
-from tidings.sources.base import parse_date
 
 
 def _roots(rec: dict) -> list[str]:
@@ -32,17 +30,8 @@ def measure(coder: Coder, paths: list[Path]) -> tuple[Counter, Counter]:
     fired: Counter = Counter()
     right: Counter = Counter()
     for path in paths:
-        recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        recs = [r for r in recs if r.get("evaluate", True) and r.get("text") and (
-            _roots(r) or r.get("no_events"))]
-        arts = []
-        for i, r in enumerate(recs):
-            try:
-                date = parse_date(r.get("date"))
-            except ValueError:
-                date = None
-            arts.append(Article(id=f"{path.name}#{i}", text=r["text"], date=date))
+        recs = [r for r in scored_records(read_gold(path)) if _roots(r) or r.get("no_events")]
+        arts = [gold_article(r, i) for i, r in enumerate(recs)]
         for rec, coded in zip(recs, coder.code_articles(arts), strict=True):
             gold = _roots(rec)
             for ev in coded.events:
@@ -57,7 +46,7 @@ def measure(coder: Coder, paths: list[Path]) -> tuple[Counter, Counter]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("files", nargs="+", type=Path)
-    ap.add_argument("--lexicons", default="petrarch2")
+    ap.add_argument("--lexicons", default="petrarch2-verbs")
     ap.add_argument("--top", type=int, default=40)
     args = ap.parse_args(argv)
     coder = Coder(Settings.from_env(lexicons=args.lexicons))

@@ -249,34 +249,29 @@ def build(lexicons: Path, out: Path, model: str | None = None) -> dict[str, Any]
 # ================================================================ coding and scoring
 
 
-def _records(path: Path) -> list[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
-
 def score(gold: Path, data_dir: Path, back: dict[str, str], model: str | None = None
           ) -> tuple[Any, list[tuple[str, str]]]:
     """The eval report of ``gold`` coded with tidings' knowledge and ``data_dir``, and the
     (record id, error) of the records whose coding raised an error."""
     from tidings.coder.core import Coder
-    from tidings.coder.evaluate import Report, score_record
+    from tidings.coder.evaluate import (
+        Report,
+        gold_article,
+        read_gold,
+        score_record,
+        scored_records,
+    )
     from tidings.config import Settings
-    from tidings.records import Article
-    from tidings.sources.base import parse_date
 
     base = Settings.from_env(lexicons="none", model=model)
     coder = Coder(Settings(model=base.model, data_dirs=(*base.data_dirs, Path(data_dir))))
-    records = _records(gold)
+    records = read_gold(gold)
     report = Report(name=str(gold), kinds={"code"})
-    usable = [r for r in records if r.get("evaluate", True) and r.get("text")]
+    usable = scored_records(records)
     report.records, report.skipped = len(usable), len(records) - len(usable)
     crashes: list[tuple[str, str]] = []
     for i, rec in enumerate(usable):
-        try:
-            date = parse_date(rec.get("date"))
-        except ValueError:
-            date = None
-        article = Article(id=f"{rec.get('id')}#{i}", text=rec["text"], date=date)
+        article = gold_article(rec, i)
         try:
             events = [ev for coded in coder.code_articles([article]) for ev in coded.events]
         except Exception as exc:  # noqa: BLE001 - a crash is what the suite counts

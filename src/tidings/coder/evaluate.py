@@ -165,13 +165,29 @@ def _confuse(report: Report, gold_roots: list[str], pred_roots: list[str]) -> No
         report.confusion[("none", p)] += 1
 
 
+def read_gold(path: Path) -> list[dict]:
+    """The records of a gold JSONL file."""
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def scored_records(records: list[dict]) -> list[dict]:
+    """The records that are scored: with a text, and not marked ``evaluate: false``."""
+    return [r for r in records if r.get("evaluate", True) and r.get("text")]
+
+
+def gold_article(rec: dict, index: int) -> Article:
+    """The article a gold record is coded as (its date, when it has a valid one)."""
+    try:
+        date = parse_date(rec.get("date"))
+    except ValueError:
+        date = None
+    return Article(id=f"{rec.get('id')}#{index}", text=rec["text"], date=date)
+
+
 def evaluate_file(coder: Coder, path: Path,
                   progress: Callable[[int], None] | None = None) -> Report:
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                records.append(json.loads(line))
+    records = read_gold(path)
     report = Report(name=str(path))
     for r in records:
         for e in r.get("expected") or []:
@@ -179,16 +195,10 @@ def evaluate_file(coder: Coder, path: Path,
                 report.kinds.add("code")
             if e.get("plover"):
                 report.kinds.add("plover")
-    usable = [r for r in records if r.get("evaluate", True) and r.get("text")]
+    usable = scored_records(records)
     report.records = len(usable)
     report.skipped = len(records) - len(usable)
-    articles = []
-    for i, r in enumerate(usable):
-        try:
-            date = parse_date(r.get("date"))
-        except ValueError:
-            date = None
-        articles.append(Article(id=f"{r.get('id')}#{i}", text=r["text"], date=date))
+    articles = [gold_article(r, i) for i, r in enumerate(usable)]
     for n, (rec, coded) in enumerate(zip(usable, coder.code_articles(articles), strict=True)):
         score_record(rec, coded.events, coder.ontology, report)
         if progress:
