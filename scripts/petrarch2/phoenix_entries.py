@@ -151,15 +151,23 @@ def _organization_row(record: Record, bundled: Bundled, words: frozenset[str], o
     return record, names, code, org_kind, country
 
 
+def _unshared(i: int, names: list[str], amb: set[str], rep: set[tuple[int, str]],
+              kind: tuple[str, str], out: Result) -> list[str]:
+    """Row ``i``'s names less those rule 5 drops (shared with, or repeating, another
+    imported entry), counted under ``kind`` (report key, noun)."""
+    key, noun = kind
+    out.dropped_names[f"{key}: shared with another imported {noun}"] += sum(
+        n in amb for n in names)
+    out.dropped_names[f"{key}: repeats an imported {noun}"] += sum(
+        (i, n) in rep for n in names)
+    return [n for n in names if n not in amb and (i, n) not in rep]
+
+
 def _person_entries(people: list[PersonRow], titles: frozenset[str], out: Result) -> None:
     """people.yaml entries of the person rows, less the names rule 5 drops."""
     amb, rep = _shared([(names, roles) for _, names, roles in people])
     for i, (record, names, roles) in enumerate(people):
-        kept = [n for n in names if n not in amb and (i, n) not in rep]
-        out.dropped_names["person: shared with another imported person"] += sum(
-            n in amb for n in names)
-        out.dropped_names["person: repeats an imported person"] += sum(
-            (i, n) in rep for n in names)
+        kept = _unshared(i, names, amb, rep, ("person", "person"), out)
         if not kept:
             out.skipped["person: no usable name left"] += 1
             continue
@@ -177,14 +185,10 @@ def _organization_entries(orgs: list[OrgRow], bundled: Bundled, out: Result) -> 
     code_count = Counter(code for _, _, code, _, _ in orgs)
     imported_people = {n for p in out.people for n in p["aliases"]}
     for i, (record, names, code, org_kind, country) in enumerate(orgs):
-        kept = [n for n in names if n not in amb and (i, n) not in rep]
+        kept = _unshared(i, names, amb, rep, ("organization", "organisation"), out)
         out.dropped_names["organization: an imported person's name"] += sum(
             n in imported_people for n in kept)
         kept = [n for n in kept if n not in imported_people]
-        out.dropped_names["organization: shared with another imported organisation"] += sum(
-            n in amb for n in names)
-        out.dropped_names["organization: repeats an imported organisation"] += sum(
-            (i, n) in rep for n in names)
         if not kept:
             out.skipped["organization: no usable name left"] += 1
             continue
