@@ -11,8 +11,8 @@ DATA_DIR = Path(__file__).parent / "data"
 # Public dictionaries converted into tidings' data format (scripts/petrarch2/), each a data
 # directory of its own, read after DATA_DIR: its entries add to tidings' own, never replace them.
 # None is used unless asked for: measured on every gold and blind set, neither the PETRARCH-2
-# verbs nor the Phoenix actors improve on tidings' own knowledge, and the actors cost 10% of
-# the coding time, 40 MB and half a minute of first compile (docs/accuracy.md).
+# verbs nor the Phoenix actors improve on tidings' own knowledge, and the actors cost 4-6% of
+# the coding time, 42 MB and half a minute of first compile (docs/performance.md).
 LEXICONS_DIR = Path(__file__).parent / "lexicons"
 DEFAULT_LEXICONS: tuple[str, ...] = ()
 
