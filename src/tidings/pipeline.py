@@ -17,8 +17,8 @@ from tidings.knowledge.bundle import load_knowledge
 from tidings.knowledge.ontology import Ontology
 from tidings.progress import Progress
 from tidings.records import Article, CodedArticle
-from tidings.sources.base import Problem
-from tidings.store.database import Store, content_hash
+from tidings.sources.base import Problem, failure, unique_ids
+from tidings.store.database import SaveResult, Store, content_hash
 
 
 @dataclass(slots=True)
@@ -31,6 +31,7 @@ class IngestSummary:
     events_merged: int = 0
     mentions: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    seen_ids: dict[str, str] = field(default_factory=dict, repr=False)  # id -> where first read
 
     def lines(self) -> list[str]:
         out = [
@@ -71,11 +72,9 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                     yield article
             buffer.clear()
 
-        for item in items:
+        for item in unique_ids(items, summary.seen_ids):
             if isinstance(item, Problem):
-                summary.skipped.append(item)
-                if on_problem:
-                    on_problem(item)
+                _skip(summary, on_problem, item)
                 continue
             summary.read += 1
             buffer.append(item)
@@ -83,27 +82,64 @@ def ingest(items: Iterable[Article | Problem], store: Store, coder: Coder, *,
                 yield from drain()
         yield from drain()
 
-    coded = (enrich_coded(c, gazetteer, coder.knowledge) for c in coder.code_articles(fresh()))
-    return store_coded(coded, store, summary=summary, progress=progress, batch_size=batch_size,
-                       ontology=coder.ontology, count_read=False)
+    def failed(article: Article, exc: Exception) -> None:
+        summary.read -= 1  # read, but neither stored nor unchanged: a skipped record
+        _skip(summary, on_problem, failure(article, exc))
+
+    def enriched() -> Iterator[CodedArticle]:
+        for coded in coder.code_articles(fresh(), on_error=failed):
+            try:
+                yield enrich_coded(coded, gazetteer, coder.knowledge)
+            except Exception as exc:  # noqa: BLE001 - one record's fault costs only itself
+                failed(coded.article, exc)
+
+    return store_coded(enriched(), store, summary=summary, progress=progress,
+                       batch_size=batch_size, ontology=coder.ontology, count_read=False,
+                       on_problem=on_problem)
+
+
+def _skip(summary: IngestSummary, on_problem: Callable[[Problem], None] | None,
+          problem: Problem) -> None:
+    summary.skipped.append(problem)
+    if on_problem:
+        on_problem(problem)
 
 
 def store_coded(items: Iterable[CodedArticle], store: Store, *,
                 summary: IngestSummary | None = None, progress: bool = False,
                 batch_size: int = 100, ontology: Ontology | None = None,
-                count_read: bool = True) -> IngestSummary:
+                count_read: bool = True,
+                on_problem: Callable[[Problem], None] | None = None) -> IngestSummary:
     """Store articles already coded, dated and placed (by ``ingest`` or by a Dask job, see
     ``scale.cluster.read_coded``), ``batch_size`` to a transaction. An article stored before
     with the same content is left as it is, so storing the same output twice changes
-    nothing."""
+    nothing. When the database refuses a record's data, the batch is stored again one
+    article at a time and only that article is skipped; any other database error stops."""
     summary = summary or IngestSummary()
     ontology = ontology or load_knowledge().ontology
     bar = Progress(None, enabled=progress)
     pending: list = []
 
+    def save() -> list[SaveResult]:
+        try:
+            return store.save_articles(pending, ontology)
+        except Exception as exc:
+            if not store.is_record_error(exc):
+                raise
+        results = []
+        for item in pending:  # one at a time, to find the record the database refuses
+            try:
+                results += store.save_articles([item], ontology)
+            except Exception as exc:
+                if not store.is_record_error(exc):
+                    raise
+                summary.read -= 1
+                _skip(summary, on_problem, failure(item[0], exc, "stored"))
+        return results
+
     def flush() -> None:
         events_before = summary.events_new + summary.events_merged
-        for result in store.save_articles(pending, ontology):
+        for result in save():
             if result.status == "new":
                 summary.new += 1
             elif result.status == "replaced":

@@ -126,7 +126,10 @@ def event_date(sentence: str, published: dt.date | None) -> tuple[dt.date | None
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    found = _find_date(sentence[:_MAX_CHARS], published) if _HINT.search(sentence) else None
+    try:
+        found = _find_date(sentence[:_MAX_CHARS], published) if _HINT.search(sentence) else None
+    except OverflowError:  # "next week" said on 9999-12-31: a day past the calendar's end
+        found = None
     if found is not None:
         return found.date, f"text:{found.text}"
     if published is not None:

@@ -41,7 +41,7 @@ from tidings.config import DATA_DIR, Settings
 from tidings.enrich.stage import enrich_coded
 from tidings.records import Article, CodedArticle, Event, Sentence
 from tidings.scale.partitions import Partition, expand_inputs, plan_partitions, read_partition
-from tidings.sources.base import Problem
+from tidings.sources.base import Problem, failure
 from tidings.sources.reader import read
 from tidings.store.schema import PARTITION_EVENTS, POSITION, event_from_row
 
@@ -182,14 +182,25 @@ def code_partition(part: Partition, out_dir: str, portable: tuple,
     articles = [(i, a) for i, a in records if isinstance(a, Article)]
     rows: list[dict[str, Any]] = []
     article_rows: list[dict[str, Any]] = []
+    index_of = {id(a): i for i, a in articles}
+
+    def failed(article: Article, exc: Exception) -> None:  # costs that record only
+        problems.append((index_of[id(article)], failure(article, exc)))
+
     with _CODE_LOCK:
-        coded = coder.code_articles((a for _, a in articles), include_all=include_all)
-        for (index, _), result in zip(articles, coded, strict=True):
-            result = enrich_coded(result, knowledge=coder.knowledge)
+        for result in coder.code_articles((a for _, a in articles), include_all=include_all,
+                                          on_error=failed):
+            index = index_of[id(result.article)]
+            try:
+                result = enrich_coded(result, knowledge=coder.knowledge)
+            except Exception as exc:  # noqa: BLE001 - one record's fault costs only itself
+                failed(result.article, exc)
+                continue
             article_rows.append(article_row(index, result))
             for event_index, row in enumerate(event_rows(result)):
                 row.update(partition=part.id, record_index=index, event_index=event_index)
                 rows.append(row)
+    problems.sort(key=lambda p: p[0])
     if problems:
         lines = "".join(json.dumps({"origin": p.origin, "message": p.message,
                                     "record_id": p.record_id, "record_index": i}) + "\n"

@@ -33,6 +33,8 @@ from tidings.sources.files import (
     read_file_bytes,
     read_path,
     read_stdin,
+    regular_file_problem,
+    unreadable_entries,
 )
 from tidings.sources.pages import read_html, read_plain_text
 
@@ -72,12 +74,18 @@ def _read_local(path: Path, location: str, timeout: float, skip_ids: Container[s
                 ) -> Iterator[Article | Problem]:
     if path.is_dir():
         files = corpus_files(path, SOURCE_SUFFIXES)
-        if not files:
+        passed_over = unreadable_entries(path, SOURCE_SUFFIXES)
+        if not files and not passed_over:
             yield Problem(location, "directory holds no .txt, .jsonl, .html or feed files")
+        yield from passed_over
         for p in files:
             yield from _read_file(p, timeout, skip_ids)
+    elif problem := regular_file_problem(path):
+        yield problem
     elif path.exists():
         yield from _read_file(path, timeout, skip_ids)
+    elif path.is_symlink():
+        yield Problem(location, "link to a file that does not exist; skipped")
     else:
         yield Problem(location, "no such file or directory, and not an http(s) URL")
 

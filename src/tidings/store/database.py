@@ -106,6 +106,12 @@ class Store:
     def close(self) -> None:  # pragma: no cover
         raise NotImplementedError
 
+    def is_record_error(self, exc: BaseException) -> bool:
+        """Whether ``exc``, raised while storing a batch, comes from the data of a record
+        (a value the database cannot take) rather than from the database itself (a lost
+        connection, a full disk), so that the batch's other records may still be stored."""
+        return isinstance(exc, TypeError | ValueError | AttributeError | UnicodeError)
+
     # -- schema ----------------------------------------------------------------------------
     def migrate(self) -> int:
         """Apply the migrations not applied yet; return the schema version."""
@@ -335,6 +341,13 @@ class DuckDBStore(Store):
     def close(self) -> None:
         self.con.close()
 
+    def is_record_error(self, exc: BaseException) -> bool:
+        import duckdb
+
+        return super().is_record_error(exc) or isinstance(exc, (
+            duckdb.ConversionException, duckdb.InvalidInputException,
+            duckdb.ConstraintException, duckdb.OutOfRangeException))
+
 
 class _DuckTransaction:
     def __init__(self, store: DuckDBStore) -> None:
@@ -392,6 +405,12 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.con.close()
+
+    def is_record_error(self, exc: BaseException) -> bool:
+        import psycopg
+
+        return super().is_record_error(exc) or isinstance(
+            exc, psycopg.DataError | psycopg.IntegrityError)
 
 
 def open_store(db: str | Path, *, migrate: bool = True, read_only: bool = False) -> Store:
