@@ -4,7 +4,10 @@ one spelling of a URL, the stable id of an article found at one, its host."""
 from __future__ import annotations
 
 import hashlib
+import queue
 import re
+import threading
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -86,19 +89,52 @@ class Download:
 
 
 def download(url: str, timeout: float = 10.0) -> Download:
-    """The response to GET ``url``: body, content type, charset and final URL. Raises
-    FetchError, as :func:`fetch_url` does."""
+    """The response to GET ``url``: body, content type, charset and final URL. ``timeout`` is
+    a deadline for the whole download (connecting, the headers and the body), not for each
+    read: a server that sends a byte now and then cannot hold a run. Raises FetchError, as
+    :func:`fetch_url` does."""
+    deadline = time.monotonic() + timeout
+    outcome: queue.SimpleQueue[Download | Exception] = queue.SimpleQueue()
+    # The download runs in a thread of its own, so that the deadline holds even when a single
+    # step (a name lookup, one read) would block for longer; a thread left behind stops at its
+    # next chunk or when httpx's own timeout (``timeout`` per step) ends the step it is in.
+    worker = threading.Thread(target=_download_into, args=(url, timeout, deadline, outcome),
+                              name="tidings-download", daemon=True)
+    worker.start()
+    try:
+        got = outcome.get(timeout=max(0.0, deadline - time.monotonic()))
+    except queue.Empty:
+        raise FetchError(_timed_out(timeout), url) from None
+    if isinstance(got, Exception):
+        raise got
+    return got
+
+
+def _timed_out(timeout: float) -> str:
+    return f"timed out after {timeout:g} s"
+
+
+def _download_into(url: str, timeout: float, deadline: float,
+                   outcome: queue.SimpleQueue[Download | Exception]) -> None:
+    """:func:`_download`, its Download or its exception put in ``outcome``."""
+    try:
+        outcome.put(_download(url, timeout, deadline))
+    except Exception as exc:  # handed to the waiting caller, which raises it
+        outcome.put(exc)
+
+
+def _download(url: str, timeout: float, deadline: float) -> Download:
     import httpx
 
     try:
         with httpx.Client(headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
                           follow_redirects=True, timeout=httpx.Timeout(timeout)) as client:
             with client.stream("GET", url) as response:
-                return _receive(response, url)
+                return _receive(response, url, timeout, deadline)
     except FetchError:
         raise
     except httpx.TimeoutException:
-        raise FetchError(f"timed out after {timeout:g} s", url) from None
+        raise FetchError(_timed_out(timeout), url) from None
     except httpx.TooManyRedirects:
         raise FetchError("too many redirects", url) from None
     except httpx.ConnectError as exc:
@@ -110,8 +146,9 @@ def download(url: str, timeout: float = 10.0) -> Download:
                          url) from None
 
 
-def _receive(response: httpx.Response, url: str) -> Download:
-    """The body of a streamed response, refused over MAX_SOURCE_BYTES."""
+def _receive(response: httpx.Response, url: str, timeout: float, deadline: float
+             ) -> Download:
+    """The body of a streamed response, refused over MAX_SOURCE_BYTES or past ``deadline``."""
     limit_mb = MAX_SOURCE_BYTES // (1024 * 1024)
     if response.status_code >= 400:
         reason = response.reason_phrase
@@ -123,6 +160,8 @@ def _receive(response: httpx.Response, url: str) -> Download:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
+        if time.monotonic() > deadline:
+            raise FetchError(_timed_out(timeout), url)
         size += len(chunk)
         if size > MAX_SOURCE_BYTES:
             raise FetchError(f"response is over the {limit_mb} MB limit", url)
@@ -134,6 +173,6 @@ def _receive(response: httpx.Response, url: str) -> Download:
 
 def fetch_url(url: str, timeout: float = 10.0) -> bytes:
     """The body of ``url`` (redirects followed, at most 50 MB, ``timeout`` seconds for the
-    connection and for each read). Raises FetchError with a one-line message: "HTTP 500",
-    "timed out after 10 s", "cannot connect (...)", "response is over the 50 MB limit"."""
+    whole download). Raises FetchError with a one-line message: "HTTP 500", "timed out after
+    10 s", "cannot connect (...)", "response is over the 50 MB limit"."""
     return download(url, timeout).body
