@@ -1,5 +1,6 @@
 """Time series of the events between two actors: counts by quad class and Goldstein sums per
-day, week or month."""
+day, week or month. The API refuses a series of more than ``limits.MAX_PERIODS`` periods
+(``period_count`` says how many one would have) before making it."""
 
 import datetime as dt
 from typing import Any
@@ -19,6 +20,14 @@ def _next_bucket(day: dt.date, interval: str) -> dt.date:
     if interval == "month":
         return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     return day + dt.timedelta(days=1)
+
+
+def period_count(first: dt.date, last: dt.date, interval: str) -> int:
+    """The number of periods from the one of ``first`` to the one of ``last``, both in."""
+    a, b = _bucket(first, interval), _bucket(last, interval)
+    if interval == "month":
+        return (b.year - a.year) * 12 + b.month - a.month + 1
+    return (b - a).days // (7 if interval == "week" else 1) + 1
 
 
 def series(rows: list[tuple[dt.date, int, float]], interval: str) -> list[dict[str, Any]]:
@@ -41,5 +50,7 @@ def series(rows: list[tuple[dt.date, int, float]], interval: str) -> list[dict[s
         out.append({"period": period.isoformat(), "q1": p["q1"], "q2": p["q2"], "q3": p["q3"],
                     "q4": p["q4"], "count": n, "goldstein_sum": round(p["sum"], 6),
                     "goldstein_mean": round(p["sum"] / n, 6) if n else None})
+        if period == last:  # the next period of 9999-12-31 is no date
+            break
         period = _next_bucket(period, interval)
     return out
