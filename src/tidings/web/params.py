@@ -1,6 +1,7 @@
 """What a request may ask for: the event filters of the query string (checked, normalised and
 made into the store's ``Filters``), actor codes, dates and page cursors. Anything not
-usable is a 422 whose message names the parameter."""
+usable is a 422 whose message names the parameter. Every text parameter has a length cap, so
+no message quotes more than a few dozen characters of what was sent."""
 
 import base64
 import binascii
@@ -102,23 +103,28 @@ def _country(country: str) -> str:
     return c
 
 
+def _text(max_length: int, description: str) -> Any:
+    """A text query parameter with a length cap."""
+    return Query(max_length=max_length, description=description)
+
+
+Text = str | None
+
+
 def event_filter(
-    actor: Annotated[str | None, Query(description="actor code or prefix, either side")] = None,
-    source: Annotated[str | None, Query(description="source actor code prefix")] = None,
-    target: Annotated[str | None, Query(description="target actor code prefix")] = None,
-    dyad: Annotated[str | None, Query(description="two actor prefixes, either direction: "
-                                                 "IRN-ISR")] = None,
-    code: Annotated[str | None, Query(description="CAMEO code or prefix (digits)")] = None,
-    root: Annotated[str | None, Query(description="CAMEO root code, 01..20")] = None,
-    plover: Annotated[str | None, Query(description="PLOVER event type")] = None,
+    actor: Annotated[Text, _text(40, "actor code or prefix, either side")] = None,
+    source: Annotated[Text, _text(40, "source actor code prefix")] = None,
+    target: Annotated[Text, _text(40, "target actor code prefix")] = None,
+    dyad: Annotated[Text, _text(81, "two actor prefixes, either direction: IRN-ISR")] = None,
+    code: Annotated[Text, _text(20, "CAMEO code or prefix (digits)")] = None,
+    root: Annotated[Text, _text(20, "CAMEO root code, 01..20")] = None,
+    plover: Annotated[Text, _text(20, "PLOVER event type")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4)] = None,
     since: Annotated[IsoDate | None, Query(description="first date (ISO)")] = None,
     until: Annotated[IsoDate | None, Query(description="last date (ISO)")] = None,
-    country: Annotated[str | None, Query(description="ISO3 country of the place")] = None,
-    place: Annotated[str | None, Query(max_length=200,
-                                       description="substring of the place name")] = None,
-    q: Annotated[str | None, Query(max_length=500,
-                                   description="text in the evidence sentence")] = None,
+    country: Annotated[Text, _text(20, "ISO3 country of the place")] = None,
+    place: Annotated[Text, _text(200, "substring of the place name")] = None,
+    q: Annotated[Text, _text(500, "text in the evidence sentence")] = None,
 ) -> Filters:
     """The event filters of a request, checked in this order (422 at the first that is not
     usable) and normalised."""
