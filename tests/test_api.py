@@ -243,6 +243,18 @@ def test_event_detail_with_evidence(client):
         "the Iranian foreign minister")
 
 
+def test_event_detail_caps_its_mentions(client):
+    eid = visit_id(client)
+    whole = get(client, f"/events/{eid}")
+    assert len(whole["mentions"]) == whole["mentions_total"] == 4
+    assert whole["mentions_truncated"] is False
+    two = get(client, f"/events/{eid}", max_mentions=2)
+    assert two["mentions"] == whole["mentions"][:2]  # the oldest articles first
+    assert two["mentions_total"] == 4 and two["mentions_truncated"] is True
+    assert "max_mentions" in assert_bad(client, f"/events/{eid}", max_mentions=0)
+    assert "max_mentions" in assert_bad(client, f"/events/{eid}", max_mentions=1001)
+
+
 def test_highlight_is_safe():
     text = "A <b>&</b> met B."
     out = highlight(text, {"source": [0, 1], "target": [15, 16], "action": [11, 14]})
@@ -462,6 +474,14 @@ def test_code_bad_input(client, body):
     r = client.post("/code", json=body)
     assert r.status_code == 422, r.text
     assert r.json()["detail"]
+    assert all(set(e) == {"loc", "msg", "type"} for e in r.json()["detail"])  # no input
+    assert len(r.content) < 1000
+
+
+def test_code_documents_its_limits(client):
+    responses = get(client, "/openapi.json")["paths"]["/code"]["post"]["responses"]
+    assert {"200", "400", "413", "422", "503"} <= set(responses)
+    assert "Retry-After" in responses["503"]["headers"]
 
 
 def test_code_without_or_with_broken_body(client):

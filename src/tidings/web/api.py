@@ -9,7 +9,10 @@ read model (``Store.read``) with the store's ``Filters``: it writes no SQL itsel
 request may ask is checked in ``params``; evidence and time series are shaped in
 ``evidence`` and ``series``.
 
-The coder (spaCy and the dictionaries, seconds to load) is built on the first POST /code.
+The coder (spaCy and the dictionaries, seconds to load) is built on the first POST /code and
+runs in worker threads of its own, a few texts at a time, never holding the store's lock
+(``limits.CodingGate``). Every request has a ceiling: its body, the texts coded at once,
+and the size of each answer (``limits``, and "Limits" in docs/api.md).
 """
 
 import datetime as dt
@@ -20,6 +23,7 @@ from contextlib import asynccontextmanager, contextmanager
 from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Path, Query
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
@@ -34,24 +38,34 @@ from tidings.store.filters import Filters
 from tidings.store.read import Reader
 from tidings.web.dashboard import mount_dashboard
 from tidings.web.evidence import highlight, mention_json
+from tidings.web.limits import (
+    MAX_MENTIONS,
+    MAX_PERIODS,
+    MAX_TEXT,
+    BodyLimit,
+    Busy,
+    CodingGate,
+    Limits,
+    validation_error,
+)
 from tidings.web.params import (
     PLOVER_TYPES,
     EventFilters,
     IsoDate,
     actor_code,
+    bad_request,
     check_range,
     decode_cursor,
     encode_cursor,
     event_filter,
     jsonable,
 )
-from tidings.web.series import series
+from tidings.web.series import period_count, series
 
-__all__ = ["PLOVER_TYPES", "SORTS", "create_app", "decode_cursor", "encode_cursor",
-           "event_filter", "highlight", "serve"]
+__all__ = ["MAX_TEXT", "PLOVER_TYPES", "SORTS", "Limits", "create_app", "decode_cursor",
+           "encode_cursor", "event_filter", "highlight", "serve"]
 
 SORTS = ("date", "-date", "goldstein", "-goldstein", "num_mentions", "-num_mentions")
-MAX_TEXT = 100_000
 
 
 class ErrorMessage(BaseModel):
@@ -108,16 +122,17 @@ class _Backend:
 
     def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
         """The text's events, dated (against ``date`` when given) and placed, as ingest
-        would store them."""
+        would store them. Only spaCy's pass holds the coder (one pipeline, not thread-safe);
+        dating and placing do not, and nothing here holds the store's lock."""
         from tidings.enrich.stage import enrich_coded
 
+        article = Article(id="text", text=text, date=date)
         with self.coder_lock:
             if self._coder is None:
                 self._coder = self.coder_factory()
-            article = Article(id="text", text=text, date=date)
-            coded = enrich_coded(next(self._coder.code_articles([article])),
-                                 knowledge=self._coder.knowledge)
-            return [e.to_dict() for e in coded.events]
+            coder = self._coder
+            coded = next(coder.code_articles([article]))
+        return [e.to_dict() for e in enrich_coded(coded, knowledge=coder.knowledge).events]
 
     def close(self) -> None:
         with self.lock:
@@ -127,21 +142,29 @@ class _Backend:
 
 
 def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
-               knowledge: Knowledge | None = None) -> FastAPI:
+               knowledge: Knowledge | None = None, limits: Limits | None = None) -> FastAPI:
     """The API over the database ``db`` (a DuckDB path or a postgresql:// URL), naming codes
-    and coding pasted text with ``knowledge`` (the bundle of TIDINGS_DATA by default)."""
+    and coding pasted text with ``knowledge`` (the bundle of TIDINGS_DATA by default), within
+    ``limits`` (``Limits.from_env()`` by default)."""
     knowledge = knowledge or Knowledge.from_settings()
+    limits = limits or Limits.from_env()
     backend = _Backend(str(db), coder_factory, knowledge)
+    gate = CodingGate(limits.coding_slots, limits.coding_queue, limits.coding_wait)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
+        gate.close()
         backend.close()
 
     app = FastAPI(title="tidings", version="1", lifespan=lifespan,
                   description="Political events coded from news text, with their evidence.")
     app.state.backend = backend
+    app.state.gate = gate
+    app.state.limits = limits
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(BodyLimit, limit=limits.max_body)  # the outermost: before anything
+    app.add_exception_handler(RequestValidationError, validation_error)
 
     @app.exception_handler(StoreError)
     def store_error(_: Any, exc: StoreError) -> JSONResponse:
@@ -194,13 +217,29 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
                              "3": "verbal conflict", "4": "material conflict"},
         }
 
-    @app.post("/code", responses={400: {"model": ErrorMessage,
-                                        "description": "A body that is not JSON text"}})
-    def code_text(body: CodeRequest) -> dict[str, Any]:
-        return {"events": backend.code(body.text, body.date)}
-
+    _code_route(app, backend, gate, limits)
     mount_dashboard(app)
     return app
+
+
+def _code_route(app: FastAPI, backend: _Backend, gate: CodingGate, limits: Limits) -> None:
+    """POST /code: a text coded on demand, through the gate."""
+
+    @app.post("/code", responses={
+        400: {"model": ErrorMessage, "description": "A body that is not JSON text"},
+        413: {"model": ErrorMessage, "description": f"A body over {limits.max_body:,} bytes"},
+        503: {"model": ErrorMessage, "description": "The coder is busy: try again after "
+                                                    "Retry-After seconds",
+              "headers": {"Retry-After": {"schema": {"type": "integer"}}}}})
+    async def code_text(body: CodeRequest) -> dict[str, Any]:
+        """Code a text (at most 100,000 characters): a few texts are coded at a time, a few
+        more wait their turn, and any other gets a 503 with Retry-After."""
+        try:
+            events = await gate.run(backend.code, body.text, body.date)
+        except Busy:
+            raise HTTPException(status_code=503, detail="the coder is busy: try again later",
+                                headers={"Retry-After": str(limits.retry_after)}) from None
+        return {"events": events}
 
 
 def _event_routes(app: FastAPI, backend: _Backend) -> None:
@@ -238,13 +277,21 @@ def _event_routes(app: FastAPI, backend: _Backend) -> None:
                 "count": len(page), "total": total}
 
     @app.get("/events/{event_id}", responses=NOT_FOUND)
-    def get_event(event_id: Annotated[str, Path(max_length=100)]) -> dict[str, Any]:
+    def get_event(
+        event_id: Annotated[str, Path(max_length=100)],
+        max_mentions: Annotated[int, Query(ge=1, le=MAX_MENTIONS)] = 100,
+    ) -> dict[str, Any]:
+        """The event with its first ``max_mentions`` mentions (oldest article first);
+        ``mentions_total`` counts them all, ``mentions_truncated`` says some were left out."""
         with backend.reading() as read:
             row = read.event(event_id)
             if row is None:
                 raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
             mentions = read.evidence(event_id)
-        return {**_event_json(row), "mentions": [mention_json(m) for m in mentions]}
+        return {**_event_json(row),
+                "mentions": [mention_json(m) for m in mentions[:max_mentions]],
+                "mentions_total": len(mentions),
+                "mentions_truncated": len(mentions) > max_mentions}
 
     @app.get("/dyads/{a}/{b}/timeseries")
     def dyad_timeseries(
@@ -254,10 +301,21 @@ def _event_routes(app: FastAPI, backend: _Backend) -> None:
         since: IsoDate | None = None,
         until: IsoDate | None = None,
     ) -> dict[str, Any]:
+        """Counts and Goldstein scores per period, from the first period with events to the
+        last (at most MAX_PERIODS periods: a 422 asks for a coarser interval or a narrower
+        since/until when the events span more)."""
         ca, cb = actor_code(a, "a"), actor_code(b, "b")
         check_range(since, until)
         with backend.reading() as read:
             rows = read.dated(Filters(dyad=(ca, cb), since=since, until=until))
+        if rows:
+            first, last = min(r[0] for r in rows), max(r[0] for r in rows)
+            n = period_count(first, last, interval)
+            if n > MAX_PERIODS:
+                raise bad_request(
+                    f"interval: the events of {ca} and {cb} run from {first} to {last}, "
+                    f"{n:,} {interval}s, over the {MAX_PERIODS:,} periods a series may "
+                    "have: ask for a coarser interval or a narrower since/until")
         ab = [(d, qc, g) for d, s, t, qc, g in rows if s.startswith(ca) and t.startswith(cb)]
         ba = [(d, qc, g) for d, s, t, qc, g in rows if s.startswith(cb) and t.startswith(ca)]
         return {"a": ca, "b": cb, "interval": interval, "since": jsonable(since),
