@@ -1,11 +1,16 @@
-"""Ceilings of the sources stage (issue 12): a download has a total deadline. Downloads go to a
-local HTTP server on 127.0.0.1 that can send a byte a second."""
+"""Ceilings of the sources stage (issue 12): a download has a total deadline and a page handed
+to trafilatura has size bounds. Downloads go to a local HTTP server on 127.0.0.1 that can send
+a byte a second; the big pages are read in a subprocess whose time and peak memory are
+measured."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -15,11 +20,16 @@ import pytest
 from tidings.records import Article
 from tidings.sources.base import Problem
 from tidings.sources.fetch import FETCH_FAILED, FetchError, download, fetch_url
+from tidings.sources.pages import MAX_HTML_CHARS, MAX_HTML_TAGS, read_html
 from tidings.sources.reader import read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "sources"
 DEADLINE = 2.0  # seconds for a download in these tests
 SLACK = 1.0  # how far past the deadline a failing download may return
+PARAGRAPH = ("<p>The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday and agreed "
+             "to reopen the Moyale border crossing, which has been closed to trade since last "
+             "autumn, officials said on {n}.</p>\n")
+SCRIPT = "<script>var state = [" + ",".join(str(i) for i in range(150_000)) + "];</script>\n"
 
 
 @dataclass
@@ -162,3 +172,115 @@ def test_a_feed_follows_each_page_with_the_deadline(server: Server) -> None:
     assert isinstance(drip, Problem) and drip.origin == server.url("/drip")
     assert drip.message == (f"{FETCH_FAILED} the page of entry 2 of {server.url('/feed.rss')} "
                             "(timed out after 2 s)")
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def test_a_page_cut_down_reads_as_the_page_does() -> None:
+    """Over the bounds a page loses its scripts, styles and comments first; what trafilatura
+    makes of it is what it makes of the page without them."""
+    raw = (FIXTURES / "border.html").read_bytes()
+    padding = (SCRIPT * (MAX_HTML_CHARS // len(SCRIPT) + 1) + "<style>p{}</style><!-- x -->"
+               + '<svg viewBox="0 0 1 1"><path d="M0 0"/></svg><svg class="icon"/>')
+    big = raw.replace(b"<main>", b"<main>" + padding.encode())
+    assert len(big) > MAX_HTML_CHARS
+    expected = read_html(raw, "border.html", "http://127.0.0.1:1/border.html")
+    started = time.monotonic()
+    got = read_html(big, "border.html", "http://127.0.0.1:1/border.html")
+    assert time.monotonic() - started < 10
+    assert isinstance(expected, Article) and got == expected
+
+
+def test_a_page_left_open_in_a_script_keeps_what_comes_before() -> None:
+    raw = (FIXTURES / "border.html").read_bytes()
+    big = raw.replace(b"</article>", b"</article><script>" + b"var x = 1;" * 600_000)
+    got = read_html(big, "open.html")
+    assert isinstance(got, Article) and "Moyale border crossing" in got.text
+
+
+def test_a_page_of_too_many_tags_is_a_problem_at_once() -> None:
+    raw = ("<html><body>" + "<b>a</b>" * (MAX_HTML_TAGS // 2 + 1) + "</body></html>").encode()
+    started = time.monotonic()
+    got = read_html(raw, "tags.html")
+    assert time.monotonic() - started < 2.0  # never handed to trafilatura
+    assert isinstance(got, Problem) and got.origin == "tags.html"
+    assert got.message == (f"page too big to extract: {len(raw) / 2**20:.1f} MB of HTML, "
+                           f"without scripts, styles and comments still {len(raw):,} "
+                           f"characters and {MAX_HTML_TAGS + 6:,} tags (at most "
+                           f"{MAX_HTML_CHARS:,} and {MAX_HTML_TAGS:,}); skipped")
+
+
+# --------------------------------------------------------------------------- 49 MB inputs
+
+
+def _big_page(paragraph_bytes: int, total: int = 49 * 2**20) -> bytes:
+    """An HTML page of ``total`` bytes: ``paragraph_bytes`` of paragraphs, script blocks of
+    ~1 MB between them making up the rest."""
+    head = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>A big page</title>'
+            '<meta property="article:published_time" content="2024-03-12"></head>'
+            "<body><article><h1>A big page</h1>\n")
+    parts, size, n = [head], len(head), 0
+    scripts = (total - paragraph_bytes) // len(SCRIPT)
+    per_script = max(1, paragraph_bytes // len(PARAGRAPH) // max(1, scripts))
+    while size < paragraph_bytes or scripts:
+        if scripts and n % per_script == 0:
+            parts.append(SCRIPT)
+            size, scripts = size + len(SCRIPT), scripts - 1
+        paragraph = PARAGRAPH.format(n=n)
+        parts.append(paragraph)
+        size, n = size + len(paragraph), n + 1
+    parts.append("</article></body></html>")
+    return "".join(parts).encode()
+
+
+_MEASURE = """
+import json, resource, sys, time
+from pathlib import Path
+from tidings.sources.feeds import read_feed
+from tidings.sources.pages import read_html
+path, kind = Path(sys.argv[1]), sys.argv[2]
+raw = path.read_bytes()
+started = time.perf_counter()
+items = [read_html(raw, path.name)] if kind == "page" else list(read_feed(raw, path.name, None))
+seconds = time.perf_counter() - started
+# the high-water mark of this process's own memory: ru_maxrss would count the memory of the
+# test process that started it (Linux carries it over a vfork and exec)
+status = Path("/proc/self/status")
+peak = [int(line.split()[1]) for line in (status.read_text() if status.exists() else "")
+        .splitlines() if line.startswith("VmHWM:")]
+print(json.dumps({
+    "seconds": seconds,
+    "peak_mb": (peak[0] if peak else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024,
+    "items": [[type(i).__name__, getattr(i, "message", None), len(getattr(i, "text", ""))]
+              for i in items]}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, make, kind, expected", [
+    ("scripts.html", lambda: _big_page(600_000), "page", "Article"),
+    ("paragraphs.html", lambda: _big_page(20 * 2**20), "page", "page too big to extract"),
+])
+def test_a_49_mb_input_is_read_in_seconds_and_bounded_memory(
+        tmp_path: Path, name: str, make: Callable[[], bytes], kind: str, expected: str
+) -> None:
+    path = tmp_path / name
+    raw = make()
+    assert 47 * 2**20 < len(raw) <= 50 * 2**20  # 49-52 MB
+    path.write_bytes(raw)
+    del raw
+    run = subprocess.run([sys.executable, "-c", _MEASURE, str(path), kind],
+                         capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 0, run.stderr[-2000:]
+    got = json.loads(run.stdout)
+    print(f"{name}: {got['seconds']:.1f} s, peak {got['peak_mb']:.0f} MB, {got['items']}")
+    assert len(got["items"]) == 1
+    what, message, chars = got["items"][0]
+    if expected == "Article":
+        assert what == "Article" and chars > 100_000, got
+    else:
+        assert what == "Problem" and message.startswith(expected), got
+        assert "\n" not in message
+    assert got["seconds"] < 30, got
+    assert got["peak_mb"] < 800, got

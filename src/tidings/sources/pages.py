@@ -17,7 +17,18 @@ from tidings.records import Article
 from tidings.sources.base import Problem, content_problem, one_line, parse_date, stable_id
 from tidings.sources.fetch import host_of, is_url, url_id
 
-__all__ = ["decode_markup", "html_to_text", "read_html", "read_plain_text"]
+__all__ = ["MAX_HTML_CHARS", "MAX_HTML_TAGS", "decode_markup", "html_to_text", "read_html",
+           "read_plain_text"]
+
+# What trafilatura is given at most. Its time and memory grow with a page's tags (100,000 of
+# them took 2.5-10 s and 90-350 MB here, by the kind of element) and its text (5 MB of
+# paragraphs ~5 s and 180 MB), and faster than linearly beyond that: a 48 MB page of
+# paragraphs took 266 s and 1.4 GB. Pages of a few hundred KB, a few thousand tags, are far
+# inside these bounds and read as they are. A larger page is first cut down (comments,
+# scripts, styles, inline SVG and base64 data taken out, cheaply) and skipped with a Problem
+# if it is still over either bound.
+MAX_HTML_CHARS = 5_000_000  # characters of markup
+MAX_HTML_TAGS = 100_000  # "<" in the markup: tags, opening and closing
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -25,6 +36,11 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_CODE_START = re.compile(r"<!--|<(script|style|noscript|template|svg)(?=[\s/>])", re.I)
+_CODE_END = {tag: re.compile(rf"</{tag}\s*>", re.I)
+             for tag in ("script", "style", "noscript", "template", "svg")}
+_BASE64 = re.compile(r";base64,[A-Za-z0-9+/=]{200,}")
+_KEPT_JSON_LD = 200_000  # structured data (title, date) is kept when a script holds no more
 
 # trafilatura logs every page it cannot parse; here such a page is a Problem already, so its
 # messages are not printed by logging's last-resort handler (configured handlers still get them)
@@ -130,7 +146,16 @@ def _read_html(raw: bytes, origin: str, url: str | None, encoding: str | None
 
     if not raw.strip():
         return Problem(origin, "empty page; nothing to code")
-    markup = _XML_DECLARATION.sub("", _CONTROL.sub("", decode_markup(raw, encoding)), count=1)
+    markup = decode_markup(raw, encoding)
+    if _too_big(markup):
+        markup = _without_code(markup)
+        if _too_big(markup):
+            return Problem(origin, f"page too big to extract: {len(raw) / 2**20:.1f} MB of HTML, "
+                                   f"without scripts, styles and comments still "
+                                   f"{len(markup):,} characters and {markup.count('<'):,} "
+                                   f"tags (at most {MAX_HTML_CHARS:,} and {MAX_HTML_TAGS:,}); "
+                                   "skipped")
+    markup = _XML_DECLARATION.sub("", _CONTROL.sub("", markup), count=1)
     if not markup.strip():
         return Problem(origin, "empty page; nothing to code")
     doc = trafilatura.bare_extraction(
@@ -164,6 +189,39 @@ def _read_html(raw: bytes, origin: str, url: str | None, encoding: str | None
         title=(meta.get("title") or "").strip() or None,
         origin=origin,
     )
+
+
+def _too_big(markup: str) -> bool:
+    return len(markup) > MAX_HTML_CHARS or markup.count("<") > MAX_HTML_TAGS
+
+
+def _without_code(markup: str) -> str:
+    """``markup`` without comments, scripts (JSON-LD of modest size apart), styles, noscript,
+    template and inline SVG elements, and base64 data; in one pass, linear in its length. An
+    element left open runs to the end, as it does in a browser."""
+    parts: list[str] = []
+    pos = 0
+    while start := _CODE_START.search(markup, pos):
+        parts.append(markup[pos:start.start()])
+        if start.group(1) is None:  # "<!--"
+            comment_end = markup.find("-->", start.end())
+            pos = len(markup) if comment_end < 0 else comment_end + 3
+            continue
+        tag = start.group(1).lower()
+        tag_end = markup.find(">", start.end())
+        if tag_end < 0:  # a tag never closed: the rest is not markup a browser shows
+            pos = len(markup)
+            break
+        if tag == "svg" and markup[tag_end - 1] == "/":  # <svg ... />
+            pos = tag_end + 1
+            continue
+        end = _CODE_END[tag].search(markup, tag_end)
+        pos = end.end() if end else len(markup)
+        if (tag == "script" and pos - start.start() <= _KEPT_JSON_LD
+                and "ld+json" in markup[start.end():tag_end].lower()):
+            parts.append(markup[start.start():pos])
+    parts.append(markup[pos:])
+    return _BASE64.sub(";base64,", "".join(parts))
 
 
 def read_plain_text(raw: bytes, origin: str, url: str, charset: str | None
