@@ -1,7 +1,7 @@
-"""Ceilings of the sources stage (issue 12): a download has a total deadline and a page handed
-to trafilatura has size bounds. Downloads go to a local HTTP server on 127.0.0.1 that can send
-a byte a second; the big pages are read in a subprocess whose time and peak memory are
-measured."""
+"""Ceilings of the sources stage (issue 12): a download has a total deadline, a page handed to
+trafilatura and a feed handed to feedparser have size bounds, and a feed follows a bounded
+number of pages. Downloads go to a local HTTP server on 127.0.0.1 that can send a byte a
+second; the big inputs are read in a subprocess whose time and peak memory are measured."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 from tidings.records import Article
+from tidings.sources import feeds
 from tidings.sources.base import Problem
+from tidings.sources.feeds import MAX_FEED_ENTRIES, read_feed
 from tidings.sources.fetch import FETCH_FAILED, FetchError, download, fetch_url
 from tidings.sources.pages import MAX_HTML_CHARS, MAX_HTML_TAGS, read_html
 from tidings.sources.reader import read
@@ -29,6 +31,7 @@ SLACK = 1.0  # how far past the deadline a failing download may return
 PARAGRAPH = ("<p>The foreign ministers of Kenya and Ethiopia met in Nairobi on Tuesday and agreed "
              "to reopen the Moyale border crossing, which has been closed to trade since last "
              "autumn, officials said on {n}.</p>\n")
+SENTENCE = PARAGRAPH.format(n="Tuesday")
 SCRIPT = "<script>var state = [" + ",".join(str(i) for i in range(150_000)) + "];</script>\n"
 
 
@@ -174,6 +177,61 @@ def test_a_feed_follows_each_page_with_the_deadline(server: Server) -> None:
                             "(timed out after 2 s)")
 
 
+# --------------------------------------------------------------------------- feeds
+
+
+def test_a_feed_follows_a_bounded_number_of_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feeds, "MAX_FOLLOWED_PAGES", 3)
+    page = (FIXTURES / "border.html").read_bytes()
+    fetched: list[str] = []
+
+    def fetch(url: str) -> bytes:
+        fetched.append(url)
+        return page
+
+    server = Server(base="http://feed.example", stop=threading.Event())
+    paths = [f"/news/{i}" for i in range(1, 6)]
+    items = list(read_feed(_feed(server, paths), "limits.rss", fetch))
+    assert fetched == [server.url(p) for p in paths[:3]]
+    assert [type(i) for i in items] == [Article] * 3 + [Problem] * 2
+    for number, item in enumerate(items[3:], start=4):
+        assert isinstance(item, Problem) and item.origin == server.url(f"/news/{number}")
+        assert item.message == (f"{FETCH_FAILED} the page of entry {number} of limits.rss (not "
+                                "followed: 3 pages of this feed are followed at most in one "
+                                "reading)")
+        assert item.record_id is not None  # a feed watcher tries it again on its next poll
+
+
+def test_a_feed_with_too_many_entries_is_one_problem() -> None:
+    server = Server(base="http://feed.example", stop=threading.Event())
+    raw = _feed(server, [f"/{i}" for i in range(MAX_FEED_ENTRIES + 1)])
+    started = time.monotonic()
+    items = list(read_feed(raw, "crowded.rss", None))
+    assert time.monotonic() - started < 2.0  # refused before feedparser parses it
+    assert items == [Problem("crowded.rss", f"feed has {MAX_FEED_ENTRIES + 1:,} entries, over "
+                             f"the {MAX_FEED_ENTRIES:,} one feed may have (a corpus this size "
+                             "is for JSONL); skipped")]
+
+
+def test_a_huge_feed_entry_is_a_problem_and_the_others_come_through() -> None:
+    huge = SENTENCE * (MAX_HTML_CHARS // len(SENTENCE) + 10)
+    normal = SENTENCE * 5
+    raw = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>'
+           "<link>http://feed.example/</link><description>d</description>"
+           f"<item><title>Huge</title><link>http://feed.example/huge</link>"
+           f"<description><![CDATA[{huge}]]></description></item>"
+           f"<item><title>Normal</title><link>http://feed.example/normal</link>"
+           f"<description><![CDATA[{normal}]]></description></item>"
+           "</channel></rss>").encode()
+    started = time.monotonic()
+    first, second = read_feed(raw, "big.rss", None)
+    assert time.monotonic() - started < 10
+    assert isinstance(first, Problem) and first.origin == "http://feed.example/huge"
+    assert first.message.startswith("entry is ") and first.message.endswith(
+        f"characters of markup, over the {MAX_HTML_CHARS:,} one entry may have; skipped")
+    assert isinstance(second, Article) and second.title == "Normal"
+
+
 # --------------------------------------------------------------------------- pages
 
 
@@ -234,6 +292,16 @@ def _big_page(paragraph_bytes: int, total: int = 49 * 2**20) -> bytes:
     return "".join(parts).encode()
 
 
+def _big_feed(entries: int, total: int = 49 * 2**20) -> bytes:
+    body = SENTENCE * ((total // entries) // len(SENTENCE))
+    items = "".join(f"<item><title>Entry {i}</title><link>http://feed.example/{i}</link>"
+                    f"<description><![CDATA[{body}]]></description></item>"
+                    for i in range(entries))
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>'
+            "<link>http://feed.example/</link><description>d</description>"
+            f"{items}</channel></rss>").encode()
+
+
 _MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
@@ -261,6 +329,8 @@ print(json.dumps({
 @pytest.mark.parametrize("name, make, kind, expected", [
     ("scripts.html", lambda: _big_page(600_000), "page", "Article"),
     ("paragraphs.html", lambda: _big_page(20 * 2**20), "page", "page too big to extract"),
+    ("one-entry.rss", lambda: _big_feed(1), "feed", "entry is 51,"),
+    ("many-entries.rss", lambda: _big_feed(17_000), "feed", "feed has 17,000 entries"),
 ])
 def test_a_49_mb_input_is_read_in_seconds_and_bounded_memory(
         tmp_path: Path, name: str, make: Callable[[], bytes], kind: str, expected: str
