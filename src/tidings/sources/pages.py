@@ -131,8 +131,10 @@ def read_html(raw: bytes, origin: str, url: str | None = None, *,
     """One Article from the bytes of an HTML page: main text, title, publication date and
     canonical URL by trafilatura. ``url`` is where the page came from (for relative canonical
     links, the id and the source when the page names no canonical URL); ``encoding`` a charset
-    from the HTTP headers. Pages without article text, and anything that goes wrong inside the
-    extraction, become a Problem."""
+    from the HTTP headers. A page over MAX_HTML_CHARS characters or MAX_HTML_TAGS tags is read
+    without its comments, scripts and styles, and is a Problem if it is over them still. Pages
+    without article text, and anything that goes wrong inside the extraction, become a
+    Problem."""
     try:
         return _read_html(raw, origin, url, encoding)
     except Exception as exc:  # broken pages must not stop a run
