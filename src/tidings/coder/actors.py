@@ -5,6 +5,7 @@ sentences said (coreference)."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -43,6 +44,10 @@ class NounInfo:
     region: tuple[str, str, Span] | None = None
     former: bool = False
     ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
+
+
+# The head words being resolved on this thread (see ActorResolver._resolve_one).
+_ACTIVE = threading.local()
 
 
 class ActorResolver:
@@ -211,7 +216,20 @@ class ActorResolver:
         return info
 
     def _resolve_one(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
-        """The actors one head word names, and whether each is a person (first rule to apply)."""
+        """The actors one head word names, and whether each is a person (first rule to apply).
+        A word met again while it is being resolved (a pronoun whose antecedent's apposition
+        leads back to it, in a garbled parse) names nothing the second time."""
+        active = _ACTIVE.__dict__.setdefault("heads", set())
+        key = (id(head.doc), head.i)
+        if key in active:
+            return []
+        active.add(key)
+        try:
+            return self._resolve_head(head, matches, ctx)
+        finally:
+            active.discard(key)
+
+    def _resolve_head(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
         low, r = head.lower_, self.rules
         # Pronouns and "both countries": coreference with earlier mentions.
         if head.pos_ == "PRON" or low in r.person_pronouns | r.thing_pronouns | r.plural_pronouns:
