@@ -297,3 +297,18 @@ def test_memory_of_ingest_on_one_huge_sentence_is_bounded(tmp_path):
     print(f"peak RSS of ingest on a 995 KB sentence: {peak:.0f} MB")
     assert status == EXIT_OK and peak < INGEST_PEAK_MB
     assert _stored_ids(db) == {"huge"}
+
+
+@pytest.mark.slow
+def test_memory_of_ingest_on_a_49_mb_page_is_bounded(tmp_path):
+    paragraph = "".join(f"<p>{s}</p>" for s in SENTENCES)
+    script = "<script>var x = '" + "abcdefghij" * 100_000 + "';</script>"  # 1 MB each
+    body = (paragraph * 2 + script) * 50
+    page = tmp_path / "huge.html"
+    page.write_text(f"<html><head><title>Huge</title></head><body>{body}</body></html>",
+                    encoding="utf-8")
+    assert 49_000_000 < page.stat().st_size < 50 * 2**20  # under the file limit
+    db = str(tmp_path / "page.duckdb")
+    status, peak = _peak_rss_mb(["--db", db, "ingest", str(page)])
+    print(f"peak RSS of ingest on a {page.stat().st_size / 1e6:.0f} MB page: {peak:.0f} MB")
+    assert status in (EXIT_OK, EXIT_SKIPPED) and peak < INGEST_PEAK_MB
