@@ -21,7 +21,7 @@ __all__ = ["MAX_HTML_CHARS", "MAX_HTML_TAGS", "decode_markup", "html_to_text", "
            "read_plain_text"]
 
 # What trafilatura is given at most. Its time and memory grow with a page's tags (100,000 of
-# them took 2.5-10 s and 90-350 MB here, by the kind of element) and its text (5 MB of
+# them took 2.5-12 s and 90-210 MB here, by the kind of element) and its text (5 MB of
 # paragraphs ~5 s and 180 MB), and faster than linearly beyond that: a 48 MB page of
 # paragraphs took 266 s and 1.4 GB. Pages of a few hundred KB, a few thousand tags, are far
 # inside these bounds and read as they are. A larger page is first cut down (comments,
