@@ -213,10 +213,17 @@ def test_a_promise_with_a_condition_is_a_threat(coder):
     assert ("NGA", "TCD", "03") in got, got
 
 
-def test_a_visit_is_coded_one_way(coder):
-    got = codes(coder, "The Peruvian defence minister visited Chile on Monday.", level="root")
-    assert ("PERGOV", "CHL", "04") in got, got
-    assert not any(s == "CHL" for s, _, _ in got), got
+def test_a_visit_is_also_its_hosting(coder):
+    # rules.yaml venue.both_ways: the visited party hosts, and a host is visited.
+    got = codes(coder, "The Peruvian defence minister visited Chile on Monday.")
+    assert {("PERGOV", "CHL", "042"), ("CHL", "PERGOV", "043")} <= got, got
+    got = codes(coder, "Kenya hosted the Somali foreign minister in Nairobi.")
+    assert {("KEN", "SOMGOV", "043"), ("SOMGOV", "KEN", "042")} <= got, got
+    # Not within one country, not with an unknown party, not for a visit only planned.
+    for text in ("The Kenyan president visited Kenyan troops in Mombasa.",
+                 "The president visited the troops on Monday.",
+                 "The Indian prime minister is scheduled to visit Japan next month."):
+        assert not any(c == "043" for *_, c in codes(coder, text)), text
 
 
 def test_the_author_of_what_is_rejected_is_the_target(coder):

@@ -277,7 +277,9 @@ def test_a_past_act_describing_someone_is_background(coder, text, banned):
 ])
 def test_a_time_clause_does_not_lend_its_parties(coder, text, pair):
     got = codes(coder, text)
-    assert got and not any(s.startswith(pair[0]) and t.startswith(pair[1]) for s, t, _ in got)
+    # (the clause's own visit is coded with its hosting: Egypt hosted the delegation)
+    assert got and not any(s.startswith(pair[0]) and t.startswith(pair[1])
+                           for s, t, c in got if c not in ("042", "043"))
 
 
 # -- venues and places: where something happened is not who took part -------------------------

@@ -18,6 +18,7 @@ class Rules:
     venue_codes: frozenset[str]
     visitor_code: str
     host_code: str
+    visits_both_ways: bool
     future_verbs: frozenset[str]
     hypothetical_verbs: frozenset[str]
     negating_verbs: frozenset[str]
@@ -291,6 +292,7 @@ def _event_rules(data: _RulesData) -> dict:
         venue_codes=data.words("venue", "codes"),
         visitor_code=venue.get("visitor", "042"),
         host_code=venue.get("host", "043"),
+        visits_both_ways=bool(venue.get("both_ways", False)),
         statement_nouns=data.words("statements", "nouns"),
         statement_verbs=data.words("statements", "verbs"),
         documents=data.words("documents"),

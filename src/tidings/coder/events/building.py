@@ -95,6 +95,11 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                     fwd, back = k.rules.visitor_code, k.rules.host_code
                 elif venue == s.country:
                     fwd, back = k.rules.host_code, k.rules.visitor_code
+            if back is None and t is not None and k.rules.visits_both_ways and \
+                    _between_countries(s, t):
+                # "A visited B": B hosted A (and "B hosted A": A visited B)
+                back = {k.rules.visitor_code: k.rules.host_code,
+                        k.rules.host_code: k.rules.visitor_code}.get(fwd)
             if flags.future:  # one side's stated intention says nothing of the other's
                 back = None
             ev = make(k, fwd, s, t, tokens, index, p.id, flags)
@@ -105,6 +110,12 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                 if ev:
                     out.append(ev)
     return out
+
+def _between_countries(a: Actor, b: Actor) -> bool:
+    """Two actors of two different known countries (or organisations)."""
+    return bool(a.country and b.country and a.country != b.country
+                and not a.code.startswith("---") and not b.code.startswith("---"))
+
 
 def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
     """A protest takes what its demand says: whom it is aimed at, when it names no one
