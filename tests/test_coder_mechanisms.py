@@ -1146,3 +1146,18 @@ def test_a_protest_takes_the_aim_and_target_of_its_demand(coder):
                        "resignation of President Alexander Lukashenko.", date="2020-08-16")
     assert ("BLROPP", "BLRGOV", "1411") in got
     assert not any(c.startswith("10") for *_, c in got)
+
+
+def test_talks_that_are_the_setting_of_an_act_were_held_by_its_parties(coder):
+    # sentence rule consultation_settings (rules.yaml: consultation_setting)
+    got = codes(coder, "Brazil's president pressed his Bolivian counterpart in a telephone call "
+                       "on Friday to reopen the border.", level="root")
+    assert {("BRAGOV", "BOLGOV", "04"), ("BOLGOV", "BRAGOV", "04")} <= got, got
+    got = codes(coder, "Ghana and Togo agreed to share border patrols after two days of talks "
+                       "in Accra.", level="root")
+    assert {("GHA", "TGO", "04"), ("TGO", "GHA", "04")} <= got, got
+    # Not an attack made during talks, not what failed, not talks with no second party.
+    for text in ("Turkish jets bombed Kurdish positions during ceasefire talks in Oslo.",
+                 "Chile and Peru failed to agree on the maritime line in talks in Lima.",
+                 "The Kenyan minister said after talks in Geneva that progress had been made."):
+        assert not any(r == "04" for *_, r in codes(coder, text, level="root")), text

@@ -63,6 +63,9 @@ class Rules:
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
     demand_aims: dict[str, str]
+    setting_nouns: dict[str, str]
+    setting_roots: frozenset[str]
+    setting_party_preps: frozenset[str]
     subject_matter_roots: frozenset[str]
     background_aux: frozenset[str]
     gathering_nouns: frozenset[str]
@@ -330,6 +333,9 @@ def _event_rules(data: _RulesData) -> dict:
         sport_roots=data.words("sport", "roots"),
         gathering_nouns=data.words("gathering_nouns"),
         demand_aims=dict(data.get("demand_aims") or {}),
+        setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),
+        setting_roots=data.words("consultation_setting", "roots"),
+        setting_party_preps=data.words("consultation_setting", "party_preps"),
     )
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
+from tidings.coder.events.consultations import consultation_settings
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, through_prep
@@ -433,5 +434,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
     SentenceRule("answers", answers),
+    SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("sport", sport),
 )

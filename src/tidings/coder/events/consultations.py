@@ -1,0 +1,97 @@
+"""The sentence rule for talks that are the setting of another act: "Scholz urged Putin in a
+phone call", "the two leaders agreed in four hours of talks", "Washington and Beijing agreed
+after talks in Geneva". The talks name no party of their own, but whoever did the act in them
+held them, with each other (its words and codes: rules.yaml ``consultation_setting``)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
+from tidings.coder.events.building import make
+from tidings.coder.events.modality import modality_of
+from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.records import Actor, Event
+
+
+def consultation_settings(k: CoderKnowledge, s: SentenceState) -> None:
+    """"A urged B in a phone call", "A and B agreed after talks in Geneva": talks (rules.yaml:
+    consultation_setting.nouns) in an adjunct of a coded act of the roots
+    consultation_setting.roots, naming no party of their own, were held by the act's parties:
+    its coordinated doers with each other, or its doer with its target; coded both ways."""
+    nouns = k.rules.setting_nouns
+    if not nouns:
+        return
+    for noun in s.tokens:
+        code = nouns.get(noun.lemma_.lower())
+        verb = _coded_verb(k, s, _setting_of(k, noun)) if code else None
+        if code is None or verb is None:
+            continue
+        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))
+        if flags.negated or flags.hypothetical:
+            continue
+        flags = flags._replace(future=False)  # what was agreed in talks is future, the talks not
+        pairs = _parties(k, s, verb)
+        have = {(e.source.code, e.target_code) for evs in s.by_verb.values() for e in evs
+                if e.root == code[:2]}
+        new: list[Event] = []
+        for a, b in pairs:
+            for src, tgt in ((a, b), (b, a)):
+                if (src.code, tgt.code) in have:
+                    continue
+                ev = make(k, code, src, tgt, [noun], s.index,
+                          f"consultation_setting:{noun.lemma_.lower()}", flags)
+                if ev is not None:
+                    new.append(ev)
+                    have.add((src.code, tgt.code))
+        if new:
+            s.by_verb.setdefault(noun.i, []).extend(new)
+
+
+def _setting_of(k: CoderKnowledge, noun: Token) -> Token | None:
+    """The verb whose adjunct ("in talks", "during a call", "in four hours of talks") the
+    noun is, when the noun names no party itself ("talks with X" is coded by its pattern)."""
+    if any(c.dep_ == "prep" and c.lower_ in k.rules.setting_party_preps
+           for c in noun.children):
+        return None
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "in four hours of talks"
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in k.rules.consultation_preps:
+        return None
+    verb = prep.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+        verb = verb.head.head  # "to slash tariffs for 90 days after talks": attached too low
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _coded_verb(k: CoderKnowledge, s: SentenceState, verb: Token | None) -> Token | None:
+    """The verb, or the verb it completes ("agreed on Monday to slash tariffs after talks"),
+    coded as an act of the roots talks can be the setting of (not "struck Gaza during truce
+    talks")."""
+    for _ in range(3):
+        if verb is None:
+            return None
+        events = s.by_verb.get(verb.i) or []
+        if events:
+            return verb if all(e.root in k.rules.setting_roots for e in events) else None
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = verb.head
+    return None
+
+
+def _parties(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[Actor, Actor]]:
+    """Who held the talks: the verb's coordinated doers, or its doer and its targets."""
+    subj, passive = subject_of(k, verb)
+    if subj is None or passive:
+        return []
+    doers = [a for a in actors_of(k, [subj], s.matches, s.ctx, None, {}, remember=False)
+             if not a.code.startswith("---")]
+    if len(doers) > 1:
+        return [(a, b) for i, a in enumerate(doers) for b in doers[i + 1:]
+                if a.code != b.code]
+    targets = {e.target.code: e.target for e in s.by_verb.get(verb.i) or []
+               if e.target is not None and not e.target.code.startswith("---")
+               and "place:" not in e.target.rule}
+    return [(d, t) for d in doers for t in targets.values() if t.code != d.code]
