@@ -111,3 +111,29 @@ def test_a_class_of_verbs_heads_one_pattern(coder: Coder, text: str, expected) -
 
 def test_halting_a_match_is_no_sanction(coder: Coder) -> None:
     assert coder.code_text("The referee halted the match between Spain and Italy.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukrainian drones hit a fuel depot in Russia's Belgorod region.", ("UKRMIL", "RUS", "19")),
+    ("A Russian missile hit a hospital in Dnipro on Friday.", ("RUS", "UKRHLH", "19")),
+])
+def test_a_verb_whose_doer_must_be_a_weapon(coder: Coder, text: str, expected) -> None:
+    # verbs.yaml: {pattern: "hit", doer: weapon}
+    assert expected in triples(coder.code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful cyclone hit the coast of Mozambique.",
+    "The new tariffs hit Chinese exporters hard.",
+    "Falling oil prices hit the Nigerian budget.",
+])
+def test_the_same_verb_with_another_doer_is_no_attack(coder: Coder, text: str) -> None:
+    assert not any(e.root in ("18", "19", "20") for e in coder.code_text(text))
+
+
+@pytest.mark.slow
+def test_a_doer_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> None:
+    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"]},
+                      {"190": [{"pattern": "batter", "doer": "catapults"}]})
+    with pytest.raises(DataFileError, match="doer 'catapults' is no word class"):
+        Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))

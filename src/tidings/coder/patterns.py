@@ -104,6 +104,7 @@ class Pattern:
     reverse: str | None
     speech: bool
     answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
+    doer: str | None = None  # a word class the verb's subject must be a member of
     # The pattern's plain words and the names of its word classes, set once from ``words``
     # (read for every candidate pattern of every verb).
     plain_words: frozenset[str] = field(init=False)
@@ -169,6 +170,7 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
         reverse=options.get("reverse"),
         speech=bool(options.get("speech")),
         answer=bool(options.get("answer")),
+        doer=options.get("doer"),
     )
 
 
@@ -247,5 +249,8 @@ class PatternSet:
                 if rev and rev not in ontology:
                     raise DataFileError(f"{path}: pattern {text!r}: reverse {rev!r} unknown")
                 pattern = parse_pattern(text, code, origin, options, classes)
+                if pattern.doer and pattern.doer not in classes:
+                    raise DataFileError(f"{path}: pattern {text!r}: doer {pattern.doer!r} is no "
+                                        "word class in classes.yaml")
                 for one in _by_head(pattern, classes):
                     table.setdefault(one.head, []).append(one)

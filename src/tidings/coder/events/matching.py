@@ -78,6 +78,8 @@ def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: Article
 
 def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
                 also: tuple[Token, ...] = ()) -> Match | None:
+    if p.doer and not _doer_in_class(k, p.doer, head):
+        return None
     used: list[Token] = [head, *also]
     by_word: dict[str, Token] = {p.head: head}
     for w in p.words:
@@ -111,6 +113,16 @@ def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
         if not m.pair_heads:
             return None
     return m
+
+def _doer_in_class(k: CoderKnowledge, name: str, verb: Token) -> bool:
+    """Whether the head word of the verb's active subject (that of the first verb of a
+    coordination) is a member of the word class ``name``."""
+    for v in (verb, verb.head if verb.dep_ == "conj" else None):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None \
+            else None
+        if subj is not None:
+            return k.patterns.word_matches(subj, "&" + name)
+    return False
 
 def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[Token],
                used: list[Token]) -> list[Token]:
