@@ -117,6 +117,21 @@ function actorLabel(code) {
   return parts.join(" · ");
 }
 
+// The node an actor code is drawn as when actors are merged: its country ("IRNGOV" -> "IRN"),
+// or for an organisation its own code ("IGOUNO", "IGOWSTNAT", "NGOHRW": never one "IGO" node);
+// null for an unknown country ("---", "---REB"), which is left out.
+function groupKey(code) {
+  if (!code || code.startsWith("-")) return null;
+  const names = ontology && ontology.actorNames;
+  const head = code.slice(0, 3);
+  if (names && names.countries[head]) return head;
+  if (names) {
+    for (let n = code.length; n > 3; n--) if (names.organizations[code.slice(0, n)]) return code.slice(0, n);
+  }
+  if (/^(IGO|NGO|IMG|MNC|INT)/.test(code)) return code.slice(0, 6) || code;
+  return head;
+}
+
 function actorTitle(code, text) {
   const label = actorLabel(code);
   return text ? `${label}: “${text}”` : label;
@@ -145,6 +160,38 @@ function legendItem(colour, label) {
 }
 
 // -- the filter form -------------------------------------------------------------------------
+const FILTERED_VIEWS = ["events", "network", "map", "analysis"];
+
+// The API may resolve names in filters ("actor=Iran") and say so: {"resolved": {"actor": {"Iran": "IRN"}}}.
+// Shown next to the form as "Iran → IRN"; nothing when the answer has no "resolved".
+function showResolved(body) {
+  const box = document.getElementById("resolved");
+  if (!box) return;
+  const resolved = body && body.resolved;
+  const parts = [];
+  if (resolved && typeof resolved === "object") {
+    for (const [field, names] of Object.entries(resolved)) {
+      if (!names || typeof names !== "object") continue;
+      for (const [name, code] of Object.entries(names)) {
+        if (String(name).toUpperCase() !== String(code).toUpperCase()) {
+          parts.push(el("span", { class: "resolved", "data-field": field, title: `${field}: ${actorLabel(String(code))}` }, `${name} → ${code}`));
+        }
+      }
+    }
+  }
+  box.replaceChildren(...parts);
+}
+
+// links to every event of a filter, in the export formats of GET /events/download
+function downloadLinks(filters) {
+  return el("span", { id: "download-links" }, "download all matching: ",
+    [["csv", "CSV"], ["parquet", "Parquet"], ["plover", "PLOVER"]].map(([format, label], i) => {
+      const q = new URLSearchParams(filters);
+      q.set("format", format);
+      return [i ? " · " : "", el("a", { href: `/events/download?${q}`, download: `events.${format === "plover" ? "jsonl" : format}`,
+        "data-format": format }, label)];
+    }).flat());
+}
 function fillFilterForm(params) {
   const form = document.getElementById("filters");
   for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
@@ -172,20 +219,23 @@ function setupFilterForm() {
     event.preventDefault();
     const { view, params } = parseHash();
     const next = readFilterForm();
-    for (const keep of ["sort", "group", "max_edges"]) if (params.get(keep)) next.set(keep, params.get(keep));
-    go(view === "network" || view === "map" ? view : "events", next);
+    for (const keep of ["sort", "group", "max_edges", "nodes", "by", "limit"]) if (params.get(keep)) next.set(keep, params.get(keep));
+    go(FILTERED_VIEWS.includes(view) ? view : "events", next);
   });
   document.getElementById("clear-filters").addEventListener("click", () => {
     const { view } = parseHash();
-    go(view === "network" || view === "map" ? view : "events", new URLSearchParams());
+    go(FILTERED_VIEWS.includes(view) ? view : "events", new URLSearchParams());
   });
 }
 
 // -- events ----------------------------------------------------------------------------------
+// [key, header, sort key, column width]: the table is laid out fixed, so it fits its panel at
+// any width; a long cell is cut with an ellipsis and shown whole in its tooltip
 const COLUMNS = [
-  ["date", "Date", "date"], ["source", "Source"], ["target", "Target"], ["code", "Event"],
-  ["plover", "PLOVER"], ["quad_class", "Quad"], ["goldstein", "Goldstein", "goldstein"],
-  ["place_name", "Place"], ["num_mentions", "Mentions", "num_mentions"], ["action_text", "Action"],
+  ["date", "Date", "date", "6.6em"], ["source", "Source", null, "6.4em"], ["target", "Target", null, "6.4em"],
+  ["code", "Event", null, null], ["plover", "PLOVER", null, "7em"], ["quad_class", "Quad", null, "3.9em"],
+  ["goldstein", "Goldstein", "goldstein", "5.6em"], ["place_name", "Place", null, "6.5em"],
+  ["num_mentions", "Mentions", "num_mentions", "5.4em"], ["action_text", "Action", null, null],
 ];
 
 async function renderEvents(main, params, token) {
@@ -200,7 +250,7 @@ async function renderEvents(main, params, token) {
     el("p", { class: "muted" }, "Choose an event to see the sentences it was coded from."));
   const head = el("tr", {}, COLUMNS.map(([key, label, sortKey]) => {
     const numeric = ["goldstein", "num_mentions", "quad_class"].includes(key);
-    if (!sortKey) return el("th", { class: numeric ? "num" : null }, label);
+    if (!sortKey) return el("th", { class: numeric ? "num" : null, title: label }, label);
     const active = sort.replace("-", "") === sortKey;
     const arrow = active ? (sort.startsWith("-") ? " ▼" : " ▲") : "";
     return el("th", { class: numeric ? "num" : null, "aria-sort": active ? (sort.startsWith("-") ? "descending" : "ascending") : null },
@@ -213,9 +263,11 @@ async function renderEvents(main, params, token) {
   }));
   const profile = el("div", { id: "actor-profile" });
   main.replaceChildren(el("div", { class: "split" },
-    el("section", {}, profile, caption, el("table", { id: "events-table" }, el("thead", {}, head), tbody), more),
+    el("section", {}, profile, caption, el("table", { id: "events-table" },
+      el("colgroup", {}, COLUMNS.map(([key, , , width]) => el("col", { class: `col-${key}`, style: width ? `width:${width}` : null }))),
+      el("thead", {}, head), tbody), more),
     detail));
-  if (params.get("actor")) showActorProfile(profile, params.get("actor").toUpperCase(), token);
+  if (params.get("actor")) showActorProfile(profile, params.get("actor").trim(), filterParams(params), token);
 
   let cursor = null;
   const selected = params.get("event");
@@ -226,13 +278,14 @@ async function renderEvents(main, params, token) {
     const page = await api("/events", pageQuery);
     if (token !== renderToken) return;
     if (!cursor) {
+      showResolved(page);
       const csv = new URLSearchParams(query);
       csv.set("format", "csv");
       csv.set("limit", "1000");
       caption.replaceChildren(`${page.total} event${page.total === 1 ? "" : "s"}` +
         (page.total ? `, sorted by ${sort.replace("-", "")}${sort.startsWith("-") ? " (descending)" : ""}` : ""),
         ...(page.total ? [" · ", el("a", { href: `/events?${csv}`, download: "events.csv", id: "csv-link" },
-          page.total > 1000 ? "CSV of the first 1000" : "CSV")] : []));
+          page.total > 1000 ? "CSV of this page (first 1000)" : "CSV"), " · ", downloadLinks(filterParams(params))] : []));
     }
     for (const e of page.events) tbody.append(eventRow(e, params, e.event_id === selected));
     if (!page.events.length && !cursor) {
@@ -247,23 +300,77 @@ async function renderEvents(main, params, token) {
   if (selected) await renderEventDetail(detail, selected, token);
 }
 
-async function showActorProfile(box, code, token) {
-  // an actor filter naming one actor exactly: who it deals with and how
-  let a;
-  try { a = await api(`/actors/${encodeURIComponent(code)}`); } catch { return; }   // a prefix: no profile
-  if (token !== renderToken) return;
+async function showActorProfile(box, actor, filters, token) {
+  // The actor filter of the table: its totals counted as the table counts (the filter is a code
+  // prefix, so IRN covers IRNGOV and IRNMIL, and the other filters apply too), its top partners
+  // and event types among those events.
+  const count = async (name) => {
+    const q = new URLSearchParams(filters);
+    q.delete("actor");
+    q.set(name, actor);
+    q.set("limit", "1");
+    return (await api("/events", q)).total;
+  };
+  const edgesQuery = new URLSearchParams(filters);
+  edgesQuery.set("max_edges", "2000");
+  const byRoot = new URLSearchParams(filters);
+  byRoot.set("by", "root");
+  byRoot.set("sort", "-events");
+  byRoot.set("limit", "10");
+  const first = new URLSearchParams(filters);
+  first.set("sort", "date"); first.set("limit", "1"); first.set("since", filters.get("since") || "0001-01-01");
+  const last = new URLSearchParams(first);
+  last.set("sort", "-date");
+  let total, asSource, asTarget, net, roots, firstPage, lastPage;
+  try {
+    [total, asSource, asTarget, net, roots, firstPage, lastPage] = await Promise.all([
+      api("/events", new URLSearchParams([...filters, ["limit", "1"]])).then((b) => b.total),
+      count("source"), count("target"), api("/network", edgesQuery),
+      api("/aggregate", byRoot).catch(() => null),
+      api("/events", first), api("/events", last)]);
+  } catch { return; }
+  if (token !== renderToken || !total) return;
+  // the code the API matched, when it resolved a name ("Iran" -> "IRN")
+  const resolvedCode = net.resolved && net.resolved.actor && Object.values(net.resolved.actor)[0];
+  const code = (resolvedCode || actor).toUpperCase();
+  const partners = new Map();
+  for (const e of net.edges) {
+    const srcIn = e.source.startsWith(code), tgtIn = e.target.startsWith(code);
+    const other = srcIn && !tgtIn ? e.target : tgtIn && !srcIn ? e.source : e.target;
+    const p = partners.get(other) || { code: other, count: 0, sum: 0 };
+    p.count += e.count; p.sum += (e.mean_goldstein || 0) * e.count;
+    partners.set(other, p);
+  }
+  const top = [...partners.values()].sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : 1)).slice(0, 10);
   const partner = (p) => el("li", {},
     el("a", { href: `#/dyad?${new URLSearchParams({ a: code, b: p.code })}`, title: actorLabel(p.code) }, p.code),
     ` ${p.count} event${p.count === 1 ? "" : "s"}, mean Goldstein `,
-    el("span", { style: `color:${goldsteinColour(p.mean_goldstein)}` }, fmt(p.mean_goldstein, 1)));
-  box.replaceChildren(el("div", { class: "panel profile" },
-    el("h2", {}, `${a.code}: ${actorLabel(a.code)}`),
-    el("p", { class: "muted" }, `${a.num_events} events (${a.as_source} as source, ${a.as_target} as target)` +
-      (a.first_date ? `, ${a.first_date} to ${a.last_date}` : "")),
+    el("span", { style: `color:${goldsteinColour(p.sum / p.count)}` }, fmt(p.sum / p.count, 1)));
+  const firstDate = firstPage.events[0] && firstPage.events[0].date, lastDate = lastPage.events[0] && lastPage.events[0].date;
+  let types;
+  if (roots && roots.rows) {
+    types = el("div", {}, el("h3", {}, "Top event types (CAMEO roots)"), el("ol", { id: "top-codes" },
+      roots.rows.map((r) => el("li", {}, el("span", { class: "code" }, r.root), ` ${rootName(r.root)} (${r.events})`))));
+  } else {
+    // without GET /aggregate: the codes of the exact actor code, said as such
+    let exact = null;
+    try { exact = await api(`/actors/${encodeURIComponent(code)}`); } catch { exact = null; }
+    if (token !== renderToken) return;
+    types = exact ? el("div", {}, el("h3", {}, `Top event types (as ${code} exactly)`), el("ol", { id: "top-codes" },
+      exact.top_codes.map((c) => el("li", {}, el("span", { class: "code" }, c.code), ` ${codeName(c.code)} (${c.count})`)))) : "";
+  }
+  box.replaceChildren(el("div", { class: "panel profile", "data-total": total },
+    el("h2", {}, `${code}: ${actorLabel(code)}`),
+    el("p", { class: "muted", id: "profile-counts" }, `${total} events (${asSource} as source, ${asTarget} as target)` +
+      (firstDate ? `, ${firstDate} to ${lastDate}` : "") + (code.length <= 3 ? `; every actor code starting ${code}` : "")),
     el("div", { class: "profile-lists" },
-      el("div", {}, el("h3", {}, "Top partners"), el("ol", { id: "top-partners" }, a.top_partners.map(partner))),
-      el("div", {}, el("h3", {}, "Top event types"), el("ol", { id: "top-codes" },
-        a.top_codes.map((c) => el("li", {}, el("span", { class: "code" }, c.code), ` ${codeName(c.code)} (${c.count})`)))))));
+      el("div", {}, el("h3", {}, "Top partners"), el("ol", { id: "top-partners" }, top.map(partner))),
+      types)));
+}
+
+function rootName(root) {
+  const entry = ontology && ontology.roots && ontology.roots.find((r) => r.code === root);
+  return entry ? entry.name : "";
 }
 
 function eventRow(e, params, isSelected) {
@@ -271,15 +378,15 @@ function eventRow(e, params, isSelected) {
     tabindex: "0", onclick: () => openEvent(e.event_id, params),
     onkeydown: (ev) => { if (ev.key === "Enter") openEvent(e.event_id, params); } },
   el("td", { class: "code date" }, e.date || "undated"),
-  el("td", { class: "code", title: actorTitle(e.source, e.source_text) }, e.source),
-  el("td", { class: "code", title: actorTitle(e.target, e.target_text) }, e.target),
-  el("td", { title: codeName(e.code) }, el("span", { class: "code" }, e.code), " ", codeName(e.code)),
-  el("td", {}, e.plover || "–"),
+  el("td", { class: "code", title: `${e.source}: ${actorTitle(e.source, e.source_text)}` }, e.source),
+  el("td", { class: "code", title: `${e.target}: ${actorTitle(e.target, e.target_text)}` }, e.target),
+  el("td", { title: `${e.code} ${codeName(e.code)}` }, el("span", { class: "code" }, e.code), " ", codeName(e.code)),
+  el("td", { title: e.plover || "" }, e.plover || "–"),
   el("td", { class: "num" }, quadBadge(e.quad_class)),
   el("td", { class: "num" }, fmt(e.goldstein)),
-  el("td", {}, e.place_name || "–"),
+  el("td", { title: e.place_name || "" }, e.place_name || "–"),
   el("td", { class: "num" }, e.num_mentions),
-  el("td", {}, e.action_text || ""));
+  el("td", { title: e.action_text || "" }, e.action_text || ""));
   return row;
 }
 
@@ -335,18 +442,19 @@ async function renderDyad(main, params, token) {
   let b = (params.get("b") || "").toUpperCase();
   if (!a || !b) {
     // the busiest pair of countries among dated events
-    const net = await api("/network", new URLSearchParams({ max_edges: "200", since: "0001-01-01" }));
+    // the busiest pair of countries or organisations among dated events, none of them unknown
+    const net = await api("/network", new URLSearchParams({ max_edges: "2000", since: "0001-01-01" }));
     const pairs = new Map();
     for (const e of net.edges) {
-      const x = e.source.slice(0, 3), y = e.target.slice(0, 3);
-      if (x === y || x.startsWith("-") || y.startsWith("-")) continue;
+      const x = groupKey(e.source), y = groupKey(e.target);
+      if (!x || !y || x === y) continue;
       const key = [x, y].sort().join("-");
       pairs.set(key, (pairs.get(key) || 0) + e.count);
     }
     const best = [...pairs.entries()].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1))[0];
     if (best) [a, b] = best[0].split("-");
   }
-  const interval = params.get("interval") || "month";
+  const asked = params.get("interval") || "auto";
   const direction = params.get("direction") || "both";
   const form = el("form", { class: "form-row", id: "dyad-form", onsubmit: (ev) => {
     ev.preventDefault();
@@ -360,7 +468,7 @@ async function renderDyad(main, params, token) {
   el("label", {}, "Actor A", el("input", { name: "a", value: a, size: 9, required: true, list: "actor-codes" })),
   el("label", {}, "Actor B", el("input", { name: "b", value: b, size: 9, required: true, list: "actor-codes" })),
   el("label", {}, "Interval", el("select", { name: "interval" },
-    ["day", "week", "month"].map((i) => el("option", { value: i, selected: i === interval }, i)))),
+    ["auto", "day", "week", "month", "year"].map((i) => el("option", { value: i, selected: i === asked }, i === "auto" ? "auto (from the span)" : i)))),
   el("label", {}, "Direction", el("select", { name: "direction" },
     [["both", "both ways"], ["a_to_b", "A → B"], ["b_to_a", "B → A"]].map(([v, t]) =>
       el("option", { value: v, selected: v === direction }, t)))),
@@ -373,9 +481,7 @@ async function renderDyad(main, params, token) {
     el("p", { class: "muted" }, "Actor codes or prefixes: a country (CHN), a government (IRNGOV), an organisation (IGO…)."),
     form, body));
   if (!a || !b) { body.append(el("p", { class: "empty" }, "There are no events yet.")); return; }
-  const query = new URLSearchParams({ interval });
-  for (const name of ["since", "until"]) if (params.get(name)) query.set(name, params.get(name));
-  const data = await api(`/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeseries`, query);
+  const { data, interval } = await dyadSeries(a, b, asked, params);
   if (token !== renderToken) return;
   const series = data[direction] || data.both;
   const total = (s) => s.reduce((n, p) => n + p.count, 0);
@@ -392,12 +498,77 @@ async function renderDyad(main, params, token) {
       el("div", { class: "card" }, el("b", { style: "color:var(--q4)" }, conflict), "conflict"),
       el("div", { class: "card" }, el("b", {}, fmt(mean(data.a_to_b), 2)), `mean Goldstein ${data.a} → ${data.b}`),
       el("div", { class: "card" }, el("b", {}, fmt(mean(data.b_to_a), 2)), `mean Goldstein ${data.b} → ${data.a}`)),
-    series.length ? dyadChart(series, label) : el("p", { class: "empty" }, `No dated events between ${data.a} and ${data.b}.`),
+    series.length ? el("p", { class: "muted", id: "dyad-interval" }, `${series.length} ${interval}${series.length === 1 ? "" : "s"}` +
+      (asked === "auto" ? ` (interval chosen from the span of the events)` : "")) : "",
+    series.length ? dyadChart(series, label, interval) : el("p", { class: "empty" }, `No dated events between ${data.a} and ${data.b}.`),
     el("p", {}, el("a", { href: `#/events?dyad=${encodeURIComponent(`${data.a}-${data.b}`)}` }, "List these events")),
     series.length ? dyadTable(series) : "");
 }
 
-function dyadChart(series, label) {
+// An interval that gives a readable number of periods for the span first..last (ISO dates).
+function intervalFor(first, last) {
+  const days = (Date.parse(last) - Date.parse(first)) / 86400000;
+  if (!(days >= 0)) return "month";
+  if (days <= 120) return "day";
+  if (days <= 7 * 120) return "week";
+  if (days <= 366 * 10) return "month";
+  return "year";
+}
+
+const EMPTY_PERIOD = { q1: 0, q2: 0, q3: 0, q4: 0, count: 0, goldstein_sum: 0, goldstein_mean: null };
+
+// Months summed into years (the series endpoint counts by day, week or month).
+function byYear(series) {
+  const years = new Map();
+  for (const p of series) {
+    const y = p.period.slice(0, 4);
+    const acc = years.get(y) || { ...EMPTY_PERIOD, period: y };
+    for (const k of ["q1", "q2", "q3", "q4", "count", "goldstein_sum"]) acc[k] += p[k];
+    years.set(y, acc);
+  }
+  const out = [];
+  const keys = [...years.keys()].sort();
+  if (!keys.length) return out;
+  for (let y = Number(keys[0]); y <= Number(keys[keys.length - 1]); y++) {
+    const p = years.get(String(y)) || { ...EMPTY_PERIOD, period: String(y) };
+    p.goldstein_mean = p.count ? p.goldstein_sum / p.count : null;
+    out.push(p);
+  }
+  return out;
+}
+
+// The dyad's series at the interval asked, "auto" choosing it from the span of the events:
+// the API's interval=auto when it has it, else from the first and last dated events.
+async function dyadSeries(a, b, asked, params) {
+  const path = `/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/timeseries`;
+  const base = new URLSearchParams();
+  for (const name of ["since", "until"]) if (params.get(name)) base.set(name, params.get(name));
+  const fetchAt = async (interval) => {
+    const q = new URLSearchParams(base);
+    q.set("interval", interval === "year" ? "month" : interval);
+    const data = await api(path, q);
+    if (interval === "year") for (const k of ["both", "a_to_b", "b_to_a"]) data[k] = byYear(data[k]);
+    return { data, interval };
+  };
+  if (asked !== "auto") return fetchAt(asked);
+  try {
+    const q = new URLSearchParams(base);
+    q.set("interval", "auto");
+    const data = await api(path, q);
+    if (data.interval && data.interval !== "auto") return { data, interval: data.interval };
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err;
+  }
+  const span = new URLSearchParams({ dyad: `${a}-${b}`, limit: "1", sort: "date", since: params.get("since") || "0001-01-01" });
+  if (params.get("until")) span.set("until", params.get("until"));
+  const later = new URLSearchParams(span);
+  later.set("sort", "-date");
+  const [first, last] = await Promise.all([api("/events", span), api("/events", later)]);
+  const d0 = first.events[0] && first.events[0].date, d1 = last.events[0] && last.events[0].date;
+  return fetchAt(d0 && d1 ? intervalFor(d0, d1) : "month");
+}
+
+function dyadChart(series, label, interval) {
   const width = Math.max(900, Math.min(1400, series.length * 26 + 120));
   const height = 320;
   const m = { left: 48, right: 52, top: 28, bottom: 46 };
@@ -408,7 +579,7 @@ function dyadChart(series, label) {
   const barW = Math.max(2, Math.min(40, step * 0.7));
   const y = (n) => m.top + plotH - (n / maxCount) * plotH;
   const yG = (g) => m.top + plotH / 2 - (g / 10) * (plotH / 2);
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img", id: "dyad-chart",
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, role: "img", id: "dyad-chart", "data-interval": interval,
     "aria-label": `Events per period, ${label}: stacked by quad class, with the mean Goldstein score` });
   const axis = svg("g", { class: "axis" });
   for (const frac of [0, 0.5, 1]) {
@@ -439,11 +610,20 @@ function dyadChart(series, label) {
       root.append(svg("text", { x: x + barW / 2, y: height - m.bottom + 16, "text-anchor": "middle", text: p.period }));
     }
   });
-  const points = series.map((p, i) => (p.goldstein_mean === null ? null : [m.left + i * step + step / 2, yG(p.goldstein_mean), p]))
-    .filter(Boolean);
-  if (points.length) {
-    root.append(svg("polyline", { points: points.map(([x, yy]) => `${x},${yy}`).join(" "), fill: "none", stroke: "#333", "stroke-width": 1.5, class: "goldstein-line" }));
-    for (const [x, yy, p] of points) {
+  // the mean Goldstein line joins neighbouring periods only: an empty period breaks it
+  const points = series.map((p, i) => (p.goldstein_mean === null ? null : [m.left + i * step + step / 2, yG(p.goldstein_mean), p]));
+  let run = [];
+  const flush = () => {
+    if (run.length > 1) {
+      root.append(svg("polyline", { points: run.map(([x, yy]) => `${x},${yy}`).join(" "), fill: "none", stroke: "#333",
+        "stroke-width": 1.5, class: "goldstein-line", "data-periods": run.map((pt) => pt[2].period).join(" ") }));
+    }
+    run = [];
+  };
+  for (const pt of points) { if (pt) run.push(pt); else flush(); }
+  flush();
+  {
+    for (const [x, yy, p] of points.filter(Boolean)) {
       root.append(titled(svg("circle", { cx: x, cy: yy, r: 3.2, fill: goldsteinColour(p.goldstein_mean), stroke: "#333", class: "goldstein-point" }),
         `${p.period}: mean Goldstein ${fmt(p.goldstein_mean, 2)}, sum ${fmt(p.goldstein_sum, 1)}`));
     }
@@ -465,95 +645,151 @@ function dyadTable(series) {
 }
 
 // -- network ---------------------------------------------------------------------------------
-function layout(nodes, edges, width, height, radius) {
-  // Fruchterman–Reingold from a circle in a fixed order: the same graph always lands the same way.
+const LABEL_FONT = "600 11px system-ui, sans-serif";   // as .network svg .node text in style.css
+let measureContext = null;
+
+function labelWidth(text) {
+  measureContext = measureContext || document.createElement("canvas").getContext("2d");
+  measureContext.font = LABEL_FONT;
+  return Math.ceil(measureContext.measureText(text).width);
+}
+
+// The box a node takes: its circle and its label centred above it (relative to its centre).
+function nodeBox(r, textWidth) {
+  const half = Math.max(r, textWidth / 2) + 3;
+  return { left: -half, right: half, top: -r - 19, bottom: r + 3 };
+}
+
+function boxesOverlap(a, pa, b, pb) {
+  return pa.x + a.left < pb.x + b.right && pb.x + b.left < pa.x + a.right &&
+    pa.y + a.top < pb.y + b.bottom && pb.y + b.top < pa.y + a.bottom;
+}
+
+// Force layout (Fruchterman–Reingold) from a spiral, busiest node in the middle, stretched to
+// fill the panel; then boxes (circle + label) that still overlap are pushed apart until none
+// does. Returns the positions and whether every box is clear of every other.
+function layout(nodes, edges, width, height, boxes) {
   const n = nodes.length;
+  const golden = Math.PI * (3 - Math.sqrt(5));
   const pos = nodes.map((_, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, n);
-    return { x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle) };
+    const r = Math.sqrt((i + 0.5) / Math.max(1, n)) * 0.45;
+    return { x: width / 2 + Math.cos(i * golden) * r * width, y: height / 2 + Math.sin(i * golden) * r * height };
   });
-  if (n < 2) { if (n) { pos[0].x = width / 2; pos[0].y = height / 2; } return pos; }
+  if (n < 2) { if (n) { pos[0].x = width / 2; pos[0].y = height / 2; } return { pos, clear: true }; }
   const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const k = Math.sqrt((width * height) / n) * 0.55;
-  let temperature = width / 8;
-  for (let iter = 0; iter < 300; iter++) {
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([i, j]) => i !== undefined && j !== undefined && i !== j);
+  const k = Math.sqrt((width * height) / n) * 0.8;
+  let temperature = Math.max(width, height) / 10;
+  for (let iter = 0; iter < 220; iter++) {
     const disp = pos.map(() => ({ x: 0, y: 0 }));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const dx = pos[i].x - pos[j].x || 0.01;
-        const dy = pos[i].y - pos[j].y || 0.01;
-        const d2 = dx * dx + dy * dy;
-        const f = (k * k) / d2;
+        const dx = pos[i].x - pos[j].x || 0.01, dy = pos[i].y - pos[j].y || 0.01;
+        const f = (k * k) / (dx * dx + dy * dy);
         disp[i].x += dx * f; disp[i].y += dy * f;
         disp[j].x -= dx * f; disp[j].y -= dy * f;
       }
     }
-    for (const e of edges) {
-      const i = index.get(e.source), j = index.get(e.target);
-      if (i === undefined || j === undefined || i === j) continue;
+    for (const [i, j] of links) {
       const dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
-      const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-      const f = d / k;
+      const f = Math.sqrt(dx * dx + dy * dy) / k;
       disp[i].x -= dx * f; disp[i].y -= dy * f;
       disp[j].x += dx * f; disp[j].y += dy * f;
     }
     for (let i = 0; i < n; i++) {
-      // a weak pull to the centre keeps separate components on screen
-      disp[i].x += (width / 2 - pos[i].x) * 0.6;
-      disp[i].y += (height / 2 - pos[i].y) * 0.6;
+      disp[i].x += (width / 2 - pos[i].x) * 0.3;   // a pull to the centre keeps separate components near
+      disp[i].y += (height / 2 - pos[i].y) * 0.3;
       const d = Math.sqrt(disp[i].x ** 2 + disp[i].y ** 2) || 1;
       const step = Math.min(d, temperature);
-      pos[i].x = Math.max(40, Math.min(width - 40, pos[i].x + (disp[i].x / d) * step));
-      pos[i].y = Math.max(34, Math.min(height - 24, pos[i].y + (disp[i].y / d) * step));
+      pos[i].x += (disp[i].x / d) * step;
+      pos[i].y += (disp[i].y / d) * step;
     }
-    temperature *= 0.985;
+    temperature *= 0.975;
   }
-  // then push apart circles that still overlap, so that every node can be seen and clicked
-  for (let round = 0; round < 60; round++) {
-    let moved = false;
+  // stretch to the panel, each axis on its own: half by position, half by rank, so that a dense
+  // core spreads out over the panel instead of sitting in one corner; boxes inside the edges
+  const pad = boxes.reduce((m, b) => ({ l: Math.max(m.l, -b.left), r: Math.max(m.r, b.right), t: Math.max(m.t, -b.top), b: Math.max(m.b, b.bottom) }),
+    { l: 0, r: 0, t: 0, b: 0 });
+  for (const [axis, lo, hi] of [["x", pad.l, width - pad.r], ["y", pad.t, height - pad.b]]) {
+    const values = pos.map((p) => p[axis]);
+    const min = Math.min(...values), max = Math.max(...values);
+    const rank = new Map([...values.keys()].sort((i, j) => values[i] - values[j]).map((i, r) => [i, r / (n - 1)]));
+    pos.forEach((p, i) => { p[axis] = lo + (0.5 * ((values[i] - min) / (max - min || 1)) + 0.5 * rank.get(i)) * (hi - lo); });
+  }
+  const clamp = (p, b) => {
+    p.x = Math.max(-b.left, Math.min(width - b.right, p.x));
+    p.y = Math.max(-b.top, Math.min(height - b.bottom, p.y));
+  };
+  let clear = false;
+  for (let round = 0; round < 400 && !clear; round++) {
+    clear = true;
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
-        const d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        const need = radius(nodes[i].count) + radius(nodes[j].count) + 14;
-        if (d >= need) continue;
-        const push = (need - d) / 2, ux = dx / d, uy = dy / d;
-        pos[i].x -= ux * push; pos[i].y -= uy * push;
-        pos[j].x += ux * push; pos[j].y += uy * push;
-        moved = true;
+        const a = boxes[i], b = boxes[j], pa = pos[i], pb = pos[j];
+        if (!boxesOverlap(a, pa, b, pb)) continue;
+        clear = false;
+        // push apart along the axis that needs the smaller move, a little beyond touching
+        const pushX = pa.x <= pb.x ? (pa.x + a.right) - (pb.x + b.left) : (pb.x + b.right) - (pa.x + a.left);
+        const pushY = pa.y <= pb.y ? (pa.y + a.bottom) - (pb.y + b.top) : (pb.y + b.bottom) - (pa.y + a.top);
+        const jitter = ((i * 7 + j * 13 + round) % 5) * 0.1;
+        if (pushX < pushY) {
+          const d = (pushX + 1 + jitter) / 2 * (pa.x <= pb.x ? 1 : -1);
+          pa.x -= d; pb.x += d;
+        } else {
+          const d = (pushY + 1 + jitter) / 2 * (pa.y <= pb.y ? 1 : -1);
+          pa.y -= d; pb.y += d;
+        }
+        clamp(pa, a); clamp(pb, b);
       }
     }
-    for (const p of pos) {
-      p.x = Math.max(40, Math.min(width - 40, p.x));
-      p.y = Math.max(34, Math.min(height - 24, p.y));
-    }
-    if (!moved) break;
   }
-  return pos;
+  return { pos, clear };
 }
 
+// Actors merged into countries and organisations (groupKey); unknown actors left out.
 function byCountry(data) {
-  // actors merged into their country (the first three letters of the code)
   const nodes = new Map(), edges = new Map();
-  for (const n of data.nodes) nodes.set(n.id.slice(0, 3), (nodes.get(n.id.slice(0, 3)) || 0) + n.count);
   for (const e of data.edges) {
-    const key = `${e.source.slice(0, 3)}>${e.target.slice(0, 3)}`;
-    const acc = edges.get(key) || { source: e.source.slice(0, 3), target: e.target.slice(0, 3), count: 0, sum: 0 };
+    const s = groupKey(e.source), t = groupKey(e.target);
+    if (!s || !t) continue;
+    const key = `${s}>${t}`;
+    const acc = edges.get(key) || { source: s, target: t, count: 0, sum: 0 };
     acc.count += e.count;
-    acc.sum += e.mean_goldstein * e.count;
+    acc.sum += (e.mean_goldstein || 0) * e.count;
     edges.set(key, acc);
+    nodes.set(s, (nodes.get(s) || 0) + e.count);
+    if (t !== s) nodes.set(t, (nodes.get(t) || 0) + e.count);
   }
   return {
     nodes: [...nodes.entries()].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)),
     edges: [...edges.values()].map((e) => ({ source: e.source, target: e.target, count: e.count, mean_goldstein: e.sum / e.count }))
-      .sort((a, b) => b.count - a.count),
+      .sort((a, b) => b.count - a.count || (a.source + a.target < b.source + b.target ? -1 : 1)),
   };
+}
+
+// Actors as coded, without the unknown ones.
+function asCoded(data) {
+  const edges = data.edges.filter((e) => !e.source.startsWith("-") && !e.target.startsWith("-"));
+  const nodes = new Map();
+  for (const e of edges) {
+    nodes.set(e.source, (nodes.get(e.source) || 0) + e.count);
+    if (e.target !== e.source) nodes.set(e.target, (nodes.get(e.target) || 0) + e.count);
+  }
+  return { nodes: [...nodes.entries()].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1)), edges };
+}
+
+// The top `cap` nodes by events and the links between them.
+function capNetwork(data, cap) {
+  const nodes = data.nodes.slice(0, cap);
+  const keep = new Set(nodes.map((nd) => nd.id));
+  return { nodes, edges: data.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
 }
 
 async function renderNetwork(main, params, token) {
   const query = filterParams(params);
-  const maxEdges = params.get("max_edges") || "150";
+  const maxEdges = params.get("max_edges") || "500";
   const group = params.get("group") || "country";
+  const cap = Math.max(1, Number(params.get("nodes")) || 30);
   query.set("max_edges", maxEdges);
   const options = el("form", { class: "form-row", id: "network-form", onchange: (ev) => {
     const next = new URLSearchParams(params);
@@ -561,67 +797,106 @@ async function renderNetwork(main, params, token) {
     go("network", next);
   }, onsubmit: (ev) => ev.preventDefault() },
   el("label", {}, "Actors", el("select", { name: "group" },
-    [["country", "by country"], ["actor", "as coded (country + sector)"]].map(([v, t]) => el("option", { value: v, selected: v === group }, t)))),
-  el("label", {}, "Links", el("select", { name: "max_edges" },
-    ["50", "150", "500", "2000"].map((v) => el("option", { value: v, selected: v === maxEdges }, `busiest ${v}`)))));
+    [["country", "by country or organisation"], ["actor", "as coded (country + sector)"]].map(([v, t]) => el("option", { value: v, selected: v === group }, t)))),
+  el("label", {}, "Nodes", el("select", { name: "nodes" },
+    ["10", "20", "30", "50", "80"].concat(["10", "20", "30", "50", "80"].includes(String(cap)) ? [] : [String(cap)])
+      .map((v) => el("option", { value: v, selected: v === String(cap) }, `top ${v} by events`)))),
+  el("label", {}, "Links read", el("select", { name: "max_edges" },
+    ["150", "500", "2000"].concat(["150", "500", "2000"].includes(maxEdges) ? [] : [maxEdges])
+      .map((v) => el("option", { value: v, selected: v === maxEdges }, `busiest ${v} pairs`)))));
+  const actor = params.get("actor");
+  const focus = el("p", { id: "network-focus" });
+  if (actor) {
+    const all = new URLSearchParams(params);
+    all.delete("actor");
+    const events = filterParams(params);
+    focus.append("Drilled in on ", el("b", { title: actorLabel(actor.toUpperCase()) }, actor), ` (${actorLabel(actor.toUpperCase())}) and its partners · `,
+      el("a", { href: `#/events?${events}`, id: "network-events-link" }, "list its events"), " · ",
+      el("a", { href: `#/network?${all}`, id: "network-back" }, "back to the whole network"));
+  }
   main.replaceChildren(el("section", { class: "panel network" },
-    el("h2", {}, "Actor network"), options,
+    el("h2", {}, "Actor network"), options, focus,
     el("p", { class: "muted", id: "network-note" }, "Loading…")));
   const raw = await api("/network", query);
   if (token !== renderToken) return;
-  const data = group === "country" ? byCountry(raw) : raw;
+  showResolved(raw);
+  const full = group === "country" ? byCountry(raw) : asCoded(raw);
+  const data = capNetwork(full, cap);
   const panel = main.querySelector(".network");
   const note = panel.querySelector("#network-note");
   if (!data.nodes.length) { note.textContent = "No events match these filters."; return; }
-  note.textContent = `${data.nodes.length} ${group === "country" ? "countries" : "actors"} and ${data.edges.length} directed links` +
-    ` (from the busiest ${raw.edges.length} actor pairs). Link colour: mean Goldstein score; width: number of events. Click a node to list its events.`;
-  const width = 960, height = 640;
+  const kind = group === "country" ? "countries and organisations" : "actors";
+  note.textContent = `The ${data.nodes.length} busiest ${kind}` + (full.nodes.length > data.nodes.length ? ` of ${full.nodes.length}` : "") +
+    ` and the ${data.edges.length} directed links between them (from the busiest ${raw.edges.length} actor pairs; unknown actors left out). ` +
+    "Link colour: mean Goldstein score; width: number of events. Click a node to drill in on it.";
+  const width = Math.max(640, Math.floor(panel.clientWidth - 34));
+  let height = Math.max(460, Math.min(760, Math.floor(window.innerHeight - panel.getBoundingClientRect().top - 150)));
   const maxNode = Math.max(...data.nodes.map((nd) => nd.count));
-  const radius = (c) => 6 + 16 * Math.sqrt(c / maxNode);
-  const pos = layout(data.nodes, data.edges, width, height, radius);
+  const radius = (c) => 5 + 15 * Math.sqrt(c / maxNode);
+  const boxes = data.nodes.map((nd) => nodeBox(radius(nd.count), labelWidth(nd.id)));
+  let placed = layout(data.nodes, data.edges, width, height, boxes);
+  for (let tries = 0; !placed.clear && tries < 6; tries++) {   // too crowded: a taller drawing
+    height = Math.round(height * 1.25);
+    placed = layout(data.nodes, data.edges, width, height, boxes);
+  }
+  const pos = placed.pos;
   const index = new Map(data.nodes.map((node, i) => [node.id, i]));
-  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", id: "network-graph", role: "img",
+  const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, id: "network-graph", role: "img",
+    "data-nodes": data.nodes.length, "data-clear": placed.clear,
     "aria-label": "Actor network: actors as circles, events as arrows coloured by mean Goldstein score" });
   const defs = svg("defs");
   root.append(defs);
+  const markers = new Map();
+  const marker = (colour) => {
+    if (!markers.has(colour)) {
+      const id = `arrow-${markers.size}`;
+      // in user space: the same small head whatever the width of the line
+      defs.append(svg("marker", { id, viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9,
+        markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
+      markers.set(colour, id);
+    }
+    return markers.get(colour);
+  };
+  const maxEdge = Math.max(1, ...data.edges.map((e) => e.count));
   const edges = svg("g", { class: "edges" });
-  data.edges.forEach((e, n) => {
+  for (const e of data.edges) {
     const i = index.get(e.source), j = index.get(e.target);
     const colour = goldsteinColour(e.mean_goldstein);
     const label = `${e.source} → ${e.target}: ${e.count} event(s), mean Goldstein ${fmt(e.mean_goldstein, 2)}`;
+    const widthOf = 1 + 4 * Math.sqrt(e.count / maxEdge);
     if (i === j) {
       const p = pos[i], r = radius(data.nodes[i].count);
-      edges.append(titled(svg("circle", { cx: p.x, cy: p.y - r - 6, r: 7, fill: "none", stroke: colour, "stroke-width": 1.5, class: "edge", "data-goldstein": e.mean_goldstein }), label));
-      return;
+      edges.append(titled(svg("circle", { cx: p.x + r * 0.9, cy: p.y + r * 0.9, r: 6, fill: "none", stroke: colour, "stroke-width": 1.5,
+        class: "edge loop", "data-source": e.source, "data-target": e.target, "data-goldstein": e.mean_goldstein }), label));
+      continue;
     }
-    const markerId = `arrow-${n}`;
-    defs.append(svg("marker", { id: markerId, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" },
-      svg("path", { d: "M0,0 L10,5 L0,10 z", fill: colour })));
     const a = pos[i], b = pos[j];
     const dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
-    const rb = radius(data.nodes[j].count) + 3, ra = radius(data.nodes[i].count);
-    // a slight bend so that A→B and B→A are two visible arrows
-    const mx = (a.x + b.x) / 2 - (dy / d) * 14, my = (a.y + b.y) / 2 + (dx / d) * 14;
-    const ex = b.x - ((b.x - mx) / Math.hypot(b.x - mx, b.y - my)) * rb;
-    const ey = b.y - ((b.y - my) / Math.hypot(b.x - mx, b.y - my)) * rb;
-    const sx = a.x + ((mx - a.x) / Math.hypot(mx - a.x, my - a.y)) * ra;
-    const sy = a.y + ((my - a.y) / Math.hypot(mx - a.x, my - a.y)) * ra;
-    edges.append(titled(svg("path", { d: `M${sx},${sy} Q${mx},${my} ${ex},${ey}`, fill: "none", stroke: colour,
-      "stroke-width": 1 + Math.log2(1 + e.count), "marker-end": `url(#${markerId})`, class: "edge",
-      "data-source": e.source, "data-target": e.target, "data-goldstein": e.mean_goldstein }), label));
-  });
+    const ra = radius(data.nodes[i].count), rb = radius(data.nodes[j].count) + 1.5;
+    // a slight bend so that A→B and B→A are two visible arrows; both ends at the circles' edges
+    const bend = Math.min(18, d / 6);
+    const mx = (a.x + b.x) / 2 - (dy / d) * bend, my = (a.y + b.y) / 2 + (dx / d) * bend;
+    const lb = Math.hypot(b.x - mx, b.y - my) || 1, la = Math.hypot(mx - a.x, my - a.y) || 1;
+    const ex = b.x - ((b.x - mx) / lb) * rb, ey = b.y - ((b.y - my) / lb) * rb;
+    const sx = a.x + ((mx - a.x) / la) * ra, sy = a.y + ((my - a.y) / la) * ra;
+    edges.append(titled(svg("path", { d: `M${sx.toFixed(1)},${sy.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`,
+      fill: "none", stroke: colour, "stroke-width": widthOf.toFixed(2), "stroke-opacity": 0.75, "marker-end": `url(#${marker(colour)})`,
+      class: "edge", "data-source": e.source, "data-target": e.target, "data-goldstein": e.mean_goldstein }), label));
+  }
   root.append(edges);
   const nodes = svg("g", { class: "nodes" });
   data.nodes.forEach((nd, i) => {
     const r = radius(nd.count);
-    const next = new URLSearchParams(filterParams(params));
+    const next = new URLSearchParams(params);
     next.set("actor", nd.id);
-    const group = svg("g", { class: "node", "data-actor": nd.id, transform: `translate(${pos[i].x},${pos[i].y})`,
-      tabindex: 0, role: "link", "aria-label": `${nd.id}: ${nd.count} events`,
-      onclick: () => go("events", next), onkeydown: (ev) => { if (ev.key === "Enter") go("events", next); } },
-    svg("circle", { r, fill: "#4d78b0" }),
-    svg("text", { y: -r - 4, "text-anchor": "middle", text: nd.id }));
-    nodes.append(titled(group, `${nd.id} (${actorLabel(nd.id)}): ${nd.count} event(s)`));
+    const drill = () => go("network", next);
+    const groupNode = svg("g", { class: `node${actor && nd.id === actor.toUpperCase() ? " focus" : ""}`, "data-actor": nd.id,
+      transform: `translate(${pos[i].x.toFixed(1)},${pos[i].y.toFixed(1)})`,
+      tabindex: 0, role: "link", "aria-label": `${nd.id}: ${nd.count} events; drill in`,
+      onclick: drill, onkeydown: (ev) => { if (ev.key === "Enter") drill(); } },
+    svg("circle", { r: r.toFixed(1), fill: "#4d78b0" }),
+    svg("text", { y: (-r - 5).toFixed(1), "text-anchor": "middle", text: nd.id, class: "label" }));
+    nodes.append(titled(groupNode, `${nd.id} (${actorLabel(nd.id)}): ${nd.count} event(s)`));
   });
   root.append(nodes);
   panel.append(el("div", { class: "chart-wrap" }, root),
@@ -696,6 +971,272 @@ async function renderMap(main, params, token) {
   root.append(dots);
   panel.append(el("div", { class: "chart-wrap" }, root),
     el("p", { class: "muted" }, "Country outlines: Natural Earth 1:110m (public domain)."));
+}
+
+// -- analysis --------------------------------------------------------------------------------
+const DIMENSIONS = [["actor", "actor"], ["country", "country"], ["source", "source actor"], ["target", "target actor"],
+  ["source_country", "source country"], ["target_country", "target country"], ["dyad", "dyad"], ["root", "CAMEO root"],
+  ["plover", "PLOVER type"], ["place", "place"], ["day", "day"], ["week", "week"], ["month", "month"], ["year", "year"]];
+const TIME_DIMENSIONS = ["day", "week", "month", "year"];
+const AGG_SORTS = [["-events", "most events"], ["events", "fewest events"], ["-goldstein", "most cooperative"],
+  ["goldstein", "most conflictual"], ["key", "by key (time order)"]];
+
+// the period after `p` ("2024-01-05" day, its Monday for a week, "2024-01" month, "2024" year)
+function nextPeriod(p, dim) {
+  if (dim === "year") return String(Number(p) + 1);
+  if (dim === "month") {
+    const [y, m] = p.split("-").map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+  const d = new Date(`${p}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + (dim === "week" ? 7 : 1));
+  return d.toISOString().slice(0, 10);
+}
+
+// every period from the first to the last of `keys` (sorted), or null when that is too many
+function periodRange(keys, dim, max = 1500) {
+  if (!keys.length) return [];
+  const out = [keys[0]];
+  const last = keys[keys.length - 1];
+  while (out[out.length - 1] < last) {
+    out.push(nextPeriod(out[out.length - 1], dim));
+    if (out.length > max) return null;
+  }
+  return out;
+}
+
+function keyLabel(dim, value) {
+  if (value === null || value === undefined || value === "") return "–";
+  if (["actor", "source", "target"].includes(dim)) return actorLabel(String(value));
+  if (["country", "source_country", "target_country"].includes(dim)) return actorLabel(String(value));
+  if (dim === "root") return rootName(String(value));
+  return "";
+}
+
+async function renderAnalysis(main, params, token) {
+  const by = (params.get("by") || "month").split(",").filter(Boolean).slice(0, 2);
+  const timeDims = by.filter((d) => TIME_DIMENSIONS.includes(d));
+  const sort = params.get("sort") || (timeDims.length && by.length === 1 ? "key" : "-events");
+  const limit = params.get("limit") || (by.length === 2 && timeDims.length ? "1000" : "100");
+  const choose = (name, value, options, blank) => el("select", { name },
+    (blank ? [["", blank]] : []).concat(options).map(([v, t]) => el("option", { value: v, selected: v === value }, t)));
+  const form = el("form", { class: "form-row", id: "analysis-form", onchange: () => {
+    const f = form.elements;
+    const next = new URLSearchParams(filterParams(params));
+    next.set("by", [f.by1.value, f.by2.value].filter(Boolean).filter((v, i, a) => a.indexOf(v) === i).join(","));
+    next.set("sort", f.sort.value);
+    next.set("limit", f.limit.value);
+    go("analysis", next);
+  }, onsubmit: (ev) => ev.preventDefault() },
+  el("label", {}, "Group by", choose("by1", by[0], DIMENSIONS)),
+  el("label", {}, "and by", choose("by2", by[1] || "", DIMENSIONS, "(nothing)")),
+  el("label", {}, "Order", choose("sort", sort, AGG_SORTS)),
+  el("label", {}, "Rows", choose("limit", limit, ["20", "100", "300", "1000"].concat(["20", "100", "300", "1000"].includes(limit) ? [] : [limit]).map((v) => [v, v]))));
+  const body = el("div", { id: "analysis-body" }, el("p", { class: "muted" }, "Loading…"));
+  main.replaceChildren(el("section", { class: "panel analysis" },
+    el("h2", {}, "Analysis: events grouped"),
+    el("p", { class: "muted" }, "Events, mean Goldstein score and the shares of the four quad classes, grouped by one or two dimensions, for the events of the filters above."),
+    form, body));
+  const query = filterParams(params);
+  query.set("by", by.join(","));
+  query.set("sort", sort);
+  query.set("limit", limit);
+  const response = await fetch(`/aggregate?${query}`);
+  if (token !== renderToken) return;
+  if (response.status === 404) {
+    body.replaceChildren(el("p", { class: "empty", id: "analysis-missing" },
+      "This server has no GET /aggregate yet: the analysis view needs a newer tidings API."));
+    return;
+  }
+  let data = null;
+  try { data = await response.json(); } catch { data = null; }
+  if (!response.ok) {
+    const detail = data && data.detail;
+    throw new ApiError(Array.isArray(detail) ? detail.map((d) => `${(d.loc || []).slice(1).join(".")}: ${d.msg}`).join("; ") : detail || `${response.status}`);
+  }
+  showResolved(data);
+  const dims = data.by || by;
+  const rows = data.rows || [];
+  const filters = filterParams(params);
+  body.replaceChildren(
+    el("p", { class: "muted", id: "analysis-note" }, `${rows.length} of ${data.groups ?? rows.length} group${(data.groups ?? rows.length) === 1 ? "" : "s"}` +
+      (data.truncated ? ` (the first ${rows.length}; ask for more rows or narrow the filters)` : "") + " · ",
+    downloadLinks(filters)),
+    rows.length ? analysisChart(rows, dims) : el("p", { class: "empty" }, "No events match these filters."),
+    rows.length ? analysisTable(rows, dims, filters) : "");
+}
+
+// a row's filter for the events view, when its dimensions are ones /events can filter by
+function rowFilter(row, dims, filters) {
+  const next = new URLSearchParams(filters);
+  for (const dim of dims) {
+    const v = row[dim];
+    if (v === null || v === undefined) return null;
+    if (["actor", "source", "target", "root", "plover", "place"].includes(dim)) next.set(dim, v);
+    else if (dim === "dyad") {   // SOURCE-TARGET; a pair with an unknown side ("---") is not split
+      const m = /^([A-Z0-9]+)-([A-Z0-9]+)$/i.exec(String(v));
+      if (!m) return null;
+      next.set("source", m[1]); next.set("target", m[2]);
+    }
+    else if (dim === "day") { next.set("since", v); next.set("until", v); }
+    else if (dim === "month" || dim === "year") {
+      const start = dim === "year" ? `${v}-01-01` : `${v}-01`;
+      const end = dim === "year" ? `${v}-12-31` : new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).toISOString().slice(0, 10);
+      next.set("since", start); next.set("until", end);
+    } else if (dim === "week") {
+      const d = new Date(`${v}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + 6);
+      next.set("since", v); next.set("until", d.toISOString().slice(0, 10));
+    } else return null;
+  }
+  return next;
+}
+
+function analysisTable(rows, dims, filters) {
+  const pct = (x) => (x === null || x === undefined ? "–" : `${Math.round(x * 100)}%`);
+  return el("table", { id: "analysis-table" },
+    el("thead", {}, el("tr", {}, dims.map((d) => el("th", {}, (DIMENSIONS.find(([k]) => k === d) || [d, d])[1])),
+      ["Events", "Mentions", "Mean Goldstein"].map((h) => el("th", { class: "num" }, h)),
+      [1, 2, 3, 4].map((q) => el("th", { class: "num", title: QUAD_NAMES[q] }, el("span", { class: `quad q${q}` }, q), ` ${QUAD_NAMES[q]}`)))),
+    el("tbody", {}, rows.map((r) => {
+      const link = rowFilter(r, dims, filters);
+      return el("tr", {}, dims.map((d, i) => el("td", { class: "code", title: keyLabel(d, r[d]) || null },
+        i === 0 && link ? el("a", { href: `#/events?${link}`, title: "list these events" }, r[d] ?? "–") : r[d] ?? "–")),
+      el("td", { class: "num" }, r.events), el("td", { class: "num" }, r.mentions ?? "–"),
+      el("td", { class: "num", style: `color:${goldsteinColour(r.goldstein_mean)}` }, fmt(r.goldstein_mean, 2)),
+      [1, 2, 3, 4].map((q) => el("td", { class: "num" }, pct(r[`q${q}`]))));
+    })));
+}
+
+function analysisChart(rows, dims) {
+  const time = dims.find((d) => TIME_DIMENSIONS.includes(d));
+  const other = dims.find((d) => d !== time);
+  if (time && !other) return shareChart(rows, time);
+  if (time && other) return linesChart(rows, time, other);
+  return barsChart(rows, dims);
+}
+
+function chartFrame(id, width, height, label, extra = {}) {
+  return svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, id, role: "img", "aria-label": label, ...extra });
+}
+
+// one time dimension: the quad-class shares of each period stacked to 100%, events above
+function shareChart(rows, time) {
+  const byKey = new Map(rows.map((r) => [String(r[time]), r]));
+  const keys = [...byKey.keys()].sort();
+  const periods = periodRange(keys, time) || keys;
+  const width = 1100, height = 330, m = { left: 48, right: 16, top: 16, bottom: 40 };
+  const plotW = width - m.left - m.right, shareH = 180, countH = 60, gap = 18;
+  const step = plotW / periods.length, barW = Math.max(1, Math.min(36, step * 0.85));
+  const maxEvents = Math.max(1, ...rows.map((r) => r.events));
+  const root = chartFrame("analysis-chart", width, height, `Quad-class shares per ${time}`, { "data-kind": "shares", "data-periods": periods.length });
+  const yShare = (f) => m.top + countH + gap + shareH * (1 - f);
+  const axis = svg("g", { class: "axis" });
+  for (const f of [0, 0.5, 1]) {
+    axis.append(svg("line", { x1: m.left, x2: width - m.right, y1: yShare(f), y2: yShare(f), stroke: "#e3e7ec" }),
+      svg("text", { x: m.left - 6, y: yShare(f) + 4, "text-anchor": "end", text: `${f * 100}%` }));
+  }
+  axis.append(svg("text", { x: m.left - 6, y: m.top + 10, "text-anchor": "end", text: maxEvents }),
+    svg("text", { x: m.left, y: m.top - 4, text: "events" }));
+  root.append(axis);
+  const labelEvery = Math.ceil(periods.length / Math.max(1, Math.floor(plotW / 70)));
+  periods.forEach((p, i) => {
+    const r = byKey.get(p);
+    const x = m.left + i * step + (step - barW) / 2;
+    if (r) {
+      const g = svg("g", { class: "share-bar", "data-period": p });
+      const h = (r.events / maxEvents) * countH;
+      g.append(titled(svg("rect", { x, y: m.top + countH - h, width: barW, height: Math.max(0.5, h), fill: "#8a96a6" }), `${p}: ${r.events} events`));
+      let base = 0;
+      for (const q of [4, 3, 2, 1]) {
+        const f = r[`q${q}`] || 0;
+        if (!f) continue;
+        g.append(titled(svg("rect", { x, y: yShare(base + f), width: barW, height: yShare(base) - yShare(base + f), fill: QUAD_COLOURS[q] }),
+          `${p}: ${Math.round(f * 100)}% ${QUAD_NAMES[q]} (${r.events} events, mean Goldstein ${fmt(r.goldstein_mean, 2)})`));
+        base += f;
+      }
+      root.append(g);
+    }
+    if (i % labelEvery === 0) root.append(svg("text", { x: x + barW / 2, y: height - m.bottom + 16, "text-anchor": "middle", text: p }));
+  });
+  return el("div", { class: "chart-wrap" }, root, el("div", { class: "legend" },
+    [4, 3, 2, 1].map((q) => legendItem(QUAD_COLOURS[q], QUAD_NAMES[q])), el("span", {}, "grey: events per period; empty periods are left blank")));
+}
+
+const LINE_COLOURS = ["#1f5fa8", "#b8322a", "#3f9c5a", "#e08a2c", "#7b4fa0", "#4a4a4a", "#2aa1b3", "#c2549d"];
+
+// a time and another dimension: events per period, one line for each of the busiest groups
+function linesChart(rows, time, other) {
+  const totals = new Map();
+  for (const r of rows) totals.set(String(r[other]), (totals.get(String(r[other])) || 0) + r.events);
+  const groups = [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, LINE_COLOURS.length).map(([k]) => k);
+  const keys = [...new Set(rows.map((r) => String(r[time])))].sort();
+  const periods = periodRange(keys, time) || keys;
+  const at = new Map(periods.map((p, i) => [p, i]));
+  const width = 1100, height = 320, m = { left: 48, right: 16, top: 16, bottom: 40 };
+  const plotW = width - m.left - m.right, plotH = height - m.top - m.bottom;
+  const step = plotW / Math.max(1, periods.length);
+  const maxEvents = Math.max(1, ...rows.filter((r) => groups.includes(String(r[other]))).map((r) => r.events));
+  const x = (i) => m.left + i * step + step / 2, y = (n) => m.top + plotH - (n / maxEvents) * plotH;
+  const root = chartFrame("analysis-chart", width, height, `Events per ${time} for the busiest ${other} groups`, { "data-kind": "lines", "data-periods": periods.length });
+  const axis = svg("g", { class: "axis" });
+  for (const f of [0, 0.5, 1]) {
+    const n = Math.round(maxEvents * f);
+    axis.append(svg("line", { x1: m.left, x2: width - m.right, y1: y(n), y2: y(n), stroke: "#e3e7ec" }),
+      svg("text", { x: m.left - 6, y: y(n) + 4, "text-anchor": "end", text: n }));
+  }
+  root.append(axis);
+  const labelEvery = Math.ceil(periods.length / Math.max(1, Math.floor(plotW / 70)));
+  periods.forEach((p, i) => { if (i % labelEvery === 0) root.append(svg("text", { x: x(i), y: height - m.bottom + 16, "text-anchor": "middle", text: p })); });
+  groups.forEach((g, n) => {
+    const colour = LINE_COLOURS[n];
+    const points = new Map(rows.filter((r) => String(r[other]) === g).map((r) => [at.get(String(r[time])), r]));
+    let run = [];
+    const flush = () => {   // a period without events of this group breaks its line
+      if (run.length > 1) root.append(svg("polyline", { class: "series-line", "data-group": g, fill: "none", stroke: colour, "stroke-width": 1.8,
+        points: run.map(([i, r]) => `${x(i).toFixed(1)},${y(r.events).toFixed(1)}`).join(" ") }));
+      run = [];
+    };
+    for (let i = 0; i < periods.length; i++) {
+      const r = points.get(i);
+      if (r) {
+        run.push([i, r]);
+        root.append(titled(svg("circle", { cx: x(i), cy: y(r.events), r: 2.5, fill: colour, class: "series-point" }),
+          `${g}, ${periods[i]}: ${r.events} events, mean Goldstein ${fmt(r.goldstein_mean, 2)}`));
+      } else flush();
+    }
+    flush();
+  });
+  return el("div", { class: "chart-wrap" }, root, el("div", { class: "legend" },
+    groups.map((g, n) => legendItem(LINE_COLOURS[n], `${g}${keyLabel(other, g) ? ` (${keyLabel(other, g)})` : ""}`))));
+}
+
+// no time dimension: the busiest groups as bars, each split by its quad-class shares
+function barsChart(rows, dims) {
+  const top = [...rows].sort((a, b) => b.events - a.events).slice(0, 25);
+  const label = (r) => dims.map((d) => r[d] ?? "–").join(" · ");
+  const labelW = Math.min(260, 20 + Math.max(...top.map((r) => labelWidth(label(r)))));
+  const width = 1100, rowH = 20, m = { top: 8, bottom: 8 };
+  const height = m.top + m.bottom + rowH * top.length;
+  const maxEvents = Math.max(1, ...top.map((r) => r.events));
+  const plotW = width - labelW - 70;
+  const root = chartFrame("analysis-chart", width, height, `Events per ${dims.join(" and ")}`, { "data-kind": "bars" });
+  top.forEach((r, i) => {
+    const y0 = m.top + i * rowH;
+    const g = svg("g", { class: "agg-bar", "data-key": label(r) });
+    g.append(svg("text", { x: labelW - 8, y: y0 + 14, "text-anchor": "end", text: label(r) }));
+    let x0 = labelW;
+    for (const q of [1, 2, 3, 4]) {
+      const w = (r[`q${q}`] || 0) * (r.events / maxEvents) * plotW;
+      if (w <= 0) continue;
+      g.append(titled(svg("rect", { x: x0, y: y0 + 3, width: w, height: rowH - 6, fill: QUAD_COLOURS[q] }),
+        `${label(r)}: ${Math.round((r[`q${q}`] || 0) * 100)}% ${QUAD_NAMES[q]}`));
+      x0 += w;
+    }
+    g.append(svg("text", { x: x0 + 6, y: y0 + 14, text: `${r.events} · ${fmt(r.goldstein_mean, 1)}` }));
+    root.append(titled(g, `${label(r)}: ${r.events} events, mean Goldstein ${fmt(r.goldstein_mean, 2)}`));
+  });
+  return el("div", { class: "chart-wrap" }, root, el("div", { class: "legend" },
+    [1, 2, 3, 4].map((q) => legendItem(QUAD_COLOURS[q], QUAD_NAMES[q])), el("span", {}, "bar length: events; figures: events · mean Goldstein")));
 }
 
 // -- code a text -----------------------------------------------------------------------------
@@ -779,7 +1320,7 @@ function showCoded(result, text, events) {
 }
 
 // -- routing ---------------------------------------------------------------------------------
-const VIEWS = { events: renderEvents, dyad: renderDyad, network: renderNetwork, map: renderMap, code: renderCode };
+const VIEWS = { events: renderEvents, dyad: renderDyad, network: renderNetwork, map: renderMap, analysis: renderAnalysis, code: renderCode };
 
 async function route() {
   const { view, params } = parseHash();
@@ -787,10 +1328,12 @@ async function route() {
   const token = ++renderToken;
   for (const link of document.querySelectorAll("nav a")) link.classList.toggle("active", link.dataset.view === view);
   const form = document.getElementById("filters");
-  form.hidden = !["events", "network", "map"].includes(view) && VIEWS[view] !== undefined;
+  form.hidden = !FILTERED_VIEWS.includes(view) && VIEWS[view] !== undefined;
   fillFilterForm(params);
+  showResolved(null);
   setStatus("");
   const main = document.getElementById("view");
+  const started = performance.now();
   document.body.dataset.view = view;
   document.body.dataset.ready = "false";
   try {
@@ -798,7 +1341,13 @@ async function route() {
   } catch (err) {
     if (token === renderToken) setStatus(err.message, true);
   } finally {
-    if (token === renderToken) document.body.dataset.ready = "true";
+    if (token === renderToken) {
+      // the ready marker: the view has drawn its data. drawnAt counts from the start of the
+      // page's navigation, drawMs from the route change (a click within the page)
+      document.body.dataset.drawnAt = String(Math.round(performance.now()));
+      document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+      document.body.dataset.ready = "true";
+    }
   }
 }
 
