@@ -189,9 +189,58 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from tidings.knowledge.bundle import load_knowledge
     from tidings.web.api import serve
 
+    watch = None
+    if args.watch:
+        try:
+            every = _seconds(args.every)
+        except ValueError as exc:
+            print(f"tidings: --every {args.every}: {exc}", file=sys.stderr)
+            return EXIT_ERROR
+        watch = functools.partial(_serve_watching, list(args.watch), every)
     serve(args.db, host=args.host, port=args.port,
-          knowledge=load_knowledge(_settings(args).data_dirs))
+          knowledge=load_knowledge(_settings(args).data_dirs), watch=watch,
+          coder_factory=lambda: _coder(args))
     return EXIT_OK
+
+
+def _seconds(text: str) -> float:
+    """--every: a number of seconds, or an interval such as 30s, 15m, 1h."""
+    from tidings.sources.watch import parse_interval
+
+    try:
+        value = float(text)
+    except ValueError:
+        return parse_interval(text)
+    if value <= 0:
+        raise ValueError("must be longer than zero")
+    return value
+
+
+def _serve_watching(sources: list[str], every: float, backend: Any, stop: Any) -> None:
+    """``tidings serve --watch``: in the server's own process (DuckDB's one writer), store
+    what is new in each source every ``every`` seconds until ``stop`` is set, with one line
+    on stderr per round that found anything and per problem."""
+    from tidings.pipeline import IngestSummary, ingest
+    from tidings.sources.watch import FeedWatcher
+
+    watchers = [FeedWatcher(s) for s in sources]
+    print(f"tidings: watching {', '.join(sources)} every {every:g} s", file=sys.stderr,
+          flush=True)
+    while not stop.is_set():
+        summary = IngestSummary()
+        try:
+            for w in watchers:
+                items = w.poll()
+                if not items:
+                    continue
+                with backend.coder() as coder, backend.writer() as store:
+                    ingest(items, store, coder, on_problem=_report_problem, summary=summary)
+        except Exception as exc:  # noqa: BLE001 - the server goes on; the next round retries
+            print(f"tidings: watch: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        if summary.read or summary.skipped:
+            lines = (line.strip() for line in summary.lines())
+            print("tidings: watch: " + "; ".join(lines), file=sys.stderr, flush=True)
+        stop.wait(every)
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -509,6 +558,12 @@ def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
                          help="the REST API and the dashboard over the database")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--watch", action="append", metavar="SOURCE",
+                     help="a folder or feed URL to ingest from while serving, new articles "
+                     "only (the server then writes the database); may repeat")
+    srv.add_argument("--every", default="60", metavar="SECONDS",
+                     help="with --watch: seconds between two looks at the sources "
+                     "(default 60; also 30s, 5m)")
     srv.set_defaults(func=cmd_serve)
 
 

@@ -4,8 +4,11 @@ as one SQL WHERE clause over the events table with ``?`` parameters.
 Values are used as given: the API checks and normalises what a request sends (upper-case
 codes, a root as two digits, ISO dates) before it makes a ``Filters``; the command line
 passes its options as typed. Codes and actors match as prefixes (``IRN`` matches ``IRNGOV``);
-``place`` and ``q`` are case-insensitive substrings, matched literally (``%`` and ``_`` are
-not wildcards).
+``place`` is a case-insensitive substring of the place name, or one of the exact names in
+``place_names`` (what the API adds for another name of the same place: "Kiev" for Kyiv).
+``q`` is words: an event matches when its evidence sentence holds every word, in any order,
+each a case-insensitive substring. Both are matched literally (``%`` and ``_`` are not
+wildcards).
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ class Filters:
     until: dt.date | None = None  # last date
     country: str | None = None  # ISO3 country of the event's place
     place: str | None = None  # substring of the place name
-    q: str | None = None  # substring of the evidence sentence
+    place_names: tuple[str, ...] = ()  # ... or one of these names (with place set)
+    q: str | None = None  # words of the evidence sentence, all of them, in any order
 
     def clauses(self) -> list[Clause]:
         """One (condition, parameters) per filter that is set."""
@@ -72,12 +76,18 @@ class Filters:
         if self.country:
             out.append(("place_country = ?", [self.country]))
         if self.place:
-            out.append(("lower(place_name) LIKE ? ESCAPE '!'",
-                        [f"%{like_escape(self.place.lower())}%"]))
-        if self.q:
-            out.append(("lower(sentence) LIKE ? ESCAPE '!'",
-                        [f"%{like_escape(self.q.lower())}%"]))
+            out.append(self._place())
+        for word in (self.q or "").lower().split():
+            out.append(("lower(sentence) LIKE ? ESCAPE '!'", [f"%{like_escape(word)}%"]))
         return out
+
+    def _place(self) -> Clause:
+        text = "lower(place_name) LIKE ? ESCAPE '!'"
+        params: list[Any] = [f"%{like_escape((self.place or '').lower())}%"]
+        if self.place_names:
+            text += f" OR lower(place_name) IN ({', '.join('?' * len(self.place_names))})"
+            params += [n.lower() for n in self.place_names]
+        return f"({text})", params
 
     def where(self, *extra: Clause | str) -> tuple[str, list[Any]]:
         """" WHERE ..." (or "" when nothing is filtered) and its parameters; ``extra``

@@ -131,38 +131,51 @@ class Reader:
                           f"{where} ORDER BY date, event_id", params)
 
     # -- actors ------------------------------------------------------------------------------
-    def actors(self, query: str | None = None, *, limit: int = 100) -> list[dict[str, Any]]:
+    def actors(self, query: str | None = None, *, limit: int = 100,
+               prefixes: Sequence[str] = (), agents: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Actors with the most events first: all, or those whose code starts with
-        ``query`` or whose name holds it (either case)."""
+        ``query`` or with one of ``prefixes``, whose agent is one of ``agents``, or whose
+        most frequent text holds ``query`` (either case)."""
         extra: list[Clause] = []
         if query and query.strip():
             text = query.strip()
-            extra.append(("(code LIKE ? ESCAPE '!' OR lower(name) LIKE ? ESCAPE '!')",
-                          [like_escape(text.upper()) + "%", f"%{like_escape(text.lower())}%"]))
+            ors = ["code LIKE ? ESCAPE '!'", "lower(name) LIKE ? ESCAPE '!'"]
+            params: list[Any] = [like_escape(text.upper()) + "%",
+                                 f"%{like_escape(text.lower())}%"]
+            ors += ["code LIKE ? ESCAPE '!'"] * len(prefixes)
+            params += [like_escape(p) + "%" for p in prefixes]
+            if agents:
+                ors.append(f"agent IN ({', '.join('?' * len(agents))})")
+                params += list(agents)
+            extra.append((f"({' OR '.join(ors)})", params))
         where, params = Filters().where(*extra)
         rows = self._rows(f"SELECT {', '.join(ACTORS.names)} FROM actors{where} "
                           "ORDER BY num_events DESC, code LIMIT ?", [*params, limit])
         return list(ACTORS.dicts(rows))
 
     def actor(self, code: str) -> dict[str, Any] | None:
-        """One actor code's events summed up, with its ten most frequent partners (either
-        side) and CAMEO codes; None when no event has it."""
+        """The events of an actor code and of every code under it (``IRN`` counts IRNGOV's
+        too: the same events as ``Filters(actor=code)``), summed up, with the ten most
+        frequent partners and CAMEO codes; None when no event has it."""
+        like = code + "%"
+        both = Filters(actor=code).where()
         as_source, as_target, n, first, last = self._rows(
-            "SELECT sum(CASE WHEN source = ? THEN 1 ELSE 0 END), "
-            "sum(CASE WHEN target = ? THEN 1 ELSE 0 END), count(*), min(date), max(date) "
-            "FROM events WHERE source = ? OR target = ?", [code] * 4)[0]
+            "SELECT sum(CASE WHEN source LIKE ? THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN target LIKE ? THEN 1 ELSE 0 END), count(*), min(date), max(date) "
+            f"FROM events{both[0]}", [like, like, *both[1]])[0]
         if not n:
             return None
         info = self._rows("SELECT country, agent, name FROM actors WHERE code = ?", [code])
         country, agent, name = info[0] if info else (None, None, None)
         partners = self._rows(
             "SELECT partner, count(*) AS n, avg(goldstein) FROM ("
-            "SELECT target AS partner, goldstein FROM events WHERE source = ? "
-            "UNION ALL SELECT source AS partner, goldstein FROM events WHERE target = ?) p "
-            "GROUP BY partner ORDER BY n DESC, partner LIMIT 10", [code, code])
+            "SELECT target AS partner, goldstein FROM events WHERE source LIKE ? "
+            "UNION ALL SELECT source AS partner, goldstein FROM events WHERE target LIKE ? "
+            "AND NOT source LIKE ?) p "
+            "GROUP BY partner ORDER BY n DESC, partner LIMIT 10", [like, like, like])
         codes = self._rows(
-            "SELECT code, count(*) AS n FROM events WHERE source = ? OR target = ? "
-            "GROUP BY code ORDER BY n DESC, code LIMIT 10", [code, code])
+            f"SELECT code, count(*) AS n FROM events{both[0]} "
+            "GROUP BY code ORDER BY n DESC, code LIMIT 10", both[1])
         return {
             "code": code, "country": country, "agent": agent, "name": name,
             "as_source": int(as_source), "as_target": int(as_target), "num_events": int(n),
@@ -208,3 +221,88 @@ class Reader:
         """The number of events with no place."""
         where, params = filters.where("place_country IS NULL")
         return int(self._rows(f"SELECT count(*) FROM events{where}", params)[0][0])
+
+    # -- grouped counts ----------------------------------------------------------------------
+    def aggregate(self, filters: Filters, by: Sequence[str], *, sort: str = "-events",
+                  limit: int = 100) -> tuple[list[dict[str, Any]], int]:
+        """Events counted by one or two of ``DIMENSIONS`` (see ``aggregate_sql``): the
+        first ``limit`` groups in ``sort`` order (a key of ``AGGREGATE_SORTS``), each with
+        its keys, events, mentions, mean Goldstein score and the shares of the four quad
+        classes; and the number of groups there are."""
+        sql, params = aggregate_sql(filters, by, sort)
+        rows = self._rows(sql, [*params, limit])
+        out = []
+        for row in rows:
+            keys, (n, mentions, goldstein, q1, q2, q3, q4, _) = row[:len(by)], row[len(by):]
+            n = int(n)
+            out.append({
+                **{d: _period(d, k) for d, k in zip(by, keys, strict=True)},
+                "events": n, "mentions": int(mentions or 0),
+                "goldstein_mean": None if goldstein is None else _mean(goldstein),
+                **{f"q{i}": round(int(q or 0) / n, 6) for i, q in enumerate((q1, q2, q3, q4), 1)},
+            })
+        return out, int(rows[0][-1]) if rows else 0
+
+
+# What events are counted by: a column (or expression) of the events table each. ``actor``
+# and ``country`` are either side's: an event counts once under each distinct side.
+DIMENSIONS: dict[str, str] = {
+    "source": "source", "target": "target", "source_country": "source_country",
+    "target_country": "target_country", "dyad": "source || '-' || target", "root": "root",
+    "plover": "plover", "place": "place_name", "day": "date",
+    "week": "CAST(date_trunc('week', CAST(date AS TIMESTAMP)) AS DATE)",
+    "month": "CAST(date_trunc('month', CAST(date AS TIMESTAMP)) AS DATE)",
+    "year": "CAST(date_trunc('year', CAST(date AS TIMESTAMP)) AS DATE)",
+}
+SIDES = {"actor": ("source", "target"), "country": ("source_country", "target_country")}
+AGGREGATE_SORTS = {"events": "n ASC", "-events": "n DESC",
+                   "goldstein": "gm ASC NULLS LAST", "-goldstein": "gm DESC NULLS LAST",
+                   "key": ""}
+
+
+def _period(dimension: str, value: Any) -> Any:
+    """A group's key as the API gives it: periods as ISO text ("2024-01-05", the Monday of a
+    week, "2024-01", "2024")."""
+    if not isinstance(value, dt.date):
+        return value
+    day = value if not isinstance(value, dt.datetime) else value.date()
+    if dimension == "month":
+        return day.isoformat()[:7]
+    if dimension == "year":
+        return day.isoformat()[:4]
+    return day.isoformat()
+
+
+def aggregate_sql(filters: Filters, by: Sequence[str], sort: str) -> tuple[str, list[Any]]:
+    """The query of ``Reader.aggregate`` (its last parameter, the limit, left to add).
+
+    The filtered events are read once per side when ``actor`` or ``country`` is among the
+    dimensions (the target's side only where it differs from the source's), so an event
+    counts under each distinct side; a group whose key is missing (no date for a period, no
+    place) is left out. The total number of groups rides along as a window count."""
+    if not by or len(by) > 2 or len(set(by)) != len(by):
+        raise ValueError(f"cannot group events by {list(by)!r}")
+    if sort not in AGGREGATE_SORTS:
+        raise ValueError(f"cannot sort groups by {sort!r}")
+    where, params = filters.where()
+    sided = [d for d in by if d in SIDES]
+    keys = [f"k{i}" for i in range(len(by))]
+    measures = "num_mentions AS m, goldstein AS g, quad_class AS qc"
+
+    def select(side: int) -> str:
+        cols = [f"{SIDES[d][side] if d in SIDES else DIMENSIONS[d]} AS {k}"
+                for d, k in zip(by, keys, strict=True)]
+        return f"SELECT {', '.join(cols)}, {measures} FROM events{where}"
+
+    base, base_params = select(0), list(params)
+    if sided:
+        same = " AND ".join(f"{SIDES[d][1]} IS NOT DISTINCT FROM {SIDES[d][0]}" for d in sided)
+        second = select(1) + (" AND " if where else " WHERE ") + f"NOT ({same})"
+        base, base_params = f"{base} UNION ALL {second}", [*params, *params]
+    quads = ", ".join(f"sum(CASE WHEN qc = {i} THEN 1 ELSE 0 END)" for i in range(1, 5))
+    present = " AND ".join(f"{k} IS NOT NULL" for k in keys)
+    order = ", ".join(filter(None, [AGGREGATE_SORTS[sort], *keys]))
+    sql = (f"SELECT {', '.join(keys)}, count(*) AS n, sum(m), avg(g) AS gm, {quads}, "
+           f"count(*) OVER () FROM ({base}) b WHERE {present} GROUP BY {', '.join(keys)} "
+           f"ORDER BY {order} LIMIT ?")
+    return sql, base_params

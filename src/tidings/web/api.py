@@ -4,7 +4,10 @@ and the web dashboard over it (``tidings.web``, served at /).
 ``create_app(db)`` builds a FastAPI application over one database (a DuckDB file or a
 postgresql:// URL); ``serve(db)`` runs it with uvicorn. The store is opened read-only on first
 use (so other commands can read the same DuckDB file meanwhile) and shared by the requests
-behind a lock (a DuckDB connection is not thread-safe). The API reads through the store's
+behind a lock (a DuckDB connection is not thread-safe). With a ``watch`` task (``tidings
+serve --watch``) the store is opened for writing instead and the task, in a thread of its
+own, stores new articles through the same connection behind the same lock (DuckDB allows
+one writing process: this one), so the next request sees them. The API reads through the store's
 read model (``Store.read``) with the store's ``Filters``: it writes no SQL itself. What a
 request may ask is checked in ``params``; evidence and time series are shaped in
 ``evidence`` and ``series``.
@@ -15,28 +18,28 @@ runs in worker threads of its own, a few texts at a time, never holding the stor
 and the size of each answer (``limits``, and "Limits" in docs/api.md).
 """
 
-import datetime as dt
 import io
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, HTTPException, Path, Query
+from fastapi import FastAPI, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from tidings.coder.core import Coder
-from tidings.config import Settings
 from tidings.knowledge.bundle import Knowledge
-from tidings.records import Article
-from tidings.store.database import Store, StoreError, open_store
+from tidings.store.database import StoreError
 from tidings.store.export import write_csv
 from tidings.store.filters import Filters
-from tidings.store.read import Reader
+from tidings.web.aggregate import aggregate_router
+from tidings.web.backend import Backend
 from tidings.web.dashboard import mount_dashboard
+from tidings.web.docs import mount_docs
+from tidings.web.download import download_router
 from tidings.web.evidence import highlight, mention_json
 from tidings.web.limits import (
     MAX_MENTIONS,
@@ -52,15 +55,16 @@ from tidings.web.params import (
     PLOVER_TYPES,
     EventFilters,
     IsoDate,
-    actor_code,
     bad_request,
     check_range,
     decode_cursor,
     encode_cursor,
     event_filter,
     jsonable,
+    resolve_actor,
+    resolved_names,
 )
-from tidings.web.series import period_count, series
+from tidings.web.series import INTERVALS, auto_interval, period_count, series
 
 __all__ = ["MAX_TEXT", "PLOVER_TYPES", "SORTS", "Limits", "create_app", "decode_cursor",
            "encode_cursor", "event_filter", "highlight", "serve"]
@@ -93,71 +97,41 @@ class CodeRequest(BaseModel):
         return value
 
 
-ActorPath = Annotated[str, Path(min_length=1, max_length=40)]
+ActorPath = Annotated[str, Path(min_length=1, max_length=81)]
+Watch = Callable[[Backend, threading.Event], None]
 
 
 # -- the application -------------------------------------------------------------------------
-class _Backend:
-    """The app's store and coder, opened on first use, shared behind locks."""
-
-    def __init__(self, db: str, coder_factory: Callable[[], Coder] | None,
-                 knowledge: Knowledge) -> None:
-        self.db = db
-        self.knowledge = knowledge
-        self.coder_factory = coder_factory or (lambda: Coder(Settings(
-            data_dirs=knowledge.data_dirs, model=Settings.from_env().model)))
-        self._store: Store | None = None
-        self._coder: Coder | None = None
-        self.lock = threading.Lock()
-        self.coder_lock = threading.Lock()
-
-    @contextmanager
-    def reading(self) -> Iterator[Reader]:
-        """The store's read model, with the store to itself (opened read-only on first
-        use)."""
-        with self.lock:
-            if self._store is None:
-                self._store = open_store(self.db, read_only=True)
-            yield self._store.read
-
-    def code(self, text: str, date: dt.date | None) -> list[dict[str, Any]]:
-        """The text's events, dated (against ``date`` when given) and placed, as ingest
-        would store them. Only spaCy's pass holds the coder (one pipeline, not thread-safe);
-        dating and placing do not, and nothing here holds the store's lock."""
-        from tidings.enrich.stage import enrich_coded
-
-        article = Article(id="text", text=text, date=date)
-        with self.coder_lock:
-            if self._coder is None:
-                self._coder = self.coder_factory()
-            coder = self._coder
-            coded = next(coder.code_articles([article]))
-        return [e.to_dict() for e in enrich_coded(coded, knowledge=coder.knowledge).events]
-
-    def close(self) -> None:
-        with self.lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-
 def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
-               knowledge: Knowledge | None = None, limits: Limits | None = None) -> FastAPI:
+               knowledge: Knowledge | None = None, limits: Limits | None = None,
+               watch: Watch | None = None) -> FastAPI:
     """The API over the database ``db`` (a DuckDB path or a postgresql:// URL), naming codes
     and coding pasted text with ``knowledge`` (the bundle of TIDINGS_DATA by default), within
-    ``limits`` (``Limits.from_env()`` by default)."""
+    ``limits`` (``Limits.from_env()`` by default). ``watch(backend, stop)``, when given,
+    runs in a thread from start-up until ``stop`` is set at shut-down, writing through
+    ``backend.writer()`` (the store is then opened for writing)."""
     knowledge = knowledge or Knowledge.from_settings()
     limits = limits or Limits.from_env()
-    backend = _Backend(str(db), coder_factory, knowledge)
+    backend = Backend(str(db), coder_factory, knowledge, writable=watch is not None)
     gate = CodingGate(limits.coding_slots, limits.coding_queue, limits.coding_wait)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        task = None
+        if watch is not None:
+            task = threading.Thread(target=watch, args=(backend, stop), name="tidings-watch",
+                                    daemon=True)
+            task.start()
         yield
+        stop.set()
+        if task is not None:
+            task.join(timeout=60)
         gate.close()
         backend.close()
 
-    app = FastAPI(title="tidings", version="1", lifespan=lifespan,
+    app = FastAPI(title="tidings", version="1", lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="Political events coded from news text, with their evidence.")
     app.state.backend = backend
     app.state.gate = gate
@@ -175,8 +149,21 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
         with backend.reading() as read:
             return {"status": "ok", "counts": read.counts()}
 
+    app.include_router(download_router())  # before /events/{event_id}
     _event_routes(app, backend)
+    _series_route(app, backend)
     _actor_routes(app, backend)
+    app.include_router(aggregate_router())
+
+    _summary_routes(app, backend, knowledge)
+    _code_route(app, backend, gate, limits)
+    mount_docs(app)
+    mount_dashboard(app)
+    return app
+
+
+def _summary_routes(app: FastAPI, backend: Backend, knowledge: Knowledge) -> None:
+    """/network, /places and /ontology."""
 
     @app.get("/network")
     def network(filters: EventFilters,
@@ -217,12 +204,8 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
                              "3": "verbal conflict", "4": "material conflict"},
         }
 
-    _code_route(app, backend, gate, limits)
-    mount_dashboard(app)
-    return app
 
-
-def _code_route(app: FastAPI, backend: _Backend, gate: CodingGate, limits: Limits) -> None:
+def _code_route(app: FastAPI, backend: Backend, gate: CodingGate, limits: Limits) -> None:
     """POST /code: a text coded on demand, through the gate."""
 
     @app.post("/code", responses={
@@ -242,15 +225,15 @@ def _code_route(app: FastAPI, backend: _Backend, gate: CodingGate, limits: Limit
         return {"events": events}
 
 
-def _event_routes(app: FastAPI, backend: _Backend) -> None:
-    """/events (filtered, sorted, a page at a time), /events/{id} (with its evidence) and
-    /dyads/{a}/{b}/timeseries."""
+def _event_routes(app: FastAPI, backend: Backend) -> None:
+    """/events (filtered, sorted, a page at a time) and /events/{id} (with its evidence)."""
 
     @app.get("/events", response_model=None, responses={200: {
         "description": "A page of events: JSON, or CSV with format=csv (the next page's "
                        "cursor then comes in the X-Next-Cursor header)",
         "content": {"text/csv": {"schema": {"type": "string"}}}}})
     def list_events(
+        request: Request,
         filters: EventFilters,
         sort: Literal[SORTS] = "date",  # type: ignore[valid-type]
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -274,7 +257,7 @@ def _event_routes(app: FastAPI, backend: _Backend) -> None:
         with backend.reading() as read:
             total = read.count(filters)
         return {"events": [_event_json(r) for r in page], "next_cursor": next_cursor,
-                "count": len(page), "total": total}
+                "count": len(page), "total": total, "resolved": resolved_names(request)}
 
     @app.get("/events/{event_id}", responses=NOT_FOUND)
     def get_event(
@@ -293,38 +276,52 @@ def _event_routes(app: FastAPI, backend: _Backend) -> None:
                 "mentions_total": len(mentions),
                 "mentions_truncated": len(mentions) > max_mentions}
 
+
+def _series_route(app: FastAPI, backend: Backend) -> None:
+    """/dyads/{a}/{b}/timeseries."""
+
     @app.get("/dyads/{a}/{b}/timeseries")
     def dyad_timeseries(
+        request: Request,
         a: ActorPath,
         b: ActorPath,
-        interval: Literal["day", "week", "month"] = "day",
+        interval: Literal[("auto", *INTERVALS)] = "auto",  # type: ignore[valid-type]
         since: IsoDate | None = None,
         until: IsoDate | None = None,
     ) -> dict[str, Any]:
         """Counts and Goldstein scores per period, from the first period with events to the
-        last (at most MAX_PERIODS periods: a 422 asks for a coarser interval or a narrower
-        since/until when the events span more)."""
-        ca, cb = actor_code(a, "a"), actor_code(b, "b")
+        last. ``interval=auto`` (the default) takes the finest of day, week, month and year
+        that gives at most 200 periods; ``interval`` in the answer says which was used. At
+        most MAX_PERIODS periods: a 422 asks for a coarser interval or a narrower
+        since/until when the events span more."""
+        names = backend.names
+        resolved: dict[str, dict[str, str]] = {}
+        ca, cb = resolve_actor(a, "a", names, resolved), resolve_actor(b, "b", names, resolved)
         check_range(since, until)
         with backend.reading() as read:
             rows = read.dated(Filters(dyad=(ca, cb), since=since, until=until))
+        used = interval
         if rows:
             first, last = min(r[0] for r in rows), max(r[0] for r in rows)
-            n = period_count(first, last, interval)
+            used = auto_interval(first, last) if interval == "auto" else interval
+            n = period_count(first, last, used)
             if n > MAX_PERIODS:
                 raise bad_request(
                     f"interval: the events of {ca} and {cb} run from {first} to {last}, "
-                    f"{n:,} {interval}s, over the {MAX_PERIODS:,} periods a series may "
+                    f"{n:,} {used}s, over the {MAX_PERIODS:,} periods a series may "
                     "have: ask for a coarser interval or a narrower since/until")
+        elif interval == "auto":
+            used = "day"
         ab = [(d, qc, g) for d, s, t, qc, g in rows if s.startswith(ca) and t.startswith(cb)]
         ba = [(d, qc, g) for d, s, t, qc, g in rows if s.startswith(cb) and t.startswith(ca)]
-        return {"a": ca, "b": cb, "interval": interval, "since": jsonable(since),
-                "until": jsonable(until), "a_to_b": series(ab, interval),
-                "b_to_a": series(ba, interval),
-                "both": series([(d, qc, g) for d, _, _, qc, g in rows], interval)}
+        return {"a": ca, "b": cb, "interval": used, "requested_interval": interval,
+                "since": jsonable(since), "until": jsonable(until),
+                "a_to_b": series(ab, used), "b_to_a": series(ba, used),
+                "both": series([(d, qc, g) for d, _, _, qc, g in rows], used),
+                "resolved": resolved}
 
 
-def _actor_routes(app: FastAPI, backend: _Backend) -> None:
+def _actor_routes(app: FastAPI, backend: Backend) -> None:
     """/actors (searched by code or name) and /actors/{code}."""
 
     @app.get("/actors")
@@ -333,24 +330,37 @@ def _actor_routes(app: FastAPI, backend: _Backend) -> None:
                                        description="code prefix or name substring")] = None,
         limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     ) -> dict[str, Any]:
+        """Actor codes by their number of events (as source or target, the code itself),
+        each with its dictionary name ("Iran government") and the text most often found
+        for it (``text``)."""
+        names = backend.names
+        prefixes, agents = names.matching(q) if q and q.strip() else ([], [])
         with backend.reading() as read:
-            rows = read.actors(q, limit=limit)
-        return {"actors": rows, "count": len(rows)}
+            rows = read.actors(q, limit=limit, prefixes=prefixes, agents=agents)
+        out = [{**r, "name": names.name(r["code"]) or r["name"], "text": r["name"]}
+               for r in rows]
+        return {"actors": out, "count": len(out)}
 
     @app.get("/actors/{code}", responses=NOT_FOUND)
     def get_actor(code: ActorPath) -> dict[str, Any]:
-        c = actor_code(code, "code")
+        """An actor code (or name: "Iran") with every event of it and of the codes under it,
+        as /events?actor= counts them: totals, dates, ten partners, ten event codes."""
+        resolved: dict[str, dict[str, str]] = {}
+        c = resolve_actor(code, "code", backend.names, resolved)
         with backend.reading() as read:
             found = read.actor(c)
         if found is None:
             raise HTTPException(status_code=404, detail=f"no events with actor {c!r}")
-        return {**found, "first_date": jsonable(found["first_date"]),
-                "last_date": jsonable(found["last_date"])}
+        return {**found, "name": backend.names.name(c) or found["name"],
+                "text": found["name"], "first_date": jsonable(found["first_date"]),
+                "last_date": jsonable(found["last_date"]), "resolved": resolved}
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000,
-          knowledge: Knowledge | None = None) -> None:
+          knowledge: Knowledge | None = None, watch: Watch | None = None,
+          coder_factory: Callable[[], Coder] | None = None) -> None:
     """Run the API with uvicorn (on the loopback interface unless told otherwise)."""
     import uvicorn
 
-    uvicorn.run(create_app(db, knowledge=knowledge), host=host, port=port)
+    app = create_app(db, knowledge=knowledge, watch=watch, coder_factory=coder_factory)
+    uvicorn.run(app, host=host, port=port)

@@ -10,10 +10,12 @@ import json
 import re
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Query
+from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BeforeValidator
 
 from tidings.store.filters import Filters
+from tidings.web.names import ActorNames
+from tidings.web.places import other_names
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -61,14 +63,54 @@ def actor_code(value: str, name: str) -> str:
     return code
 
 
-def split_dyad(value: str) -> tuple[str, str]:
-    """"IRN-ISR" to ("IRN", "ISR"): the separator is the first '-' after a letter or digit,
-    so codes that begin with dashes ("---REB-ISR") still split."""
-    text = value.strip().upper()
-    m = re.fullmatch(r"(-*[A-Z0-9]+)-(-*[A-Z0-9][A-Z0-9-]*)", text)
-    if not m or not _CODE.fullmatch(m.group(1)) or not _CODE.fullmatch(m.group(2)):
-        raise bad_request(f"dyad: {value!r} is not two actor codes joined by '-' (e.g. IRN-ISR)")
-    return m.group(1), m.group(2)
+def _resolve(value: str, names: ActorNames) -> tuple[str, str | None] | None:
+    """(code, None) for a code, (code, name) for a name the dictionaries know, None for
+    neither. Capitals that make a code the dictionaries know are that code ("IRN", "CUBA" as
+    a prefix); anything else is a name first ("Iran", "Cuba", "EU"), then a code ("irngov",
+    or a code the dictionaries do not know typed in capitals: "XYZGOV")."""
+    text = " ".join(value.split())
+    upper = text.upper()
+    code_like = bool(_CODE.fullmatch(upper))
+    if code_like and text == upper and names.is_known_code(upper):
+        return upper, None
+    found = names.code_of(text)
+    if found:
+        return found, text
+    if code_like and (text == upper or names.is_known_code(upper)):
+        return upper, None
+    return None
+
+
+def resolve_actor(value: str, name: str, names: ActorNames,
+                  resolved: dict[str, dict[str, str]]) -> str:
+    """The code of an actor parameter given as a code or a name; a name is noted in
+    ``resolved[name]`` (name -> code); 422 naming the value when it is neither."""
+    found = _resolve(value, names)
+    if found is None:
+        raise bad_request(f"{name}: {value.strip()[:81]!r} is neither an actor code (letters, "
+                          "digits and '-') nor an actor name the dictionaries know")
+    code, as_name = found
+    if as_name is not None:
+        resolved.setdefault(name, {})[as_name] = code
+    return code
+
+
+def resolve_dyad(value: str, names: ActorNames,
+                 resolved: dict[str, dict[str, str]]) -> tuple[str, str]:
+    """"IRN-ISR", "Iran-Israel" or "Hamas-ISR": two actors joined by '-', each a code or a
+    name (the first '-' that leaves an actor on both sides separates them)."""
+    text = value.strip()
+    for i, char in enumerate(text):
+        if char != "-" or not text[:i].strip("-"):
+            continue
+        left, right = _resolve(text[:i], names), _resolve(text[i + 1:], names)
+        if left and right:
+            for code, as_name in (left, right):
+                if as_name is not None:
+                    resolved.setdefault("dyad", {})[as_name] = code
+            return left[0], right[0]
+    raise bad_request(f"dyad: {text[:81]!r} is not two actor codes or names joined by '-' "
+                      "(e.g. IRN-ISR or Iran-Israel)")
 
 
 def check_range(since: dt.date | None, until: dt.date | None) -> None:
@@ -112,10 +154,11 @@ Text = str | None
 
 
 def event_filter(
-    actor: Annotated[Text, _text(40, "actor code or prefix, either side")] = None,
-    source: Annotated[Text, _text(40, "source actor code prefix")] = None,
-    target: Annotated[Text, _text(40, "target actor code prefix")] = None,
-    dyad: Annotated[Text, _text(81, "two actor prefixes, either direction: IRN-ISR")] = None,
+    request: Request,
+    actor: Annotated[Text, _text(81, "actor code or prefix, or name (Iran), either side")] = None,
+    source: Annotated[Text, _text(81, "source actor code prefix or name")] = None,
+    target: Annotated[Text, _text(81, "target actor code prefix or name")] = None,
+    dyad: Annotated[Text, _text(163, "two actors, either direction: IRN-ISR, Iran-Israel")] = None,
     code: Annotated[Text, _text(20, "CAMEO code or prefix (digits)")] = None,
     root: Annotated[Text, _text(20, "CAMEO root code, 01..20")] = None,
     plover: Annotated[Text, _text(20, "PLOVER event type")] = None,
@@ -123,23 +166,35 @@ def event_filter(
     since: Annotated[IsoDate | None, Query(description="first date (ISO)")] = None,
     until: Annotated[IsoDate | None, Query(description="last date (ISO)")] = None,
     country: Annotated[Text, _text(20, "ISO3 country of the place")] = None,
-    place: Annotated[Text, _text(200, "substring of the place name")] = None,
-    q: Annotated[Text, _text(500, "text in the evidence sentence")] = None,
+    place: Annotated[Text, _text(200, "place name, a part of it, or another name of it "
+                                      "(Kiev for Kyiv)")] = None,
+    q: Annotated[Text, _text(500, "words of the evidence sentence, all, in any order")] = None,
 ) -> Filters:
     """The event filters of a request, checked in this order (422 at the first that is not
-    usable) and normalised."""
+    usable) and normalised. Actor names are resolved to codes; what each name resolved to
+    is left in ``request.state.resolved`` ({"actor": {"Iran": "IRN"}}) for the answer."""
+    names: ActorNames = request.app.state.backend.names
+    resolved: dict[str, dict[str, str]] = {}
+    request.state.resolved = resolved
     checked: dict[str, Any] = {
-        "actor": actor_code(actor, "actor") if actor else None,
-        "source": actor_code(source, "source") if source else None,
-        "target": actor_code(target, "target") if target else None,
-        "dyad": split_dyad(dyad) if dyad else None,
+        side: resolve_actor(value, side, names, resolved) if value else None
+        for side, value in (("actor", actor), ("source", source), ("target", target))}
+    checked.update({
+        "dyad": resolve_dyad(dyad, names, resolved) if dyad else None,
         "code": _code(code) if code else None,
         "root": _root(root) if root else None,
         "plover": _plover(plover) if plover else None,
-    }
+    })
     check_range(since, until)
+    knowledge = request.app.state.backend.knowledge
     return Filters(**checked, quad_class=quad_class, since=since, until=until,
-                   country=_country(country) if country else None, place=place, q=q)
+                   country=_country(country) if country else None, place=place,
+                   place_names=other_names(knowledge, place) if place else (), q=q)
+
+
+def resolved_names(request: Request) -> dict[str, dict[str, str]]:
+    """What the names of a request's actor filters resolved to (see ``event_filter``)."""
+    return dict(getattr(request.state, "resolved", {}))
 
 
 EventFilters = Annotated[Filters, Depends(event_filter)]

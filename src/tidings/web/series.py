@@ -1,9 +1,13 @@
 """Time series of the events between two actors: counts by quad class and Goldstein sums per
-day, week or month. The API refuses a series of more than ``limits.MAX_PERIODS`` periods
-(``period_count`` says how many one would have) before making it."""
+day, week, month or year. The API refuses a series of more than ``limits.MAX_PERIODS``
+periods (``period_count`` says how many one would have) before making it;
+``auto_interval`` picks the finest interval that keeps a series short enough to draw."""
 
 import datetime as dt
 from typing import Any
+
+INTERVALS = ("day", "week", "month", "year")
+AUTO_PERIODS = 200  # the most periods interval=auto gives (unless even years are more)
 
 
 def _bucket(day: dt.date, interval: str) -> dt.date:
@@ -11,6 +15,8 @@ def _bucket(day: dt.date, interval: str) -> dt.date:
         return day - dt.timedelta(days=day.weekday())  # the Monday of its ISO week
     if interval == "month":
         return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
     return day
 
 
@@ -19,6 +25,8 @@ def _next_bucket(day: dt.date, interval: str) -> dt.date:
         return day + dt.timedelta(days=7)
     if interval == "month":
         return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    if interval == "year":
+        return day.replace(year=day.year + 1, month=1, day=1)
     return day + dt.timedelta(days=1)
 
 
@@ -27,6 +35,8 @@ def period_count(first: dt.date, last: dt.date, interval: str) -> int:
     a, b = _bucket(first, interval), _bucket(last, interval)
     if interval == "month":
         return (b.year - a.year) * 12 + b.month - a.month + 1
+    if interval == "year":
+        return b.year - a.year + 1
     return (b - a).days // (7 if interval == "week" else 1) + 1
 
 
@@ -54,3 +64,12 @@ def series(rows: list[tuple[dt.date, int, float]], interval: str) -> list[dict[s
             break
         period = _next_bucket(period, interval)
     return out
+
+
+def auto_interval(first: dt.date, last: dt.date) -> str:
+    """The finest of day, week, month and year in which ``first`` to ``last`` is at most
+    ``AUTO_PERIODS`` periods (year when none is)."""
+    for interval in INTERVALS:
+        if period_count(first, last, interval) <= AUTO_PERIODS:
+            return interval
+    return "year"
