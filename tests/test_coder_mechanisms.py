@@ -1161,3 +1161,18 @@ def test_talks_that_are_the_setting_of_an_act_were_held_by_its_parties(coder):
                  "Chile and Peru failed to agree on the maritime line in talks in Lima.",
                  "The Kenyan minister said after talks in Geneva that progress had been made."):
         assert not any(r == "04" for *_, r in codes(coder, text, level="root")), text
+
+
+def test_an_object_pronoun_in_a_participle_clause_is_the_object_before_it(coder):
+    got = codes(coder, "Niger expelled the Beninese ambassador, accusing him of spying.",
+                level="root")
+    assert ("NER", "BENGOV", "11") in got, got
+    # A thing named before is no "him".
+    got = codes(coder, "Chad rejected the proposal, accusing him of bad faith.", level="root")
+    assert not any(r == "11" and t != "---" for _, t, r in got), got
+
+
+def test_the_agency_is_the_organisation_named_before_it_in_the_sentence(coder):
+    got = codes(coder, "Argentina quit the World Health Organization on Tuesday, accusing the "
+                       "agency of ignoring its warnings.", date="2025-02-05", level="root")
+    assert any(t == "IGOUNOWHO" and r == "11" for _, t, r in got), got

@@ -287,8 +287,13 @@ class ActorResolver:
         if head.lemma_.lower() in self.rules.group_nouns and head.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in self.rules.definite_determiners
                 for c in head.children) and \
-                not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in head.children):
-            # "Hamas fired rockets. The group said ...": the organisation last named.
+                not any(c.dep_ in ("poss", "prep", "amod", "compound") and not _verb_phrase(c)
+                        for c in head.children):
+            # "Hamas fired rockets. The group said ...": the organisation last named, in
+            # this sentence ("quit the WHO, accusing the agency of ...") or an earlier one.
+            if (here := _org_named_before(head, matches)) is not None:
+                code, name, country = here
+                return [(make(code, country, None, f"coref:{name}"), False)]
             prev = ctx.last_org()
             if prev is not None:
                 return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
@@ -417,7 +422,9 @@ class ActorResolver:
             # with Putin and urged him", "him" is the person Xi spoke with)
             for t in pronoun_antecedents(head):
                 got = self._resolve_one(t, matches, ctx)
-                if got and (got[0][1] or t.ent_type_ == "PERSON"):
+                if got and (got[0][1] or t.ent_type_ == "PERSON" or (
+                        t.tag_ == "NN" and got[0][0].agent is not None)):
+                    # (a named person, or one holding a role: "the French ambassador")
                     prev = got[0][0]
                 if t.dep_ in ("nsubj", "nsubjpass") or prev is not None:
                     break
@@ -430,6 +437,23 @@ class ActorResolver:
         s, e = head.idx, head.idx + len(head.text)
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in r.person_pronouns)]
+
+
+def _verb_phrase(prep: Token) -> bool:
+    """A preposition whose object is a verb: "accusing the agency of mishandling ...", where
+    "of mishandling" belongs to "accusing", misattached to the noun."""
+    return prep.dep_ == "prep" and any(c.dep_ == "pcomp" for c in prep.children)
+
+
+def _org_named_before(head: Token, matches: _Matches) -> tuple[str, str, str | None] | None:
+    """The organisation the dictionary matched last before ``head`` in its sentence: its
+    code, name and home country."""
+    for i in range(head.i - 1, head.sent.start - 1, -1):
+        hit = matches.get(i)
+        org = next((e for e in hit[1] if e.kind == "org"), None) if hit else None
+        if org is not None:
+            return org.code, org.name, org.country
+    return None
 
 
 def _maker(head: Token) -> _Make:

@@ -148,19 +148,19 @@ def governed_by(tok: Token, head: Token) -> bool:
     return False
 
 def pronoun_antecedents(pron: Token) -> Iterator[Token]:
-    """Proper names earlier in the sentence an object pronoun may stand for, nearest first:
-    subjects outside its clause, and, when its verb shares its subject by coordination,
-    the objects before it."""
+    """Names earlier in the sentence an object pronoun may stand for, nearest first: proper
+    names that are subjects outside its clause, and, when its verb shares its subject by
+    coordination or is a participle clause with none of its own ("expelled the ambassador,
+    accusing him of ..."), the objects before it (proper names or nouns)."""
     own = pron.head
-    shared = own.head if own.dep_ == "conj" and not any(
+    shared = own.head if own.dep_ in ("conj", "advcl") and (
+        own.dep_ == "conj" or own.tag_ == "VBG") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in own.children) else None
     for t in reversed(pron.sent[: pron.i - pron.sent.start]):
-        if t.pos_ != "PROPN":
-            continue
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in (
-                own.i, shared.i if shared is not None else -1):
+        if t.dep_ in ("pobj", "dobj") and shared is not None and t.pos_ in ("PROPN", "NOUN"):
             yield t
-        elif t.dep_ in ("pobj", "dobj") and shared is not None:
+        elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in (
+                own.i, shared.i if shared is not None else -1):
             yield t
 
 
