@@ -140,19 +140,23 @@ def test_gdelt_tehran_column_by_column() -> None:
         "Actor1Type2Code": "", "Actor1Type3Code": "",
         "Actor2Code": "ISR", "Actor2Name": "ISRAEL", "Actor2CountryCode": "ISR",
         "Actor2KnownGroupCode": "", "Actor2Type1Code": "",
-        "IsRootEvent": "1", "EventCode": "112", "EventBaseCode": "112", "EventRootCode": "11",
+        "IsRootEvent": "", "EventCode": "112", "EventBaseCode": "112", "EventRootCode": "11",
         "QuadClass": "3", "GoldsteinScale": "-2", "NumMentions": "4", "NumSources": "2",
         "NumArticles": "3", "AvgTone": "",
-        "ActionGeo_Type": "4", "ActionGeo_FullName": "Tehran", "ActionGeo_CountryCode": "IRN",
-        "ActionGeo_ADM1Code": "", "ActionGeo_Lat": "35.6892", "ActionGeo_Long": "51.389",
+        "ActionGeo_Type": "4", "ActionGeo_FullName": "Tehran", "ActionGeo_CountryCode": "IR",
+        "ActionGeo_ADM1Code": "IR26", "ActionGeo_Lat": "35.6892", "ActionGeo_Long": "51.389",
         "ActionGeo_FeatureID": "",
         "DATEADDED": "20240305093015", "SOURCEURL": "https://news.example/iran-israel",
     }
     assert {k: g[k] for k in expected} == expected
-    # Everything tidings does not know is empty.
-    unknown = [c for c in GDELT_COLUMNS if "Religion" in c or "Ethnic" in c
-               or c.startswith(("Actor1Geo_", "Actor2Geo_"))]
+    # Everything tidings does not know is empty (IsRootEvent too, without the store).
+    unknown = [c for c in GDELT_COLUMNS if "Religion" in c or "Ethnic" in c]
     assert all(g[c] == "" for c in unknown)
+    # The actors' geography: Tehran for the Iranian actor, the country for Israel.
+    assert [g[f"Actor1Geo_{f}"] for f in ("Type", "CountryCode", "ADM1Code")] == [
+        "4", "IR", "IR26"]
+    assert [g[f"Actor2Geo_{f}"] for f in ("Type", "FullName", "CountryCode", "Lat")] == [
+        "1", "Israel", "IS", ""]
 
 
 def test_gdelt_event_id_is_a_stable_60_bit_integer() -> None:
@@ -185,7 +189,8 @@ def test_gdelt_unknown_country_actor_and_country_place() -> None:
         "NGAMIL", "NGA", "MIL")
     assert (g["EventCode"], g["EventBaseCode"], g["EventRootCode"]) == ("190", "190", "19")
     assert (g["ActionGeo_Type"], g["ActionGeo_FullName"], g["ActionGeo_CountryCode"]) == (
-        "1", "Nigeria", "NGA")
+        "1", "Nigeria", "NI")  # FIPS 10-4
+    assert g["ActionGeo_ADM1Code"] == "NI"
     assert (g["ActionGeo_Lat"], g["ActionGeo_Long"]) == ("9", "8")
 
 
@@ -318,23 +323,26 @@ def test_plover_skips_events_without_a_type() -> None:
     buf = io.StringIO()
     stats: dict[str, int] = {}
     assert write_plover(ROWS, buf, stats=stats) == 3
-    assert stats == {"written": 3, "skipped": 1}
+    assert stats == {"written": 3, "skipped": 1, "merged": 0}
     records = [json.loads(line) for line in buf.getvalue().splitlines()]
     assert [r["id"] for r in records] == ["ev-tehran-1", "ev-nato-2", "ev-rebels-3"]
     tehran, nato, rebels = records
     assert tehran["date"] == "2024-03-05"
-    assert (tehran["event_type"], tehran["mode"], tehran["context"]) == (
-        "DISAPPROVE", "accuse", [])
-    assert (tehran["source_actor"], tehran["source_agent"]) == ("IRN", "GOV")
-    assert (tehran["target_actor"], tehran["target_agent"]) == ("ISR", None)
-    assert tehran["location"] == {"name": "Tehran", "country": "IRN", "lat": 35.6892,
-                                  "lon": 51.389, "feature": "city"}
+    assert tehran["event"] == ["DISAPPROVE"] and tehran["quad_code"] == 3
+    assert tehran["actor"] == [{"code": "IRN", "sector": "GOV",
+                                "entity_text": TEHRAN["source_text"], "cameo_code": "IRNGOV"}]
+    assert [(e["code"], e["sector"]) for e in tehran["recipient"]] == [("ISR", None)]
+    assert tehran["event_loc"]["resolved_place"] == "Tehran"
+    assert tehran["event_loc"]["country_code"] == "IRN"
+    assert tehran["event_loc"]["resolution"] == 4
     assert (tehran["cameo_code"], tehran["num_mentions"]) == ("112", 4)
-    assert tehran["source_url"] == "https://news.example/iran-israel"
-    assert tehran["text"] == TEHRAN["sentence"]
-    assert (nato["source_actor"], nato["mode"], nato["location"]) == ("IGOWSTNAT", "", None)
-    assert (rebels["source_actor"], rebels["source_agent"]) == (None, "REB")
-    assert (rebels["target_actor"], rebels["target_agent"]) == ("NGA", "MIL")
+    assert tehran["cite_info"]["url"] == "https://news.example/iran-israel"
+    assert tehran["event_text"] == [TEHRAN["sentence"]]
+    assert tehran["text_info"] is None  # without the store
+    assert [e["code"] for e in nato["actor"]] == ["IGOWSTNAT"]
+    assert nato["event_loc"] is None
+    assert [(e["code"], e["sector"]) for e in rebels["actor"]] == [(None, "REB")]
+    assert [(e["code"], e["sector"]) for e in rebels["recipient"]] == [("NGA", "MIL")]
 
 
 # --- export() -------------------------------------------------------------------------------

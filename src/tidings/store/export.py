@@ -11,7 +11,7 @@ GDELT export, and where it differs from GDELT itself
 ----------------------------------------------------
 * Columns are the 61 of the GDELT 2.0 event table (`GDELT_COLUMNS`), tab-separated, "\\n" line
   ends, no header unless asked for. Columns tidings has no value for are empty strings
-  (AvgTone, the religion/ethnic codes, the actor geographies, ADM1/ADM2 codes, feature ids).
+  (AvgTone, the religion/ethnic codes, ADM2 codes, feature ids).
 * GlobalEventID is derived from the tidings event id: the integer value of the first 15 hex
   digits of its SHA-1 (60 bits, fits a signed 64-bit column, stable across runs).
 * FractionDate is year + day_of_year / 365 with four decimals. (GDELT's codebook describes a
@@ -30,12 +30,25 @@ GDELT export, and where it differs from GDELT itself
   after its country ("GOV", "MIL", "REB"), then the row's agent if not already listed.
 * ActionGeo_Type: 1 for a country, 4 for a city ("world city"), 5 for an admin region ("world
   state"); GDELT's US-specific types 2 and 3 are never written.
-* ActionGeo_CountryCode holds the ISO 3166-1 alpha-3 code tidings stores ("IRN"), not the
-  FIPS 10-4 two-letter code GDELT uses ("IR"); join on it accordingly.
-* IsRootEvent is always 1; DATEADDED is first_seen in UTC as YYYYMMDDHHMMSS (a naive datetime is
-  taken to be UTC already).
+* The *Geo_CountryCode columns hold FIPS 10-4 codes ("IR"), as the codebook says, from the
+  geonames country table (`enrich.places.fips_country`); Actor*CountryCode keep the CAMEO
+  (ISO 3166-1 alpha-3) codes the codebook asks for there. *Geo_ADM1Code is the FIPS country
+  code for a country, and that code followed by the geonames admin1 code of the city for a city
+  (`enrich.places.adm1_code`; FIPS 10-4 division codes for most countries, US states as "USTX").
+* ActorGeo: the event's place when it is a city or region in the actor's country, else the
+  actor's country (type 1, without coordinates); empty for actors without a country.
+* IsRootEvent is 1 when the event's representative mention is in the lead paragraph of its
+  article, 0 otherwise (`store.facts`: the text up to the first line break, or the first
+  sentence of an article without line breaks). It needs the store (`export(..., store=...)`);
+  without it the column is empty. DATEADDED is first_seen in UTC as YYYYMMDDHHMMSS (a naive
+  datetime is taken to be UTC already).
 
-The GDELT mentions table (`write_gdelt_mentions`) takes *mention rows* (`MENTION_FIELDS`).
+The GDELT mentions table (`write_gdelt_mentions`) takes *mention rows* (`MENTION_FIELDS`); with
+the store it also fills EventTimeDate (the event's DATEADDED), MentionDocLen (characters of the
+article text) and Confidence. Confidence is the percentage of the event's mentions coded with
+the same CAMEO code as this one (100 when all mentions agree): an agreement count, not a
+probability. GDELT defines the column as its percent confidence in the extraction of the event
+from the article; tidings has no calibrated figure for that, and says so here.
 """
 
 from __future__ import annotations
@@ -50,6 +63,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from tidings.store.facts import (
+    EventFacts,
+    MentionFacts,
+    batched,
+    executor,
+    mention_facts,
+    with_event_facts,
+)
+from tidings.store.plover import write_plover
 from tidings.store.schema import DAILY, EVENTS, EVIDENCE, events_parquet_schema
 
 if TYPE_CHECKING:  # pyarrow is imported when Parquet is written, so other formats work without it
@@ -182,8 +204,51 @@ def _actor_fields(code: str | None, country: str | None, agent: str | None,
     return [code, name, cc, group, "", "", "", types[0], types[1], types[2]]
 
 
-def gdelt_row(row: Row) -> list[str]:
-    """One event row as the 61 string fields of a GDELT 2.0 event record (`GDELT_COLUMNS`)."""
+def _country_geo(country: str | None) -> list[str]:
+    """The eight geography columns of a country (no coordinates)."""
+    from tidings.enrich.places import fips_country
+
+    fips = fips_country(country)
+    if fips is None:
+        return _NO_GEO
+    return ["1", _text(fips[1]), fips[0], fips[0], "", "", "", ""]
+
+
+def _place_geo(row: Row) -> list[str]:
+    """The eight ActionGeo columns of the event's place."""
+    from tidings.enrich.places import adm1_code, fips_country
+
+    get = row.get
+    if not (get("place_name") or get("place_country")):
+        return _NO_GEO
+    fips = fips_country(get("place_country"))
+    adm1 = fips[0] if fips else ""
+    if get("place_feature") == "city":
+        adm1 = adm1_code(get("place_name"), get("place_country"), get("place_lat"),
+                         get("place_lon")) or adm1
+    return [
+        _GEO_TYPES.get(get("place_feature") or "", ""), _text(get("place_name")),
+        fips[0] if fips else "", adm1, "",
+        _number(get("place_lat"), 4), _number(get("place_lon"), 4), "",
+    ]
+
+
+def _actor_geo(row: Row, side: str, action_geo: list[str]) -> list[str]:
+    """An actor's geography: the event's place when it is a city or region of the actor's
+    country, else the actor's country."""
+    country = row.get(f"{side}_country")
+    if not country or not row.get(side):
+        return _NO_GEO
+    if row.get("place_country") == country and row.get("place_feature") in ("city", "admin"):
+        return action_geo
+    return _country_geo(country)
+
+
+def gdelt_row(row: Row, facts: EventFacts | None = None) -> list[str]:
+    """One event row as the 61 string fields of a GDELT 2.0 event record (`GDELT_COLUMNS`).
+
+    `facts` (from `store.facts`) gives IsRootEvent; without them it is empty.
+    """
     get = row.get
     day = get("date")
     if day is not None:
@@ -193,14 +258,7 @@ def gdelt_row(row: Row) -> list[str]:
     else:
         dates = ["", "", "", ""]
     code = _text(get("code"))
-    if get("place_name") or get("place_country"):
-        action_geo = [
-            _GEO_TYPES.get(get("place_feature") or "", ""), _text(get("place_name")),
-            _text(get("place_country")), "", "",
-            _number(get("place_lat"), 4), _number(get("place_lon"), 4), "",
-        ]
-    else:
-        action_geo = _NO_GEO
+    action_geo = _place_geo(row)
     first_seen = get("first_seen")
     return [
         str(gdelt_event_id(str(row["event_id"]))),
@@ -209,7 +267,7 @@ def gdelt_row(row: Row) -> list[str]:
                        get("source_text")),
         *_actor_fields(get("target"), get("target_country"), get("target_agent"),
                        get("target_text")),
-        "1",  # IsRootEvent
+        "" if facts is None else ("1" if facts.in_lead else "0"),  # IsRootEvent
         code,
         code[:3],
         _text(get("root")) or code[:2],
@@ -219,20 +277,28 @@ def gdelt_row(row: Row) -> list[str]:
         _text(get("num_sources")),
         _text(get("num_articles")),
         "",  # AvgTone
-        *_NO_GEO,  # Actor1Geo_*
-        *_NO_GEO,  # Actor2Geo_*
+        *_actor_geo(row, "source", action_geo),
+        *_actor_geo(row, "target", action_geo),
         *action_geo,
         _utc(first_seen).strftime("%Y%m%d%H%M%S") if first_seen is not None else "",
         _text(get("source_url")),
     ]
 
 
-def write_gdelt(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> int:
+def write_gdelt(rows: Iterable[Row], fh: IO[str], *, header: bool = False,
+                store: Any | None = None) -> int:
     """GDELT 2.0 event records, tab-separated, one line per event; returns the number written.
 
     GDELT's own files have no header line; `header=True` adds one with `GDELT_COLUMNS`.
+    `store` (a Store or its Reader) is asked for the facts IsRootEvent needs.
     """
-    return _write_tsv(rows, fh, gdelt_row, GDELT_COLUMNS if header else None)
+    if header:
+        fh.write("\t".join(GDELT_COLUMNS) + "\n")
+    n = 0
+    for row, facts in with_event_facts(rows, store):
+        fh.write("\t".join(gdelt_row(row, facts)) + "\n")
+        n += 1
+    return n
 
 
 def _write_tsv(rows: Iterable[Row], fh: IO[str], fields: Callable[[Row], list[str]],
@@ -250,18 +316,28 @@ def _offset(value: Any) -> str:
     return "-1" if value is None else str(int(value))
 
 
-def gdelt_mention_row(row: Row) -> list[str]:
+def _stamp(moment: Any) -> str:
+    if moment is None:
+        return ""
+    if not isinstance(moment, dt.datetime):
+        return moment.strftime("%Y%m%d000000")
+    return _utc(moment).strftime("%Y%m%d%H%M%S")
+
+
+def gdelt_mention_row(row: Row, facts: MentionFacts | None = None) -> list[str]:
     """One mention row as the 16 fields of a GDELT 2.0 mentions record.
 
     MentionType is 1 (web), SentenceID is 1-based, a missing char offset is -1 as in GDELT.
-    EventTimeDate, Confidence and the document fields are left empty: a mention row does not
-    carry them. MentionTimeDate is the publication date at 00:00:00.
+    MentionTimeDate is the publication date at 00:00:00. EventTimeDate, Confidence and
+    MentionDocLen come from `facts` (see the module docstring), empty without them; the tone
+    and translation fields stay empty.
     """
+    facts = facts or MentionFacts(None, None, None)
     published = row.get("published")
     sentence_index = row.get("sentence_index")
     return [
         str(gdelt_event_id(str(row["event_id"]))),
-        "",
+        _stamp(facts.date_added),
         published.strftime("%Y%m%d000000") if published is not None else "",
         "1",
         _text(row.get("source_name")),
@@ -271,86 +347,31 @@ def gdelt_mention_row(row: Row) -> list[str]:
         _offset(row.get("target_start")),
         _offset(row.get("action_start")),
         "1",
-        "", "", "", "", "",
+        _text(facts.agreement),
+        _text(facts.doc_len),
+        "", "", "",
     ]
 
 
-def write_gdelt_mentions(rows: Iterable[Row], fh: IO[str], *, header: bool = False) -> int:
-    """GDELT 2.0 mentions records for mention rows, tab-separated; returns the number written."""
-    return _write_tsv(rows, fh, gdelt_mention_row, GDELT_MENTION_COLUMNS if header else None)
+def write_gdelt_mentions(rows: Iterable[Row], fh: IO[str], *, header: bool = False,
+                         store: Any | None = None) -> int:
+    """GDELT 2.0 mentions records for mention rows, tab-separated; returns the number written.
 
-
-# --------------------------------------------------------------------------------------------
-# PLOVER
-
-
-def _plover_actor(code: str | None, country: str | None, agent: str | None) -> str | None:
-    """The actor part of a CAMEO code, without its agent: "IRN" of "IRNGOV", None for "---"."""
-    if not code or code.startswith(_UNKNOWN):
-        return None
-    if country and code.startswith(country):
-        return country
-    if agent and code.endswith(agent) and len(code) > len(agent):
-        return code[: -len(agent)]
-    return code
-
-
-def plover_record(row: Row) -> dict[str, Any]:
-    """One event row as a PLOVER event-data JSON object (the event must have a PLOVER type)."""
-    place = None
-    if row.get("place_name") or row.get("place_country"):
-        place = {
-            "name": row.get("place_name"),
-            "country": row.get("place_country"),
-            "lat": row.get("place_lat"),
-            "lon": row.get("place_lon"),
-            "feature": row.get("place_feature"),
-        }
-    day = row.get("date")
-    sides: dict[str, Any] = {}
-    for side in ("source", "target"):
-        sides[f"{side}_actor"] = _plover_actor(
-            row.get(side), row.get(f"{side}_country"), row.get(f"{side}_agent"))
-        sides[f"{side}_agent"] = row.get(f"{side}_agent")
-        sides[f"{side}_code"] = row.get(side)
-        sides[f"{side}_text"] = row.get(f"{side}_text")
-    return {
-        "id": row.get("event_id"),
-        "date": day.isoformat() if day is not None else None,
-        "event_type": row.get("plover"),
-        "mode": row.get("plover_mode") or "",
-        "context": [],
-        **sides,
-        "location": place,
-        "cameo_code": row.get("code"),
-        "num_mentions": row.get("num_mentions"),
-        "num_sources": row.get("num_sources"),
-        "num_articles": row.get("num_articles"),
-        "source_url": row.get("source_url"),
-        "text": row.get("sentence"),
-    }
-
-
-def write_plover(rows: Iterable[Row], fh: IO[str], *,
-                 stats: dict[str, int] | None = None) -> int:
-    """PLOVER JSON objects, one a line; returns the number written.
-
-    Events without a PLOVER type (CAMEO 01 and 02 have none) are skipped; their number is
-    logged and, when `stats` is given, stored in it as "skipped" (with "written").
+    `store` (a Store or its Reader) is asked for EventTimeDate, MentionDocLen and Confidence.
     """
-    written = skipped = 0
-    for row in rows:
-        if not row.get("plover"):
-            skipped += 1
-            continue
-        fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
-        written += 1
-    if skipped:
-        log.info("plover export: skipped %d event(s) without a PLOVER type", skipped)
-    if stats is not None:
-        stats["written"] = stats.get("written", 0) + written
-        stats["skipped"] = stats.get("skipped", 0) + skipped
-    return written
+    if store is None:
+        return _write_tsv(rows, fh, gdelt_mention_row,
+                          GDELT_MENTION_COLUMNS if header else None)
+    if header:
+        fh.write("\t".join(GDELT_MENTION_COLUMNS) + "\n")
+    execute = executor(store)
+    n = 0
+    for batch in batched(rows):
+        facts = mention_facts(execute, [str(r["event_id"]) for r in batch])
+        for row in batch:
+            fh.write("\t".join(gdelt_mention_row(row, facts.of(row))) + "\n")
+            n += 1
+    return n
 
 
 # --------------------------------------------------------------------------------------------
@@ -489,11 +510,14 @@ _BINARY_FORMATS = frozenset({"parquet"})
 TABLE_FIELDS = {"events": EVENT_FIELDS, "mentions": MENTION_FIELDS, "daily": DAILY_FIELDS}
 
 
-def export(rows: Iterable[Row], fmt: str, out: str | Path, table: str = "events") -> int:
+def export(rows: Iterable[Row], fmt: str, out: str | Path, table: str = "events", *,
+           store: Any | None = None) -> int:
     """Write rows of `table` (events, mentions or daily) to the file `out` in format `fmt`;
     returns the number written. GDELT is for events and mentions, PLOVER for events only.
 
     Text formats are written as UTF-8 with "\\n" line ends; Parquet is written to the path.
+    `store` (the Store the rows come from, or its Reader) lets the GDELT and PLOVER writers
+    look up what the rows do not hold (`store.facts`); without it those fields are empty.
     """
     writer = EXPORT_FORMATS.get(fmt)
     if writer is None:
@@ -508,7 +532,7 @@ def export(rows: Iterable[Row], fmt: str, out: str | Path, table: str = "events"
         return write_parquet(rows, Path(out), fields=fields)
     with open(out, "w", encoding="utf-8", newline="") as fh:
         if fmt == "gdelt" and table == "mentions":
-            return write_gdelt_mentions(rows, fh)
+            return write_gdelt_mentions(rows, fh, store=store)
         if fmt in ("jsonl", "csv"):
             return writer(rows, fh, fields=fields)
-        return writer(rows, fh)
+        return writer(rows, fh, store=store)
