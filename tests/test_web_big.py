@@ -152,8 +152,8 @@ def test_every_view_is_drawn_in_under_a_second(page, big):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     open_view(page, big, "events")  # the browser's own first start is not the dashboard's
     for name, hash_ in VIEWS:
-        runs = []   # the better of two loads: the machine may be busy with something else
-        for _ in range(2):
+        runs = []   # the best of three loads: the machine may be busy with something else
+        for _ in range(3):
             wall = open_view(page, big, hash_)
             runs.append((round(wall), round(float(page.evaluate("document.body.dataset.drawnAt")))))
         best = min(runs)
@@ -325,6 +325,13 @@ def test_names_resolved_by_the_api_are_shown(page, big):
         body["resolved"] = {"actor": {"Iran": "IRN"}}
         route.fulfill(response=response, json=body)
 
+    if "resolved" in api(big, "/events", actor="Iran", limit=1):   # the API knows names
+        open_view(page, big, "events?actor=Iran", "events")
+        assert page.locator("#resolved .resolved").inner_text() == "Iran → IRN"
+        page.locator("#profile-counts").wait_for()
+        assert page.locator(".profile h2").inner_text().startswith("IRN: Iran")
+        total = api(big, "/events", actor="IRN", limit=1)["total"]
+        assert page.locator("#profile-counts").inner_text().startswith(f"{total} events")
     open_view(page, big, "events?actor=IRN", "events")
     assert page.locator("#resolved").inner_text() == ""
     page.route(re.compile(r"/events\?"), amend)

@@ -321,17 +321,19 @@ async function showActorProfile(box, actor, filters, token) {
   first.set("sort", "date"); first.set("limit", "1"); first.set("since", filters.get("since") || "0001-01-01");
   const last = new URLSearchParams(first);
   last.set("sort", "-date");
-  let total, asSource, asTarget, net, roots, firstPage, lastPage;
+  let all, asSource, asTarget, net, roots, firstPage, lastPage;
   try {
-    [total, asSource, asTarget, net, roots, firstPage, lastPage] = await Promise.all([
-      api("/events", new URLSearchParams([...filters, ["limit", "1"]])).then((b) => b.total),
+    [all, asSource, asTarget, net, roots, firstPage, lastPage] = await Promise.all([
+      api("/events", new URLSearchParams([...filters, ["limit", "1"]])),
       count("source"), count("target"), api("/network", edgesQuery),
       api("/aggregate", byRoot).catch(() => null),
       api("/events", first), api("/events", last)]);
   } catch { return; }
+  const total = all.total;
   if (token !== renderToken || !total) return;
   // the code the API matched, when it resolved a name ("Iran" -> "IRN")
-  const resolvedCode = net.resolved && net.resolved.actor && Object.values(net.resolved.actor)[0];
+  const resolvedBy = (body) => body && body.resolved && body.resolved.actor && Object.values(body.resolved.actor)[0];
+  const resolvedCode = resolvedBy(all) || resolvedBy(net);
   const code = (resolvedCode || actor).toUpperCase();
   const partners = new Map();
   for (const e of net.edges) {
