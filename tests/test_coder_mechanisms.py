@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from tests.conftest import triples
 from tidings.enrich.stage import enrich_coded
 from tidings.records import Article
@@ -1176,3 +1178,12 @@ def test_the_agency_is_the_organisation_named_before_it_in_the_sentence(coder):
     got = codes(coder, "Argentina quit the World Health Organization on Tuesday, accusing the "
                        "agency of ignoring its warnings.", date="2025-02-05", level="root")
     assert any(t == "IGOUNOWHO" and r == "11" for _, t, r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia banned the Albanian party on Monday, a move that Kosovo condemned.",
+    "Serbia banned the Albanian party on Monday, a move Kosovo condemned.",
+])
+def test_a_reaction_beside_the_act_with_or_without_that(coder, text):
+    got = codes(coder, text, level="root")
+    assert ("KSV", "SRB", "11") in got or ("KSVGOV", "SRB", "11") in got, got

@@ -246,7 +246,8 @@ def _aside_noun(verb: Token) -> bool:
     """``verb`` is the relative clause of a noun set beside a clause ("..., a step the agency
     condemned", "..., an allegation Kyiv dismissed")."""
     noun = verb.head
-    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i > verb.i:
+    reduced = verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children)
+    if (verb.dep_ != "relcl" and not reduced) or noun.pos_ != "NOUN" or noun.i > verb.i:
         return False
     start = noun.left_edge.i
     # (the parser makes it an apposition, or, after a comma, an object or adverb)
@@ -269,7 +270,8 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
                 m.pattern.speech or m.pattern.target or \
                 not code.startswith(rules.anaphora_codes):
             continue
-        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        noun = next((c for c in verb.children if c.dep_ == "dobj"
+                     and c.tag_ not in ("WDT", "WP")), None)  # (not "that" in "a move that")
         aside = noun is None and _aside_noun(verb)
         if aside:
             # ", a move Beijing denounced as protectionism": the noun in apposition names
