@@ -436,7 +436,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         rows = store.iter_mentions() if args.table == "mentions" else (
             store.iter_daily() if args.table == "daily" else store.iter_events())
-        n = export(rows, args.format, args.output, table=args.table)
+        n = export(rows, args.format, args.output, table=args.table, store=store)
     finally:
         store.close()
     print(f"tidings: wrote {n} {args.table} to {args.output} ({args.format})", file=sys.stderr)
