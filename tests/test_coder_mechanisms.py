@@ -1187,3 +1187,13 @@ def test_the_agency_is_the_organisation_named_before_it_in_the_sentence(coder):
 def test_a_reaction_beside_the_act_with_or_without_that(coder, text):
     got = codes(coder, text, level="root")
     assert ("KSV", "SRB", "11") in got or ("KSVGOV", "SRB", "11") in got, got
+
+
+def test_whose_act_is_named_after_over_is_the_target(coder):
+    # rules.yaml: cause_preps
+    got = codes(coder, "Peru recalled its ambassador for consultations over Ecuador's raid on "
+                       "the embassy.", level="root")
+    assert ("PER", "ECU", "16") in got, got
+    got = codes(coder, "Malaysia summoned the Chinese envoy over incursions by Chinese coast "
+                       "guard vessels.", level="root")
+    assert any(s == "MYS" and t.startswith("CHN") and r == "11" for s, t, r in got), got

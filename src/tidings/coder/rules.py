@@ -43,6 +43,7 @@ class Rules:
     conditional_threat: str | None
     cancelling_verbs: tuple[tuple[str, ...], ...]
     target_phrases: frozenset[str]
+    cause_preps: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]
@@ -276,6 +277,7 @@ def _actor_rules(data: _RulesData) -> dict:
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),
         target_phrases=data.words("target_phrases"),
+        cause_preps=data.words("cause_preps"),
         accusation_roots=data.words("accusation", "roots"),
         accusation_preps=data.words("accusation", "preps"),
         own_country_codes=tuple(data.values("own_country_codes", None)),

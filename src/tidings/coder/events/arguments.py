@@ -93,6 +93,36 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
             yield from target_candidates(k, c, used)
     yield from _deep_candidates(k, verb, preps)
     yield from _complement_subject_candidates(k, verb)
+    yield from _cause_candidates(k, verb, preps)
+
+
+def _cause_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]
+                      ) -> Iterator[list[Token]]:
+    """Whose act the act answers, named in its cause (rules.yaml: cause_preps): "recalled
+    its ambassador over Israel's offensive", "... for consultations over the strikes by
+    X": the owner of the act named, or its "by" phrase."""
+    if not k.rules.cause_preps:
+        return
+    for prep in _phrase_preps(verb, preps):
+        if prep.lower_ not in k.rules.cause_preps:
+            continue
+        for act in (c for c in prep.children if c.dep_ == "pobj"):
+            owners = [c for c in act.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            if owners:
+                yield owners
+            yield from prep_objects([g for g in act.children if g.dep_ == "prep"], ("by",))
+
+def _phrase_preps(verb: Token, preps: list[Token]) -> list[Token]:
+    """The verb's prepositions, then those inside its object and prepositional phrases, down
+    to three phrases deep ("recalled its ambassador for consultations over ..."), in order."""
+    out, frontier = list(preps), [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in preps for o in p.children if o.dep_ == "pobj"]
+    for _ in range(3):
+        found = [g for n in frontier for g in n.children if g.dep_ == "prep"]
+        out += found
+        frontier = [o for p in found for o in p.children if o.dep_ == "pobj"]
+    return out
+
 
 def _object_candidates(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
     """The verb's indirect objects, then its direct objects, each kind as one group."""
