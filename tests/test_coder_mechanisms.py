@@ -1197,3 +1197,9 @@ def test_whose_act_is_named_after_over_is_the_target(coder):
     got = codes(coder, "Malaysia summoned the Chinese envoy over incursions by Chinese coast "
                        "guard vessels.", level="root")
     assert any(s == "MYS" and t.startswith("CHN") and r == "11" for s, t, r in got), got
+
+
+def test_an_act_that_is_the_means_of_another_is_done_by_its_subject(coder):
+    # rules.yaml: means_preps
+    got = codes(coder, "Moscow responded by expelling four Estonian diplomats.", level="root")
+    assert any(s.startswith("RUS") and t.startswith("EST") and r == "17" for s, t, r in got), got

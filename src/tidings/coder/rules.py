@@ -44,6 +44,7 @@ class Rules:
     cancelling_verbs: tuple[tuple[str, ...], ...]
     target_phrases: frozenset[str]
     cause_preps: frozenset[str]
+    means_preps: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]
@@ -278,6 +279,7 @@ def _actor_rules(data: _RulesData) -> dict:
         conditional_target_roots=data.words("conditional_target_roots"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),
+        means_preps=data.words("means_preps"),
         accusation_roots=data.words("accusation", "roots"),
         accusation_preps=data.words("accusation", "preps"),
         own_country_codes=tuple(data.values("own_country_codes", None)),

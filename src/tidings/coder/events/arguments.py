@@ -51,6 +51,12 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
                 return t.head, passive
             t = t.head
             continue
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in k.rules.means_preps and \
+                t.head.head.pos_ in ("VERB", "AUX"):
+            # "Beijing responded by suspending imports", "retaliated by expelling ...":
+            # the doer of the verb the act is the means of
+            t = t.head.head
+            continue
         break
     return None, passive
 
