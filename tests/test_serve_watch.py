@@ -59,9 +59,14 @@ def test_serve_watch_ingests_a_new_file_while_serving(tmp_path: Path) -> None:
         assert wait_for("actor=TUR")[0]["source"] == "TURCOP"
         # A new article, dropped in while the server runs
         (watched / "second.txt").write_text("Iran condemned Israel on Monday.")
+        (watched / "empty.txt").write_text("   ")  # a problem: one line on stderr
         (new,) = wait_for("dyad=IRN-ISR")
         assert new["source"] == "IRN" and new["target"] == "ISR" and new["root"] == "11"
         assert _get(f"{base}/health")["counts"]["articles"] == 2  # type: ignore[index]
+        # the download reads on a connection of its own to the database the server writes
+        with urllib.request.urlopen(f"{base}/events/download?format=csv", timeout=30) as r:
+            lines = r.read().decode("utf-8").splitlines()
+        assert len(lines) == 1 + len(wait_for("limit=1000"))
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -69,3 +74,5 @@ def test_serve_watch_ingests_a_new_file_while_serving(tmp_path: Path) -> None:
     text = (tmp_path / "server.log").read_text()
     assert "tidings: watching" in text and "tidings: watch: articles read: 1" in text
     assert "Traceback" not in text
+    (problem,) = [line for line in text.splitlines() if "empty.txt" in line]
+    assert problem.startswith("tidings: ")
