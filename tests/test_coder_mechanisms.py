@@ -1203,3 +1203,10 @@ def test_an_act_that_is_the_means_of_another_is_done_by_its_subject(coder):
     # rules.yaml: means_preps
     got = codes(coder, "Moscow responded by expelling four Estonian diplomats.", level="root")
     assert any(s.startswith("RUS") and t.startswith("EST") and r == "17" for s, t, r in got), got
+
+
+def test_their_after_a_coordinated_subject_is_each_of_them(coder):
+    got = codes(coder, "Armenia and Azerbaijan agreed to keep talking after Qatar mediated "
+                       "between their foreign ministers.", level="root")
+    assert {("QATGOV", "ARMGOV", "04"), ("QATGOV", "AZEGOV", "04")} <= got or \
+        {("QAT", "ARMGOV", "04"), ("QAT", "AZEGOV", "04")} <= got, got

@@ -247,7 +247,8 @@ class ActorResolver:
             return people
         countries = _explicit_countries(countries)
         if not countries:
-            if (owned := self._owner_actor(head, info, agent_code, make, ctx)) is not None:
+            if (owned := self._owner_actor(head, info, agent_code, make, ctx,
+                                           matches)) is not None:
                 return owned
             dependents = self._dependent_actors(head, info, agent_code, make, matches, ctx)
             if dependents is not None:
@@ -332,19 +333,21 @@ class ActorResolver:
         return None
 
     def _owner_actor(self, head: Token, info: NounInfo, agent_code: str | None, make: _Make,
-                     ctx: ArticleContext) -> _Found | None:
-        """An agent word owned by "its" or "their": of the owner's country, if it has one."""
+                     ctx: ArticleContext, matches: _Matches | None = None) -> _Found | None:
+        """An agent word owned by "its" or "their": of the owner's country, if it has one
+        ("their leaders" after "Ethiopia and Somalia ...": each one's)."""
         if not agent_code:
             return None
         # "its embassy in Tehran", "their troops": the owner's, wherever they are.
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
                      self.rules.owner_pronouns), None)
-        owner = self._pronoun(poss, ctx) if poss is not None else []
-        if owner and owner[0][0].country:
-            country = owner[0][0].country
-            return [(make(country + agent_code, country, agent_code,
-                          f"owner:{owner[0][0].text}+agent:{_agent_word(info)}"), False)]
-        return None
+        owners = self._pronoun(poss, ctx, matches) if poss is not None else []
+        countries = list(dict.fromkeys(o.country for o, _ in owners if o.country))
+        if not countries or not owners[0][0].country:
+            return None
+        return [(make(country + agent_code, country, agent_code,
+                      f"owner:{owners[0][0].text}+agent:{_agent_word(info)}"), False)
+                for country in countries]
 
     def _dependent_actors(self, head: Token, info: NounInfo, agent_code: str | None,
                           make: _Make, matches: _Matches, ctx: ArticleContext) -> _Found | None:
@@ -428,6 +431,11 @@ class ActorResolver:
                     prev = got[0][0]
                 if t.dep_ in ("nsubj", "nsubjpass") or prev is not None:
                     break
+        if low in r.plural_pronouns and matches is not None:
+            # "Ethiopia and Somalia agreed ..., after Erdogan mediated between their
+            # leaders": the parties named together as a subject before, in this sentence
+            if (group := self._coordinated_before(head, matches, ctx)) is not None:
+                return group
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
@@ -437,6 +445,27 @@ class ActorResolver:
         s, e = head.idx, head.idx + len(head.text)
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in r.person_pronouns)]
+
+
+    def _coordinated_before(self, pron: Token, matches: _Matches, ctx: ArticleContext
+                            ) -> _Found | None:
+        """The actors of the nearest coordinated subject before ``pron`` in its sentence
+        that is not the subject of the pronoun's own verb, when they are two or more."""
+        for t in reversed(pron.sent[: pron.i - pron.sent.start]):
+            if t.dep_ != "nsubj" or t.head.i == pron.head.i or not any(
+                    c.dep_ == "conj" for c in t.children):
+                continue
+            found: dict[str, Actor] = {}
+            for h in [t, *conjuncts(t)]:
+                for actor, _ in self._resolve_one(h, matches, ctx):
+                    if not actor.code.startswith(UNKNOWN):
+                        found.setdefault(actor.code, actor)
+            if len(found) < 2:
+                return None
+            s, e = pron.idx, pron.idx + len(pron.text)
+            return [(Actor(a.code, pron.text, s, e, f"coref:{a.text}", a.country, a.agent),
+                     False) for a in found.values()]
+        return None
 
 
 def _verb_phrase(prep: Token) -> bool:
