@@ -1210,3 +1210,13 @@ def test_their_after_a_coordinated_subject_is_each_of_them(coder):
                        "between their foreign ministers.", level="root")
     assert {("QATGOV", "ARMGOV", "04"), ("QATGOV", "AZEGOV", "04")} <= got or \
         {("QAT", "ARMGOV", "04"), ("QAT", "AZEGOV", "04")} <= got, got
+
+
+def test_a_list_of_names_the_parser_reads_as_an_apposition_is_a_list(coder):
+    got = codes(coder, "Bahrain, the United Arab Emirates and Egypt cut ties with Qatar.",
+                level="root")
+    assert {("BHR", "QAT", "16"), ("ARE", "QAT", "16"), ("EGY", "QAT", "16")} <= got, got
+    # An apposition that describes the one named is no list.
+    got = codes(coder, "Kenyan President William Ruto, a former deputy president and "
+                       "businessman, visited Uganda.", date="2023-05-01", level="root")
+    assert {s for s, _, r in got if r == "04" and not s.startswith("UGA")} == {"KENGOV"}, got

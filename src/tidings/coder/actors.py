@@ -6,16 +6,28 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from tidings.coder.context import UNKNOWN, ArticleContext
+from tidings.coder.coreference import (
+    Found as _Found,
+)
+from tidings.coder.coreference import (
+    Make as _Make,
+)
+from tidings.coder.coreference import (
+    Matches as _Matches,
+)
+from tidings.coder.coreference import (
+    coreferent_actors,
+    org_named_before,
+    verb_phrase,
+)
 from tidings.coder.dictionary import ActorDictionary, Entry
 from tidings.coder.rules import Rules
 from tidings.coder.syntax import (
-    clause_subject_span,
     conjuncts,
     is_clausal,
     pronoun_antecedents,
@@ -26,10 +38,7 @@ from tidings.records import Actor
 _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
                  "punct", "advmod", "conj", "cc", "npadvmod", "appos", "prep", "pobj"}
 
-_Matches = dict[int, tuple[Span, list[Entry]]]  # a sentence's dictionary matches, by token
-_Found = list[tuple[Actor, bool]]  # what a rule finds: (actor, is a person)
 _Countries = list[tuple[str, str, Span, str]]  # (code, name, span, metonym agent or "")
-_Make = Callable[[str, str | None, str | None, str], Actor]  # (code, country, agent, rule)
 
 
 @dataclass(slots=True)
@@ -255,7 +264,7 @@ class ActorResolver:
                 return dependents
         if countries:
             return _country_actors(countries, info, agent_code, make)
-        if (coref := _coreferent_actors(head, info, agent_code, make, ctx, r)) is not None:
+        if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r)) is not None:
             return coref
         return _generic_actors(head, info, agent_code, make, r)
 
@@ -288,11 +297,11 @@ class ActorResolver:
         if head.lemma_.lower() in self.rules.group_nouns and head.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in self.rules.definite_determiners
                 for c in head.children) and \
-                not any(c.dep_ in ("poss", "prep", "amod", "compound") and not _verb_phrase(c)
+                not any(c.dep_ in ("poss", "prep", "amod", "compound") and not verb_phrase(c)
                         for c in head.children):
             # "Hamas fired rockets. The group said ...": the organisation last named, in
             # this sentence ("quit the WHO, accusing the agency of ...") or an earlier one.
-            if (here := _org_named_before(head, matches)) is not None:
+            if (here := org_named_before(head, matches)) is not None:
                 code, name, country = here
                 return [(make(code, country, None, f"coref:{name}"), False)]
             prev = ctx.last_org()
@@ -468,23 +477,6 @@ class ActorResolver:
         return None
 
 
-def _verb_phrase(prep: Token) -> bool:
-    """A preposition whose object is a verb: "accusing the agency of mishandling ...", where
-    "of mishandling" belongs to "accusing", misattached to the noun."""
-    return prep.dep_ == "prep" and any(c.dep_ == "pcomp" for c in prep.children)
-
-
-def _org_named_before(head: Token, matches: _Matches) -> tuple[str, str, str | None] | None:
-    """The organisation the dictionary matched last before ``head`` in its sentence: its
-    code, name and home country."""
-    for i in range(head.i - 1, head.sent.start - 1, -1):
-        hit = matches.get(i)
-        org = next((e for e in hit[1] if e.kind == "org"), None) if hit else None
-        if org is not None:
-            return org.code, org.name, org.country
-    return None
-
-
 def _maker(head: Token) -> _Make:
     """How an actor found for a head word cites its noun phrase (text and character span)."""
     phrase = head.doc[head.left_edge.i : head.i + 1]
@@ -538,40 +530,6 @@ def _country_actors(countries: _Countries, info: NounInfo, agent_code: str | Non
         full = code + (agent or "")
         out.append((make(full, code, agent, rule), False))
     return out
-
-
-def _coreferent_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
-                       ctx: ArticleContext, r: Rules) -> _Found | None:
-    """With no country named: the state last named, the region, or an earlier mention."""
-    if head.lemma_.lower() in r.state_nouns and head.tag_ == "NN" and any(
-            c.dep_ == "det" and c.lower_ in r.definite_determiners
-            for c in head.children) and not any(
-            c.dep_ in ("poss", "prep") for c in head.children):
-        # "the country", "the Central American country": the state last named.
-        prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
-        if prev is not None and prev.country is not None:  # (last_country has a country)
-            return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
-    if info.region is not None:
-        code, name, _ = info.region
-        return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
-    # Nothing in the dictionaries: coreference with earlier mentions.
-    low = head.lower_
-    if head.pos_ == "PROPN" and low in ctx.names:
-        prev = ctx.names[low]
-        return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
-    if head.pos_ == "NOUN":
-        lemma = head.lemma_.lower()
-        if lemma in r.pair_words and _is_pair(head, r):
-            pair = ctx.last_pair(by_country=lemma in r.country_pair_words,
-                                 skip=clause_subject_span(head))
-            if pair:
-                return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
-                        for a in pair]
-        det = {c.lower_ for c in head.children if c.dep_ == "det"}
-        if det & r.anaphoric_determiners and lemma in ctx.by_agent_word:
-            prev = ctx.by_agent_word[lemma]
-            return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
-    return None
 
 
 def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
@@ -630,9 +588,3 @@ def _coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str,
             out.append(c)
             roots.add(root.i)
     return out
-
-
-def _is_pair(head: Token, r: Rules) -> bool:
-    mods = {c.lower_ for c in head.children}
-    return bool(mods & r.pair_quantifiers) and head.tag_ in ("NNS", "NNPS")
-

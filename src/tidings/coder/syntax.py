@@ -165,10 +165,17 @@ def pronoun_antecedents(pron: Token) -> Iterator[Token]:
 
 
 def conjuncts(head: Token) -> list[Token]:
-    """The nouns coordinated with ``head``, at any depth ("Iran, Iraq and Syria")."""
+    """The nouns coordinated with ``head``, at any depth ("Iran, Iraq and Syria"), also when
+    the parser took the second of a list of names for an apposition of the first ("Saudi
+    Arabia, the United Arab Emirates and Egypt": "Emirates" appos, "Egypt" its conj)."""
     out = []
     for c in head.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(c)
+            out.extend(conjuncts(c))
+        elif c.dep_ == "appos" and c.pos_ == "PROPN" and any(
+                g.dep_ == "cc" for g in c.children) and any(
+                g.dep_ == "conj" and g.pos_ == "PROPN" for g in c.children):
             out.append(c)
             out.extend(conjuncts(c))
     return out
