@@ -19,6 +19,7 @@ from tidings.records import Actor, Article, Event, Place, Sentence
 from tidings.store import export
 from tidings.store.database import open_store
 from tidings.store.filters import Filters, like_escape
+from tidings.store.plover import plover_record
 from tidings.store.schema import (
     CODED,
     DATABASE,
@@ -131,7 +132,7 @@ def _full_event_row() -> dict[str, Any]:
 
 
 def test_gdelt_and_plover_read_only_schema_columns():
-    for mapping in (export.gdelt_row, export.plover_record):
+    for mapping in (export.gdelt_row, plover_record):
         row = Tracking(EVENTS.names, _full_event_row())
         mapping(row)
         assert row.read <= set(EVENTS.names) and row.read
@@ -191,7 +192,7 @@ def test_each_filter_renders_its_condition_and_parameters():
         (Filters(since=day), "date >= ?", [day]),
         (Filters(until=day), "date <= ?", [day]),
         (Filters(country="IRN"), "place_country = ?", ["IRN"]),
-        (Filters(place="Te_h%"), "lower(place_name) LIKE ? ESCAPE '!'", ["%te!_h!%%"]),
+        (Filters(place="Te_h%"), "(lower(place_name) LIKE ? ESCAPE '!')", ["%te!_h!%%"]),
         (Filters(q="Met!"), "lower(sentence) LIKE ? ESCAPE '!'", ["%met!!%"]),
     ]
     for filters, sql, params in cases:
