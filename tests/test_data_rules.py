@@ -127,3 +127,14 @@ def test_a_data_directory_adds_to_the_word_lists(tmp_path: Path):
     assert both.violent_roots == bundled.violent_roots | {"20"}
     # what the extra directory does not name stays as it was
     assert both.meeting_root == bundled.meeting_root and both.articles == bundled.articles
+
+
+def test_a_data_directory_can_code_visits_one_way(tmp_path: Path):
+    from tidings.coder.rules import Rules
+
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "rules.yaml").write_text(yaml.safe_dump({
+        "version": 1, "venue": {"both_ways": False}}), "utf-8")
+    bundled, one_way = Rules.load([DATA]), Rules.load([DATA, tmp_path])
+    assert bundled.visits_both_ways and not one_way.visits_both_ways
+    assert (one_way.visitor_code, one_way.host_code) == ("042", "043")
