@@ -1158,6 +1158,7 @@ def test_talks_that_are_the_setting_of_an_act_were_held_by_its_parties(coder):
     got = codes(coder, "Ghana and Togo agreed to share border patrols after two days of talks "
                        "in Accra.", level="root")
     assert {("GHA", "TGO", "04"), ("TGO", "GHA", "04")} <= got, got
+    assert any(r == "03" for *_, r in got), got  # what they agreed is still coded
     # Not an attack made during talks, not what failed, not talks with no second party.
     for text in ("Turkish jets bombed Kurdish positions during ceasefire talks in Oslo.",
                  "Chile and Peru failed to agree on the maritime line in talks in Lima.",

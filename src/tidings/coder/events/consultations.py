@@ -45,7 +45,7 @@ def consultation_settings(k: CoderKnowledge, s: SentenceState) -> None:
                     new.append(ev)
                     have.add((src.code, tgt.code))
         if new:
-            s.by_verb.setdefault(noun.i, []).extend(new)
+            s.by_verb.setdefault(verb.i, []).extend(new)  # (with the act: the talks are no object)
 
 
 def _setting_of(k: CoderKnowledge, noun: Token) -> Token | None:
