@@ -598,3 +598,13 @@ def test_a_cursor_from_a_page_still_works_after_the_data_is_read_again(client):
     body = get(client, "/events", sort="-date", limit=3)
     again = get(client, "/events", sort="-date", limit=3, cursor=body["next_cursor"])
     assert again["count"] == 2 and again["next_cursor"] is None
+
+
+@pytest.mark.parametrize("url", ["/events?q=truce%00agreed", "/events?place=Ky%00iv",
+                                 "/events?actor=I%00ran", "/aggregate?by=country&q=a%00",
+                                 "/actors/IR%00N", "/dyads/IRN/IS%00R/timeseries"])
+def test_a_nul_character_in_the_url_is_a_422_on_either_database(client, url):
+    # (PostgreSQL refuses NUL in text outright: it was a 500 there)
+    r = client.get(url)
+    assert r.status_code == 422, r.text
+    assert "NUL" in r.json()["detail"][0]["msg"]

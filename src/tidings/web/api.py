@@ -49,6 +49,7 @@ from tidings.web.limits import (
     Busy,
     CodingGate,
     Limits,
+    NoNul,
     validation_error,
 )
 from tidings.web.params import (
@@ -137,6 +138,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
     app.state.gate = gate
     app.state.limits = limits
     app.add_middleware(GZipMiddleware, minimum_size=2000)
+    app.add_middleware(NoNul)
     app.add_middleware(BodyLimit, limit=limits.max_body)  # the outermost: before anything
     app.add_exception_handler(RequestValidationError, validation_error)
 

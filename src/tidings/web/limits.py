@@ -117,6 +117,27 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class NoNul:
+    """Answers 422 to a request whose path or query string holds a NUL character (``%00``):
+    nothing the API stores or searches can hold one, and PostgreSQL refuses it outright."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            where = "query" if b"%00" in (scope.get("query_string") or b"") else (
+                "path" if "\x00" in scope.get("path", "") or b"%00" in (
+                    scope.get("raw_path") or b"") else None)
+            if where is not None:
+                response = JSONResponse({"detail": [{
+                    "loc": [where], "msg": "a NUL character (%00) is not allowed",
+                    "type": "value_error"}]}, status_code=422)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 # -- validation errors -----------------------------------------------------------------------
 def _short(value: Any, size: int) -> Any:
     if isinstance(value, str) and len(value) > size:
