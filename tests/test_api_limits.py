@@ -12,7 +12,6 @@ import asyncio
 import datetime as dt
 import itertools
 import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -30,6 +29,8 @@ from tidings.store.database import open_store
 from tidings.web.api import create_app
 from tidings.web.limits import MAX_BODY, MAX_PERIODS, MAX_TEXT, Busy, CodingGate, Limits
 from tidings.web.series import period_count, series
+
+from .servers import serve_app
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 BAR = 64 * 1024  # no refusal may be bigger than this
@@ -267,24 +268,9 @@ def test_a_series_over_the_cap_is_refused_with_advice(dated_db, coder):
 def server(dated_db, coder) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The app under uvicorn on a free port: two texts coded at a time, 18 more waiting up
     to 6 seconds."""
-    import uvicorn
-
     limits = Limits(coding_slots=2, coding_queue=18, coding_wait=6.0)
-    app = create_app(dated_db, coder_factory=lambda: coder, limits=limits)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(30)
+    yield from serve_app(create_app(dated_db, coder_factory=lambda: coder, limits=limits),
+                         stop_wait=30)
 
 
 def _long_text(size: int = 30_000) -> str:

@@ -22,6 +22,7 @@ from tidings.store.database import open_store
 from tidings.web.api import create_app
 
 from .databases import BACKENDS, fresh_db
+from .test_api import get
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 NEWS = [  # more dates, sides of one country, Kyiv by its old name, Hamas, an undated event
@@ -50,12 +51,6 @@ def client(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
             store.close()
         with TestClient(create_app(db, coder_factory=lambda: coder)) as c:
             yield c
-
-
-def get(client: TestClient, url: str, **params: object) -> dict:
-    r = client.get(url, params=params)
-    assert r.status_code == 200, r.text
-    return r.json()
 
 
 def ids(client: TestClient, **params: object) -> set[str]:

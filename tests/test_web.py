@@ -18,9 +18,6 @@ import io
 import os
 import re
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import httpx
@@ -34,6 +31,7 @@ from tidings.store.database import open_store
 from tidings.web.api import create_app
 
 from .databases import BACKENDS, fresh_db
+from .servers import serve_app
 
 REQUIRED = os.environ.get("TIDINGS_REQUIRE_BROWSER") == "1"
 ARTIFACTS = Path(os.environ.get("TIDINGS_ARTIFACTS", "test-artifacts")) / "screenshots"
@@ -73,30 +71,13 @@ def server(request, tmp_path_factory, coder):  # type: ignore[no-untyped-def]
 
 
 def _serve(db: str, coder):  # type: ignore[no-untyped-def]
-    import uvicorn
-
     store = open_store(db)
     try:
         ingest(read_source(str(DATA_DIR / "samples")), store, coder)
         ingest([HOSTILE], store, coder)
     finally:
         store.close()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(db, coder_factory=lambda: coder), host="127.0.0.1",
-                            port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the dashboard server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
+    yield from serve_app(create_app(db, coder_factory=lambda: coder))
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
-import threading
 import time
 
 import httpx
@@ -24,7 +22,8 @@ import pytest
 from tidings.web.api import create_app
 
 from .bigdb import build
-from .test_web import ARTIFACTS, CHROMIUM_FLAGS, _chromium, _unavailable
+from .servers import serve_app
+from .test_web import ARTIFACTS, browser, group_key  # noqa: F401 - browser fixture
 
 pytestmark = pytest.mark.slow  # a browser and a database of 16,520 events: not `make test-fast`
 
@@ -43,42 +42,13 @@ def big_db(tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="module")
 def big(big_db):  # type: ignore[no-untyped-def]
     """The app over the large database on a free port; yields its base URL."""
-    import uvicorn
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(big_db), host="127.0.0.1", port=port,
-                                        log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the dashboard server did not start")
-        time.sleep(0.05)
-    url = f"http://127.0.0.1:{port}"
-    httpx.get(url + "/health", timeout=30)  # the store is opened on the first request
-    yield url
-    srv.should_exit = True
-    thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[dev]')")
-    executable = _chromium()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
-        yield b
-        b.close()
+    for url in serve_app(create_app(big_db)):
+        httpx.get(url + "/health", timeout=30)  # the store is opened on the first request
+        yield url
 
 
 @pytest.fixture
-def page(browser, request):  # type: ignore[no-untyped-def]
+def page(browser, request):  # type: ignore[no-untyped-def]  # noqa: F811
     context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
     pg = context.new_page()
     errors: list[str] = []
@@ -113,17 +83,6 @@ def open_view(page, server: str, hash_: str, view: str | None = None) -> float: 
 
 
 # -- the actor grouping the dashboard uses, for expectations -----------------------------------
-def group_key(code: str, names: dict) -> str | None:
-    if not code or code.startswith("-"):
-        return None
-    if code[:3] in names["countries"]:
-        return code[:3]
-    for n in range(len(code), 3, -1):
-        if code[:n] in names["organizations"]:
-            return code[:n]
-    return code[:6] if re.match(r"(IGO|NGO|IMG|MNC|INT)", code) else code[:3]
-
-
 def busiest_pair(server: str) -> tuple[str, str]:
     names = api(server, "/ontology")["actor_names"]
     pairs: dict[tuple[str, str], int] = {}
