@@ -104,13 +104,36 @@ def test_future_year_is_a_target_not_a_date() -> None:
         dt.date(2024, 4, 14), "text:14 April 2024")
 
 
-def test_sentences_without_date_words_skip_dateparser(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(*args: object, **kwargs: object) -> None:
-        raise AssertionError("dateparser called")
+@pytest.mark.parametrize(("sentence", "expected", "expression"), [
+    # numeric dates: ISO, and slashes read month first unless the first number is over 12
+    ("The decree took effect on 2024-02-05.", dt.date(2024, 2, 5), "2024-02-05"),
+    ("The decree took effect on 2/5/2024.", dt.date(2024, 2, 5), "2/5/2024"),
+    ("The decree took effect on 25/2/2024.", dt.date(2024, 2, 25), "25/2/2024"),
+    ("The decree was issued on the 3rd of March 2020.", dt.date(2020, 3, 3),
+     "3rd of March 2020"),
+    ("The decree was issued on Tuesday, March 5, 2024.", dt.date(2024, 3, 5),
+     "Tuesday, March 5, 2024"),
+    # two days of one month: the first
+    ("Delegates met on March 3 and 4 in Geneva.", dt.date(2024, 3, 3), "March 3"),
+    # February 29 without a year: the last leap day before publication
+    ("The pact was signed on February 29.", dt.date(2024, 2, 29), "February 29"),
+])
+def test_date_shapes(sentence: str, expected: dt.date, expression: str) -> None:
+    assert event_date(sentence, PUB) == (expected, f"text:{expression}")
 
-    monkeypatch.setattr("dateparser.search.search_dates", boom)
-    assert event_date("The rebels shelled the airport and seized two villages.", PUB) == (
-        PUB, "published")
+
+@pytest.mark.parametrize("sentence", [
+    "The decree took effect on February 30, 2024.",  # no such day
+    "The curfew lasted until Tuesday, March 5, officials said.",  # the bound of a period
+    "The convoy will leave in mid-August, the ministry said.",
+])
+def test_what_is_not_read_as_a_date(sentence: str) -> None:
+    assert event_date(sentence, PUB) == (PUB, "published")
+
+
+def test_feb_29_in_a_common_year_looks_back_to_a_leap_year() -> None:
+    assert event_date("The pact was signed on February 29.", dt.date(2023, 6, 1))[0] == \
+        dt.date(2020, 2, 29)
 
 
 def test_weekday_on_the_publication_weekday() -> None:
