@@ -5,11 +5,13 @@ of dictionary phrases with the pipeline's tokenizer) takes seconds; loading the 
 takes a fraction of one. The cache is keyed by the content of everything the result depends
 on: every data file of every data directory, the schemas, the code that compiles them, and
 the spaCy version and pipeline (whose tokenizer split the phrases). Change any of them and it
-is compiled again; the cache folder (``~/.cache/tidings/compiled``, or under
-``$TIDINGS_CACHE``; ``TIDINGS_CACHE=`` turns caching off) can be deleted at any time."""
+is compiled again. The cache folder (``~/.cache/tidings/compiled``, or under
+``$TIDINGS_CACHE``; ``TIDINGS_CACHE=`` turns caching off) keeps the eight most recently used
+compilations and can be deleted at any time."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -26,14 +28,15 @@ from tidings.coder import dictionary, patterns, phrases, rules
 from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.patterns import PatternSet
 from tidings.coder.rules import Rules
-from tidings.knowledge import bundle, datafiles, ontology
+from tidings.knowledge import bundle, datafiles, ontology, pickling
 from tidings.knowledge.bundle import Knowledge
 from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir
 from tidings.knowledge.ontology import Ontology
 
 # The modules whose code shapes the compiled objects: a change to any of them is a new key.
-_COMPILERS = (dictionary, patterns, phrases, rules, bundle, datafiles, ontology)
+_COMPILERS = (dictionary, patterns, phrases, rules, bundle, datafiles, ontology, pickling)
 _FORMAT = b"tidings-compiled-1"
+KEEP = 8  # compilations kept in the cache folder (one per set of data directories in use)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +79,27 @@ def load(nlp: Language, knowledge: Knowledge) -> Compiled:
     path = folder / f"{fingerprint(nlp, knowledge)}.pickle"
     try:
         with open(path, "rb") as fh:
-            found = pickle.load(fh)
+            found = _unpickle(fh.read())
         if isinstance(found, Compiled):
+            os.utime(path)  # (recently used: kept when the folder is pruned)
             return found
     except Exception:  # noqa: BLE001 - missing, partial or stale: compile again
         pass
     compiled = build(nlp, knowledge)
     _store(path, compiled)
     return compiled
+
+
+def _unpickle(data: bytes) -> object:
+    """``pickle.loads`` without the garbage collector, which would otherwise walk the tens of
+    thousands of objects being made several times over (a third of the load time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _store(path: Path, compiled: Compiled) -> None:
@@ -94,5 +110,14 @@ def _store(path: Path, compiled: Compiled) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent)
     except OSError:
         return
+
+
+def _prune(folder: Path, keep: int = KEEP) -> None:
+    """Delete all but the ``keep`` most recently used compilations: each change of a data
+    file or of tidings leaves one behind, a few megabytes each."""
+    found = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in found[keep:]:
+        stale.unlink(missing_ok=True)

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from tidings.knowledge.bundle import Knowledge
 from tidings.knowledge.datafiles import DataFileError
 from tidings.knowledge.ontology import Ontology
+from tidings.knowledge.pickling import fast_pickle
 
 PREPOSITIONS = frozenset(
     "with to on against at for from in into of over between among toward towards by upon "
@@ -30,6 +31,7 @@ _INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class WordClass:
     """A named set of words a pattern names with ``&name`` (data/patterns/classes.yaml)."""
@@ -84,6 +86,7 @@ def compile_classes(doc: dict) -> dict[str, WordClass]:
     return out
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Slot:
     kind: str  # "obj" (direct/indirect object) or "prep"
@@ -91,6 +94,7 @@ class Slot:
     after: str | None = None  # the pattern word just before the slot
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Pattern:
     id: str  # "verbs:042:travel to {target}" - shown as the event's rule
