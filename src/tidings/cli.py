@@ -568,7 +568,7 @@ def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from tidings.coder.nlp import ModelNotFound
+    from tidings.config import ModelNotFound
     from tidings.knowledge.datafiles import DataFileError
     from tidings.store.database import StoreError
 

