@@ -1221,3 +1221,15 @@ def test_a_list_of_names_the_parser_reads_as_an_apposition_is_a_list(coder):
     got = codes(coder, "Kenyan President William Ruto, a former deputy president and "
                        "businessman, visited Uganda.", date="2023-05-01", level="root")
     assert {s for s, _, r in got if r == "04" and not s.startswith("UGA")} == {"KENGOV"}, got
+
+
+# -- short forms that are common words -----------------------------------------------------------
+def test_a_short_form_listed_under_capitals_names_only_in_capitals(coder):
+    # "WHO", which the parser tags as a pronoun, is the organisation when written so
+    got = codes(coder, "The WHO flew medical supplies to Sudan.", level="root")
+    assert ("IGOUNOWHO", "SDN", "07") in got
+    # ... and "who"/"Who" stay the pronoun
+    events = coder.code_text("Who will pay for the dam, the farmers who marched to Cairo asked.")
+    assert not any("IGOUNOWHO" in (e.source.code, e.target_code) for e in events)
+    # "US", a name in capitals that is "us" in lower case, codes as before
+    assert codes(coder, "The US told Iran to stop.", level="root") == {("USA", "IRN", "10")}

@@ -240,8 +240,10 @@ class ActorResolver:
 
     def _resolve_head(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
         low, r = head.lower_, self.rules
-        # Pronouns and "both countries": coreference with earlier mentions.
-        if head.pos_ == "PRON" or low in r.person_pronouns | r.thing_pronouns | r.plural_pronouns:
+        # Pronouns and "both countries": coreference with earlier mentions ("WHO", tagged a
+        # pronoun but named in the dictionary in capitals, is a name).
+        if (head.pos_ == "PRON" or low in r.person_pronouns | r.thing_pronouns
+                | r.plural_pronouns) and not (head.is_upper and head.i in matches):
             return self._pronoun(head, ctx, matches)
         if got := self._owner_of_thing(head, matches, ctx):
             return got

@@ -74,6 +74,8 @@ class ActorDictionary:
         # "von"), and articles, which do not count in a match's length.
         self.name_particles: frozenset[str] = frozenset()
         self.articles: frozenset[str] = frozenset()
+        # Phrases that name an actor only when written exactly so, in capitals: "WHO", "IS".
+        self.capitals: dict[str, str] = {}
 
     @classmethod
     def build(cls, nlp: Language, knowledge: Knowledge) -> ActorDictionary:
@@ -138,8 +140,13 @@ class ActorDictionary:
         for row in data.get("organizations", []):
             names = row.get("names", [])
             display = _shown(row.get("name") or (names[0] if names else row["code"]), row)
+            entry = Entry("org", row["code"], display, country=row.get("country"))
             for n in names:
-                self._add(n, Entry("org", row["code"], display, country=row.get("country")))
+                self._add(n, entry)
+            for n in row.get("capitals", []):
+                # ("WHO", "IS": common words in lower case, names only in capitals)
+                self._add(n, entry)
+                self.capitals[" ".join(n.lower().split())] = n
 
     def _load_agents(self, data: dict, path: Path) -> None:
         words = set(self.agent_words)
@@ -176,6 +183,9 @@ class ActorDictionary:
         for key, start, end in self.table.matches(doc):
             span = Span(doc, start, end)
             entries = self.entries[key]
+            exact = self.capitals.get(key)
+            if exact is not None and span.text != exact:
+                continue  # "who", "Who", "is": the common word
             if self._plausible(span, entries):
                 spans.append((span, entries))
         return _longest(spans, self.articles)
