@@ -1233,3 +1233,10 @@ def test_a_short_form_listed_under_capitals_names_only_in_capitals(coder):
     assert not any("IGOUNOWHO" in (e.source.code, e.target_code) for e in events)
     # "US", a name in capitals that is "us" in lower case, codes as before
     assert codes(coder, "The US told Iran to stop.", level="root") == {("USA", "IRN", "10")}
+
+
+def test_women_and_children_are_civilians(coder):
+    got = codes(coder, "Taliban fighters used pepper spray to disperse the women.", level="root")
+    assert ("AFGREBTAL", "AFGCVL", "17") in got
+    got = codes(coder, "Militiamen killed women and children in Darfur.", level="root")
+    assert got == {("SDNUAF", "SDNCVL", "19")}
