@@ -1240,3 +1240,16 @@ def test_women_and_children_are_civilians(coder):
     assert ("AFGREBTAL", "AFGCVL", "17") in got
     got = codes(coder, "Militiamen killed women and children in Darfur.", level="root")
     assert got == {("SDNUAF", "SDNCVL", "19")}
+
+
+def test_an_envoy_recalled_from_a_capital_names_its_post(coder):
+    got = codes(coder, "Israel recalled its ambassador in Stockholm for consultations.",
+                level="root")
+    assert got == {("ISR", "SWEGOV", "16")}
+    # "in protest" is no post (and with no country named, no target: nothing is coded)
+    assert codes(coder, "Chile recalled its ambassador in protest.", level="root") == set()
+
+
+def test_an_executive_order_is_no_business(coder):
+    events = coder.code_text("The president signed an executive order on migration with Mexico.")
+    assert not any(a.code.endswith("BUS") for e in events for a in (e.source, e.target) if a)
