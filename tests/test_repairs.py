@@ -30,6 +30,38 @@ def test_bare_and_written_out_weekdays_code_alike(coder, bare, written_out) -> N
     assert triples(coder.code_text(bare)) == triples(coder.code_text(written_out))
 
 
+@pytest.mark.parametrize("shifted, plain", [
+    ("Ankara condemned as reckless the strikes by Syrian forces on the town.",
+     "Ankara condemned the strikes by Syrian forces on the town as reckless."),
+    ("Kigali dismissed as baseless the accusations by Kinshasa.",
+     "Kigali dismissed the accusations by Kinshasa as baseless."),
+    ("Kigali dismissed as baseless accusations by Kinshasa.",
+     "Kigali dismissed the accusations by Kinshasa as baseless."),
+    ("Lima condemned as 'cowardly and brutal' the bombing by rebels in Ayacucho.",
+     "Lima condemned the bombing by rebels in Ayacucho as cowardly and brutal."),
+])
+def test_an_object_shifted_after_its_as_predicate_codes_as_in_plain_order(
+        coder, shifted, plain) -> None:
+    got = triples(coder.code_text(shifted))
+    assert got and got == triples(coder.code_text(plain))
+
+
+@pytest.mark.parametrize("text, predicate", [
+    # a noun without a determiner after "as ADJ" is the predicate, not a shifted object
+    ("The ministers were regarded as close allies of Moscow.", "allies"),
+    ("Brussels opened an inquiry into Chinese steel, a move Beijing denounced as naked "
+     "protectionism.", "protectionism"),
+    ("Critics saw as naive the plan's authors.", None),  # (a determiner: shifted)
+])
+def test_a_predicate_noun_after_as_stays_the_predicate(coder, text, predicate) -> None:
+    doc = coder.nlp(text)
+    objects = [t.text for t in doc if t.dep_ == "dobj" and t.head.lower_ != "as"]
+    if predicate is None:
+        assert objects == ["authors"]
+    else:
+        assert predicate not in objects
+
+
 def test_a_reaction_set_beside_a_clause_is_aimed_at_who_did_it(coder) -> None:
     # ", a move X denounced": the move is what the clause before it says was done
     events = coder.code_text(

@@ -1,11 +1,14 @@
 """Repairs of parse errors that wire copy provokes in the small English model, made on the
 parsed document before anything is coded.
 
-The one repair today: a weekday written bare after a name ("met Syrian President Bashar Assad
-Tuesday") is often parsed as the head of the noun phrase, with the name as its modifier, so the
-verb seems to have met "Tuesday". The name is made the head again (it takes the weekday's
-place and role) and the weekday becomes the time of the act. The words of time are data
-(``grammar: bare_time_words`` in rules.yaml).
+- A weekday written bare after a name ("met Syrian President Bashar Assad Tuesday") is often
+  parsed as the head of the noun phrase, with the name as its modifier, so the verb seems to
+  have met "Tuesday". The name is made the head again (it takes the weekday's place and role)
+  and the weekday becomes the time of the act. The words of time are data (``grammar:
+  bare_time_words`` in rules.yaml).
+- An object moved after its "as" predicate ("condemned as reckless the strikes by Syrian
+  forces", "dismissed as baseless the accusations by Kenya") is parsed inside the predicate;
+  it is made the verb's direct object again, with the predicate beside it.
 """
 
 from __future__ import annotations
@@ -15,17 +18,51 @@ from spacy.tokens import Doc, Token
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
 _MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punct"})
+# What may stand between the words of an "as" predicate ("as 'cowardly and indiscriminate'").
+_PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
 
 def repair_parse(doc: Doc, time_words: frozenset[str]) -> None:
-    """Undo "name + bare weekday" heads in ``doc`` (changes its arcs in place)."""
-    if not time_words:
-        return
+    """Undo "name + bare weekday" heads and objects shifted after "as" + predicate in
+    ``doc`` (changes its arcs in place)."""
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
             if name is not None:
                 _make_head(tok, name)
+        elif tok.lower_ == "as" and 0 < tok.i < len(doc) - 2 and doc[tok.i - 1].pos_ == "VERB":
+            _restore_shifted_object(tok)
+
+
+def _restore_shifted_object(as_: Token) -> None:
+    """"VERB as ADJ [and ADJ] the NOUN ...": the noun phrase is the verb's object."""
+    doc, verb = as_.doc, as_.doc[as_.i - 1]
+    i, predicate = as_.i + 1, None
+    while i < len(doc) and (doc[i].pos_ in ("ADJ", "ADV") or doc[i].lower_ in _PREDICATE_GLUE
+                            # ("cowardly and indiscriminate", the second tagged a verb)
+                            or predicate is not None and doc[i - 1].lower_ == "and"):
+        if predicate is None and doc[i].pos_ in ("ADJ", "ADV"):
+            predicate = doc[i]
+        i += 1
+    if predicate is None or i >= len(doc) or doc[i].pos_ not in ("DET", "PRON", "PROPN", "NOUN"):
+        return
+    head = doc[i]
+    while head.head.i > head.i and head.dep_ in _MODIFIERS | {"nummod"}:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass") or any(
+            c.dep_ == "dobj" and c is not head for c in verb.children):
+        return
+    if doc[i].pos_ == "NOUN" and not (_lacks_object(verb) and any(
+            c.dep_ in ("prep", "acl") and c.i > head.i for c in head.children)):
+        # ("were regarded as close allies", "a move Beijing denounced as naked
+        # protectionism": without a determiner, a noun is the predicate unless the verb has
+        # no object and the noun phrase is a heavy one, "... as baseless accusations by X")
+        return
+    if {as_, predicate, head} & set(verb.ancestors):
+        return
+    as_.head, as_.dep_ = verb, "prep"
+    predicate.head, predicate.dep_ = as_, "pcomp"
+    head.head, head.dep_ = verb, "dobj"
 
 
 def _name_before(time: Token) -> Token | None:
@@ -66,3 +103,11 @@ def _make_head(time: Token, name: Token) -> None:
         # ("talks with Lavrov Monday": the weekday is the time of what the phrase hangs on)
         time.head = verb.head if verb.head.i != verb.i else verb
     time.dep_ = "npadvmod"
+
+
+def _lacks_object(verb: Token) -> bool:
+    """An active verb with no object or clause of its own ("dismissed as baseless accusations
+    by Kinshasa": the noun after the predicate is its object)."""
+    return verb.dep_ not in ("relcl", "acl") and not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass", "auxpass", "dative")
+        for c in verb.children)
