@@ -1253,3 +1253,24 @@ def test_an_envoy_recalled_from_a_capital_names_its_post(coder):
 def test_an_executive_order_is_no_business(coder):
     events = coder.code_text("The president signed an executive order on migration with Mexico.")
     assert not any(a.code.endswith("BUS") for e in events for a in (e.source, e.target) if a)
+
+
+# -- what an act is called ---------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Jordan called the Israeli raid a war crime.", ("JOR", "ISR", "1124")),
+    ("Kyiv's foreign ministry called the shelling of the port a Russian act of terrorism.",
+     ("UKRGOV", "RUS", "112")),
+    ("Rebels burned dozens of villages in Darfur, in what the UN called ethnic cleansing.",
+     ("IGOUNO", "SDNREB", "1124")),
+])
+def test_calling_an_act_a_crime_accuses_whoever_did_it(coder, text, expected):
+    assert expected in codes(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy called for an end to the genocide in Darfur.",  # a call, not a label
+    "Iran called the deal a victory for diplomacy.",  # a label that accuses nobody
+    "Kenya hosted talks on the massacre, in what the UN called a breakthrough.",
+])
+def test_what_is_called_no_crime_accuses_nobody(coder, text):
+    assert not any(c.startswith("112") for _, _, c in codes(coder, text))

@@ -109,6 +109,7 @@ class Pattern:
     speech: bool
     answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
     doer: str | None = None  # a word class the verb's subject must be a member of
+    predicate: bool = False  # the last word is the object's predicate ("called X a crime")
     # The pattern's plain words and the names of its word classes, set once from ``words``
     # (read for every candidate pattern of every verb).
     plain_words: frozenset[str] = field(init=False)
@@ -175,6 +176,7 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
         speech=bool(options.get("speech")),
         answer=bool(options.get("answer")),
         doer=options.get("doer"),
+        predicate=bool(options.get("predicate")),
     )
 
 

@@ -168,7 +168,8 @@ def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iter
 def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
     """Who a direct object names: its agent, owner, modifier, prepositions, clause subject."""
     for c in verb.children:
-        if c.dep_ == "dobj":
+        # (and what the object is called: "called the seizure an Iranian act of terrorism")
+        if c.dep_ in ("dobj", "oprd"):
             # "condemned the sanctions imposed by the EU": who did what is condemned.
             for acl in c.children:
                 if acl.dep_ == "acl":

@@ -95,6 +95,8 @@ def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
             return None
         used.append(found)
         by_word.setdefault(w, found)
+    if p.predicate and not _is_predicate(used[-1], head):
+        return None
     m = Match(p, used)
     if p.target:
         m.target_heads = slot_heads(p.target, head, by_word, clause, used)
@@ -113,6 +115,17 @@ def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
         if not m.pair_heads:
             return None
     return m
+
+def _is_predicate(tok: Token, verb: Token) -> bool:
+    """``tok`` says what the verb's object is: its object predicate ("called the raid a war
+    crime"), or the object of its "as" ("condemned the drills as a provocation"); for a
+    phrase, its first noun ("an act of terrorism")."""
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != verb.i:
+        tok = tok.head.head
+    if tok.dep_ in ("oprd", "attr", "xcomp") and tok.head.i == verb.i:
+        return True
+    return tok.dep_ in ("pobj", "dobj") and tok.head.lower_ == "as" and \
+        tok.head.head.i == verb.i
 
 def _doer_in_class(k: CoderKnowledge, name: str, verb: Token) -> bool:
     """Whether the head word of the verb's active subject (that of the first verb of a

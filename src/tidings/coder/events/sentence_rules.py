@@ -254,6 +254,13 @@ def _aside_noun(verb: Token) -> bool:
     return noun.dep_ == "appos" or (noun.dep_ in ("dobj", "npadvmod") and start > 0
                                     and noun.doc[start - 1].text == ",")
 
+def _in_what(verb: Token) -> Token | None:
+    """The "what" of "..., in what the UN called a massacre": the act of the clause the
+    phrase is set in."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "in" or verb.head.head.i > verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "what"), None)
+
 def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
     """"Lebanon condemned the attack", "Pakistan rejected the accusation": a reaction
     naming no actor, whose object is an event noun with "the" or "this", is aimed at
@@ -272,11 +279,13 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
             continue
         noun = next((c for c in verb.children if c.dep_ == "dobj"
                      and c.tag_ not in ("WDT", "WP")), None)  # (not "that" in "a move that")
-        aside = noun is None and _aside_noun(verb)
+        what = _in_what(verb) if noun is None else None
+        aside = noun is None and (what is not None or _aside_noun(verb))
         if aside:
             # ", a move Beijing denounced as protectionism": the noun in apposition names
-            # what the clause it stands beside says was done
-            noun = verb.head
+            # what the clause it stands beside says was done; "..., in what NATO called
+            # ethnic cleansing": "what" does
+            noun = what if what is not None else verb.head
         elif noun is None or not any(c.dep_ == "det" and c.lower_ in rules.anaphora_determiners
                                      for c in noun.children):
             continue
