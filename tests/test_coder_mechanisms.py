@@ -1274,3 +1274,15 @@ def test_calling_an_act_a_crime_accuses_whoever_did_it(coder, text, expected):
 ])
 def test_what_is_called_no_crime_accuses_nobody(coder, text):
     assert not any(c.startswith("112") for _, _, c in codes(coder, text))
+
+
+# -- an act done in talks with someone ---------------------------------------------------------
+def test_an_act_in_talks_with_someone_is_aimed_at_them(coder):
+    got = codes(coder, "Rouhani apologised in a phone call with his Ukrainian counterpart "
+                       "Volodymyr Zelenskiy.", date="2020-01-11", level="root")
+    assert ("IRNGOV", "UKRGOV", "05") in got
+
+
+def test_an_attack_during_talks_is_not_aimed_at_the_other_party(coder):
+    got = codes(coder, "Israel carried out raids during talks with Egypt.", level="root")
+    assert not any(c == "19" and t.startswith("EGY") for _, t, c in got)

@@ -102,6 +102,19 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
     yield from _cause_candidates(k, verb, preps)
 
 
+def setting_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
+    """Whom the talks an act was done in were held with ("apologised in a phone call with
+    Zelenskiy", "pledged support during talks with Modi"; rules.yaml consultation_setting):
+    the party of the talks, for an act that names none."""
+    for prep in _verb_preps(verb):
+        if prep.lower_ not in k.rules.consultation_preps:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if noun.lemma_.lower() in k.rules.setting_nouns:
+                yield from prep_objects([g for g in noun.children if g.dep_ == "prep"],
+                                        tuple(k.rules.setting_party_preps))
+
+
 def _cause_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]
                       ) -> Iterator[list[Token]]:
     """Whose act the act answers, named in its cause (rules.yaml: cause_preps): "recalled

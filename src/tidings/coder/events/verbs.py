@@ -18,6 +18,7 @@ from tidings.coder.events.arguments import (
     is_topic,
     of_gathering,
     office_holder,
+    setting_candidates,
     speaker_of,
     speech_target,
     subject_matter,
@@ -157,6 +158,9 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
                                    avoid=sources)
     if not targets and sources and p.code[:2] in k.rules.participle_target_roots:
         targets = _clause_subjects(k, d)
+    if not targets and sources and p.code[:2] in k.rules.setting_roots:
+        targets = first_actors(k, setting_candidates(k, verb), d.matches, d.ctx, d.speaker,
+                               d.speech, avoid=sources)
     d.sources, d.targets = sources, targets
 
 
