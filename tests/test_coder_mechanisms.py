@@ -1286,3 +1286,20 @@ def test_an_act_in_talks_with_someone_is_aimed_at_them(coder):
 def test_an_attack_during_talks_is_not_aimed_at_the_other_party(coder):
     got = codes(coder, "Israel carried out raids during talks with Egypt.", level="root")
     assert not any(c == "19" and t.startswith("EGY") for _, t, c in got)
+
+
+# -- groups named by their members -------------------------------------------------------------
+def test_a_group_naming_no_country_stands_for_the_members_it_includes(coder):
+    got = codes(coder, "Several countries, including France and Germany, condemned the coup "
+                       "in Niger.", level="root")
+    assert got == {("FRA", "NER", "11"), ("DEU", "NER", "11")}
+    got = codes(coder, "The president of Sri Lanka thanked creditor nations including India "
+                       "and Japan.", level="root")
+    assert {("LKAGOV", "IND", "05"), ("LKAGOV", "JPN", "05")} <= got
+
+
+def test_members_that_are_no_actors_leave_the_group_alone(coder):
+    # "including children" names no country: the refugees stay refugees of the place
+    got = codes(coder, "Soldiers shot dozens of refugees in Sudan, including children.",
+                level="root")
+    assert got == {("SDNMIL", "SDNREF", "19")}

@@ -392,6 +392,11 @@ class ActorResolver:
         """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
+                members = [a for c in child.children if c.dep_ == "pobj"
+                           for a in self.resolve(c, matches, ctx, remember=False)]
+                if members and all(a.country for a in members):
+                    return members, child.lower_
             if child.dep_ == "appos":
                 named = self._resolve_one(child, matches, ctx)
                 if named and not named[0][0].code.startswith(UNKNOWN):

@@ -141,6 +141,7 @@ class Rules:
     passive_place_preps: tuple[str, ...]
     document_place_preps: tuple[str, ...]
     location_preps: frozenset[str]
+    member_preps: frozenset[str]
     people_place_preps: frozenset[str]
     where_preps: frozenset[str]
     # Words about actors (the `actor_words` section).
@@ -373,7 +374,7 @@ def _preposition_rules(data: _RulesData) -> dict:
     unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
                  "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
                  "consultation_preps", "consultation_nouns",
-                 "location_preps", "people_place_preps", "where_preps")
+                 "location_preps", "member_preps", "people_place_preps", "where_preps")
     return {**{key: data.ordered("grammar", key) for key in ordered},
             **{key: data.words("grammar", key) for key in unordered}}
 
