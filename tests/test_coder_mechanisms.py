@@ -1303,3 +1303,12 @@ def test_members_that_are_no_actors_leave_the_group_alone(coder):
     got = codes(coder, "Soldiers shot dozens of refugees in Sudan, including children.",
                 level="root")
     assert got == {("SDNMIL", "SDNREF", "19")}
+
+
+def test_troops_pushing_into_a_country_and_refugees_crossing_into_one(coder):
+    got = codes(coder, "Azerbaijani troops pushed deeper into Armenia's Syunik province.",
+                level="root")
+    assert got == {("AZEMIL", "ARM", "19")}
+    # refugees are no troops: crossing a border is no occupation
+    got = codes(coder, "Thousands of refugees crossed into Chad from Sudan.", level="root")
+    assert not any(c == "19" for _, _, c in got)
