@@ -1312,3 +1312,19 @@ def test_troops_pushing_into_a_country_and_refugees_crossing_into_one(coder):
     # refugees are no troops: crossing a border is no occupation
     got = codes(coder, "Thousands of refugees crossed into Chad from Sudan.", level="root")
     assert not any(c == "19" for _, _, c in got)
+
+
+# -- "will not" ---------------------------------------------------------------------------------
+def test_saying_one_will_not_do_a_cooperative_act_is_a_refusal(coder):
+    got = codes(coder, "Israel will not negotiate with Hamas, the prime minister said.")
+    assert got == {("ISR", "PSEREBHMS", "125")}
+    got = codes(coder, "Scholz said he would not send cruise missiles to Ukraine.",
+                date="2024-03-01", level="root")
+    assert got == {("DEUGOV", "UKR", "12")}
+
+
+def test_saying_one_will_not_attack_is_no_event(coder):
+    assert codes(coder, "Russia will not attack Finland, Putin said.") == set()
+    # (nor is a guess that someone would not act)
+    assert not any(c.startswith("12") for _, _, c in codes(
+        coder, "Analysts doubt that Iran would not retaliate against Israel."))

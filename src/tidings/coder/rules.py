@@ -32,6 +32,7 @@ class Rules:
     refusal_roots: frozenset[str]
     refusal_default: str
     refusal_codes: dict[str, str]
+    refusal_negated_future: bool
     non_actor_heads: frozenset[str]
     domestic_roots: frozenset[str]
     appeal_verbs: frozenset[str]
@@ -255,6 +256,7 @@ def _clause_rules(data: _RulesData) -> dict:
         refusal_roots=data.words("refusal", "roots"),
         refusal_default=data.part("refusal").get("default", "120"),
         refusal_codes=dict(data.part("refusal").get("codes") or {}),
+        refusal_negated_future=bool(data.part("refusal").get("negated_future")),
         appeal_verbs=data.words("appeal", "verbs"),
         appeal_code=data.part("appeal").get("code", "020"),
         conditional_threat=data.get("conditional_threat"),

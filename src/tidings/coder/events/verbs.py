@@ -252,6 +252,13 @@ def _recode_by_grammar(k: CoderKnowledge, d: _Draft) -> None:
             d.used = [*d.used, refuser]
             d.recode(refused, f"refusal:{refuser.lemma_.lower()}>{d.p.id}", symmetric=False,
                      reverse=None)
+    elif flags.future and flags.negated and not flags.hypothetical and \
+            k.rules.refusal_negated_future and _says_will_not(k, verb):
+        refused = k.rules.refusal_of(d.p.code)
+        if refused:
+            # "said it would not attend the conference": a refusal, asserted.
+            d.flags = flags = Modality(False, False, False)
+            d.recode(refused, f"refusal:will not>{d.p.id}", symmetric=False, reverse=None)
     possible = flags.hypothetical and not flags.future and any(
         c.dep_ == "aux" and c.lower_ in k.rules.possible_aux for c in verb.children)
     if (flags.future or possible) and not flags.negated and \
@@ -263,6 +270,13 @@ def _recode_by_grammar(k: CoderKnowledge, d: _Draft) -> None:
                  reverse=None)
         # ("may halt mediation if ...": a possible act with a condition is a threat too)
         d.flags = Modality(flags.negated, False if possible else flags.hypothetical, False)
+
+
+def _says_will_not(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` itself is negated with a future auxiliary: "will not", "would not", "won't"."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.dep_ == "aux" and c.lower_ in (*k.rules.future_aux, "would") for c in kids)
 
 
 def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
