@@ -137,3 +137,16 @@ def test_a_doer_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> None
                       {"190": [{"pattern": "batter", "doer": "catapults"}]})
     with pytest.raises(DataFileError, match="doer 'catapults' is no word class"):
         Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
+
+
+def test_countermeasures_and_reserved_options_answer_the_last_act(coder) -> None:
+    from tests.conftest import triples
+
+    got = triples(coder.code_text("China condemned the U.S. arms sales to Taiwan and warned that "
+                                  "it would take resolute countermeasures."))
+    assert ("CHN", "USA", "13") in got
+    got = triples(coder.code_text("The U.S. bombed Iranian nuclear sites, and Iran said it "
+                                  "reserved all options to defend its sovereignty."))
+    assert ("IRN", "USA", "13") in got
+    # with no act to answer, reserving a right threatens nobody
+    assert not triples(coder.code_text("The committee reserved the right to amend its rules."))
