@@ -414,11 +414,23 @@ def test_a_number_or_date_is_not_an_actor(coder, text):
     assert codes(coder, text) == set()
 
 
-@xfail("a war dated decades back is coded as fighting in the article's week")
 def test_a_dated_past_war_is_not_news(coder):
     got = codes(coder, "The 1967 war between Israel and Egypt reshaped the region.",
                 date="2024-06-05", level="root")
     assert not any(r == "19" for *_, r in got)
+
+
+@pytest.mark.parametrize("text, date, coded", [
+    ("Iraq invaded Kuwait in August 1990.", "2003-03-20", False),  # recalled
+    ("Iraq invaded Kuwait in August 1990.", "1990-08-03", True),  # the news of the day
+    ("Russia annexed Crimea in 2014.", "2024-01-10", False),
+    ("Russia annexed Crimea in 2014.", "2015-01-10", True),  # (a year back: still news)
+    # an act of this week that names an old event beside it is news
+    ("An Egyptian court sentenced Mohamed Morsi to death on Saturday over a jailbreak during "
+     "the 2011 uprising.", "2015-05-16", True),
+])
+def test_an_act_dated_years_before_the_article_is_history(coder, text, date, coded):
+    assert bool(codes(coder, text, date=date)) == coded
 
 
 # -- a former possession is no former official ------------------------------------------------

@@ -71,6 +71,7 @@ class Rules:
     setting_party_preps: frozenset[str]
     subject_matter_roots: frozenset[str]
     background_aux: frozenset[str]
+    dated_past_years: int | None
     gathering_nouns: frozenset[str]
     sport_words: frozenset[str]
     sport_roots: frozenset[str]
@@ -264,6 +265,7 @@ def _clause_rules(data: _RulesData) -> dict:
         clause_codes=dict(data.get("clause_codes") or {}),
         hedges=data.words("hedges"),
         background_aux=data.words("background_aux"),
+        dated_past_years=data.get("dated_past_years"),
         governing_verbs=data.words("future_verbs")
         | data.words("hypothetical_verbs")
         | data.words("negating_verbs"),

@@ -340,6 +340,48 @@ def background(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
+def dated_past(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Iraq invaded Kuwait in August 1990", "the 1967 war between Israel and Egypt": an act
+    dated by its own words to a year long before the article (rules.yaml: dated_past_years)
+    is history recalled, not news."""
+    published, years = s.ctx.date, k.rules.dated_past_years
+    if published is None or not years:
+        return
+    doc = s.tokens[0].doc
+    for i in list(s.by_verb):
+        year = _own_year(doc[i])
+        if year is not None and year <= published.year - years:
+            del s.by_verb[i]
+
+
+def _own_year(word: Token) -> int | None:
+    """The year a verb or event noun is dated to by its own modifiers ("in 1990", "in August
+    1990", "during 2014", "the 1967 war"), unless a nearer time is named beside it ("on
+    Saturday ... during the 2011 uprising" dates the uprising, not the act)."""
+    year = None
+    for c in word.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+            for obj in (g for g in c.children if g.dep_ == "pobj"):
+                if _is_year(obj):
+                    year = int(obj.text)
+                elif obj.text in _MONTHS:
+                    year = next((int(g.text) for g in obj.children if _is_year(g)), year)
+        elif c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.i < word.i and \
+                _is_year(c):
+            year = int(c.text)
+    recent = any(t.ent_type_ in ("DATE", "TIME") and not any(_is_year(g) for g in t.subtree)
+                 for c in word.children for t in (c, *c.children))
+    return None if recent else year
+
+
+_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August",
+                     "September", "October", "November", "December"})
+
+
+def _is_year(t: Token) -> bool:
+    return len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2099
+
+
 def results(k: CoderKnowledge, s: SentenceState) -> None:
     """"struck a market in Kabul, killing 14 people": a participle clause saying what an
     attack did (rules.yaml: results.verbs) is that attack's toll, not another attack, when
@@ -442,6 +484,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("wished_harm", wished_harm),
     SentenceRule("defiance", defiance),
     SentenceRule("background", background),
+    SentenceRule("dated_past", dated_past),
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
     SentenceRule("answers", answers),
