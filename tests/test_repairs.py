@@ -39,6 +39,8 @@ def test_bare_and_written_out_weekdays_code_alike(coder, bare, written_out) -> N
      "Kigali dismissed the accusations by Kinshasa as baseless."),
     ("Lima condemned as 'cowardly and brutal' the bombing by rebels in Ayacucho.",
      "Lima condemned the bombing by rebels in Ayacucho as cowardly and brutal."),
+    ("Hanoi denounced as a grave provocation China's seizure of the reef.",
+     "Hanoi denounced China's seizure of the reef as a grave provocation."),
 ])
 def test_an_object_shifted_after_its_as_predicate_codes_as_in_plain_order(
         coder, shifted, plain) -> None:

@@ -37,20 +37,15 @@ def repair_parse(doc: Doc, time_words: frozenset[str]) -> None:
 def _restore_shifted_object(as_: Token) -> None:
     """"VERB as ADJ [and ADJ] the NOUN ...": the noun phrase is the verb's object."""
     doc, verb = as_.doc, as_.doc[as_.i - 1]
-    i, predicate = as_.i + 1, None
-    while i < len(doc) and (doc[i].pos_ in ("ADJ", "ADV") or doc[i].lower_ in _PREDICATE_GLUE
-                            # ("cowardly and indiscriminate", the second tagged a verb)
-                            or predicate is not None and doc[i - 1].lower_ == "and"):
-        if predicate is None and doc[i].pos_ in ("ADJ", "ADV"):
-            predicate = doc[i]
-        i += 1
-    if predicate is None or i >= len(doc) or doc[i].pos_ not in ("DET", "PRON", "PROPN", "NOUN"):
+    predicate, i = _predicate(doc, as_.i + 1)
+    if predicate is None or i >= len(doc) or doc[i].pos_ not in ("DET", "PRON", "PROPN", "NOUN") \
+            or predicate.pos_ == "NOUN" and doc[i].pos_ == "NOUN":
         return
     head = doc[i]
     while head.head.i > head.i and head.dep_ in _MODIFIERS | {"nummod"}:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass") or any(
-            c.dep_ == "dobj" and c is not head for c in verb.children):
+            c.dep_ == "dobj" and c.i != head.i for c in verb.children):
         return
     if doc[i].pos_ == "NOUN" and not (_lacks_object(verb) and any(
             c.dep_ in ("prep", "acl") and c.i > head.i for c in head.children)):
@@ -61,7 +56,7 @@ def _restore_shifted_object(as_: Token) -> None:
     if {as_, predicate, head} & set(verb.ancestors):
         return
     as_.head, as_.dep_ = verb, "prep"
-    predicate.head, predicate.dep_ = as_, "pcomp"
+    predicate.head, predicate.dep_ = as_, "pobj" if predicate.pos_ == "NOUN" else "pcomp"
     head.head, head.dep_ = verb, "dobj"
 
 
@@ -103,6 +98,27 @@ def _make_head(time: Token, name: Token) -> None:
         # ("talks with Lavrov Monday": the weekday is the time of what the phrase hangs on)
         time.head = verb.head if verb.head.i != verb.i else verb
     time.dep_ = "npadvmod"
+
+
+def _predicate(doc: Doc, i: int) -> tuple[Token | None, int]:
+    """The predicate starting at ``i`` after "as", and where it ends: "as reckless", "as
+    'cowardly and indiscriminate'" (the second word may be tagged a verb), "as an ugly crime"
+    (followed by the object: "... crime Serbia's suppression of ...")."""
+    if doc[i].lower_ in ("a", "an"):
+        j = i + 1
+        while j < len(doc) - 1 and doc[j].pos_ == "ADJ":
+            j += 1
+        if j < len(doc) - 1 and doc[j].pos_ == "NOUN" and \
+                doc[j + 1].pos_ in ("DET", "PRON", "PROPN"):
+            return doc[j], j + 1
+        return None, i
+    predicate = None
+    while i < len(doc) and (doc[i].pos_ in ("ADJ", "ADV") or doc[i].lower_ in _PREDICATE_GLUE
+                            or predicate is not None and doc[i - 1].lower_ == "and"):
+        if predicate is None and doc[i].pos_ in ("ADJ", "ADV"):
+            predicate = doc[i]
+        i += 1
+    return predicate, i
 
 
 def _lacks_object(verb: Token) -> bool:
