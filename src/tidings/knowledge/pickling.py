@@ -27,6 +27,6 @@ def fast_pickle(cls: type[T]) -> type[T]:
         for name, value in zip(names, state, strict=True):
             setattr_(self, name, value)
 
-    cls.__getstate__ = __getstate__  # type: ignore[attr-defined]
-    cls.__setstate__ = __setstate__  # type: ignore[attr-defined]
+    setattr(cls, "__getstate__", __getstate__)  # noqa: B010 - (a method assigned to a class)
+    setattr(cls, "__setstate__", __setstate__)  # noqa: B010
     return cls
