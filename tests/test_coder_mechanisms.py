@@ -1328,3 +1328,15 @@ def test_saying_one_will_not_attack_is_no_event(coder):
     # (nor is a guess that someone would not act)
     assert not any(c.startswith("12") for _, _, c in codes(
         coder, "Analysts doubt that Iran would not retaliate against Israel."))
+
+
+# -- one recipient for several transfers ---------------------------------------------------------
+def test_a_transfer_naming_no_recipient_goes_to_the_one_named_beside_it(coder):
+    got = codes(coder, "Berlin has delivered a Patriot air-defence system to Ukraine and will "
+                       "send three more IRIS-T systems by the end of the year.",
+                date="2024-06-11")
+    assert {("DEUGOV", "UKR", "072"), ("DEUGOV", "UKR", "0332")} <= got
+    # a recipient of its own is kept
+    got = codes(coder, "Germany delivered tanks to Ukraine and will send shells to Moldova.",
+                level="root")
+    assert ("DEU", "MDA", "03") in got and ("DEU", "UKR", "03") not in got

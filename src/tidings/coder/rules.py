@@ -15,6 +15,7 @@ class Rules:
     """Small coding rules that are data, not code (data/patterns/rules.yaml)."""
 
     targetless_roots: frozenset[str]
+    shared_recipient_roots: frozenset[str]
     venue_codes: frozenset[str]
     visitor_code: str
     host_code: str
@@ -276,6 +277,7 @@ def _actor_rules(data: _RulesData) -> dict:
     """Which words and codes name (or do not name) the actors and targets of an event."""
     return dict(
         targetless_roots=data.words("targetless_roots"),
+        shared_recipient_roots=data.words("shared_recipient_roots"),
         venue_target_roots=data.words("venue_target_roots"),
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),

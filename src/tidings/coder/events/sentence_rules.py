@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from tidings.coder.context import UNKNOWN
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings
@@ -444,6 +445,29 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
+def shared_recipients(k: CoderKnowledge, s: SentenceState) -> None:
+    """"delivered a Patriot system to Ukraine and will send three more IRIS-T systems",
+    "Germany would send tanks to Ukraine, and Washington said it would supply Abrams tanks":
+    a transfer of these roots (rules.yaml shared_recipient_roots; a promised one by the root
+    of the act promised) naming no recipient of a known country goes to the recipient of
+    the nearest other such transfer in the sentence."""
+    roots = k.rules.shared_recipient_roots
+
+    def transfer(e: Event) -> bool:
+        return (e.intent_of or e.code)[:2] in roots
+
+    def unnamed(e: Event) -> bool:
+        return e.target is None or e.target.code.startswith(UNKNOWN)
+
+    given = [(i, e) for i in sorted(s.by_verb) for e in s.by_verb[i]
+             if transfer(e) and not unnamed(e)]
+    for i in list(s.by_verb) if given else ():
+        _, near = min(given, key=lambda g: abs(g[0] - i))
+        s.by_verb[i] = [replace(e, target=near.target)
+                        if transfer(e) and unnamed(e) and near.target is not None
+                        and near.target.code != e.source.code else e for e in s.by_verb[i]]
+
+
 def _answered(e: Event, before: list[Event]) -> Actor | None:
     """The other party of the latest event in ``before`` that involved ``e``'s source."""
     mine = {e.source.code} | ({e.source.country} if e.source.country else set())
@@ -488,6 +512,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
     SentenceRule("answers", answers),
+    SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("sport", sport),
 )
