@@ -12,6 +12,7 @@ import pytest
 from tidings.coder import compiled
 from tidings.coder.core import Coder
 from tidings.knowledge.bundle import load_knowledge
+from tidings.knowledge.datafiles import prune_cache
 
 
 @pytest.fixture()
@@ -54,7 +55,7 @@ def test_the_folder_keeps_the_most_recently_used(cache: Path) -> None:
         path.write_bytes(b"x")
         os.utime(path, (1_000_000 + i, 1_000_000 + i))
     os.utime(cache / "00.pickle")  # just used
-    compiled._prune(cache)
+    prune_cache(cache, compiled.KEEP)
     kept = {p.name for p in _pickles(cache)}
     assert len(kept) == compiled.KEEP
     assert "00.pickle" in kept and "01.pickle" not in kept and "10.pickle" in kept

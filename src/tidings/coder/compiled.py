@@ -30,7 +30,7 @@ from tidings.coder.patterns import PatternSet
 from tidings.coder.rules import Rules
 from tidings.knowledge import bundle, datafiles, ontology, pickling
 from tidings.knowledge.bundle import Knowledge
-from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir
+from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir, prune_cache
 from tidings.knowledge.ontology import Ontology
 
 # The modules whose code shapes the compiled objects: a change to any of them is a new key.
@@ -110,14 +110,6 @@ def _store(path: Path, compiled: Compiled) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        _prune(path.parent)
+        prune_cache(path.parent, KEEP)
     except OSError:
         return
-
-
-def _prune(folder: Path, keep: int = KEEP) -> None:
-    """Delete all but the ``keep`` most recently used compilations: each change of a data
-    file or of tidings leaves one behind, a few megabytes each."""
-    found = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in found[keep:]:
-        stale.unlink(missing_ok=True)

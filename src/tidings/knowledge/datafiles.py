@@ -47,6 +47,14 @@ def cache_dir(part: str) -> Path | None:
     return Path(base) / "tidings" / part
 
 
+def prune_cache(folder: Path, keep: int = 8, pattern: str = "*.pickle") -> None:
+    """Delete all but the ``keep`` most recently used files of a cache folder: each change of
+    a data file or of tidings leaves one behind (the compiled knowledge, the gazetteer)."""
+    found = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in found[keep:]:
+        stale.unlink(missing_ok=True)
+
+
 def _checked_before(key: str) -> bool:
     if key in _CHECKED:
         return True
