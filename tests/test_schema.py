@@ -127,7 +127,10 @@ def _full_event_row() -> dict[str, Any]:
                first_seen=dt.datetime(2024, 3, 10, 8), last_seen=dt.datetime(2024, 3, 11, 8),
                source="IRNGOV", target="QATGOV", source_country="IRN", source_agent="GOV",
                target_country="QAT", target_agent="GOV", code="042", root="04",
-               place_feature="city")
+               place_feature="city", confidence=0.875, dead=8, dead_bound="lower",
+               injured=20, injured_bound="exact", arrested=None, arrested_bound=None,
+               displaced=None, displaced_bound=None, hostages=None, hostages_bound=None,
+               counts=None)
     return row
 
 

@@ -63,6 +63,47 @@ class Place:
     source: str  # how it was found: "sentence:<text>", "actor:<code>"
 
 
+# What a count counts, and how exact the text says it is ("eight", "at least eight", "up to
+# eight", "about eight", "eight to ten"). PLOVER's size object has dead, injured and arrested.
+COUNT_KINDS = ("dead", "injured", "arrested", "displaced", "hostages")
+COUNT_BOUNDS = ("exact", "lower", "upper", "estimate", "range")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many people an event killed, wounded, arrested, displaced or took hostage, as the
+    text states it: "killing at least eight soldiers" is dead 8, bound "lower", side "MIL".
+
+    ``high`` is the top of a range ("eight to ten"); ``side`` the CAMEO sector of the people
+    counted when the text names it; ``parts`` the groups a sum was made of ("three soldiers
+    and a civilian": (3, "MIL"), (1, "CVL")); ``text``/``start``/``end`` the words it was read
+    from, with character offsets into the article."""
+
+    kind: str
+    number: int
+    bound: str = "exact"
+    high: int | None = None
+    side: str | None = None
+    parts: tuple[tuple[int, str | None], ...] = ()
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "number": self.number, "bound": self.bound,
+                "high": self.high, "side": self.side,
+                "parts": [{"number": n, "side": s} for n, s in self.parts],
+                "text": self.text, "span": [self.start, self.end]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Count:
+        span = d.get("span") or [0, 0]
+        return cls(d["kind"], int(d["number"]), d.get("bound") or "exact", d.get("high"),
+                   d.get("side"), tuple((int(p["number"]), p.get("side"))
+                                        for p in d.get("parts") or ()),
+                   d.get("text") or "", int(span[0]), int(span[1]))
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One coded event: who did what to whom, with its evidence and how it was coded."""
@@ -86,6 +127,8 @@ class Event:
     date: dt.date | None = None  # when it happened (filled by the enrich stage)
     date_source: str | None = None  # "text:last week", "published", "unknown"
     place: Place | None = None  # where it happened (filled by the enrich stage)
+    counts: tuple[Count, ...] = ()  # the people it killed, wounded, arrested ... (one per kind)
+    confidence: float | None = None  # the calibrated probability that the event is right
 
     @property
     def asserted(self) -> bool:
@@ -125,7 +168,13 @@ class Event:
             **({"place": {"name": self.place.name, "country": self.place.country,
                           "lat": self.place.lat, "lon": self.place.lon,
                           "source": self.place.source}} if self.place else {}),
+            "counts": [c.to_dict() for c in self.counts],
+            "confidence": self.confidence,
         }
+
+    def count(self, kind: str) -> Count | None:
+        """The event's count of ``kind`` ("dead", ...), if the text gives one."""
+        return next((c for c in self.counts if c.kind == kind), None)
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from tidings.records import Article, Event, Sentence
 from tidings.store.filters import Filters
 from tidings.store.read import MENTION_JOIN, Reader, mention_columns
 from tidings.store.schema import ACTORS, ARTICLES, EVENTS, MENTIONS, SENTENCES, Table
+from tidings.store.sizes import merged_counts
 
 MIGRATIONS = DATA_DIR / "migrations"
 
@@ -479,7 +480,10 @@ def _event_row(eid: str, rows: list[dict[str, Any]], ontology: Ontology) -> dict
         plover_mode=info.plover_mode if info else None, num_mentions=len(rows),
         num_sources=len({r["source_name"] or r["source_url"] or r["article_id"] for r in rows}),
         num_articles=len({r["article_id"] for r in rows}), first_seen=min(seen),
-        last_seen=max(seen))
+        last_seen=max(seen),
+        confidence=max((r["confidence"] for r in rows if r["confidence"] is not None),
+                       default=None),
+        **merged_counts(rows))
     return row
 
 

@@ -14,12 +14,13 @@ the database by the tests), Arrow/Parquet, and Python.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from tidings.records import Actor, Event, Place
+from tidings.records import COUNT_KINDS, Actor, Count, Event, Place
 
 if TYPE_CHECKING:  # pyarrow is imported when an Arrow schema is asked for
     import pyarrow as pa
@@ -105,6 +106,17 @@ def _of(attr: str, kind: str = "text") -> Column:
     return Column(attr, kind, lambda ev: getattr(ev, attr))
 
 
+def counts_json(counts: Iterable[Count]) -> str | None:
+    """An event's counts as the JSON text a row holds (``None`` for none)."""
+    out = [c.to_dict() for c in counts]
+    return json.dumps(out, ensure_ascii=False) if out else None
+
+
+def counts_from_json(text: str | None) -> tuple[Count, ...]:
+    """The counts a row's JSON text holds (see :func:`counts_json`)."""
+    return tuple(Count.from_dict(d) for d in json.loads(text)) if text else ()
+
+
 # Every flat field of one coded event, in the order of a Dask partition's rows.
 CODED: tuple[Column, ...] = (
     _of("sentence", "int"),
@@ -135,6 +147,8 @@ CODED: tuple[Column, ...] = (
     Column("place_lon", "float", _place("lon")),
     Column("place_feature", "text", _place("feature")),
     Column("place_source", "text", _place("source")),
+    Column("counts", "text", lambda ev: counts_json(ev.counts)),
+    _of("confidence", "float"),
 )
 _CODED = {c.name: c for c in CODED}
 
@@ -160,7 +174,8 @@ def event_from_row(row: dict[str, Any]) -> Event:
     return Event(source, target, row["code"], row["root"], row["quad_class"], row["goldstein"],
                  row["plover"], row["action_text"], row["action_start"], row["action_end"],
                  row["sentence"], row["rule"], row["negated"], row["hypothetical"],
-                 row["future"], row["intent_of"], row["date"], row["date_source"], place)
+                 row["future"], row["intent_of"], row["date"], row["date_source"], place,
+                 counts_from_json(row.get("counts")), row.get("confidence"))
 
 
 # -- the database (data/migrations/*.sql) ------------------------------------------------------
@@ -183,6 +198,7 @@ MENTIONS = Table("mentions", (
             "action_start", "action_end", "place_name", "place_country", "place_lat",
             "place_lon", "place_feature", "place_source", "rule", "future", "intent_of"),
     Column("seen_at", "timestamp"),
+    *_coded("counts", "confidence"),
 ))
 # One row per distinct event (mentions of the same day, dyad, root and place merged): what
 # the store yields and every export format writes.
@@ -196,6 +212,11 @@ EVENTS = Table("events", (
     Column("num_mentions", "int"), Column("num_sources", "int"), Column("num_articles", "int"),
     Column("first_seen", "timestamp"), Column("last_seen", "timestamp"),
     Column("source_url"), Column("sentence"), Column("rule"),
+    # The highest confidence of its mentions; for each kind of count the highest figure any
+    # report gave, with its bound; ``counts`` has the detail (see store/database.py).
+    Column("confidence", "float"),
+    *(c for kind in COUNT_KINDS for c in (Column(kind, "int"), Column(f"{kind}_bound"))),
+    Column("counts"),
 ))
 ACTORS = Table("actors", (
     Column("code"), Column("country"), Column("agent"), Column("name"),
