@@ -30,6 +30,8 @@ from spacy.tokens import Doc, Span, Token
 from tidings.coder import compiled
 from tidings.coder.actors import ActorResolver
 from tidings.coder.context import ArticleContext
+from tidings.coder.counts.attach import attach_counts
+from tidings.coder.counts.finder import CountFinder, Found
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.repairs import repair_parse
@@ -61,6 +63,8 @@ class TidingsCoder:
             frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
         self.extractor = EventExtractor(
             CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
+        self.count_words = known.counts
+        self.counts = CountFinder(known.counts, self._agent_of)
 
     def __call__(self, doc: Doc) -> Doc:
         repair_parse(doc, self.rules.bare_time_words)
@@ -86,6 +90,7 @@ class TidingsCoder:
         # (Span.ents walks all of the document's entities: look them up once)
         place_ents = [e for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")]
         doc_text = doc.text  # (Doc.text joins every token: once per document)
+        counts: list[Found] = []
         for sent in doc.sents:
             raw = doc_text[sent.start_char : sent.end_char]
             # (spaCy's sentence may carry the line break or spaces that follow it)
@@ -98,11 +103,22 @@ class TidingsCoder:
             found = self.extractor.sentence_events(sent, index, matches, ctx)
             ctx.next_sentence(found)
             events.extend(found)
+            if events:  # (a count goes on an event of its sentence or of one before)
+                counts += self.counts.sentence_counts(sent, index, ctx.date)
             if found:
                 places[index] = _place_names(
                     sent, [e for e in place_ents if sent.start <= e.start < sent.end],
                     self.rules.where_preps)
+        events = attach_counts(doc, events, counts, self.count_words.roots)
         return sentences, events, places
+
+    def _agent_of(self, tok: Token) -> str | None:
+        """The CAMEO sector a people noun names ("soldiers" MIL), from the agent words."""
+        for key in (tok.lower_, tok.lemma_.lower()):
+            for entry in self.dictionary.entries.get(key, ()):
+                if entry.kind == "agent":
+                    return entry.code
+        return None
 
 
 

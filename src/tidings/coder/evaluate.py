@@ -18,7 +18,7 @@ from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event
 from tidings.sources.base import parse_date
 
-LEVELS = ("root", "dyad_root", "exact", "plover")
+LEVELS = ("root", "dyad_root", "exact", "plover", "counts")
 UNKNOWN_ACTOR = {None, "", "---"}
 
 
@@ -64,13 +64,19 @@ class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {lv: Score() for lv in LEVELS})
     confusion: Counter = field(default_factory=Counter)  # (gold root, predicted root) -> n
     misses: list[Miss] = field(default_factory=list)
-    kinds: set[str] = field(default_factory=set)  # "code" and/or "plover": what the file codes
+    kinds: set[str] = field(default_factory=set)  # "code", "plover", "counts": what it codes
+    # counts given on sentences whose gold states none, and sides right of counts matched
+    counts_invented: int = 0
+    count_sides: list[int] = field(default_factory=lambda: [0, 0])
 
     def as_dict(self) -> dict:
         return {
             "file": self.name, "records": self.records, "skipped": self.skipped,
             "levels": {lv: s.as_dict() for lv, s in self.scores.items() if s.sentences},
             "confusion": {f"{g}->{p}": n for (g, p), n in sorted(self.confusion.items())},
+            **({"counts_invented": self.counts_invented,
+                "count_sides_right": self.count_sides[0],
+                "count_sides_scored": self.count_sides[1]} if "counts" in self.kinds else {}),
         }
 
 
@@ -145,8 +151,38 @@ def score_record(rec: dict, events: list[Event], ontology: Ontology, report: Rep
               [(frozenset({_actor3(e.get("source"))}), frozenset({_actor3(e.get("target"))}),
                 frozenset({ontology.plover_name(e["plover"])})) for e in pl],
               [(_actor3(ev.source.code), _actor3(ev.target_code), ev.plover) for ev in events])
+    if "counts" in report.kinds and isinstance(rec.get("counts"), list):
+        gold_counts = [c for c in rec["counts"] if isinstance(c, dict)]
+        got = [c for ev in events for c in ev.counts]
+        key = _count_key
+        level("counts", [tuple(frozenset({v}) for v in key(c)) for c in gold_counts],
+              [key(c.to_dict()) for c in got])
+        if not gold_counts:
+            report.counts_invented += len(got)
+        _score_sides(report, gold_counts, [c.to_dict() for c in got])
+        gold_desc += [f"[{' '.join(map(str, key(c)))}]" for c in gold_counts]
+        pred_desc += [f"[{' '.join(map(str, key(c.to_dict())))}]" for c in got]
     if wrong:
         report.misses.append(Miss(str(rec.get("id")), rec.get("text", ""), gold_desc, pred_desc))
+
+
+def _count_key(c: dict) -> tuple:
+    """What a count must get right: kind, number and bound (and a range's top)."""
+    bound = c.get("bound") or "exact"
+    return (c.get("kind"), int(c.get("number") or 0), bound,
+            c.get("high") if bound == "range" else None)
+
+
+def _score_sides(report: Report, gold: list[dict], got: list[dict]) -> None:
+    """Of the counts matched, how many name the side the gold names."""
+    rest = list(got)
+    for g in gold:
+        for p in rest:
+            if _count_key(p) == _count_key(g):
+                rest.remove(p)
+                report.count_sides[1] += 1
+                report.count_sides[0] += p.get("side") == g.get("side")
+                break
 
 
 def _confuse(report: Report, gold_roots: list[str], pred_roots: list[str]) -> None:
@@ -195,6 +231,8 @@ def evaluate_file(coder: Coder, path: Path,
                 report.kinds.add("code")
             if e.get("plover"):
                 report.kinds.add("plover")
+        if "counts" in r:
+            report.kinds.add("counts")
     usable = scored_records(records)
     report.records = len(usable)
     report.skipped = len(records) - len(usable)
@@ -215,6 +253,10 @@ def format_report(report: Report, show_misses: int = 20) -> str:
         if s.sentences:
             lines.append(f"{lv:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} "
                          f"{s.predicted:5d} {s.gold:5d} {s.sentences:5d}")
+    if "counts" in report.kinds:
+        right, scored = report.count_sides
+        lines.append(f"counts given on sentences that state none: {report.counts_invented}; "
+                     f"side right on {right} of {scored} counts matched")
     if report.confusion:
         lines.append("root confusion (gold -> predicted: count), errors only:")
         errs = [(k, n) for k, n in report.confusion.items() if k[0] != k[1]]

@@ -35,6 +35,7 @@ FILES: dict[str, str] = {
     "patterns/nouns.yaml": "patterns",
     "patterns/rules.yaml": "rules",
     "patterns/classes.yaml": "classes",
+    "patterns/counts.yaml": "counts",
 }
 
 

@@ -1,0 +1,252 @@
+"""The counts a sentence states: numbers of people that a word of one kind (killed, wounded,
+arrested, displaced, taken hostage) takes as its victims, with their bound, side and span.
+
+A number counts when its group is people ("25 people", "dozens of protesters", "eight",
+"a policeman") and it stands where a word of a kind puts its victims: the object of "kill"
+or the subject of "were killed", the subject of "die" or "fled", before "dead", with "deaths"
+or "arrests", or what a toll rises to. Numbers that are not this event's are left out: those in
+a clause dated apart or under "since" (background tolls), those under "including" (a part of
+a count already made), and those under "threatened to", "could" (not facts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tidings.coder.counts.lexicon import CountWords, VerbSenses
+from tidings.coder.counts.numbers import Quantity, quantities
+from tidings.records import Count
+
+SideOf = Callable[[Token], str | None]  # the CAMEO sector a people noun names, if any
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_VERBS = ("VERB", "AUX")
+# prepositions the parser makes of a number's bound: "between 10 and 15 journalists"
+_QUANTITY_PREPS = frozenset({"between", "over", "about", "around", "under", "nearly"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A count read from a sentence, with the word that made it one (what it is attached to
+    an event by)."""
+
+    count: Count
+    anchor: Token
+    sentence: int
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_kind(verb: Token, senses: VerbSenses) -> str | None:
+    """The kind a verb gives its victims ("take" with "hostage" -> hostages)."""
+    options = senses.get(_lemma(verb))
+    if not options:
+        return None
+    near = {w for c in verb.children for w in (c.lower_, _lemma(c))} | {
+        w for c in verb.children for g in c.children for w in (g.lower_, _lemma(g))}
+    for kind, rest in options:
+        if all(w in near for w in rest):
+            return kind
+    return None
+
+
+class CountFinder:
+    """Reads the counts of sentences with the words of counts.yaml."""
+
+    def __init__(self, words: CountWords, side_of: SideOf) -> None:
+        self.w = words
+        self.side_of = side_of
+
+    def sentence_counts(self, sent: Span, index: int, published: dt.date | None
+                        ) -> list[Found]:
+        w = self.w
+        if not any(_lemma(t) in w.triggers or t.lower_ in w.triggers for t in sent):
+            return []
+        found: list[tuple[str, Token, Token, Quantity, Token | None]] = []
+        for q in [*quantities(sent, w), *self._singles(sent)]:
+            node, group = self._group(q)
+            if group is not None and not self._people(group):
+                continue
+            kind_anchor = self._kind(node, group)
+            if kind_anchor is None:
+                continue
+            kind, anchor = kind_anchor
+            if self._set_apart(node, anchor, published):
+                continue
+            found.append((kind, anchor, _first_conjunct(node), q, group))
+        return self._summed(found, sent, index)
+
+    # -- the group of people a number counts --------------------------------------------------
+    def _singles(self, sent: Span) -> list[Quantity]:
+        """One person named with "a"/"an"/"another": "a policeman was killed"."""
+        out = []
+        for tok in sent:
+            if tok.tag_ != "NN" or not self._people(tok) or \
+                    any(c.dep_ == "nummod" for c in tok.children):
+                continue
+            det = next((c for c in tok.children if c.dep_ == "det"
+                        and c.lower_ in self.w.singular), None)
+            if det is not None:
+                out.append(Quantity(1, "exact", None, det.i, tok.i, tok))
+        return out
+
+    def _group(self, q: Quantity) -> tuple[Token, Token | None]:
+        """The token standing for the counted people in the parse, and the people noun
+        ("25 people": people; "dozens of protesters": dozens, protesters; "eight": eight)."""
+        h = q.head
+        if h.dep_ in ("nummod", "quantmod", "amod", "compound") and h.head.i > h.i and \
+                h.head.pos_ in ("NOUN", "PROPN") and h.head.i > q.last - 1:
+            return h.head, h.head
+        if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NN", "NNS") and \
+                h.lower_ not in self.w.multipliers and h.ent_type_ != "CARDINAL":
+            return h, h  # "a policeman"
+        of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        return h, pobj
+
+    def _people(self, tok: Token) -> bool:
+        return self._plain(tok) or _lemma(tok) in self.w.nouns or \
+            self.side_of(tok) is not None
+
+    def _plain(self, tok: Token) -> bool:
+        """People of no side: "people", "others"."""
+        return _lemma(tok) in self.w.people or tok.lower_ in self.w.people
+
+    def _side(self, tok: Token | None) -> str | None:
+        return None if tok is None or self._plain(tok) else self.side_of(tok)
+
+    # -- the kind: which word takes the number as its victims ---------------------------------
+    def _kind(self, node: Token, group: Token | None) -> tuple[str, Token] | None:
+        w = self.w
+        doc = node.doc
+        after = (group or node).i + 1
+        if after < len(doc) and doc[after].lower_ in w.adjectives and \
+                doc[after].pos_ in ("ADJ", "VERB"):
+            return w.adjectives[doc[after].lower_], doc[after]  # "eight dead", "1,200 displaced"
+        for tok in (group, node):
+            if tok is not None and _lemma(tok) in w.nouns:
+                return w.nouns[_lemma(tok)], tok  # "52 deaths", "30 hostages"
+        base = _first_conjunct(node)
+        dep, head = base.dep_, base.head
+        if dep == "pobj" and (head.lower_ in _QUANTITY_PREPS or (
+                head.lower_ == "of" and head.head.pos_ == "NOUN" and self._plain(head.head))):
+            # "detained between 10 and 15 journalists", "claimed the lives of 12 people"
+            base = head.head
+            dep, head = base.dep_, base.head
+        if group is not None and group.dep_ == "compound" and _lemma(group.head) in w.nouns:
+            return w.nouns[_lemma(group.head)], group.head  # "12 aid workers hostage"
+        if dep in ("dobj", "nsubjpass", "obj") and head.pos_ in _VERBS:
+            kind = _verb_kind(head, w.object_verbs)
+            if kind:
+                return kind, head
+            for c in head.children:  # "left eight people dead", "forced 10,000 to flee"
+                if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl") and \
+                        c.lower_ in w.adjectives:
+                    return w.adjectives[c.lower_], c
+                if c.dep_ == "xcomp" and (kind := _verb_kind(c, w.subject_verbs)):
+                    return kind, c
+        if dep == "nsubj" and head.pos_ in _VERBS:
+            kind = _verb_kind(head, w.subject_verbs)
+            if kind:
+                return kind, head
+            for c in head.children:  # "eight people were dead"
+                if c.dep_ == "acomp" and c.lower_ in w.adjectives:
+                    return w.adjectives[c.lower_], c
+        if dep == "pobj" and head.lower_ in ("to", "at", "of"):
+            return self._toll(head.head)
+        return None
+
+    def _toll(self, tok: Token) -> tuple[str, Token] | None:
+        """"a toll of 52", "the toll rose to 52", "the number of dead reached 52"."""
+        w = self.w
+        cands = [tok] + [c for c in tok.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+        for c in cands:
+            if _lemma(c) in w.tolls:
+                return w.tolls[_lemma(c)], c
+            if _lemma(c) in w.totals:
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in prep.children:
+                            kind = w.nouns.get(_lemma(obj)) or w.adjectives.get(obj.lower_)
+                            if kind:
+                                return kind, c
+        return None
+
+    # -- what is not this event's count -----------------------------------------------------
+    def _set_apart(self, node: Token, anchor: Token, published: dt.date | None) -> bool:
+        w = self.w
+        for tok in (node, *node.ancestors):
+            if tok.dep_ == "prep" and tok.lower_ in w.subsets:
+                return True  # "eight people, including three children"
+        for tok in (anchor, *anchor.ancestors):
+            if tok.dep_ == "prep" and tok.lower_ in w.background_preps:
+                return True  # "the deadliest since a bombing that killed 40"
+            if tok is not anchor and tok.pos_ in _VERBS and _lemma(tok) in w.not_facts:
+                return True  # "threatened to kill 20 hostages"
+        for c in anchor.children:
+            if c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in w.not_facts):
+                return True  # "could kill", "did not kill"
+            if c.dep_ == "prep" and c.lower_ in w.background_preps:
+                return True  # "has killed 300,000 since 2011"
+        return self._dated_apart(anchor, published)
+
+    @staticmethod
+    def _dated_apart(anchor: Token, published: dt.date | None) -> bool:
+        """The clause is dated to a year before the article's: "a 2019 bombing that killed
+        40", "the attack in 2014, which killed 40"."""
+        if published is None:
+            return False
+        clause = anchor
+        if anchor.dep_ in ("relcl", "acl"):
+            clause = anchor.head
+        for tok in clause.subtree:
+            if tok.ent_type_ == "DATE" and (m := _YEAR.search(tok.text)) and \
+                    int(m.group(1)) < published.year:
+                return True
+        return False
+
+    # -- counts ------------------------------------------------------------------------------
+    def _summed(self, found: list[tuple[str, Token, Token, Quantity, Token | None]],
+                sent: Span, index: int) -> list[Found]:
+        """One count per kind, word and group: coordinated groups ("three soldiers and a
+        civilian were killed") add up."""
+        groups: dict[tuple[str, int, int], list[tuple[Quantity, Token | None]]] = {}
+        anchors: dict[tuple[str, int, int], Token] = {}
+        for kind, anchor, base, q, group in found:
+            key = (kind, anchor.i, base.i)
+            groups.setdefault(key, []).append((q, group))
+            anchors[key] = anchor
+        doc = sent.doc
+        out = []
+        for key, items in groups.items():
+            items.sort(key=lambda x: x[0].first)
+            sides = [self._side(g) for _, g in items]
+            bounds = {q.bound for q, _ in items}
+            bound = ("range" if "range" in bounds else "lower" if "lower" in bounds else
+                     "estimate" if "estimate" in bounds else "upper" if "upper" in bounds
+                     else "exact")
+            number = sum(q.number for q, _ in items)
+            high = sum(q.high or q.number for q, _ in items) if bound == "range" else None
+            start, end = doc[items[0][0].first].idx, items[-1][0].last
+            last = items[-1][1] if items[-1][1] is not None and items[-1][1].i > end else None
+            end_tok = doc[last.i if last is not None else end]
+            parts = tuple((q.number, s) for (q, _), s in zip(items, sides, strict=True)) \
+                if len(items) > 1 else ()
+            side = sides[0] if len(set(sides)) == 1 else None
+            text = doc.text[start:end_tok.idx + len(end_tok.text)]
+            count = Count(key[0], number, bound, high, side, parts, text, start,
+                          end_tok.idx + len(end_tok.text))
+            out.append(Found(count, anchors[key], index))
+        return out
+
+
+def _first_conjunct(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        tok = tok.head
+    return tok
