@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tidings import __version__
-from tidings.records import Article, CodedArticle
+from tidings.records import COUNT_KINDS, Article, CodedArticle
 
 EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2
 
@@ -380,9 +380,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _print_events(rows: list[dict], out: IO[str]) -> None:
     head = ["date", "source", "target", "code", "plover", "place", "mentions", "sources",
-            "action"]
+            "dead", "conf", "action"]
+    marks = {"lower": ">=", "upper": "<=", "estimate": "~", "range": ">="}  # 8 at least ...
     table = [[str(r["date"] or "-"), r["source"], r["target"], r["code"], r["plover"] or "-",
               r["place_name"] or "-", str(r["num_mentions"]), str(r["num_sources"]),
+              "-" if r["dead"] is None else marks.get(r["dead_bound"], "") + str(r["dead"]),
+              "-" if r.get("confidence") is None else f"{r['confidence']:.2f}",
               (r["action_text"] or "")[:30]] for r in rows]
     widths = [max(len(h), *(len(t[i]) for t in table)) if table else len(h)
               for i, h in enumerate(head)]
@@ -401,21 +404,23 @@ def _date_arg(value: str | None):  # type: ignore[no-untyped-def]
 
 def cmd_events(args: argparse.Namespace) -> int:
     from tidings.store.export import write_csv, write_jsonl
-    from tidings.store.filters import Filters
+    from tidings.store.filters import Filters, count_filters
 
     try:
         since, until = _date_arg(args.since), _date_arg(args.until)
+        counts = count_filters(args.min_confidence, args.has_counts,  # "min_dead: ..."
+                               **{k: getattr(args, f"min_{k}") for k in COUNT_KINDS})
     except ValueError as exc:
         print(f"tidings: {exc}", file=sys.stderr)
         return EXIT_ERROR
     if args.limit is not None and args.limit < 1:
         print(f"tidings: --limit must be at least 1, not {args.limit}", file=sys.stderr)
         return EXIT_ERROR
+    filters = Filters(actor=args.actor, source=args.source, target=args.target,
+                      root=args.root, code=args.code, since=since, until=until, **counts)
     store = _open_store(args, read_only=True)
     try:
-        rows = store.read.iter_events(Filters(
-            actor=args.actor, source=args.source, target=args.target, root=args.root,
-            code=args.code, since=since, until=until))
+        rows = store.read.iter_events(filters)
         if args.limit is not None:
             rows = itertools.islice(rows, args.limit)
         if args.format == "jsonl":
@@ -540,6 +545,12 @@ def _add_store_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     evs.add_argument("--code", help="CAMEO code or prefix (042)")
     evs.add_argument("--since", help="first date (YYYY-MM-DD)")
     evs.add_argument("--until", help="last date (YYYY-MM-DD)")
+    evs.add_argument("--min-confidence", type=float, metavar="P", help="0..1 (unscored: out)")
+    for kind in COUNT_KINDS:
+        evs.add_argument(f"--min-{kind}", type=int, metavar="N",
+                         help=f"at least N {kind} (0: any figure given)")
+    evs.add_argument("--has-counts", metavar="KINDS",
+                     help=f"figures it must have: {','.join(COUNT_KINDS)} or any")
     evs.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
     evs.add_argument("--limit", type=int, metavar="N", help="the first N events only")
     evs.set_defaults(func=cmd_events)

@@ -45,10 +45,18 @@ GDELT export, and where it differs from GDELT itself
 
 The GDELT mentions table (`write_gdelt_mentions`) takes *mention rows* (`MENTION_FIELDS`); with
 the store it also fills EventTimeDate (the event's DATEADDED), MentionDocLen (characters of the
-article text) and Confidence. Confidence is the percentage of the event's mentions coded with
-the same CAMEO code as this one (100 when all mentions agree): an agreement count, not a
-probability. GDELT defines the column as its percent confidence in the extraction of the event
-from the article; tidings has no calibrated figure for that, and says so here.
+article text) and Confidence. GDELT defines Confidence as its percent confidence in the
+extraction of the event from the article, an integer 0-100: it is the mention's calibrated
+confidence (``mentions.confidence``, 0..1) times 100, rounded. A mention the coder gave no
+confidence (one stored before it did) keeps the older stand-in: the percentage of the event's
+mentions coded with the same CAMEO code as this one (100 when all agree), an agreement count,
+not a probability.
+
+JSONL writes an event's ``counts`` (the JSON detail of its counts: per kind the figure, its
+bound, range top, side, and each report's figure) as a JSON array, not as text; CSV and
+Parquet keep it as the JSON text the database holds. The per-kind columns (``dead``,
+``dead_bound``, ...) and ``confidence`` are plain columns: integers, text and a float, empty
+(CSV) or null (JSONL, Parquet) for an event without them.
 """
 
 from __future__ import annotations
@@ -324,13 +332,22 @@ def _stamp(moment: Any) -> str:
     return _utc(moment).strftime("%Y%m%d%H%M%S")
 
 
+def _percent(confidence: Any, agreement: int | None) -> int | None:
+    """GDELT's Confidence: the mention's confidence as a whole percentage 0-100, or the
+    agreement of the event's mentions when it has none."""
+    if confidence is None:
+        return agreement
+    return max(0, min(100, round(100 * float(confidence))))
+
+
 def gdelt_mention_row(row: Row, facts: MentionFacts | None = None) -> list[str]:
     """One mention row as the 16 fields of a GDELT 2.0 mentions record.
 
     MentionType is 1 (web), SentenceID is 1-based, a missing char offset is -1 as in GDELT.
     MentionTimeDate is the publication date at 00:00:00. EventTimeDate, Confidence and
     MentionDocLen come from `facts` (see the module docstring), empty without them; the tone
-    and translation fields stay empty.
+    and translation fields stay empty. Confidence is the mention's confidence in percent
+    (from `facts`, or the row's ``confidence``), else the agreement of the event's mentions.
     """
     facts = facts or MentionFacts(None, None, None)
     published = row.get("published")
@@ -347,7 +364,8 @@ def gdelt_mention_row(row: Row, facts: MentionFacts | None = None) -> list[str]:
         _offset(row.get("target_start")),
         _offset(row.get("action_start")),
         "1",
-        _text(facts.agreement),
+        _text(_percent(facts.confidence if facts.confidence is not None
+                       else row.get("confidence"), facts.agreement)),
         _text(facts.doc_len),
         "", "", "",
     ]
@@ -384,13 +402,16 @@ def _iso(value: Any) -> Any:
 
 def write_jsonl(rows: Iterable[Row], fh: IO[str],
                 fields: Sequence[str] = EVENT_FIELDS) -> int:
-    """Rows as JSON objects, one a line, keys in `fields` order, dates in ISO 8601.
+    """Rows as JSON objects, one a line, keys in `fields` order, dates in ISO 8601, an event's
+    `counts` as a JSON array.
 
     Returns the number written. Keys outside `fields` are dropped, missing ones are null.
     """
     n = 0
     for row in rows:
         record = {key: _iso(row.get(key)) for key in fields}
+        if isinstance(record.get("counts"), str):  # the JSON text of the events table
+            record["counts"] = json.loads(record["counts"])
         fh.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

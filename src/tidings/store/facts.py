@@ -46,6 +46,7 @@ class MentionFacts:
     date_added: dt.datetime | None  # the event's first_seen
     doc_len: int | None  # characters of the mention's article
     agreement: int | None  # percent of the event's mentions with this mention's CAMEO code
+    confidence: float | None = None  # the coder's confidence in this mention (0..1)
 
 
 def in_lead(before: str, has_breaks: bool) -> bool:
@@ -106,24 +107,27 @@ class MentionBatch:
     doc_len: dict[str, int]  # article id -> characters
     codes: dict[str, dict[str, int]]  # event id -> CAMEO code -> mentions
     code_of: dict[tuple, str]  # mention_key -> CAMEO code
+    confidence_of: dict[tuple, float | None]  # mention_key -> the mention's confidence
 
     def of(self, row: Row) -> MentionFacts:
         eid = str(row.get("event_id"))
         counts = self.codes.get(eid, {})
         total = sum(counts.values())
-        code = self.code_of.get(mention_key(row))
+        key = mention_key(row)
+        code = self.code_of.get(key)
         agreement = round(100 * counts[code] / total) if total and code in counts else None
         return MentionFacts(self.added.get(eid), self.doc_len.get(str(row.get("article_id"))),
-                            agreement)
+                            agreement, self.confidence_of.get(key))
 
 
 def mention_facts(execute: Execute, event_ids: Sequence[str]) -> MentionBatch:
     """For the events given: first_seen by event, article lengths by article, the number of
-    mentions of each CAMEO code by event and the code of each mention."""
+    mentions of each CAMEO code by event, and the code and confidence of each mention."""
     added: dict[str, Any] = {}
     doc_len: dict[str, int] = {}
     codes: dict[str, dict[str, int]] = {}
     code_of: dict[tuple, str] = {}
+    confidence_of: dict[tuple, float | None] = {}
     for chunk in _chunks(list(dict.fromkeys(event_ids)), BATCH):
         marks = ", ".join("?" * len(chunk))
         for eid, seen in execute(f"SELECT event_id, first_seen FROM events "
@@ -131,15 +135,16 @@ def mention_facts(execute: Execute, event_ids: Sequence[str]) -> MentionBatch:
             added[eid] = seen
         rows = execute(
             "SELECT m.event_id, m.article_id, m.code, length(a.text), m.sentence_index, "
-            "m.source_start, m.action_start FROM mentions m "
+            "m.source_start, m.action_start, m.confidence FROM mentions m "
             "JOIN articles a ON a.article_id = m.article_id "
             f"WHERE m.event_id IN ({marks})", list(chunk)).fetchall()
-        for eid, article, code, length, index, source_start, action_start in rows:
+        for eid, article, code, length, index, source_start, action_start, conf in rows:
             doc_len[article] = int(length or 0)
             by_code = codes.setdefault(eid, {})
             by_code[code] = by_code.get(code, 0) + 1
             code_of[(eid, article, index, source_start, action_start)] = code
-    return MentionBatch(added, doc_len, codes, code_of)
+            confidence_of[(eid, article, index, source_start, action_start)] = conf
+    return MentionBatch(added, doc_len, codes, code_of, confidence_of)
 
 
 def batched(rows: Iterable[Row], size: int = BATCH) -> Iterator[list[Row]]:

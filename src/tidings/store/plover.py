@@ -21,6 +21,16 @@ Fields and where they come from:
 * ``cite_info``: ``url``, ``title``, ``language`` ("en": tidings codes English only),
   ``publication``, ``coder``, ``codebook``.
 * ``coder``: "tidings"; ``coded_date``: first_seen's date.
+* ``size``: the manual's size object, the people the event killed (``dead``), wounded
+  (``injured``) and arrested, plus ``displaced`` and ``hostages`` (extra fields, which the
+  manual allows): for each kind the highest figure any report of the event gave, only the
+  kinds some report gave a figure for; null when none did. ``size_detail`` (tidings') says
+  how exact each figure is: ``bound`` (exact, lower "at least", upper "up to", estimate
+  "about", range), ``high`` (the top of a range), ``side`` (the CAMEO sector of the people
+  counted: MIL, CVL), ``reports`` (how many reports gave that figure) and ``figures`` (how
+  many gave one at all); null when ``size`` is.
+* ``confidence``: the calibrated probability that the event is right, the highest of its
+  reports' (tidings'; null when the coder gave none).
 
 A visit and its hosting (CAMEO 042 A->B and 043 B->A coded from one sentence) are one
 record: the visitor is the actor, the host the recipient, mode ``visit``. A lone 043 is
@@ -41,6 +51,7 @@ from typing import IO, Any
 import yaml
 
 from tidings.config import DATA_DIR
+from tidings.records import COUNT_KINDS
 from tidings.store.facts import EventFacts, with_event_facts
 
 log = logging.getLogger(__name__)
@@ -144,6 +155,22 @@ def _side(row: Row, side: str) -> dict[str, Any]:
                    row.get(f"{side}_text"))
 
 
+def _size(row: Row) -> tuple[dict[str, int] | None, dict[str, Any] | None]:
+    """The size object (kind -> figure) and its detail, from the event row's columns."""
+    size = {k: int(row[k]) for k in COUNT_KINDS if row.get(k) is not None}
+    if not size:
+        return None, None
+    detail: dict[str, Any] = {k: {"bound": row.get(f"{k}_bound"), "high": None, "side": None,
+                                  "reports": None, "figures": None} for k in size}
+    text = row.get("counts")
+    for entry in json.loads(text) if isinstance(text, str) and text else ():
+        if entry.get("kind") in detail:
+            detail[entry["kind"]].update(
+                high=entry.get("high"), side=entry.get("side"), reports=entry.get("reports"),
+                figures=len(entry.get("figures") or ()) or None)
+    return size, detail
+
+
 def plover_record(row: Row, facts: EventFacts | None = None,
                   host: Row | None = None) -> dict[str, Any]:
     """One event row as a PLOVER record (the event must have a PLOVER type). For a visit,
@@ -160,6 +187,7 @@ def plover_record(row: Row, facts: EventFacts | None = None,
         text_info = {"sequence": facts.sentence_index + 1, "start": facts.sentence_start,
                      "end": facts.sentence_end}
     contexts = contexts_of(row.get("sentence"))
+    size, size_detail = _size(row)
     record = {
         "id": row.get("event_id"),
         "date": day.isoformat() if day is not None else None,
@@ -185,9 +213,14 @@ def plover_record(row: Row, facts: EventFacts | None = None,
         "coded_date": seen.date().isoformat() if isinstance(seen, dt.datetime) else None,
         "cameo_code": row.get("code"),
         "num_mentions": row.get("num_mentions"),
+        "size": size,
+        "size_detail": size_detail,
+        "confidence": row.get("confidence"),
     }
     if host is not None:
         record["merged_ids"] = [row.get("event_id"), host.get("event_id")]
+        scores = [c for c in (row.get("confidence"), host.get("confidence")) if c is not None]
+        record["confidence"] = max(scores, default=None)
     return record
 
 

@@ -39,7 +39,7 @@ _SELECT_EVENTS = f"SELECT {', '.join(EVENTS.names)} FROM events"
 _PROOF = ("mention_id", "article_id", "url", "source_name", "published", "sentence_index",
           "sentence", "sentence_start", "sentence_end", "source_start", "source_end",
           "target_start", "target_end", "action_start", "action_end", "rule", "date_source",
-          "code", "source_text", "target_text", "action_text")
+          "code", "source_text", "target_text", "action_text", "counts", "confidence")
 
 
 def _after(column: str, descending: bool, key: Any, event_id: str) -> Clause:
@@ -201,21 +201,21 @@ class Reader:
         where, params = filters.where("place_lat IS NOT NULL")
         rows = self._rows(
             "SELECT place_name, place_country, place_lat, place_lon, place_feature, "
-            f"count(*) AS n, avg(goldstein) FROM events{where} "
+            f"count(*) AS n, avg(goldstein), sum(dead) FROM events{where} "
             "GROUP BY place_name, place_country, place_lat, place_lon, place_feature "
             "ORDER BY n DESC, place_name LIMIT ?", [*params, limit])
         return [{"name": n, "country": c, "lat": float(la), "lon": float(lo), "feature": f,
-                 "count": int(k), "mean_goldstein": _mean(g)}
-                for n, c, la, lo, f, k, g in rows]
+                 "count": int(k), "mean_goldstein": _mean(g), "dead": int(d or 0)}
+                for n, c, la, lo, f, k, g, d in rows]
 
     def countries(self, filters: Filters) -> list[dict[str, Any]]:
         """The countries of the events' places, most events first."""
         where, params = filters.where("place_country IS NOT NULL")
-        rows = self._rows(f"SELECT place_country, count(*) AS n, avg(goldstein) FROM events"
-                          f"{where} GROUP BY place_country ORDER BY n DESC, place_country",
-                          params)
-        return [{"country": c, "count": int(k), "mean_goldstein": _mean(g)}
-                for c, k, g in rows]
+        rows = self._rows(f"SELECT place_country, count(*) AS n, avg(goldstein), sum(dead) "
+                          f"FROM events{where} GROUP BY place_country "
+                          "ORDER BY n DESC, place_country", params)
+        return [{"country": c, "count": int(k), "mean_goldstein": _mean(g), "dead": int(d or 0)}
+                for c, k, g, d in rows]
 
     def unplaced(self, filters: Filters) -> int:
         """The number of events with no place."""
@@ -236,7 +236,7 @@ class Reader:
             keys, (n, mentions, goldstein, q1, q2, q3, q4, _) = row[:len(by)], row[len(by):]
             n = int(n)
             out.append({
-                **{d: _period(d, k) for d, k in zip(by, keys, strict=True)},
+                **{d: period_key(d, k) for d, k in zip(by, keys, strict=True)},
                 "events": n, "mentions": int(mentions or 0),
                 "goldstein_mean": None if goldstein is None else _mean(goldstein),
                 **{f"q{i}": round(int(q or 0) / n, 6) for i, q in enumerate((q1, q2, q3, q4), 1)},
@@ -260,7 +260,7 @@ AGGREGATE_SORTS = {"events": "n ASC", "-events": "n DESC",
                    "key": ""}
 
 
-def _period(dimension: str, value: Any) -> Any:
+def period_key(dimension: str, value: Any) -> Any:
     """A group's key as the API gives it: periods as ISO text ("2024-01-05", the Monday of a
     week, "2024-01", "2024")."""
     if not isinstance(value, dt.date):

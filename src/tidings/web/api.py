@@ -37,10 +37,11 @@ from tidings.store.export import write_csv
 from tidings.store.filters import Filters
 from tidings.web.aggregate import aggregate_router
 from tidings.web.backend import Backend
+from tidings.web.counts import counts_router
 from tidings.web.dashboard import mount_dashboard
 from tidings.web.docs import mount_docs
 from tidings.web.download import download_router
-from tidings.web.evidence import highlight, mention_json
+from tidings.web.evidence import event_json, highlight, mention_json
 from tidings.web.limits import (
     MAX_MENTIONS,
     MAX_PERIODS,
@@ -79,10 +80,6 @@ class ErrorMessage(BaseModel):
 
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorMessage,
                                                     "description": "Not found"}}
-
-
-def _event_json(row: dict[str, Any]) -> dict[str, Any]:
-    return {c: jsonable(v) for c, v in row.items()}
 
 
 # -- request bodies --------------------------------------------------------------------------
@@ -156,6 +153,7 @@ def create_app(db: str, coder_factory: Callable[[], Coder] | None = None,
     _series_route(app, backend)
     _actor_routes(app, backend)
     app.include_router(aggregate_router())
+    app.include_router(counts_router())
 
     _summary_routes(app, backend, knowledge)
     _code_route(app, backend, gate, limits)
@@ -258,7 +256,7 @@ def _event_routes(app: FastAPI, backend: Backend) -> None:
                             headers=headers)
         with backend.reading() as read:
             total = read.count(filters)
-        return {"events": [_event_json(r) for r in page], "next_cursor": next_cursor,
+        return {"events": [event_json(r) for r in page], "next_cursor": next_cursor,
                 "count": len(page), "total": total, "resolved": resolved_names(request)}
 
     @app.get("/events/{event_id}", responses=NOT_FOUND)
@@ -273,7 +271,7 @@ def _event_routes(app: FastAPI, backend: Backend) -> None:
             if row is None:
                 raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
             mentions = read.evidence(event_id)
-        return {**_event_json(row),
+        return {**event_json(row),
                 "mentions": [mention_json(m) for m in mentions[:max_mentions]],
                 "mentions_total": len(mentions),
                 "mentions_truncated": len(mentions) > max_mentions}

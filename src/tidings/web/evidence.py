@@ -1,6 +1,7 @@
 """The evidence of an event: each mention's sentence, with the actors and the action marked."""
 
 import html
+import json
 from typing import Any
 
 from tidings.web.params import jsonable
@@ -50,6 +51,20 @@ def highlight(text: str, spans: dict[str, list[int] | None]) -> str:
     return "".join(out)
 
 
+def counts_json(text: str | None) -> list[dict[str, Any]] | None:
+    """The JSON text of a row's ``counts`` as a list (None for none): for an event, its
+    figure of each kind with the reports behind it; for a mention, its report's counts."""
+    return json.loads(text) if text else None
+
+
+def event_json(row: dict[str, Any]) -> dict[str, Any]:
+    """An event row as the API gives it: dates in ISO 8601, ``counts`` as a list."""
+    out = {c: jsonable(v) for c, v in row.items()}
+    if "counts" in out:
+        out["counts"] = counts_json(out["counts"])
+    return out
+
+
 def mention_json(m: dict[str, Any]) -> dict[str, Any]:
     """A mention (a row of ``Reader.evidence``) as the API shows it: spans within its
     sentence and the sentence highlighted."""
@@ -63,6 +78,7 @@ def mention_json(m: dict[str, Any]) -> dict[str, Any]:
         "sentence_index": m["sentence_index"], "sentence": text, "spans": spans,
         "source_text": m["source_text"], "target_text": m["target_text"],
         "action_text": m["action_text"], "code": m["code"], "rule": m["rule"],
-        "date_source": m["date_source"],
+        "date_source": m["date_source"], "counts": counts_json(m.get("counts")),
+        "confidence": m.get("confidence"),
         "highlighted": highlight(text, spans) if text is not None else None,
     }

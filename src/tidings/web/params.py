@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Query, Request
 from pydantic import BeforeValidator
 
-from tidings.store.filters import Filters
+from tidings.store.filters import Filters, count_filters
 from tidings.web.names import ActorNames
 from tidings.web.places import other_names
 
@@ -151,6 +151,30 @@ def _text(max_length: int, description: str) -> Any:
 
 
 Text = str | None
+MAX_COUNT = 100_000_000  # the highest minimum figure a count filter takes
+Minimum = Annotated[int | None, Query(ge=0, le=MAX_COUNT)]
+
+
+def count_filter(
+    min_confidence: Annotated[float | None, Query(
+        ge=0, le=1, description="confidence at least this (0..1); events with no "
+                                "confidence are left out")] = None,
+    min_dead: Annotated[Minimum, Query(description="at least this many dead (0: any "
+                                                   "death toll reported)")] = None,
+    min_injured: Annotated[Minimum, Query(description="at least this many injured")] = None,
+    min_arrested: Annotated[Minimum, Query(description="at least this many arrested")] = None,
+    min_displaced: Annotated[Minimum, Query(description="at least this many displaced")] = None,
+    min_hostages: Annotated[Minimum, Query(description="at least this many hostages")] = None,
+    has_counts: Annotated[Text, _text(60, "kinds of count the event must have a figure "
+                                          "for, comma-separated (dead,injured), or any")] = None,
+) -> dict[str, Any]:
+    """The confidence and count filters, as keyword arguments of ``Filters``."""
+    try:
+        return count_filters(min_confidence, has_counts, dead=min_dead, injured=min_injured,
+                             arrested=min_arrested, displaced=min_displaced,
+                             hostages=min_hostages)
+    except ValueError as exc:
+        raise bad_request(str(exc)) from None
 
 
 def event_filter(
@@ -169,6 +193,7 @@ def event_filter(
     place: Annotated[Text, _text(200, "place name, a part of it, or another name of it "
                                       "(Kiev for Kyiv)")] = None,
     q: Annotated[Text, _text(500, "words of the evidence sentence, all, in any order")] = None,
+    counts: Annotated[dict[str, Any], Depends(count_filter)] = None,  # type: ignore[assignment]
 ) -> Filters:
     """The event filters of a request, checked in this order (422 at the first that is not
     usable) and normalised. Actor names are resolved to codes; what each name resolved to
@@ -189,7 +214,8 @@ def event_filter(
     knowledge = request.app.state.backend.knowledge
     return Filters(**checked, quad_class=quad_class, since=since, until=until,
                    country=_country(country) if country else None, place=place,
-                   place_names=other_names(knowledge, place) if place else (), q=q)
+                   place_names=other_names(knowledge, place) if place else (), q=q,
+                   **(counts or {}))
 
 
 def resolved_names(request: Request) -> dict[str, dict[str, str]]:
