@@ -282,7 +282,7 @@ def test_read_aggregates(store):
     assert len(edges) == 2 and all(e["count"] == 1 for e in edges)
     assert [p["name"] for p in read.places(Filters())] == ["Tehran"]
     assert read.countries(Filters()) == [  # 042: Goldstein 1.9
-        {"country": "IRN", "count": 1, "mean_goldstein": 1.9}]
+        {"country": "IRN", "count": 1, "mean_goldstein": 1.9, "dead": 0}]
     assert read.unplaced(Filters()) == 2
     assert [r["code"] for r in read.iter_daily()] == ["042", "173", "043"]
     assert len(list(read.iter_mentions())) == 4
