@@ -114,7 +114,8 @@ class TidingsCoder:
 
     def _agent_of(self, tok: Token) -> str | None:
         """The CAMEO sector a people noun names ("soldiers" MIL), from the agent words."""
-        for key in (tok.lower_, tok.lemma_.lower()):
+        # (the agent words list plurals, and not always the singular: "peacekeeper")
+        for key in (tok.lower_, tok.lemma_.lower(), tok.lemma_.lower() + "s"):
             for entry in self.dictionary.entries.get(key, ()):
                 if entry.kind == "agent":
                     return entry.code

@@ -2,11 +2,12 @@
 
 A count goes on the event of its own sentence whose root its kind allows (counts.yaml:
 ``roots``) and whose action word is nearest the count's word in the parse ("struck a market,
-killing 25": the strike). A count in a sentence without such an event ("The death toll rose
-to 52, officials said.") describes the article's story so far: it goes on the last such event
-before it, and replaces a figure of the same kind that event had from an earlier sentence (the
-toll was updated). Each count goes on one event only, so an article's toll is not repeated on
-every event of the article.
+killing 25": the strike). A count in a sentence without such an event describes the story so
+far. A toll ("The death toll rose to 52, officials said.") goes on the last such event before
+it and replaces a figure of the same kind that event had from an earlier sentence (the toll
+was updated); other people counted ("20 hostages were killed") go on the last such event
+without a figure of their kind, if there is one. Each count goes on one event only, so an
+article's toll is not repeated on every event of the article.
 """
 
 from __future__ import annotations
@@ -60,7 +61,13 @@ def attach_counts(doc: Doc, events: list[Event], found: list[Found],
                       if e.sentence < f.sentence and e.root in allowed and e.asserted]
             if not before:
                 continue
-            target = max(before, key=lambda i: (events[i].sentence, events[i].action_start))
+            # A toll ("the death toll rose to 52") updates the story's last figure; other
+            # people counted later ("20 hostages were killed") are those of the last event
+            # that has no figure of the kind yet, if there is one.
+            kind = f.count.kind
+            fresh = [i for i in before if kind not in chosen.get(i, {})]
+            pool = before if f.toll or not fresh else fresh
+            target = max(pool, key=lambda i: (events[i].sentence, events[i].action_start))
         slot = chosen.setdefault(target, {})
         old = slot.get(f.count.kind)
         if old is None or old[0] < f.sentence:  # (a later sentence updates the figure)

@@ -37,6 +37,7 @@ class Found:
     count: Count
     anchor: Token
     sentence: int
+    toll: bool = False  # read from a toll or total ("the death toll rose to 52")
 
 
 def _lemma(tok: Token) -> str:
@@ -111,12 +112,16 @@ class CountFinder:
         return h, pobj
 
     def _people(self, tok: Token) -> bool:
-        return self._plain(tok) or _lemma(tok) in self.w.nouns or \
-            self.side_of(tok) is not None
+        if self._plain(tok) or _lemma(tok) in self.w.nouns or self.side_of(tok) is not None:
+            return True
+        # "six PKK fighters and two shepherds": a group coordinated with people is people
+        first = _first_conjunct(tok)
+        return first is not tok and first.pos_ == "NOUN" and self._people(first)
 
     def _plain(self, tok: Token) -> bool:
-        """People of no side: "people", "others"."""
-        return _lemma(tok) in self.w.people or tok.lower_ in self.w.people
+        """People of no side: "people", "others", "Rohingya", "Lebanese"."""
+        return _lemma(tok) in self.w.people or tok.lower_ in self.w.people or \
+            tok.ent_type_ == "NORP"
 
     def _side(self, tok: Token | None) -> str | None:
         return None if tok is None or self._plain(tok) else self.side_of(tok)
@@ -129,18 +134,14 @@ class CountFinder:
         if after < len(doc) and doc[after].lower_ in w.adjectives and \
                 doc[after].pos_ in ("ADJ", "VERB"):
             return w.adjectives[doc[after].lower_], doc[after]  # "eight dead", "1,200 displaced"
-        for tok in (group, node):
-            if tok is not None and _lemma(tok) in w.nouns:
-                return w.nouns[_lemma(tok)], tok  # "52 deaths", "30 hostages"
         base = _first_conjunct(node)
         dep, head = base.dep_, base.head
-        if dep == "pobj" and (head.lower_ in _QUANTITY_PREPS or (
-                head.lower_ == "of" and head.head.pos_ == "NOUN" and self._plain(head.head))):
-            # "detained between 10 and 15 journalists", "claimed the lives of 12 people"
-            base = head.head
+        if dep == "pobj" and head.lower_ in _QUANTITY_PREPS and head.head.pos_ in _VERBS:
+            dep, head = "dobj", head.head  # "detained between 10 and 15 journalists"
+        elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+                self._plain(head.head):
+            base = head.head  # "claimed the lives of 12 people"
             dep, head = base.dep_, base.head
-        if group is not None and group.dep_ == "compound" and _lemma(group.head) in w.nouns:
-            return w.nouns[_lemma(group.head)], group.head  # "12 aid workers hostage"
         if dep in ("dobj", "nsubjpass", "obj") and head.pos_ in _VERBS:
             kind = _verb_kind(head, w.object_verbs)
             if kind:
@@ -158,8 +159,14 @@ class CountFinder:
             for c in head.children:  # "eight people were dead"
                 if c.dep_ == "acomp" and c.lower_ in w.adjectives:
                     return w.adjectives[c.lower_], c
-        if dep == "pobj" and head.lower_ in ("to", "at", "of"):
-            return self._toll(head.head)
+        if dep == "pobj" and head.lower_ in ("to", "at", "of") and \
+                (toll := self._toll(head.head)) is not None:
+            return toll
+        for tok in (group, node):
+            if tok is not None and _lemma(tok) in w.nouns:
+                return w.nouns[_lemma(tok)], tok  # "52 deaths", "30 hostages"
+            if tok is not None and tok.dep_ == "compound" and _lemma(tok.head) in w.nouns:
+                return w.nouns[_lemma(tok.head)], tok.head  # "12 aid workers hostage"
         return None
 
     def _toll(self, tok: Token) -> tuple[str, Token] | None:
@@ -190,10 +197,12 @@ class CountFinder:
             if tok is not anchor and tok.pos_ in _VERBS and _lemma(tok) in w.not_facts:
                 return True  # "threatened to kill 20 hostages"
         for c in anchor.children:
-            if c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in w.not_facts):
-                return True  # "could kill", "did not kill"
-            if c.dep_ == "prep" and c.lower_ in w.background_preps:
-                return True  # "has killed 300,000 since 2011"
+            if c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in w.not_facts and not any(
+                    a.dep_ == "aux" and _lemma(a) == "have" for a in anchor.children)):
+                return True  # "could kill", "did not kill" (not "may have been killed")
+            if c.dep_ == "prep" and c.lower_ in w.background_preps and \
+                    anchor.dep_ in ("relcl", "acl"):
+                return True  # "the war, which has killed 300,000 since 2011"
         return self._dated_apart(anchor, published)
 
     @staticmethod
@@ -242,7 +251,9 @@ class CountFinder:
             text = doc.text[start:end_tok.idx + len(end_tok.text)]
             count = Count(key[0], number, bound, high, side, parts, text, start,
                           end_tok.idx + len(end_tok.text))
-            out.append(Found(count, anchors[key], index))
+            anchor = anchors[key]
+            toll = _lemma(anchor) in self.w.tolls or _lemma(anchor) in self.w.totals
+            out.append(Found(count, anchor, index, toll))
         return out
 
 

@@ -104,7 +104,8 @@ def quantities(sent: Span, words: CountWords) -> list[Quantity]:
             bound, first = found
         span = toks[i:end]
         inside = {t.i for t in span}
-        head = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span[-1])
+        head = next((t for t in reversed(span) if t.head.i not in inside or t.head.i == t.i),
+                    span[-1])
         out.append(Quantity(value, bound, high, toks[first].i, toks[end - 1].i, head))
         i = end
     return out
