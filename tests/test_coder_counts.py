@@ -3,9 +3,16 @@ give, and the numbers that must never become a count."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from tidings.records import Count, Event
+import jsonschema
+import pytest
+import yaml
+
+from tidings.coder.core import Coder
+from tidings.config import DATA_DIR, Settings
+from tidings.knowledge.datafiles import DataFileError, load_yaml
+from tidings.records import COUNT_KINDS, Count, Event
 
 
 def counts(coder, text: str, date: str = "2021-06-10") -> list[tuple]:
@@ -177,3 +184,39 @@ def test_an_event_without_counts_says_so(coder):
     assert ev.counts == ()
     assert ev.to_dict()["counts"] == []
     assert ev.count("dead") is None
+
+
+# -- the data file ---------------------------------------------------------------------------------
+COUNTS_FILE = DATA_DIR / "patterns" / "counts.yaml"
+
+
+def test_counts_file_follows_its_schema_and_names_known_roots() -> None:
+    doc = yaml.safe_load(COUNTS_FILE.read_text(encoding="utf-8"))
+    schema = yaml.safe_load((DATA_DIR / "schemas" / "counts.schema.json").read_text())
+    jsonschema.validate(doc, schema)
+    assert set(doc["kinds"]) == set(COUNT_KINDS)
+    roots = {f"{n:02d}" for n in range(1, 21)}
+    for kind, spec in doc["kinds"].items():
+        assert spec["roots"] and set(spec["roots"]) <= roots, kind
+    words = [w for spec in doc["kinds"].values() for key in ("object_verbs", "subject_verbs")
+             for w in spec[key]]
+    assert len(words) == len(set(words)), "a verb is listed under two kinds"
+
+
+def test_a_bad_counts_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "counts.yaml").write_text(
+        "version: 1\nkinds:\n  drowned: {roots: ['18']}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="counts.yaml"):
+        load_yaml(tmp_path / "patterns" / "counts.yaml", "counts")
+
+
+@pytest.mark.slow
+def test_a_user_adds_a_verb_of_a_kind_without_python(tmp_path: Path) -> None:
+    text = "Islamist militants attacked a village in Borno state, decapitating nine farmers."
+    assert counts(Coder(Settings.from_env(lexicons="none")), text) == []
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "patterns" / "counts.yaml").write_text(yaml.safe_dump(
+        {"version": 1, "kinds": {"dead": {"object_verbs": ["decapitate"]}}}), encoding="utf-8")
+    coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, tmp_path)))
+    assert counts(coder, text) == [("dead", 9, "exact", None)]
