@@ -211,7 +211,7 @@ def test_gdelt_mentions_confidence_is_the_mentions_percent(store, tmp_path):
     assert gdelt_mention_row(row, MentionFacts(None, None, 100, 0.126))[11] == "13"
     assert gdelt_mention_row(row, MentionFacts(None, None, 50, None))[11] == "50"
     assert gdelt_mention_row(row, MentionFacts(None, None, None, None))[11] == ""
-    assert gdelt_mention_row({**row, "confidence": 1.0})[11] == "100"
+    assert gdelt_mention_row(row, MentionFacts(None, None, 80, 1.0))[11] == "100"
 
 
 # -- the API ---------------------------------------------------------------------------------

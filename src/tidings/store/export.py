@@ -347,7 +347,7 @@ def gdelt_mention_row(row: Row, facts: MentionFacts | None = None) -> list[str]:
     MentionTimeDate is the publication date at 00:00:00. EventTimeDate, Confidence and
     MentionDocLen come from `facts` (see the module docstring), empty without them; the tone
     and translation fields stay empty. Confidence is the mention's confidence in percent
-    (from `facts`, or the row's ``confidence``), else the agreement of the event's mentions.
+    (from `facts`), else the agreement of the event's mentions.
     """
     facts = facts or MentionFacts(None, None, None)
     published = row.get("published")
@@ -364,8 +364,7 @@ def gdelt_mention_row(row: Row, facts: MentionFacts | None = None) -> list[str]:
         _offset(row.get("target_start")),
         _offset(row.get("action_start")),
         "1",
-        _text(_percent(facts.confidence if facts.confidence is not None
-                       else row.get("confidence"), facts.agreement)),
+        _text(_percent(facts.confidence, facts.agreement)),
         _text(facts.doc_len),
         "", "", "",
     ]

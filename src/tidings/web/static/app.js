@@ -2,7 +2,8 @@
 // Views are chosen by the URL hash (#/events?actor=IRN&event=ID), so every view is a link.
 
 const FILTERS = ["actor", "source", "target", "dyad", "root", "code", "plover", "quad_class",
-  "since", "until", "country", "place", "q"];
+  "since", "until", "country", "place", "q", "min_dead", "min_confidence"];
+const BOUND_WORDS = { lower: "at least", upper: "up to", estimate: "about" };
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
   4: "material conflict" };
 const QUAD_COLOURS = { 1: "#3f9c5a", 2: "#1d6b3a", 3: "#e08a2c", 4: "#b8322a" };
@@ -194,7 +195,15 @@ function downloadLinks(filters) {
 }
 function fillFilterForm(params) {
   const form = document.getElementById("filters");
-  for (const name of FILTERS) form.elements[name].value = params.get(name) || "";
+  for (const name of FILTERS) form.elements[name].value = params.get(name) || (name === "min_confidence" ? "0" : "");
+  showConfidence();
+}
+
+// the slider's value beside it: "any" at 0, where it filters nothing (not even unscored events)
+function showConfidence() {
+  const form = document.getElementById("filters");
+  const value = Number(form.elements.min_confidence.value);
+  document.getElementById("min-confidence-value").textContent = value > 0 ? value.toFixed(2) : "any";
 }
 
 function readFilterForm() {
@@ -202,9 +211,38 @@ function readFilterForm() {
   const out = new URLSearchParams();
   for (const name of FILTERS) {
     const value = form.elements[name].value.trim();
-    if (value) out.set(name, value);
+    if (value && !(name === "min_confidence" && Number(value) <= 0)) out.set(name, value);
   }
   return out;
+}
+
+// "at least 8", "12", "about 40", "8–10": a count's figure as its report worded it
+function figure(c) {
+  if (c.bound === "range" && c.high !== null && c.high !== undefined) return `${c.number}–${c.high}`;
+  return BOUND_WORDS[c.bound] ? `${BOUND_WORDS[c.bound]} ${c.number}` : String(c.number);
+}
+
+function sideName(side) {
+  const names = ontology && ontology.actorNames;
+  const name = names && names.agents && names.agents[side];
+  return name ? `${name} (${side})` : side;
+}
+
+// An event's counts (the highest figure of each kind, from the events table's counts detail):
+// "dead: at least 8 (2 reports), Military (MIL)"
+function countsList(counts) {
+  return el("ul", { class: "counts", id: "event-counts" }, counts.map((c) => {
+    const given = (c.figures || []).length;
+    const reports = c.reports || 1;
+    const said = given > reports ? `${reports} report${reports === 1 ? "" : "s"} of ${given}` : `${reports} report${reports === 1 ? "" : "s"}`;
+    const others = (c.figures || []).filter((f) => f.number !== c.number || f.bound !== c.bound).map(figure);
+    return el("li", { "data-kind": c.kind, title: others.length ? `other reports: ${others.join(", ")}` : null },
+      `${c.kind}: ${figure(c)} (${said})`, c.side ? `, ${sideName(c.side)}` : "");
+  }));
+}
+
+function confidenceText(value) {
+  return value === null || value === undefined ? "not scored" : Number(value).toFixed(2);
 }
 
 function setupFilterForm() {
@@ -215,6 +253,7 @@ function setupFilterForm() {
   for (const [q, name] of Object.entries(QUAD_NAMES)) {
     form.elements.quad_class.append(el("option", { value: q }, `${q} ${name}`));
   }
+  form.elements.min_confidence.addEventListener("input", showConfidence);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const { view, params } = parseHash();
@@ -419,6 +458,9 @@ async function renderEventDetail(panel, id, token) {
       el("dt", {}, "Date"), el("dd", {}, e.date || "undated"),
       el("dt", {}, "Place"), el("dd", {}, e.place_name ? `${e.place_name}${e.place_country ? ` (${e.place_country})` : ""}` : "–"),
       el("dt", {}, "Reports"), el("dd", {}, `${e.num_mentions} mention(s) in ${e.num_articles} article(s) from ${e.num_sources} source(s)`),
+      el("dt", {}, "Counts"), el("dd", {}, e.counts && e.counts.length ? countsList(e.counts) : "none reported"),
+      el("dt", {}, "Confidence"), el("dd", { id: "event-confidence", title: "the calibrated probability that the event is right: the highest of its reports'" },
+        confidenceText(e.confidence)),
       el("dt", {}, "Dyad"), el("dd", {}, el("a", { href: `#/dyad?${dyad}` }, `${e.source} ↔ ${e.target} over time`))),
     el("h3", {}, "Evidence"),
     el("div", { class: "legend" }, el("mark", { class: "source" }, "source"),
@@ -433,6 +475,9 @@ async function renderEventDetail(panel, id, token) {
           // only web links: a stored URL comes from the article's source and could be javascript:
           m.url && /^https?:\/\//i.test(m.url)
             ? [" · ", el("a", { href: m.url, rel: "noopener noreferrer", target: "_blank" }, "article")] : "",
+          m.counts && m.counts.length
+            ? [" · ", el("span", { class: "figures" }, m.counts.map((c) => `${c.kind} ${figure(c)}`).join(", "))] : "",
+          m.confidence !== null && m.confidence !== undefined ? ` · confidence ${confidenceText(m.confidence)}` : "",
           " · rule ", el("code", { class: "rule" }, m.rule || "–"),
           m.date_source ? ` · date from ${m.date_source}` : ""));
     }));
@@ -939,7 +984,8 @@ async function renderMap(main, params, token) {
   panel.querySelector("#map-note").textContent =
     `${placed} event(s) placed in ${places.countries.length} countr${places.countries.length === 1 ? "y" : "ies"}, ` +
     `${points.reduce((n, p) => n + p.count, 0)} at a city or other place inside it; ${places.unplaced} without a place. ` +
-    "Country shade: events placed there; circles: places (size: events, colour: mean Goldstein). Click a country or a place to list its events.";
+    "Country shade: events placed there; circles: places (size: deaths reported there, the smallest circle for none; colour: mean Goldstein). " +
+    "Click a country or a place to list its events.";
   const width = 960, height = 440;
   const project = projector(width, height);
   const byCountry = new Map(places.countries.map((c) => [c.country, c]));
@@ -957,22 +1003,37 @@ async function renderMap(main, params, token) {
     if (code) next.set("country", code);
     const path = svg("path", { d: pathOf(f.geometry, project), fill, class: "country", "data-iso3": code || "",
       onclick: () => { if (code) go("events", next); } });
-    countries.append(titled(path, `${f.properties.name}${stats ? `: ${stats.count} event(s), mean Goldstein ${fmt(stats.mean_goldstein, 2)}` : ""}`));
+    countries.append(titled(path, `${f.properties.name}${stats ? `: ${stats.count} event(s), ${stats.dead || 0} dead, mean Goldstein ${fmt(stats.mean_goldstein, 2)}` : ""}`));
   }
   root.append(countries);
-  const maxPlace = Math.max(1, ...points.map((p) => p.count));
+  // circles by deaths: the area grows with the dead reported at a place (each event's highest
+  // figure, summed); a place without deaths keeps the smallest circle. Biggest drawn first.
+  const maxDead = Math.max(1, ...points.map((p) => p.dead || 0));
+  const radius = (dead) => 3 + 9 * Math.sqrt((dead || 0) / maxDead);
   const dots = svg("g", { class: "places" });
-  for (const p of [...points].sort((x, y) => y.count - x.count)) {
+  for (const p of [...points].sort((x, y) => (y.dead || 0) - (x.dead || 0) || y.count - x.count)) {
     const [x, y] = project([p.lon, p.lat]);
     const next = new URLSearchParams(filterParams(params));
     next.set("place", p.name);
     if (p.country) next.set("country", p.country);
-    dots.append(titled(svg("circle", { cx: x, cy: y, r: 3 + 9 * Math.sqrt(p.count / maxPlace), fill: goldsteinColour(p.mean_goldstein),
-      class: "place", "data-place": p.name, onclick: () => go("events", next) }), `${p.name} (${p.country || "?"}): ${p.count} event(s), mean Goldstein ${fmt(p.mean_goldstein, 2)}`));
+    dots.append(titled(svg("circle", { cx: x, cy: y, r: radius(p.dead), fill: goldsteinColour(p.mean_goldstein),
+      class: "place", "data-place": p.name, "data-dead": p.dead || 0, onclick: () => go("events", next) }),
+    `${p.name} (${p.country || "?"}): ${p.count} event(s), ${p.dead || 0} dead, mean Goldstein ${fmt(p.mean_goldstein, 2)}`));
   }
   root.append(dots);
-  panel.append(el("div", { class: "chart-wrap" }, root),
+  const sizes = [...new Set([maxDead, Math.round(maxDead / 4)])].filter((n) => n > 0);
+  const key = el("div", { class: "legend", id: "map-legend" },
+    el("span", {}, "Circle size: deaths reported at the place (each event's highest figure)"),
+    ...sizes.map((n) => el("span", { class: "size-key" }, svgDot(radius(n)), `${n} dead`)),
+    el("span", { class: "size-key" }, svgDot(radius(0)), "none reported"));
+  panel.append(el("div", { class: "chart-wrap" }, root), key,
     el("p", { class: "muted" }, "Country outlines: Natural Earth 1:110m (public domain)."));
+}
+
+function svgDot(r) {
+  const size = Math.ceil(2 * r + 2);
+  return svg("svg", { width: size, height: size, viewBox: `0 0 ${size} ${size}`, "aria-hidden": "true" },
+    svg("circle", { cx: size / 2, cy: size / 2, r, fill: "#888", "fill-opacity": 0.7 }));
 }
 
 // -- analysis --------------------------------------------------------------------------------
