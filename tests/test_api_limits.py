@@ -148,6 +148,13 @@ MARK = "ZQJ" * 2000
     ("GET", f"/actors/{MARK}", {}, None),
     ("GET", "/network", {"max_edges": MARK}, None),
     ("GET", "/places", {"limit": MARK, "country": MARK}, None),
+    ("GET", "/events", {"min_confidence": MARK}, None),
+    ("GET", "/events", {"min_dead": MARK}, None),
+    ("GET", "/events", {"has_counts": MARK}, None),
+    ("GET", "/counts", {"by": MARK}, None),
+    ("GET", "/counts", {"kind": MARK}, None),
+    ("GET", "/counts", {"limit": MARK}, None),
+    ("GET", "/counts", {"sort": MARK}, None),
 ])
 def test_a_422_never_echoes_what_was_sent(client, method, url, params, body):
     kwargs = {"json": body} if body is not None else {}
