@@ -319,3 +319,19 @@ def test_cli_events_filters_and_shows_counts(tmp_path):
     assert ">=30" in table and "0.90" in table and "Doha" not in table
     bad = _cli(db, "--has-counts", "zombies")
     assert bad.returncode != 0 and "has_counts" in bad.stderr and "zombies" in bad.stderr
+
+
+def test_events_sort_by_deaths_and_confidence_page_by_page(client):
+    for sort, expected in (("-dead", [GUSAU, KHARKIV, SUDAN, UNDATED]),
+                           ("-confidence", [GUSAU, KHARKIV, UNDATED, ISTANBUL, SUDAN])):
+        seen: list[str] = []
+        cursor = None
+        while True:
+            params = {"sort": sort, "limit": 2, **({"cursor": cursor} if cursor else {})}
+            body = client.get("/events", params=params).json()
+            seen += [e["event_id"] for e in body["events"]]
+            cursor = body["next_cursor"]
+            if not cursor:
+                break
+        assert seen[:len(expected)] == expected  # then the events without one, last
+        assert set(seen) == ALL and len(seen) == len(ALL)

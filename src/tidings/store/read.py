@@ -34,7 +34,7 @@ def mention_columns(names: Sequence[str]) -> str:
     return ", ".join(_JOINED.get(n, f"m.{n}") for n in names)
 
 
-SORT_KEYS = ("date", "goldstein", "num_mentions")
+SORT_KEYS = ("date", "goldstein", "num_mentions", "dead", "confidence")
 _SELECT_EVENTS = f"SELECT {', '.join(EVENTS.names)} FROM events"
 _PROOF = ("mention_id", "article_id", "url", "source_name", "published", "sentence_index",
           "sentence", "sentence_start", "sentence_end", "source_start", "source_end",

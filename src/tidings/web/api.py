@@ -71,7 +71,8 @@ from tidings.web.series import INTERVALS, auto_interval, period_count, series
 __all__ = ["MAX_TEXT", "PLOVER_TYPES", "SORTS", "Limits", "create_app", "decode_cursor",
            "encode_cursor", "event_filter", "highlight", "serve"]
 
-SORTS = ("date", "-date", "goldstein", "-goldstein", "num_mentions", "-num_mentions")
+SORTS = ("date", "-date", "goldstein", "-goldstein", "num_mentions", "-num_mentions", "dead",
+         "-dead", "confidence", "-confidence")
 
 
 class ErrorMessage(BaseModel):

@@ -249,7 +249,7 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
         try:
             if column == "date":
                 key = dt.date.fromisoformat(key)
-            elif column == "goldstein":
+            elif column in ("goldstein", "confidence"):
                 if isinstance(key, bool) or not isinstance(key, int | float):
                     raise ValueError
                 key = float(key)
