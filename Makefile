@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 GOLD   ?= ../shared/gold
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo serve test test-fast lint eval peer-suite bench clean
+.PHONY: setup demo serve test test-fast lint eval peer-suite confidence bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,10 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 		$(GOLD)/plover_gsr.dev.jsonl --show 0
 	$(BIN)/tidings eval evalsets/blind_news.dev.jsonl evalsets/blind_news.test.jsonl \
 		evalsets/wire_news.jsonl evalsets/modern_wire.dev.jsonl evalsets/modern_wire.test.jsonl \
-		--show 0
+		evalsets/counts.dev.jsonl evalsets/counts.test.jsonl --show 0
+
+confidence: setup  ## retrain the event confidence model (data/confidence.yaml) on the learning halves
+	$(BIN)/python scripts/train_confidence.py
 
 peer-suite: setup  ## PETRARCH-2's unit-test suite, coded with its validation dictionaries as extra data
 	@if [ -d ../shared/lexicons/petrarch2/validate ] && [ -f $(GOLD)/petrarch2_validation.jsonl ]; then \

@@ -24,7 +24,8 @@ import spacy
 from spacy.language import Language
 
 from tidings import __version__
-from tidings.coder import dictionary, patterns, phrases, rules
+from tidings.coder import confidence, dictionary, patterns, phrases, rules
+from tidings.coder.confidence import ConfidenceModel
 from tidings.coder.counts import lexicon
 from tidings.coder.counts.lexicon import CountWords
 from tidings.coder.dictionary import ActorDictionary
@@ -36,8 +37,8 @@ from tidings.knowledge.datafiles import SCHEMA_DIR, cache_dir, prune_cache
 from tidings.knowledge.ontology import Ontology
 
 # The modules whose code shapes the compiled objects: a change to any of them is a new key.
-_COMPILERS = (dictionary, patterns, phrases, rules, lexicon, bundle, datafiles, ontology,
-              pickling)
+_COMPILERS = (dictionary, patterns, phrases, rules, lexicon, confidence, bundle, datafiles,
+              ontology, pickling)
 _FORMAT = b"tidings-compiled-1"
 KEEP = 8  # compilations kept in the cache folder (one per set of data directories in use)
 
@@ -51,6 +52,7 @@ class Compiled:
     rules: Rules
     dictionary: ActorDictionary
     counts: CountWords
+    confidence: ConfidenceModel
 
 
 def fingerprint(nlp: Language, knowledge: Knowledge) -> str:
@@ -72,7 +74,8 @@ def build(nlp: Language, knowledge: Knowledge) -> Compiled:
     """Compile the knowledge bundle (checks every file against its schema)."""
     onto = knowledge.ontology
     return Compiled(onto, PatternSet(onto, knowledge), Rules.from_knowledge(knowledge),
-                    ActorDictionary.build(nlp, knowledge), CountWords.from_knowledge(knowledge))
+                    ActorDictionary.build(nlp, knowledge), CountWords.from_knowledge(knowledge),
+                    ConfidenceModel.from_knowledge(knowledge))
 
 
 def load(nlp: Language, knowledge: Knowledge) -> Compiled:

@@ -64,6 +64,7 @@ class TidingsCoder:
         self.extractor = EventExtractor(
             CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
         self.count_words = known.counts
+        self.confidence = known.confidence
         self.counts = CountFinder(known.counts, self._agent_of)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -110,7 +111,7 @@ class TidingsCoder:
                     sent, [e for e in place_ents if sent.start <= e.start < sent.end],
                     self.rules.where_preps)
         events = attach_counts(doc, events, counts, self.count_words.roots)
-        return sentences, events, places
+        return sentences, self.confidence.score(events, sentences), places
 
     def _agent_of(self, tok: Token) -> str | None:
         """The CAMEO sector a people noun names ("soldiers" MIL), from the agent words."""

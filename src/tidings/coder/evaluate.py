@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.coder.core import Coder
+from tidings.coder.reliability import format_reliability
 from tidings.knowledge.ontology import Ontology
 from tidings.records import Article, Event
 from tidings.sources.base import parse_date
@@ -68,6 +69,8 @@ class Report:
     # counts given on sentences whose gold states none, and sides right of counts matched
     counts_invented: int = 0
     count_sides: list[int] = field(default_factory=lambda: [0, 0])
+    # (confidence, right at root level) of every event that has a confidence
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {
@@ -145,6 +148,9 @@ def score_record(rec: dict, events: list[Event], ontology: Ontology, report: Rep
                   [(ev.source.code, ev.target_code, ev.code) for ev in events])
         _confuse(report, [c for e in coded for c in [str(e["code"])[:2]]],
                  [ev.root for ev in events])
+        report.confidences += [(ev.confidence, right) for ev, right in
+                               zip(events, root_labels(rec, events), strict=True)
+                               if ev.confidence is not None]
     if has_plover:
         pl = [e for e in expected if e.get("plover")]
         level("plover",
@@ -164,6 +170,21 @@ def score_record(rec: dict, events: list[Event], ontology: Ontology, report: Rep
         pred_desc += [f"[{' '.join(map(str, key(c.to_dict())))}]" for c in got]
     if wrong:
         report.misses.append(Miss(str(rec.get("id")), rec.get("text", ""), gold_desc, pred_desc))
+
+
+def root_labels(rec: dict, events: list[Event]) -> list[bool]:
+    """Whether each event is right at root level: matched one-to-one to a gold event of the
+    record with the same root (as the root level of the scores matches them)."""
+    gold = [frozenset(c[:2] for c in _codes(e)) for e in rec.get("expected") or []
+            if isinstance(e, dict) and e.get("code")]
+    used = [False] * len(gold)
+    out = []
+    for ev in events:
+        j = next((j for j, g in enumerate(gold) if not used[j] and ev.root in g), None)
+        if j is not None:
+            used[j] = True
+        out.append(j is not None)
+    return out
 
 
 def _count_key(c: dict) -> tuple:
@@ -253,6 +274,7 @@ def format_report(report: Report, show_misses: int = 20) -> str:
         if s.sentences:
             lines.append(f"{lv:<10} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} "
                          f"{s.predicted:5d} {s.gold:5d} {s.sentences:5d}")
+    lines += format_reliability(report.confidences, report.scores["root"].gold)
     if "counts" in report.kinds:
         right, scored = report.count_sides
         lines.append(f"counts given on sentences that state none: {report.counts_invented}; "

@@ -36,6 +36,7 @@ FILES: dict[str, str] = {
     "patterns/rules.yaml": "rules",
     "patterns/classes.yaml": "classes",
     "patterns/counts.yaml": "counts",
+    "confidence.yaml": "confidence",
 }
 
 

@@ -35,19 +35,19 @@ def merged_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     detail = []
     for kind in COUNT_KINDS:
-        reports = by_kind.get(kind)
-        if not reports:
+        given = by_kind.get(kind)
+        if not given:
             out[kind] = out[f"{kind}_bound"] = None
             continue
-        best = max(reports.values(), key=_top)
+        best = max(given.values(), key=_top)
         out[kind], out[f"{kind}_bound"] = best.number, best.bound
         detail.append({
             "kind": kind, "number": best.number, "bound": best.bound, "high": best.high,
             "side": best.side,
-            "reports": sum(_top(c) == _top(best) for c in reports.values()),
+            "reports": sum(_top(c) == _top(best) for c in given.values()),
             "figures": [{"article_id": a, "number": c.number, "bound": c.bound,
                          "high": c.high, "text": c.text}
-                        for a, c in sorted(reports.items())],
+                        for a, c in sorted(given.items())],
         })
     out["counts"] = json.dumps(detail, ensure_ascii=False) if detail else None
     return out
