@@ -158,5 +158,6 @@ def test_gdelt_mentions_of_the_sample_database(sample) -> None:  # type: ignore[
     rows = [line.split("\t") for line in buf.getvalue().splitlines()]
     assert rows and all(len(r) == 16 for r in rows)
     assert all(re.fullmatch(r"\d{14}", r[1]) for r in rows)  # EventTimeDate
-    assert all(0 < int(r[11]) <= 100 for r in rows)  # Confidence: agreement in percent
+    # Confidence: a whole percentage, the mention's confidence (or the mentions' agreement)
+    assert all(0 <= int(r[11]) <= 100 for r in rows)
     assert all(int(r[12]) > 0 for r in rows)  # MentionDocLen
