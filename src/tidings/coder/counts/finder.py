@@ -156,6 +156,11 @@ class CountFinder:
             kind = _verb_kind(head, w.subject_verbs)
             if kind:
                 return kind, head
+            verb = head.head
+            if head.dep_ in ("ccomp", "xcomp") and verb.pos_ in _VERBS and \
+                    not any(c.dep_ == "dobj" for c in verb.children) and \
+                    (kind := _verb_kind(verb, w.object_verbs)):
+                return kind, verb  # "detained [a dozen journalists covering a protest]"
             for c in head.children:  # "eight people were dead"
                 if c.dep_ == "acomp" and c.lower_ in w.adjectives:
                     return w.adjectives[c.lower_], c
@@ -189,6 +194,8 @@ class CountFinder:
     def _set_apart(self, node: Token, anchor: Token, published: dt.date | None) -> bool:
         w = self.w
         for tok in (node, *node.ancestors):
+            if tok.i == anchor.i:
+                break
             if tok.dep_ == "prep" and tok.lower_ in w.subsets:
                 return True  # "eight people, including three children"
         for tok in (anchor, *anchor.ancestors):
