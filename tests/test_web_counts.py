@@ -46,7 +46,7 @@ def test_the_evidence_panel_shows_counts_and_confidence(page, server):
     open_view(page, server, f"events?event={KHARKIV}")
     detail.locator(".mention").first.wait_for()
     dead = detail.locator("#event-counts li[data-kind=dead]")
-    assert dead.inner_text() == "dead: 12 (1 report of 3)"
+    assert dead.inner_text() == "dead: 12 (1 report of 3), Military (MIL)"
     assert dead.get_attribute("title") == "other reports: at least 8, at least 8"
     # an event with neither says so, and shows no figures in its mentions
     open_view(page, server, f"events?event={DOHA}")

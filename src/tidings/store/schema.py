@@ -230,7 +230,7 @@ EVIDENCE = Table("mentions", (
     Column("published", "date"), Column("sentence_index", "int"), Column("sentence"),
     Column("source_start", "int"), Column("source_end", "int"), Column("target_start", "int"),
     Column("target_end", "int"), Column("action_start", "int"), Column("action_end", "int"),
-    Column("rule"), Column("date_source"),
+    Column("rule"), Column("date_source"), Column("counts"), Column("confidence", "float"),
 ))
 DAILY = Table("daily", (
     Column("date", "date"), Column("source"), Column("target"), Column("code"),

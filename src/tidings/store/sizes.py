@@ -43,7 +43,8 @@ def merged_counts(rows: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
         out[kind], out[f"{kind}_bound"] = best.number, best.bound
         detail.append({
             "kind": kind, "number": best.number, "bound": best.bound, "high": best.high,
-            "side": best.side,
+            # (the side of the highest figure, else the side another report named)
+            "side": best.side or next((c.side for c in given.values() if c.side), None),
             "reports": sum(_top(c) == _top(best) for c in given.values()),
             "figures": [{"article_id": a, "number": c.number, "bound": c.bound,
                          "high": c.high, "text": c.text}
