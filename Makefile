@@ -51,6 +51,7 @@ peer-suite: setup  ## PETRARCH-2's unit-test suite, coded with its validation di
 bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-out, dashboard load
 	$(BIN)/python benchmarks/bench_real.py --gold $(GOLD)
 	$(BIN)/python benchmarks/bench_coder.py
+	$(BIN)/python benchmarks/bench_counts.py --gold $(GOLD)
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_dashboard.py
