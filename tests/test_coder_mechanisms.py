@@ -1340,3 +1340,18 @@ def test_a_transfer_naming_no_recipient_goes_to_the_one_named_beside_it(coder):
     got = codes(coder, "Germany delivered tanks to Ukraine and will send shells to Moldova.",
                 level="root")
     assert ("DEU", "MDA", "03") in got and ("DEU", "UKR", "03") not in got
+
+
+# -- event nouns as the subject of a verb that codes nothing ----------------------------------
+def test_an_event_noun_is_coded_when_its_verb_makes_no_event(coder):
+    # "killed" matches a pattern but has no actor for a doer: the clashes are the event
+    got = codes(coder, "Clashes between Malian troops and Tuareg rebels near Kidal killed "
+                       "nine people on Sunday.", level="root")
+    assert ("MLIMIL", "MLIREB", "19") in got
+
+
+def test_an_attack_named_by_a_noun_on_a_known_place_is_aimed_at_its_country(coder):
+    got = codes(coder, "Saudi-led air strikes on Sanaa continued overnight.", level="root")
+    assert any(t == "YEM" and r == "19" for _, t, r in got)
+    # a strike on something that is no place stays uncoded
+    assert not codes(coder, "Saudi-led air strikes on the economy continued.", level="root")

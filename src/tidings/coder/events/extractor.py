@@ -78,6 +78,10 @@ class EventExtractor:
 
     def _noun_events(self, s: SentenceState, consumed: set[int]) -> None:
         coded_verbs = {v.i for v, m in s.verb_matches if not m.pattern.speech}
+        # (a verb that matched a pattern but made no event leaves the nouns it governs free
+        # to be events themselves: "Clashes between the army and the rebels killed 15
+        # people", "a policeman was murdered in an attack on a patrol by ...")
+        idle = {i for i in coded_verbs if i not in s.by_verb}
         for tok in s.tokens:
             if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
                 continue
@@ -86,7 +90,8 @@ class EventExtractor:
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
             if verb_of(tok) in coded_verbs and not (
                     tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps) and \
-                    not self._consultation(tok):
+                    not self._consultation(tok) and \
+                    verb_of(tok) not in idle:
                 continue
             cands = self.k.patterns.nouns.get(tok.lemma_.lower())
             if cands:

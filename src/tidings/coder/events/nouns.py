@@ -18,7 +18,7 @@ from tidings.coder.events.matching import (
 )
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
-from tidings.coder.events.venues import venue_actor
+from tidings.coder.events.venues import places_attacked, venue_actor
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import governed_by
 from tidings.records import Actor, Event
@@ -67,7 +67,8 @@ def _match_noun(k: CoderKnowledge, noun: Token, cands: list[Pattern], clause: li
     via_verb = False
     for p in cands:
         m = try_pattern(k, p, noun, clause, also)
-        if m is not None and not slot_names_actor(k, m, matches, ctx):
+        if m is not None and not slot_names_actor(k, m, matches, ctx) and \
+                not _names_place(k, m, matches):
             m = None  # "fighting with machine guns" is not "fighting with {target}"
         if m is None and light and p.target and p.target.kind == "prep":
             bare = replace(p, target=None,
@@ -77,6 +78,12 @@ def _match_noun(k: CoderKnowledge, noun: Token, cands: list[Pattern], clause: li
         if m is not None:
             break
     return m, via_verb
+
+
+def _names_place(k: CoderKnowledge, m: Match, matches: Matches) -> bool:
+    """The target slot of an attack names a known place ("air strikes on Aleppo")."""
+    return m.pattern.code[:2] in k.rules.place_target_roots and any(
+        k.resolver.location_country(h, matches) is not None for h in m.target_heads)
 
 
 def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: Matches,
@@ -187,7 +194,21 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
         if not targets and p.code[:2] in k.rules.venue_target_roots:
             targets = venue_actor(k, noun.head, matches)
         return sources, targets
-    return sources, actors_of(k, m.target_heads, matches, ctx, None, {})
+    targets = actors_of(k, m.target_heads, matches, ctx, None, {})
+    if p.code[:2] in k.rules.place_target_roots:
+        targets = places_attacked(targets)
+    if not targets and p.code[:2] in k.rules.place_target_roots:
+        # "Russian air strikes on Aleppo": an attack on a place is aimed at its country.
+        for head in m.target_heads:
+            found = k.resolver.location_country(head, matches)
+            if found is not None:
+                code, text = found
+                start = head.doc.text.find(text, head.left_edge.idx)
+                start = start if start >= 0 else head.idx
+                targets = [Actor(code, text, start, start + len(text), f"place:{text}",
+                                 code, None)]
+                break
+    return sources, targets
 
 
 def _noun_modality(k: CoderKnowledge, noun: Token) -> Modality:

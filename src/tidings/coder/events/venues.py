@@ -117,3 +117,10 @@ def localised(actor: Actor, country: str) -> Actor:
         return actor
     return replace(actor, code=country + actor.agent, country=country,
                    rule=actor.rule + f"+place:{country}")
+
+
+def places_attacked(targets: list[Actor]) -> list[Actor]:
+    """"shelled Kyiv", "air strikes on Sanaa": a capital attacked is the city, and so its
+    country, not the government it stands for in "Kyiv said"."""
+    return [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
+            if t.rule.startswith("metonym:") and t.country else t for t in targets]

@@ -36,6 +36,7 @@ from tidings.coder.events.venues import (
     localised,
     object_place,
     place_of,
+    places_attacked,
     sole_country,
     venue_actor,
     venue_of,
@@ -298,10 +299,7 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
                                    d.speaker, d.speech, avoid=sources, skip=own_force)
         targets = [t for t in targets if not own_force(t)]
     if code[:2] in k.rules.place_target_roots:
-        # "shelled Kyiv", "bombed Damascus": a capital attacked is the city, not the
-        # government it stands for in "Kyiv said".
-        targets = [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
-                   if t.rule.startswith("metonym:") and t.country else t for t in targets]
+        targets = places_attacked(targets)
     d.targets = targets
 
 
