@@ -1355,3 +1355,12 @@ def test_an_attack_named_by_a_noun_on_a_known_place_is_aimed_at_its_country(code
     assert any(t == "YEM" and r == "19" for _, t, r in got)
     # a strike on something that is no place stays uncoded
     assert not codes(coder, "Saudi-led air strikes on the economy continued.", level="root")
+
+
+def test_people_a_state_arrests_are_its_own_unless_named(coder):
+    got = codes(coder, "Kenyan police arrested 30 members of a youth group during a march in "
+                       "Nakuru on Tuesday.", level="root")
+    assert ("KENCOP", "KEN", "17") in got
+    # a foreign target named is kept
+    got = codes(coder, "Iranian police arrested two British nationals in Tehran.", level="root")
+    assert any(t.startswith("GBR") for _, t, r in got if r == "17")
