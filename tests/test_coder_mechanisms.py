@@ -1364,3 +1364,9 @@ def test_people_a_state_arrests_are_its_own_unless_named(coder):
     # a foreign target named is kept
     got = codes(coder, "Iranian police arrested two British nationals in Tehran.", level="root")
     assert any(t.startswith("GBR") for _, t, r in got if r == "17")
+
+
+def test_a_gerund_standing_as_a_noun_is_an_event_noun(coder):
+    got = codes(coder, "Fighting between the Ethiopian army and Tigrayan rebels killed dozens "
+                       "of people.", level="root")
+    assert any(s.startswith("ETHMIL") and r == "19" for s, _, r in got)

@@ -83,8 +83,12 @@ class EventExtractor:
         # people", "a policeman was murdered in an attack on a patrol by ...")
         idle = {i for i in coded_verbs if i not in s.by_verb}
         for tok in s.tokens:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
-                continue
+            # (a gerund standing as a noun, "Fighting between the army and the RSF has
+            # driven ...", is looked up by its own form)
+            gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and \
+                tok.i not in s.by_verb
+            if not gerund and (tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed):
+                continue  # (a gerund's own verb pattern, making no event, used it: no matter)
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
@@ -93,7 +97,7 @@ class EventExtractor:
                     not self._consultation(tok) and \
                     verb_of(tok) not in idle:
                 continue
-            cands = self.k.patterns.nouns.get(tok.lemma_.lower())
+            cands = self.k.patterns.nouns.get(tok.lower_ if gerund else tok.lemma_.lower())
             if cands:
                 events = noun_events(self.k, tok, cands, s.index, s.matches, s.ctx,
                                      coded_verbs)
