@@ -220,3 +220,10 @@ def test_a_user_adds_a_verb_of_a_kind_without_python(tmp_path: Path) -> None:
         {"version": 1, "kinds": {"dead": {"object_verbs": ["decapitate"]}}}), encoding="utf-8")
     coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, tmp_path)))
     assert counts(coder, text) == [("dead", 9, "exact", None)]
+
+
+def test_a_conjunct_sharing_a_passive_counts_its_victims(coder):
+    got = counts(coder, "Philippine police raided a militant camp in Mindanao, and officials "
+                        "said nine suspects were arrested and three others shot dead.")
+    assert ("arrested", 9, "exact", None) in got
+    assert ("dead", 3, "exact", None) in got

@@ -156,6 +156,9 @@ class CountFinder:
             kind = _verb_kind(head, w.subject_verbs)
             if kind:
                 return kind, head
+            if head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.head.children) \
+                    and (kind := _verb_kind(head, w.object_verbs)):
+                return kind, head  # "13 were arrested and four others shot dead"
             verb = head.head
             if head.dep_ in ("ccomp", "xcomp") and verb.pos_ in _VERBS and \
                     not any(c.dep_ == "dobj" for c in verb.children) and \
