@@ -1370,3 +1370,10 @@ def test_a_gerund_standing_as_a_noun_is_an_event_noun(coder):
     got = codes(coder, "Fighting between the Ethiopian army and Tigrayan rebels killed dozens "
                        "of people.", level="root")
     assert any(s.startswith("ETHMIL") and r == "19" for s, _, r in got)
+
+
+def test_an_attack_on_a_vehicle_is_aimed_at_the_people_it_carries(coder):
+    got = codes(coder, "Gunmen ambushed a bus carrying Malian soldiers near Gao.", level="root")
+    assert any(t == "MLIMIL" and r == "19" for _, t, r in got)
+    # what a carrier carries that is no actor gives no target
+    assert not codes(coder, "Gunmen ambushed a truck carrying rice.", level="root")

@@ -35,6 +35,7 @@ class Rules:
     refusal_codes: dict[str, str]
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
+    carrier_verbs: frozenset[str]
     domestic_roots: frozenset[str]
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
@@ -281,6 +282,7 @@ def _actor_rules(data: _RulesData) -> dict:
         venue_target_roots=data.words("venue_target_roots"),
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),
+        carrier_verbs=data.words("carrier_verbs"),
         domestic_roots=data.words("domestic_roots"),
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),

@@ -189,6 +189,9 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
                     agent = agent_of(acl)
                     if agent is not None:
                         yield [agent]
+                    # "attacked a convoy carrying soldiers": the people it carries
+                    if acl.lemma_.lower() in k.rules.carrier_verbs:
+                        yield [g for g in acl.children if g.dep_ == "dobj"]
             # "rejected North Korea's demand", "welcomed Germany's statement", "vetoed a
             # UN resolution": whose it is.
             for poss in c.children:
