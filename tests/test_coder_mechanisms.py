@@ -1377,3 +1377,13 @@ def test_an_attack_on_a_vehicle_is_aimed_at_the_people_it_carries(coder):
     assert any(t == "MLIMIL" and r == "19" for _, t, r in got)
     # what a carrier carries that is no actor gives no target
     assert not codes(coder, "Gunmen ambushed a truck carrying rice.", level="root")
+
+
+def test_people_hurt_in_an_attack_were_hurt_by_its_doer(coder):
+    got = codes(coder, "Four Nigerian soldiers were killed and six wounded in a Boko Haram "
+                       "ambush near Maiduguri.", level="root")
+    assert ("NGAREBBKH", "NGAMIL", "19") in got
+    got = codes(coder, "Three Palestinians were killed in an Israeli air strike.", level="root")
+    assert any(s == "ISR" and t.startswith("PSE") and r == "19" for s, t, r in got)
+    # an accident is no attack
+    assert not codes(coder, "Two soldiers were killed in a road accident.", level="root")

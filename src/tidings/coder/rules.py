@@ -36,6 +36,8 @@ class Rules:
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
     carrier_verbs: frozenset[str]
+    attack_doer_roots: frozenset[str]
+    attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
@@ -283,6 +285,8 @@ def _actor_rules(data: _RulesData) -> dict:
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),
         carrier_verbs=data.words("carrier_verbs"),
+        attack_doer_roots=data.words("attack_doer_roots"),
+        attack_doer_preps=data.words("attack_doer_preps"),
         domestic_roots=data.words("domestic_roots"),
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),

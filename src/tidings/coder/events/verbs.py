@@ -114,6 +114,8 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
         source_heads = [agent] if agent is not None else []
         if agent is not None:
             d.used = [*d.used, agent.head]
+        elif p.code[:2] in k.rules.attack_doer_roots and (doers := _attack_doers(k, verb)):
+            source_heads = doers  # "two soldiers were killed in a PKK attack"
         elif p.code[:2] in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
             # it happened did it.
@@ -130,6 +132,25 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
         if p.speech:
             target_heads = speech_target(k, verb, d.used, d.matches, d.ctx)
     return source_heads, target_heads, place_source
+
+
+def _attack_doers(k: CoderKnowledge, verb: Token) -> list[Token]:
+    """The words naming who did the attack a passive act happened in ("were killed in a PKK
+    attack", "in an Israeli air strike"): the modifiers of an event noun of an attacking root
+    under "in"/"during" (rules.yaml attack_doer_roots, attack_doer_preps), on the verb or on
+    a verb coordinated with it ("two were killed and three wounded in a PKK attack")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    for prep in (c for v in verbs for c in v.children):
+        if prep.dep_ != "prep" or prep.lower_ not in k.rules.attack_doer_preps:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(p.code[:2] in k.rules.attack_doer_roots
+                   for p in k.patterns.nouns.get(noun.lemma_.lower(), ())):
+                return [c for c in noun.lefts
+                        if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    return []
 
 
 def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
