@@ -227,3 +227,10 @@ def test_a_conjunct_sharing_a_passive_counts_its_victims(coder):
                         "said nine suspects were arrested and three others shot dead.")
     assert ("arrested", 9, "exact", None) in got
     assert ("dead", 3, "exact", None) in got
+
+
+def test_an_accident_is_no_attack_and_gives_no_count(coder):
+    assert counts(coder, "A Pakistani air force jet crashed near Mianwali, killing both "
+                         "pilots and two people on the ground.") == []
+    assert counts(coder, "An Afghan army helicopter crashed in Helmand, killing all 25 people "
+                         "on board.") == []

@@ -36,6 +36,7 @@ class Rules:
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
     carrier_verbs: frozenset[str]
+    accident_verbs: frozenset[str]
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]
@@ -285,6 +286,7 @@ def _actor_rules(data: _RulesData) -> dict:
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),
         carrier_verbs=data.words("carrier_verbs"),
+        accident_verbs=data.words("accident_verbs"),
         attack_doer_roots=data.words("attack_doer_roots"),
         attack_doer_preps=data.words("attack_doer_preps"),
         domestic_roots=data.words("domestic_roots"),

@@ -49,6 +49,8 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
                     t = t.head.head
                     continue
                 return t.head, passive
+            if t.dep_ == "advcl" and t.head.lemma_.lower() in k.rules.accident_verbs:
+                return None, passive  # "a helicopter crashed, killing 25 people on board"
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in k.rules.means_preps and \
