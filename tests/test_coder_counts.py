@@ -234,3 +234,21 @@ def test_an_accident_is_no_attack_and_gives_no_count(coder):
                          "pilots and two people on the ground.") == []
     assert counts(coder, "An Afghan army helicopter crashed in Helmand, killing all 25 people "
                          "on board.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a participle on the people ("with nine people killed")
+    ("Israeli troops raided a camp near Nablus, with at least six Palestinians killed.",
+     ("dead", 6, "lower", None)),
+    # lives lost
+    ("Al Shabaab militants stormed a hotel in Mogadishu, and 14 people lost their lives.",
+     ("dead", 14, "exact", None)),
+    # a vague plural with its people ("scores of people")
+    ("Sudanese troops fired on protesters in Khartoum, wounding scores of people.",
+     ("injured", 40, "lower", None)),
+    # "a family of six" is six, not one
+    ("Syrian government forces shelled a village in Idlib, killing a family of six.",
+     ("dead", 6, "exact", None)),
+])
+def test_more_ways_wire_copy_states_a_count(coder, text, expected):
+    assert counts(coder, text) == [expected]

@@ -93,7 +93,9 @@ class CountFinder:
                 continue
             det = next((c for c in tok.children if c.dep_ == "det"
                         and c.lower_ in self.w.singular), None)
-            if det is not None:
+            if det is not None and not any(  # ("a family of six" is six)
+                    g.like_num for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children):
                 out.append(Quantity(1, "exact", None, det.i, tok.i, tok))
         return out
 
@@ -105,7 +107,8 @@ class CountFinder:
                 h.head.pos_ in ("NOUN", "PROPN") and h.head.i > q.last - 1:
             return h.head, h.head
         if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NN", "NNS") and \
-                h.lower_ not in self.w.multipliers and h.ent_type_ != "CARDINAL":
+                h.lower_ not in self.w.multipliers and (h.lower_,) not in self.w.vague and \
+                h.ent_type_ != "CARDINAL":
             return h, h  # "a policeman"
         of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -156,9 +159,11 @@ class CountFinder:
             kind = _verb_kind(head, w.subject_verbs)
             if kind:
                 return kind, head
-            if head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.head.children) \
+            if (head.tag_ == "VBN" or head.dep_ == "conj" and any(
+                    c.dep_ == "auxpass" for c in head.head.children)) \
                     and (kind := _verb_kind(head, w.object_verbs)):
-                return kind, head  # "13 were arrested and four others shot dead"
+                # "13 were arrested and four others shot dead", "with nine people killed"
+                return kind, head
             verb = head.head
             if head.dep_ in ("ccomp", "xcomp") and verb.pos_ in _VERBS and \
                     not any(c.dep_ == "dobj" for c in verb.children) and \
