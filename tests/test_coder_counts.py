@@ -131,6 +131,14 @@ def test_a_later_toll_updates_the_event_once(coder):
         ("dead", 37, "exact", None)[:3]]
 
 
+def test_a_total_named_by_what_it_counts_updates_the_toll(coder):
+    events = coder.code_text(
+        "Iranian security forces cracked down on protesters in Zahedan on Friday. The number "
+        "of people killed in the crackdown has climbed to 66, a rights group said.",
+        date="2022-10-05")
+    assert [(c.kind, c.number) for e in events for c in e.counts] == [("dead", 66)]
+
+
 def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     events = coder.code_text(
         "Nigerian troops clashed with bandits in Zamfara state on Tuesday. Officials said 19 "
@@ -249,6 +257,9 @@ def test_an_accident_is_no_attack_and_gives_no_count(coder):
     # "a family of six" is six, not one
     ("Syrian government forces shelled a village in Idlib, killing a family of six.",
      ("dead", 6, "exact", None)),
+    # the dead as a noun with its number and people
+    ("Israeli troops raided a village near Hebron, and the raid left one Palestinian dead.",
+     ("dead", 1, "exact", None)),
 ])
 def test_more_ways_wire_copy_states_a_count(coder, text, expected):
     assert counts(coder, text) == [expected]

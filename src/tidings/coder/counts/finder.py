@@ -104,7 +104,8 @@ class CountFinder:
         ("25 people": people; "dozens of protesters": dozens, protesters; "eight": eight)."""
         h = q.head
         if h.dep_ in ("nummod", "quantmod", "amod", "compound") and h.head.i > h.i and \
-                h.head.pos_ in ("NOUN", "PROPN") and h.head.i > q.last - 1:
+                h.head.i > q.last - 1 and (h.head.pos_ in ("NOUN", "PROPN") or (
+                    h.head.lower_ in self.w.adjectives)):  # ("left one Palestinian dead")
             return h.head, h.head
         if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NN", "NNS") and \
                 h.lower_ not in self.w.multipliers and (h.lower_,) not in self.w.vague and \
@@ -194,6 +195,10 @@ class CountFinder:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for obj in prep.children:
                             kind = w.nouns.get(_lemma(obj)) or w.adjectives.get(obj.lower_)
+                            # ... "the number of people killed"
+                            kind = kind or next((k for a in obj.children if a.dep_ == "acl"
+                                                 and (k := _verb_kind(a, w.object_verbs))),
+                                                None)
                             if kind:
                                 return kind, c
         return None
