@@ -167,6 +167,8 @@ def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     "Rebels shelled the town but no one was killed, officials said.",
     # a threat, not a fact
     "Militants threatened to kill 20 hostages unless the army withdrew.",
+    # people let go, not taken
+    "Nigerian troops raided a Boko Haram camp and freed 76 hostages.",
     # deaths in a disaster: no political event, so no count
     "An earthquake killed at least 300 people in western Afghanistan on Saturday.",
 ])
@@ -257,6 +259,9 @@ def test_an_accident_is_no_attack_and_gives_no_count(coder):
     # "a family of six" is six, not one
     ("Syrian government forces shelled a village in Idlib, killing a family of six.",
      ("dead", 6, "exact", None)),
+    # a report verb before the participle
+    ("Over 60 people were reported killed in clashes between the Sudanese army and rebels.",
+     ("dead", 60, "lower", None)),
     # the dead as a noun with its number and people
     ("Israeli troops raided a village near Hebron, and the raid left one Palestinian dead.",
      ("dead", 1, "exact", None)),

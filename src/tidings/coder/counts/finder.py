@@ -156,6 +156,9 @@ class CountFinder:
                     return w.adjectives[c.lower_], c
                 if c.dep_ == "xcomp" and (kind := _verb_kind(c, w.subject_verbs)):
                     return kind, c
+                if dep == "nsubjpass" and c.dep_ in ("xcomp", "oprd") and c.tag_ == "VBN" \
+                        and (kind := _verb_kind(c, w.object_verbs)):
+                    return kind, c  # "60 people were reported killed"
         if dep == "nsubj" and head.pos_ in _VERBS:
             kind = _verb_kind(head, w.subject_verbs)
             if kind:
@@ -206,6 +209,9 @@ class CountFinder:
     # -- what is not this event's count -----------------------------------------------------
     def _set_apart(self, node: Token, anchor: Token, published: dt.date | None) -> bool:
         w = self.w
+        base = _first_conjunct(node)
+        if base.dep_ == "dobj" and _lemma(base.head) in w.releases:
+            return True  # "freed 76 hostages", "released 30 detainees"
         for tok in (node, *node.ancestors):
             if tok.i == anchor.i:
                 break

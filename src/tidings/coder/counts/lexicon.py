@@ -49,6 +49,7 @@ class CountWords:
     background_preps: frozenset[str]
     subsets: frozenset[str]
     not_facts: frozenset[str]
+    releases: frozenset[str]
     triggers: frozenset[str] = field(default_factory=frozenset)  # every kind word's lemma
 
     @classmethod
@@ -80,6 +81,7 @@ class CountWords:
             background_preps=frozenset(background.get("preps") or ()),
             subsets=frozenset(background.get("subsets") or ()),
             not_facts=frozenset(background.get("not_facts") or ()),
+            releases=frozenset(background.get("releases") or ()),
         )
         return replace(words, triggers=frozenset({
             *words.object_verbs, *words.subject_verbs, *words.adjectives, *words.nouns,
