@@ -169,11 +169,23 @@ def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     "Militants threatened to kill 20 hostages unless the army withdrew.",
     # people let go, not taken
     "Nigerian troops raided a Boko Haram camp and freed 76 hostages.",
+    # an earlier attack, a place's past, a disaster, a court's sentence
+    "Militants attacked an army post in Niger, a year after a similar attack killed 71 "
+    "soldiers.",
+    "Ukrainian forces shelled Donetsk, where 12 people were killed last week.",
+    "Police arrested looters after the earthquake killed 300 people in the town.",
+    "A Bahraini court jailed 12 opposition activists for five years on Tuesday.",
     # deaths in a disaster: no political event, so no count
     "An earthquake killed at least 300 people in western Afghanistan on Saturday.",
 ])
 def test_numbers_that_are_not_counts(coder, text):
     assert counts(coder, text, date="2023-02-01") == []
+
+
+def test_a_date_in_an_apposition_does_not_date_the_main_clause(coder):
+    got = counts(coder, "Israeli forces killed three Palestinians in Jenin, the deadliest raid "
+                        "since 2002, when 52 Palestinians were killed.", date="2022-07-01")
+    assert got == [("dead", 3, "exact", None)]
 
 
 def test_a_subset_is_no_count_of_its_own(coder):

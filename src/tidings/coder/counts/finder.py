@@ -231,18 +231,26 @@ class CountFinder:
                 return True  # "the war, which has killed 300,000 since 2011"
         return self._dated_apart(anchor, published)
 
-    @staticmethod
-    def _dated_apart(anchor: Token, published: dt.date | None) -> bool:
-        """The clause is dated to a year before the article's: "a 2019 bombing that killed
-        40", "the attack in 2014, which killed 40"."""
-        if published is None:
-            return False
-        clause = anchor
+    def _dated_apart(self, anchor: Token, published: dt.date | None) -> bool:
+        """The clause is dated apart from the article: to a year before it ("a 2019 bombing
+        that killed 40", "the attack in 2014, which killed 40"), or, for a clause describing
+        something else, to an earlier time ("Donetsk, where 12 people were killed last
+        week"); or what did it is "a similar attack", "the previous raid", or a disaster
+        ("the earthquake killed 300")."""
+        own = _own_words(anchor)
         if anchor.dep_ in ("relcl", "acl"):
-            clause = anchor.head
-        for tok in clause.subtree:
-            if tok.ent_type_ == "DATE" and (m := _YEAR.search(tok.text)) and \
+            own += _own_words(anchor.head)
+        subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (_lemma(subject) in self.w.disasters or any(
+                c.dep_ == "amod" and c.lower_ in self.w.earlier for c in subject.children)):
+            return True  # "the earthquake killed 300", "a similar attack killed 71"
+        for tok in own:
+            if tok.ent_type_ != "DATE":
+                continue
+            if published is not None and (m := _YEAR.search(tok.text)) and \
                     int(m.group(1)) < published.year:
+                return True
+            if anchor.dep_ in ("relcl", "acl") and tok.lower_ in self.w.earlier:
                 return True
         return False
 
@@ -281,6 +289,23 @@ class CountFinder:
             toll = _lemma(anchor) in self.w.tolls or _lemma(anchor) in self.w.totals
             out.append(Found(count, anchor, index, toll))
         return out
+
+
+_OTHER_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "conj", "xcomp",
+                            "parataxis"})
+
+
+def _own_words(tok: Token) -> list[Token]:
+    """The words of ``tok``'s own phrase: its dependents, and theirs, short of another clause
+    or an apposition ("killed three people in Jenin, the deadliest raid since 2002": not
+    2002)."""
+    out: list[Token] = []
+    todo = [c for c in tok.children if c.dep_ not in _OTHER_CLAUSES]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
+    return out
 
 
 def _first_conjunct(tok: Token) -> Token:

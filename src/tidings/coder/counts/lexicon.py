@@ -50,6 +50,8 @@ class CountWords:
     subsets: frozenset[str]
     not_facts: frozenset[str]
     releases: frozenset[str]
+    earlier: frozenset[str]
+    disasters: frozenset[str]
     triggers: frozenset[str] = field(default_factory=frozenset)  # every kind word's lemma
 
     @classmethod
@@ -82,6 +84,8 @@ class CountWords:
             subsets=frozenset(background.get("subsets") or ()),
             not_facts=frozenset(background.get("not_facts") or ()),
             releases=frozenset(background.get("releases") or ()),
+            earlier=frozenset(background.get("earlier") or ()),
+            disasters=frozenset(background.get("disasters") or ()),
         )
         return replace(words, triggers=frozenset({
             *words.object_verbs, *words.subject_verbs, *words.adjectives, *words.nouns,
