@@ -182,6 +182,17 @@ def test_numbers_that_are_not_counts(coder, text):
     assert counts(coder, text, date="2023-02-01") == []
 
 
+def test_a_toll_over_a_period_does_not_replace_the_day_s_figure(coder):
+    got = counts(coder, "Saudi-led air strikes killed 12 people in Saada on Monday. Since the "
+                        "war began in 2015, more than 150,000 people have been killed.")
+    assert got == [("dead", 12, "exact", None)]
+
+
+def test_a_whole_war_s_toll_is_no_event_s(coder):
+    assert counts(coder, "Rebels attacked a convoy near Goma on Monday. The conflict has "
+                         "displaced more than 5 million people in eastern Congo.") == []
+
+
 def test_a_date_in_an_apposition_does_not_date_the_main_clause(coder):
     got = counts(coder, "Israeli forces killed three Palestinians in Jenin, the deadliest raid "
                         "since 2002, when 52 Palestinians were killed.", date="2022-07-01")

@@ -64,8 +64,12 @@ def attach_counts(doc: Doc, events: list[Event], found: list[Found],
             # A toll ("the death toll rose to 52") updates the story's last figure; other
             # people counted later ("20 hostages were killed") are those of the last event
             # that has no figure of the kind yet, if there is one.
+            # A count over a period ("more than 150,000 have been killed since 2015") is
+            # no update of the day's figure: it may only go where there is none.
             kind = f.count.kind
             fresh = [i for i in before if kind not in chosen.get(i, {})]
+            if f.period and not fresh:
+                continue
             pool = before if f.toll or not fresh else fresh
             target = max(pool, key=lambda i: (events[i].sentence, events[i].action_start))
         slot = chosen.setdefault(target, {})

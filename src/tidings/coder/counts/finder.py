@@ -38,6 +38,7 @@ class Found:
     anchor: Token
     sentence: int
     toll: bool = False  # read from a toll or total ("the death toll rose to 52")
+    period: bool = False  # counted over a period ("have been killed since 2015")
 
 
 def _lemma(tok: Token) -> str:
@@ -241,9 +242,13 @@ class CountFinder:
         if anchor.dep_ in ("relcl", "acl"):
             own += _own_words(anchor.head)
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
-        if subject is not None and (_lemma(subject) in self.w.disasters or any(
-                c.dep_ == "amod" and c.lower_ in self.w.earlier for c in subject.children)):
-            return True  # "the earthquake killed 300", "a similar attack killed 71"
+        if subject is not None and (
+                _lemma(subject) in self.w.disasters or _lemma(subject) in self.w.cumulative
+                or any(c.dep_ == "amod" and c.lower_ in self.w.earlier
+                       for c in subject.children)):
+            # "the earthquake killed 300", "the conflict has displaced 5 million", "a
+            # similar attack killed 71"
+            return True
         for tok in own:
             if tok.ent_type_ != "DATE":
                 continue
@@ -287,7 +292,10 @@ class CountFinder:
                           end_tok.idx + len(end_tok.text))
             anchor = anchors[key]
             toll = _lemma(anchor) in self.w.tolls or _lemma(anchor) in self.w.totals
-            out.append(Found(count, anchor, index, toll))
+            period = any(t.lower_ == "since" and t.dep_ in ("prep", "mark")
+                         for t in (*anchor.children, *(g for c in anchor.children
+                                                       for g in c.children)))
+            out.append(Found(count, anchor, index, toll, period))
         return out
 
 

@@ -52,6 +52,7 @@ class CountWords:
     releases: frozenset[str]
     earlier: frozenset[str]
     disasters: frozenset[str]
+    cumulative: frozenset[str]
     triggers: frozenset[str] = field(default_factory=frozenset)  # every kind word's lemma
 
     @classmethod
@@ -86,6 +87,7 @@ class CountWords:
             releases=frozenset(background.get("releases") or ()),
             earlier=frozenset(background.get("earlier") or ()),
             disasters=frozenset(background.get("disasters") or ()),
+            cumulative=frozenset(background.get("cumulative") or ()),
         )
         return replace(words, triggers=frozenset({
             *words.object_verbs, *words.subject_verbs, *words.adjectives, *words.nouns,
