@@ -1387,3 +1387,8 @@ def test_people_hurt_in_an_attack_were_hurt_by_its_doer(coder):
     assert any(s == "ISR" and t.startswith("PSE") and r == "19" for s, t, r in got)
     # an accident is no attack
     assert not codes(coder, "Two soldiers were killed in a road accident.", level="root")
+
+
+def test_people_of_a_capital_are_people_not_its_government(coder):
+    got = codes(coder, "Armed gangs attacked residents of Port-au-Prince.")
+    assert any(t == "HTICVL" for _, t, _ in got)

@@ -377,8 +377,9 @@ class ActorResolver:
             elif inner.country:
                 # "leaders of the opposition coalition", "commander of the rebels":
                 # a member of the group named after "of" is of the group's sector.
-                agent = (inner.agent or agent_code) if via == "of" else (
-                    agent_code or inner.agent)
+                # (but "residents of Kabul" are residents: a capital is a place there)
+                agent = (inner.agent or agent_code) if via == "of" and not \
+                    inner.rule.startswith("metonym:") else (agent_code or inner.agent)
                 if agent is None and info.ethnic:
                     agent = self.rules.civilian_agent  # "ethnic Albanians in Kosovo"
                 rule = f"{via}:{inner.rule}" + (
