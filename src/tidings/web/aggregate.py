@@ -10,22 +10,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 
 from tidings.store.read import AGGREGATE_SORTS, DIMENSIONS, SIDES
-from tidings.web.params import EventFilters, bad_request, resolved_names
+from tidings.web.params import EventFilters, parse_dimensions, resolved_names
 
 BY = (*SIDES, *DIMENSIONS)
 MAX_GROUPS = 1000
-
-
-def parse_by(value: str) -> list[str]:
-    """"country,month" -> ["country", "month"]: one or two distinct dimensions of ``BY``."""
-    dims = [d.strip().lower() for d in value.split(",")]
-    if not 1 <= len(dims) <= 2 or len(set(dims)) != len(dims):
-        raise bad_request("by: one or two different dimensions, comma-separated "
-                          "(e.g. country,month)")
-    for d in dims:
-        if d not in BY:
-            raise bad_request(f"by: {d[:30]!r} is not one of {', '.join(BY)}")
-    return dims
 
 
 def aggregate_router() -> APIRouter:
@@ -47,7 +35,7 @@ def aggregate_router() -> APIRouter:
         ``actor`` and ``country`` count an event under each distinct side (source and
         target); ``dyad`` is SOURCE-TARGET. ``groups`` is the number of groups there are,
         ``truncated`` whether more than ``limit``."""
-        dims = parse_by(by)
+        dims = parse_dimensions(by, BY)
         backend = request.app.state.backend
         with backend.reading() as read:
             rows, groups = read.aggregate(filters, dims, sort=sort, limit=limit)

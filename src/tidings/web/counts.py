@@ -11,22 +11,10 @@ from fastapi import APIRouter, Query, Request
 
 from tidings.records import COUNT_KINDS
 from tidings.store.sums import SUM_DIMENSIONS, SUM_SORTS, count_sums
-from tidings.web.params import EventFilters, bad_request, resolved_names
+from tidings.web.params import EventFilters, parse_dimensions, resolved_names
 
 BY = tuple(SUM_DIMENSIONS)
 MAX_GROUPS = 1000
-
-
-def parse_by(value: str) -> list[str]:
-    """"country,month" -> ["country", "month"]: one or two distinct dimensions of ``BY``."""
-    dims = [d.strip().lower() for d in value.split(",")]
-    if not 1 <= len(dims) <= 2 or len(set(dims)) != len(dims):
-        raise bad_request("by: one or two different dimensions, comma-separated "
-                          "(e.g. country,month)")
-    for d in dims:
-        if d not in BY:
-            raise bad_request(f"by: {d[:30]!r} is not one of {', '.join(BY)}")
-    return dims
 
 
 def counts_router() -> APIRouter:
@@ -51,7 +39,7 @@ def counts_router() -> APIRouter:
         month). ``total``, ``events`` and ``left_out`` (the events with a figure but no key:
         undated, or of no country) cover every event the filters match; ``groups`` is the
         number of groups there are, ``truncated`` whether more than ``limit``."""
-        dims = parse_by(by)
+        dims = parse_dimensions(by, BY)
         backend = request.app.state.backend
         with backend.reading() as read:
             found = count_sums(read, filters, kind, dims, sort=sort, limit=limit)

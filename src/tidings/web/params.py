@@ -258,3 +258,16 @@ def decode_cursor(cursor: str, sort: str) -> tuple[Any, str]:
         except (TypeError, ValueError):
             raise bad from None
     return key, data["id"]
+
+
+def parse_dimensions(value: str, allowed: tuple[str, ...]) -> list[str]:
+    """"country,month" -> ["country", "month"]: one or two distinct dimensions of
+    ``allowed`` (the ``by`` of /aggregate and /counts), else a 422 naming ``by``."""
+    dims = [d.strip().lower() for d in value.split(",")]
+    if not 1 <= len(dims) <= 2 or len(set(dims)) != len(dims):
+        raise bad_request("by: one or two different dimensions, comma-separated "
+                          "(e.g. country,month)")
+    for d in dims:
+        if d not in allowed:
+            raise bad_request(f"by: {d[:30]!r} is not one of {', '.join(allowed)}")
+    return dims
