@@ -5,8 +5,9 @@ A number counts when its group is people ("25 people", "dozens of protesters", "
 "a policeman") and it stands where a word of a kind puts its victims: the object of "kill"
 or the subject of "were killed", the subject of "die" or "fled", before "dead", with "deaths"
 or "arrests", or what a toll rises to. Numbers that are not this event's are left out: those in
-a clause dated apart or under "since" (background tolls), those under "including" (a part of
-a count already made), and those under "threatened to", "could" (not facts).
+a clause dated apart or under "since" (background tolls), of "a similar attack", a disaster or
+a whole war, those under "including" (a part of a count already made), people let go ("freed
+76 hostages"), and those under "threatened to", "could" (not facts).
 """
 
 from __future__ import annotations
