@@ -1392,3 +1392,9 @@ def test_people_hurt_in_an_attack_were_hurt_by_its_doer(coder):
 def test_people_of_a_capital_are_people_not_its_government(coder):
     got = codes(coder, "Armed gangs attacked residents of Port-au-Prince.")
     assert any(t == "HTICVL" for _, t, _ in got)
+
+
+def test_an_attack_aimed_into_a_place_near_a_country_is_aimed_at_it(coder):
+    got = codes(coder, "Chinese warships fired live rounds into waters around Taiwan on "
+                       "Thursday.", level="root")
+    assert any(s.startswith("CHN") and t == "TWN" for s, t, _ in got)

@@ -51,17 +51,20 @@ def conditions(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
                     yield subj
 
 def object_place(k: CoderKnowledge, verb: Token, matches: Matches) -> tuple[str, Token] | None:
-    """The country of a place that is the verb's direct object ("shelled Juba")."""
-    for c in verb.children:
-        if c.dep_ == "dobj":
-            loc = k.resolver.location_country(c, matches)
-            if loc:
-                return loc[0], c
-            # "struck targets in Gaza", "bombed positions near Sanaa"
-            found = prep_place(k, [p for p in c.children if p.dep_ == "prep"],
-                                     k.rules.object_place_preps, matches)
-            if found is not None:
-                return found
+    """The country of a place that is the verb's direct object ("shelled Juba"), or the
+    object of a preposition it is aimed with ("fired live rounds into waters around
+    Taiwan")."""
+    aimed = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in k.rules.target_preps
+             for g in c.children if g.dep_ == "pobj"]
+    for c in [*(c for c in verb.children if c.dep_ == "dobj"), *aimed]:
+        loc = k.resolver.location_country(c, matches)
+        if loc:
+            return loc[0], c
+        # "struck targets in Gaza", "bombed positions near Sanaa"
+        found = prep_place(k, [p for p in c.children if p.dep_ == "prep"],
+                           k.rules.object_place_preps, matches)
+        if found is not None:
+            return found
     return None
 
 def venue_actor(k: CoderKnowledge, verb: Token, matches: Matches) -> list[Actor]:
