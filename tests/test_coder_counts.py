@@ -173,6 +173,7 @@ def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     "Militants attacked an army post in Niger, a year after a similar attack killed 71 "
     "soldiers.",
     "Ukrainian forces shelled Donetsk, where 12 people were killed last week.",
+    "The army said it had deployed 2,000 soldiers after clashes that left five dead last year.",
     "Police arrested looters after the earthquake killed 300 people in the town.",
     "A Bahraini court jailed 12 opposition activists for five years on Tuesday.",
     # deaths in a disaster: no political event, so no count

@@ -239,6 +239,10 @@ class CountFinder:
         something else, to an earlier time ("Donetsk, where 12 people were killed last
         week"); or what did it is "a similar attack", "the previous raid", or a disaster
         ("the earthquake killed 300")."""
+        # (the clause of a word like "dead" is its verb's: "clashes that left five dead")
+        if anchor.pos_ not in _VERBS and anchor.dep_ in ("oprd", "acomp", "ccomp", "xcomp") \
+                and anchor.head.pos_ in _VERBS:
+            anchor = anchor.head
         own = _own_words(anchor)
         if anchor.dep_ in ("relcl", "acl"):
             own += _own_words(anchor.head)
