@@ -26,8 +26,7 @@ from tidings.records import Count
 SideOf = Callable[[Token], str | None]  # the CAMEO sector a people noun names, if any
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _VERBS = ("VERB", "AUX")
-# prepositions the parser makes of a number's bound: "between 10 and 15 journalists"
-_QUANTITY_PREPS = frozenset({"between", "over", "about", "around", "under", "nearly"})
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,10 @@ class CountFinder:
             return w.adjectives[doc[after].lower_], doc[after]  # "eight dead", "1,200 displaced"
         base = _first_conjunct(node)
         dep, head = base.dep_, base.head
-        if dep == "pobj" and head.lower_ in _QUANTITY_PREPS and head.head.pos_ in _VERBS:
+        # (the parser may make a preposition of a number's bound or of "between": "detained
+        # between 10 and 15 journalists", "arrested over 40 people")
+        if dep == "pobj" and (head.lower_ == "between" or (head.lower_,) in w.bounds) and \
+                head.head.pos_ in _VERBS:
             dep, head = "dobj", head.head  # "detained between 10 and 15 journalists"
         elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
                 self._plain(head.head):
