@@ -42,6 +42,23 @@ def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
     assert expected in triples(coder.code_text(text), level="code")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Hezbollah said it launched a swarm of explosive drones at an Israeli army base.",
+     ("LBNREBHEZ", "ISRMIL", "195")),
+    ("Sudanese jets dropped barrel bombs on a rebel camp in Darfur.", ("SDNMIL", "SDNREB", "195")),
+    ("Syrian troops lobbed mortar rounds into a Turkish border post.", ("SYRMIL", "TUR", "194")),
+    ("Armenian forces pounded Azerbaijani positions with rockets.", ("ARMMIL", "AZE", "194")),
+])
+def test_a_class_of_weapons_and_of_launching_verbs_covers_strikes(coder: Coder, text: str,
+                                                                  expected: tuple) -> None:
+    assert expected in triples(coder.code_text(text), level="code")
+
+
+def test_a_fired_weapon_with_no_target_is_no_strike(coder: Coder) -> None:
+    codes = {e.code for e in coder.code_text("Pyongyang fired a ballistic missile into the sea.")}
+    assert not codes & {"194", "195"}
+
+
 @pytest.mark.parametrize("text", [
     "Germany shipped cars to Ukraine on Monday.",
     "Japan sent a letter to Poland.",
