@@ -1398,3 +1398,19 @@ def test_an_attack_aimed_into_a_place_near_a_country_is_aimed_at_it(coder):
     got = codes(coder, "Chinese warships fired live rounds into waters around Taiwan on "
                        "Thursday.", level="root")
     assert any(s.startswith("CHN") and t == "TWN" for s, t, _ in got)
+
+
+def test_an_act_condemned_is_aimed_at_its_doer_not_where_it_happened(coder):
+    got = codes(coder, "The Kenyan government condemned an attack by Somali soldiers in "
+                       "northern Uganda on Thursday.", level="root")
+    assert ("KENGOV", "SOMMIL", "11") in got
+    assert not any(t == "UGA" for _, t, _ in got)
+
+
+def test_the_parties_between_whom_an_object_lies_are_the_targets(coder):
+    got = codes(coder, "France welcomed the resumption of diplomatic ties between Morocco "
+                       "and Algeria.", level="root")
+    assert {("FRA", "MAR", "05"), ("FRA", "DZA", "05")} <= got
+    got = codes(coder, "Germany demanded a ceasefire in the war between Israel and Hamas.",
+                level="root")
+    assert {t for _, t, _ in got} == {"ISR", "PSEREBHMS"}

@@ -92,6 +92,7 @@ def target_candidates(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iter
     """Where the target of a verb may be, most likely first: the indirect or direct object,
     the object of a "with/to/against/on..." phrase, the same on an event noun used as
     object ("signed an agreement with the EU"), then inside an infinitive complement."""
+    yield from _act_doers(k, verb, used)
     yield from _object_candidates(verb, used)
     preps = _verb_preps(verb)
     yield from _prep_candidates(k, verb, preps)
@@ -152,6 +153,16 @@ def _object_candidates(verb: Token, used: list[Token]) -> Iterator[list[Token]]:
         objs = [o for o in found if o is not None]
         if objs:
             yield objs
+
+def _act_doers(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterator[list[Token]]:
+    """Who did the act the verb's object names, when a "by" phrase says it: "condemned an
+    attack by Somali troops in Uganda" is aimed at the troops, not at where the attack was.
+    (An act is a word some noun pattern is headed by.)"""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c not in used and c.lemma_.lower() in k.patterns.nouns:
+            yield from prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
+                                    ("by",))
+
 
 def _verb_preps(verb: Token) -> list[Token]:
     """The prepositions on the verb, then those on its particle."""
