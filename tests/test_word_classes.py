@@ -167,3 +167,19 @@ def test_countermeasures_and_reserved_options_answer_the_last_act(coder) -> None
     assert ("IRN", "USA", "13") in got
     # with no act to answer, reserving a right threatens nobody
     assert not triples(coder.code_text("The committee reserved the right to amend its rules."))
+
+
+@pytest.mark.slow
+def test_a_project_dictionary_of_precedence_first_decides_before_the_bundled_one(
+        tmp_path: Path) -> None:
+    text = "Chile condemned Peru on Monday."
+    bundled = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR,)))
+    assert ("CHL", "PER", "111") in triples(bundled.code_text(text), level="code")
+    for precedence, expected in (("specificity", "111"), ("first", "122")):
+        extra = tmp_path / precedence
+        (extra / "patterns").mkdir(parents=True)
+        (extra / "patterns" / "verbs.yaml").write_text(yaml.safe_dump(
+            {"version": 1, "precedence": precedence, "patterns": {"122": ["condemn"]}}),
+            encoding="utf-8")
+        coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
+        assert {e.code for e in coder.code_text(text)} == {expected}, precedence

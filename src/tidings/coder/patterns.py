@@ -110,6 +110,7 @@ class Pattern:
     answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
     doer: str | None = None  # a word class the verb's subject must be a member of
     predicate: bool = False  # the last word is the object's predicate ("called X a crime")
+    first: bool = False  # from a file of precedence "first" (tried before all others)
     # The pattern's plain words and the names of its word classes, set once from ``words``
     # (read for every candidate pattern of every verb).
     plain_words: frozenset[str] = field(init=False)
@@ -124,6 +125,13 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return 1 + len(self.words) + (1 if self.target else 0) + (1 if self.source else 0)
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        """Where the pattern is tried among those of its head word: a file of precedence
+        "first" before all others, then tidings' own before imported lexicons', each most
+        specific first."""
+        return (0 if self.first else 1, 1 if self.imported else 0, -self.specificity)
 
     @property
     def imported(self) -> bool:
@@ -206,8 +214,9 @@ class PatternSet:
         for table in (self.verbs, self.nouns):
             for lst in table.values():
                 # (tidings' own patterns are tried before imported ones, each most specific
-                # first: an imported pattern codes only what tidings' own leave uncoded)
-                lst.sort(key=lambda p: (p.imported, -p.specificity))
+                # first: an imported pattern codes only what tidings' own leave uncoded; a
+                # file of precedence "first" goes before both)
+                lst.sort(key=lambda p: p.rank)
         self.speech_lemmas = frozenset(
             lemma for lemma, pats in self.verbs.items() if any(p.speech for p in pats)
         )
@@ -246,6 +255,7 @@ class PatternSet:
     def _load(path: Path, data: dict, kind: str, table: dict[str, list[Pattern]],
               ontology: Ontology, classes: dict[str, WordClass]) -> None:
         origin = f"{data['origin']}/{kind}" if data.get("origin") else kind
+        first = data.get("precedence") == "first"
         for code, items in (data.get("patterns") or {}).items():
             if code not in ontology:
                 raise DataFileError(f"{path}: {code!r} is not a CAMEO code")
@@ -255,6 +265,8 @@ class PatternSet:
                 if rev and rev not in ontology:
                     raise DataFileError(f"{path}: pattern {text!r}: reverse {rev!r} unknown")
                 pattern = parse_pattern(text, code, origin, options, classes)
+                if first:
+                    pattern = replace(pattern, first=True)
                 if pattern.doer and pattern.doer not in classes:
                     raise DataFileError(f"{path}: pattern {text!r}: doer {pattern.doer!r} is no "
                                         "word class in classes.yaml")
