@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/wire_news.jsonl", "evalsets/modern_wire.dev.jsonl",
-       "evalsets/modern_wire.test.jsonl"]
+       "evalsets/modern_wire.test.jsonl", "evalsets/cameo_cover.dev.jsonl",
+       "evalsets/cameo_cover.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 
