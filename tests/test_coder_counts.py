@@ -176,6 +176,12 @@ def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     "The army said it had deployed 2,000 soldiers after clashes that left five dead last year.",
     "Police arrested looters after the earthquake killed 300 people in the town.",
     "A Bahraini court jailed 12 opposition activists for five years on Tuesday.",
+    # a toll of an earlier act or a disaster, told in a clause that describes it
+    "Pakistan sent troops to the valley after Sunday's landslide, which killed 80 villagers.",
+    "A court jailed two officers over the March 2019 shelling of a market near Aleppo, "
+    "which killed 31 shoppers.",
+    "Yemen's government accused the rebels of firing the rocket that hit a wedding in Marib "
+    "in May 2018, killing 19 guests.",
     # deaths in a disaster: no political event, so no count
     "An earthquake killed at least 300 people in western Afghanistan on Saturday.",
 ])

@@ -245,10 +245,10 @@ class CountFinder:
         if anchor.pos_ not in _VERBS and anchor.dep_ in ("oprd", "acomp", "ccomp", "xcomp") \
                 and anchor.head.pos_ in _VERBS:
             anchor = anchor.head
-        own = _own_words(anchor)
-        if anchor.dep_ in ("relcl", "acl"):
-            own += _own_words(anchor.head)
+        own = [t for frame in _frames(anchor) for t in _own_words(frame)]
         subject = next((c for c in anchor.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and anchor.dep_ == "relcl":
+            subject = anchor.head  # "the earthquake, which killed 2,500"
         if subject is not None and (
                 _lemma(subject) in self.w.disasters or _lemma(subject) in self.w.cumulative
                 or any(c.dep_ == "amod" and c.lower_ in self.w.earlier
@@ -308,6 +308,26 @@ class CountFinder:
 
 _OTHER_CLAUSES = frozenset({"appos", "relcl", "acl", "advcl", "ccomp", "conj", "xcomp",
                             "parataxis"})
+
+
+def _frames(anchor: Token) -> list[Token]:
+    """The words whose phrases date a count's clause: the clause itself; for a clause that
+    describes a noun, the noun and the nouns it hangs from ("the January 2020 downing of flight
+    PS752 near Tehran, which killed 176"); for a participle ("..., killing 298"), the clause it
+    adds to, and that clause's other descriptions of the same noun ("the missile that shot
+    down MH17 in July 2014, killing 298")."""
+    frames = [anchor]
+    if anchor.tag_ == "VBG" and anchor.dep_ in ("advcl", "acl"):
+        frames.append(anchor.head)
+        frames += [c for c in anchor.head.children if c.dep_ == "relcl" and c is not anchor]
+    if anchor.dep_ in ("relcl", "acl"):
+        noun = anchor.head
+        frames.append(noun)
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+                noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # (up from "Tehran" to "downing")
+            frames.append(noun)
+    return frames
 
 
 def _own_words(tok: Token) -> list[Token]:
