@@ -240,3 +240,28 @@ def test_a_vowed_response_to_no_one_is_not_coded(coder) -> None:
 def test_forces_put_on_alert_or_standby(coder) -> None:
     events = coder.code_text("Pakistan placed its air force on high alert on Tuesday.")
     assert {e.code for e in events} == {"152"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egyptian police detained between 20 and 30 supporters of the Muslim Brotherhood in "
+     "Alexandria on Friday.", ("EGYCOP", "EGYOPPMUS", "17")),
+    ("Kenyan police arrested over 40 students in Nairobi on Monday.", ("KENCOP", "KENEDU", "17")),
+])
+def test_a_number_s_bound_parsed_as_a_preposition_leaves_the_object(coder, text,
+                                                                   expected) -> None:
+    events = coder.code_text(text, date="2022-03-04")
+    assert expected in triples(events)
+    assert [c.kind for e in events for c in e.counts] == ["arrested"]
+
+
+def test_a_number_before_people_is_no_date_whatever_the_tagger_says(coder) -> None:
+    (event,) = coder.code_text("Police arrested between 30 and 40 protesters on Monday.",
+                               date="2022-03-04")
+    (count,) = event.counts
+    assert (count.number, count.bound, count.high) == (30, "range", 40)
+
+
+def test_attribution_at_the_end_does_not_turn_the_report_into_a_description(coder) -> None:
+    text = ("Turkish police detained 12 journalists at a rally in Istanbul on Sunday, "
+            "their union said, a week before the vote.")
+    assert ("TURCOP", "TURMED", "17") in triples(coder.code_text(text, date="2022-03-06"))

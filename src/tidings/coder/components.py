@@ -66,9 +66,12 @@ class TidingsCoder:
         self.count_words = known.counts
         self.confidence = known.confidence
         self.counts = CountFinder(known.counts, self._agent_of)
+        # (a number's one-word bounds, which the parser may make prepositions: repairs.py)
+        self.bound_words = frozenset(w[0] for w in known.counts.bounds if len(w) == 1) | {
+            "between"}
 
     def __call__(self, doc: Doc) -> Doc:
-        repair_parse(doc, self.rules.bare_time_words)
+        repair_parse(doc, self.rules.bare_time_words, self.bound_words)
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
         doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc

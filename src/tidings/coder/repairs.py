@@ -9,6 +9,15 @@ parsed document before anything is coded.
 - An object moved after its "as" predicate ("condemned as reckless the strikes by Syrian
   forces", "dismissed as baseless the accusations by Kenya") is parsed inside the predicate;
   it is made the verb's direct object again, with the predicate beside it.
+- A number's bound right after a verb ("arrested between 30 and 40 supporters", "killed over
+  40 people", "detained about 300 protesters") is often parsed as a preposition with the
+  people as its object, so the verb seems to have no object. The people are made the verb's
+  object again and the bound a modifier of the number. The bound words are the counts
+  lexicon's (``bounds`` in counts.yaml) and "between".
+- A report with its attribution at the end ("Ugandan forces arrested 30 supporters ..., his
+  party said") is sometimes parsed as one clause with two subjects, the reported verb made a
+  participle describing the first ("forces [that were] arrested"). The reported verb is made
+  the clause the speech verb reports again, with the first noun as its subject.
 """
 
 from __future__ import annotations
@@ -22,9 +31,10 @@ _MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punc
 _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
 
-def repair_parse(doc: Doc, time_words: frozenset[str]) -> None:
-    """Undo "name + bare weekday" heads and objects shifted after "as" + predicate in
-    ``doc`` (changes its arcs in place)."""
+def repair_parse(doc: Doc, time_words: frozenset[str],
+                 bound_words: frozenset[str] = frozenset()) -> None:
+    """Undo "name + bare weekday" heads, objects shifted after "as" + predicate and numbers'
+    bounds parsed as prepositions in ``doc`` (changes its arcs in place)."""
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
@@ -32,6 +42,43 @@ def repair_parse(doc: Doc, time_words: frozenset[str]) -> None:
                 _make_head(tok, name)
         elif tok.lower_ == "as" and 0 < tok.i < len(doc) - 2 and doc[tok.i - 1].pos_ == "VERB":
             _restore_shifted_object(tok)
+        elif tok.lower_ in bound_words and tok.dep_ == "prep":
+            _restore_counted_object(tok)
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.dep_ != "acl":
+            _restore_reported_clause(tok)
+
+
+def _restore_reported_clause(verb: Token) -> None:
+    """"NOUN VERBED ... , NOUN said": two subjects of one verb, the first described by a past
+    verb of its own that comes before the second subject."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) < 2 or subjects[0].i > verb.i or subjects[1].i > verb.i:
+        return
+    first, second = subjects[0], subjects[1]
+    reported = next((c for c in first.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")
+                     and c.i < second.i and not any(g.dep_ == "agent" for g in c.children)),
+                    None)
+    if reported is None:
+        return
+    reported.head, reported.dep_ = verb, "ccomp"
+    first.head, first.dep_ = reported, "nsubj"
+
+
+def _restore_counted_object(bound: Token) -> None:
+    """"VERB between 30 and 40 NOUN", "VERB over 40 NOUN": the noun is the verb's object."""
+    verb, doc = bound.head, bound.doc
+    if verb.pos_ != "VERB" or bound.i + 1 >= len(doc) or doc[bound.i + 1].pos_ != "NUM" or \
+            any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        return
+    between = [t for t in doc[verb.i + 1:bound.i] if not (t.dep_ == "prt" and t.head.i == verb.i)]
+    noun = next((c for c in bound.children if c.dep_ == "pobj"), None)
+    number = doc[bound.i + 1]
+    if between or noun is None or noun.pos_ not in ("NOUN", "PROPN") or \
+            number.head.i != noun.i or number.dep_ != "nummod":
+        return
+    noun.head, noun.dep_ = verb, "dobj"
+    bound.head, bound.dep_ = number, "quantmod"
 
 
 def _restore_shifted_object(as_: Token) -> None:

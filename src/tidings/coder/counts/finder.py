@@ -319,7 +319,7 @@ def _frames(anchor: Token) -> list[Token]:
     frames = [anchor]
     if anchor.tag_ == "VBG" and anchor.dep_ in ("advcl", "acl"):
         frames.append(anchor.head)
-        frames += [c for c in anchor.head.children if c.dep_ == "relcl" and c is not anchor]
+        frames += [c for c in anchor.head.children if c.dep_ == "relcl" and c.i != anchor.i]
     if anchor.dep_ in ("relcl", "acl"):
         noun = anchor.head
         frames.append(noun)

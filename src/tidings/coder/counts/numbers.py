@@ -14,6 +14,7 @@ from tidings.coder.counts.lexicon import CountWords
 _FIGURE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$")
 # entity types whose numbers are never people: "2019", "$5 million", "30 km", "60 percent"
 _NOT_PEOPLE = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,13 @@ def _bound_before(toks: list[Token], i: int, words: CountWords) -> tuple[str, in
     return None
 
 
+def _counts_a_plural(tok: Token) -> bool:
+    """A number that modifies a plural noun is a number of things, whatever entity the
+    tagger saw ("arrested between 30 and 40 protesters" is no date), unless it is a year."""
+    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and \
+        tok.head.i > tok.i and not _YEAR.fullmatch(tok.text)
+
+
 def quantities(sent: Span, words: CountWords) -> list[Quantity]:
     """The numbers of the sentence that may count people (not dates, money, percentages,
     distances or ordinals, which spaCy's entities mark)."""
@@ -85,8 +93,8 @@ def quantities(sent: Span, words: CountWords) -> list[Quantity]:
     i = 0
     while i < len(toks):
         read = read_number(toks, i, words)
-        if read is None or toks[i].ent_type_ in _NOT_PEOPLE or \
-                (i > 0 and toks[i - 1].lower_ == "no"):
+        if read is None or (toks[i].ent_type_ in _NOT_PEOPLE and not _counts_a_plural(toks[i]))\
+                or (i > 0 and toks[i - 1].lower_ == "no"):
             i += 1
             continue
         value, end, vague = read
