@@ -1414,3 +1414,9 @@ def test_the_parties_between_whom_an_object_lies_are_the_targets(coder):
     got = codes(coder, "Germany demanded a ceasefire in the war between Israel and Hamas.",
                 level="root")
     assert {t for _, t, _ in got} == {"ISR", "PSEREBHMS"}
+
+
+def test_a_preposition_on_an_adverb_after_the_verb_names_the_target(coder):
+    got = codes(coder, "The rebels walked away from peace talks with the government of Mali.",
+                level="root")
+    assert ("MLIREB", "MLIGOV", "16") in got

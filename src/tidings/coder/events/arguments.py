@@ -168,8 +168,11 @@ def _verb_preps(verb: Token) -> list[Token]:
     """The prepositions on the verb, then those on its particle."""
     # Prepositions on the verb, or on its particle ("kidnapped up to 16 advisers").
     preps = [c for c in verb.children if c.dep_ == "prep"]
-    preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children
-              if g.dep_ == "prep"]
+    # (and on an adverb right after the verb that the parser took for no particle: "walked
+    # away from talks with the government", "pulled back from the border with Lebanon")
+    preps += [g for c in verb.children if c.dep_ == "prt" or (
+                  c.dep_ == "advmod" and c.pos_ == "ADV" and c.i == verb.i + 1)
+              for g in c.children if g.dep_ == "prep"]
     return preps
 
 def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
