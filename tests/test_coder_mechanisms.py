@@ -1420,3 +1420,10 @@ def test_a_preposition_on_an_adverb_after_the_verb_names_the_target(coder):
     got = codes(coder, "The rebels walked away from peace talks with the government of Mali.",
                 level="root")
     assert ("MLIREB", "MLIGOV", "16") in got
+
+
+def test_a_leader_s_country_is_the_country_he_leads(coder):
+    got = codes(coder, "Tunisian President Kais Saied said on Saturday his country would not "
+                       "act as Europe's border guard, rebuffing an EU proposal.",
+                date="2023-06-10", level="root")
+    assert ("TUN", "IGOEUREEC", "12") in got

@@ -6,10 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.coder.actor_codes import (
+    Countries,
+    NounInfo,
+    agent_code_of,
+    agent_word,
+    country_actors,
+    explicit_countries,
+    generic_actors,
+    maker,
+    org_is_modifier,
+    person_code,
+    with_country,
+)
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.coreference import (
     Found as _Found,
@@ -25,7 +37,7 @@ from tidings.coder.coreference import (
     org_named_before,
     verb_phrase,
 )
-from tidings.coder.dictionary import ActorDictionary, Entry
+from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.rules import Rules
 from tidings.coder.syntax import (
     conjuncts,
@@ -37,23 +49,6 @@ from tidings.records import Actor
 # Dependency labels that stay inside a noun phrase when we look for its modifiers.
 _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case",
                  "punct", "advmod", "conj", "cc", "npadvmod", "appos", "prep", "pobj"}
-
-_Countries = list[tuple[str, str, Span, str]]  # (code, name, span, metonym agent or "")
-
-
-@dataclass(slots=True)
-class NounInfo:
-    """What the dictionaries say about one noun phrase."""
-
-    org: tuple[str, str, Span, str | None] | None = None  # (code, name, span, home country)
-    person: tuple[str, str, Span] | None = None  # (code, name, span)
-    # (code, name, span, metonym agent or ""), closest to the head first
-    countries: list[tuple[str, str, Span, str]] = field(default_factory=list)
-    agent: tuple[str, str, Span] | None = None
-    region: tuple[str, str, Span] | None = None
-    former: bool = False
-    ethnic: str | None = None  # "ethnic Albanians": a people, not the state (the demonym)
-
 
 # The head words being resolved on this thread (see ActorResolver._resolve_one).
 _ACTIVE = threading.local()
@@ -129,7 +124,7 @@ class ActorResolver:
         countries = {a.country for a, _, _ in found if a.country}
         if len(countries) == 1:
             (country,) = countries
-            found = [(_with_country(a, country), h, p) for a, h, p in found]
+            found = [(with_country(a, country), h, p) for a, h, p in found]
         return found
 
     def location_country(self, head: Token, matches: _Matches) -> tuple[str, str] | None:
@@ -186,7 +181,7 @@ class ActorResolver:
                 if e.kind == "org" and info.org is None:
                     info.org = (e.code, e.name, span, e.country)
                 elif e.kind == "person" and info.person is None:
-                    code = _person_code(e, day)
+                    code = person_code(e, day)
                     if code:
                         info.person = (code, e.name, span)
                     else:
@@ -248,15 +243,15 @@ class ActorResolver:
         if got := self._owner_of_thing(head, matches, ctx):
             return got
         info = self._info(head, matches, ctx.date)
-        make = _maker(head)
+        make = maker(head)
         if (named := self._named_actor(head, info, make, matches, ctx)) is not None:
             return named
-        agent_code = _agent_code(info, r)
+        agent_code = agent_code_of(info, r)
         countries = info.countries
         people = self._people_placed_elsewhere(head, countries, agent_code, make, matches)
         if people is not None:
             return people
-        countries = _explicit_countries(countries)
+        countries = explicit_countries(countries)
         if not countries:
             if (owned := self._owner_actor(head, info, agent_code, make, ctx,
                                            matches)) is not None:
@@ -265,10 +260,10 @@ class ActorResolver:
             if dependents is not None:
                 return dependents
         if countries:
-            return _country_actors(countries, info, agent_code, make)
+            return country_actors(countries, info, agent_code, make)
         if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r)) is not None:
             return coref
-        return _generic_actors(head, info, agent_code, make, r)
+        return generic_actors(head, info, agent_code, make, r)
 
     def _owner_of_thing(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found | None:
         """Who owns the thing or act a non-actor head names, if the possessive names anyone."""
@@ -290,7 +285,7 @@ class ActorResolver:
         """The person, the organisation, or the group last named that the phrase names."""
         if info.person is not None:
             return self._person_actor(head, info.person, info, make, matches, ctx)
-        if info.org is not None and (not (info.countries and info.agent and _org_is_modifier(
+        if info.org is not None and (not (info.countries and info.agent and org_is_modifier(
                 info.org[2], head)) or info.org[3] in {c[0] for c in info.countries}):
             # (an organisation of the country named is the more precise: "Colombia's FARC
             # rebels"; "Iran's UN ambassador" is Iran's)
@@ -328,7 +323,7 @@ class ActorResolver:
             code = code[:3] + info.agent[0]
         return [(make(code, code[:3], code[3:6] or None, f"person:{name}"), True)]
 
-    def _people_placed_elsewhere(self, head: Token, countries: _Countries, agent_code: str | None,
+    def _people_placed_elsewhere(self, head: Token, countries: Countries, agent_code: str | None,
                                  make: _Make, matches: _Matches) -> _Found | None:
         """A people named by a demonym, coded by the other country a phrase places them in."""
         if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
@@ -346,18 +341,25 @@ class ActorResolver:
     def _owner_actor(self, head: Token, info: NounInfo, agent_code: str | None, make: _Make,
                      ctx: ArticleContext, matches: _Matches | None = None) -> _Found | None:
         """An agent word owned by "its" or "their": of the owner's country, if it has one
-        ("their leaders" after "Ethiopia and Somalia ...": each one's)."""
-        if not agent_code:
+        ("their leaders" after "Ethiopia and Somalia ...": each one's); "his country", "its
+        nation": the owner's country itself."""
+        state = head.lemma_.lower() in self.rules.state_nouns and head.tag_ == "NN"
+        if not agent_code and not state:
             return None
+        owner_words = self.rules.owner_pronouns | (self.rules.person_pronouns if state
+                                                   else frozenset())
         # "its embassy in Tehran", "their troops": the owner's, wherever they are.
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
-                     self.rules.owner_pronouns), None)
+                     owner_words), None)
         owners = self._pronoun(poss, ctx, matches) if poss is not None else []
         countries = list(dict.fromkeys(o.country for o, _ in owners if o.country))
         if not countries or not owners[0][0].country:
             return None
+        if not agent_code:
+            return [(make(country, country, None, f"owner:{owners[0][0].text}+{head.lower_}"),
+                     False) for country in countries]
         return [(make(country + agent_code, country, agent_code,
-                      f"owner:{owners[0][0].text}+agent:{_agent_word(info)}"), False)
+                      f"owner:{owners[0][0].text}+agent:{agent_word(info)}"), False)
                 for country in countries]
 
     def _dependent_actors(self, head: Token, info: NounInfo, agent_code: str | None,
@@ -483,116 +485,3 @@ class ActorResolver:
             return [(Actor(a.code, pron.text, s, e, f"coref:{a.text}", a.country, a.agent),
                      False) for a in found.values()]
         return None
-
-
-def _maker(head: Token) -> _Make:
-    """How an actor found for a head word cites its noun phrase (text and character span)."""
-    phrase = head.doc[head.left_edge.i : head.i + 1]
-    start, end, text = phrase.start_char, phrase.end_char, phrase.text
-
-    def make(code: str, country: str | None, agent: str | None, rule: str) -> Actor:
-        """An actor citing the phrase from the head's left edge to the head."""
-        return Actor(code=code, text=text, start=start, end=end, rule=rule,
-                     country=country, agent=agent)
-
-    return make
-
-
-def _agent_word(info: NounInfo) -> str:
-    """The agent word behind a sector code, for the rule; a former official's elite code may
-    come with none ("its former colony"): then the word that made it elite."""
-    return info.agent[1] if info.agent is not None else "former"
-
-
-def _agent_code(info: NounInfo, r: Rules) -> str | None:
-    """Which sector the phrase names: its agent word's, or elite for a former official."""
-    agent_code = info.agent[0] if info.agent else None
-    if info.former and agent_code in (None, r.government_agent):
-        agent_code = r.elite_agent
-    return agent_code
-
-
-def _explicit_countries(countries: _Countries) -> _Countries:
-    """Which countries count: named ones beat a metonym's, which keeps only its agent."""
-    explicit = [c for c in countries if not c[3]]
-    if explicit and len(explicit) < len(countries):
-        # "Brazil's congress": the named country wins over a metonym's own country, and
-        # the metonym still says which part of the state is meant.
-        meton = next(c for c in countries if c[3])
-        countries = [(c[0], c[1], c[2], meton[3]) for c in explicit]
-    return countries
-
-
-def _country_actors(countries: _Countries, info: NounInfo, agent_code: str | None,
-                    make: _Make) -> _Found:
-    """One actor per coordinated country, in the phrase's sector (or the metonym's)."""
-    groups = _coordinated(countries)
-    out = []
-    for code, name, span, metonym_agent in groups:
-        agent = agent_code or metonym_agent or None
-        if metonym_agent and not agent_code:
-            agent = metonym_agent
-        rule = f"country:{name}" + (f"+agent:{info.agent[1]}" if info.agent else "")
-        if metonym_agent and not info.agent:
-            rule = f"metonym:{span.text}"
-        full = code + (agent or "")
-        out.append((make(full, code, agent, rule), False))
-    return out
-
-
-def _generic_actors(head: Token, info: NounInfo, agent_code: str | None, make: _Make,
-                    r: Rules) -> _Found:
-    """Last resort: a sector with no country (never placed if foreign), or an ethnic people."""
-    if agent_code:
-        doc = head.doc
-        if any(t.lower_ in r.foreign and doc[t.i + 1].lower_ not in r.foreign_office
-               for t in doc[head.left_edge.i : head.i]):
-            # "foreign journalists", "international aid agencies": not of the place where
-            # they are, so never placed there.
-            return [(make(UNKNOWN + agent_code, None, agent_code,
-                          f"agent:{_agent_word(info)}+foreign"), False)]
-        return [(make(UNKNOWN + agent_code, None, agent_code, f"agent:{_agent_word(info)}"),
-                 head.ent_type_ == "PERSON")]
-    if info.ethnic:
-        return [(make(UNKNOWN + r.civilian_agent, None, r.civilian_agent, f"ethnic:{info.ethnic}"),
-                 False)]
-    return []
-
-
-def _with_country(actor: Actor, country: str) -> Actor:
-    if actor.country is not None or not actor.agent:
-        return actor
-    return replace(actor, code=country + actor.agent, country=country,
-                   rule=actor.rule + f"+conjunct:{country}")
-
-
-def _person_code(entry: Entry, day: dt.date | None) -> str | None:
-    held = [r for r in entry.roles if r.holds_on(day)]
-    if not held:
-        return None
-    # Undated text matches any term: take the latest; dated text: the role begun last.
-    held.sort(key=lambda r: r.start or dt.date.min)
-    return held[-1].code
-
-
-def _org_is_modifier(span: Span, head: Token) -> bool:
-    """An organisation named as a modifier of an agent ("Iran's UN ambassador")."""
-    return span.root.dep_ in ("compound", "amod") and span.root.head.i == head.i
-
-
-def _coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str, str, Span, str]]:
-    """Several countries modifying one noun are separate actors only when coordinated
-    ("US and British activists"); otherwise the one closest to the head wins."""
-    if len(countries) == 1:
-        return countries
-    first = countries[0]
-    out = [first]
-    roots = {first[2].root.i}
-    for c in countries[1:]:
-        root = c[2].root
-        linked = root.dep_ == "conj" and root.head.i in roots or any(
-            ch.dep_ == "conj" and ch.i in roots for ch in root.children)
-        if linked and c[0] not in {o[0] for o in out}:
-            out.append(c)
-            roots.add(root.i)
-    return out
