@@ -1427,3 +1427,21 @@ def test_a_leader_s_country_is_the_country_he_leads(coder):
                        "act as Europe's border guard, rebuffing an EU proposal.",
                 date="2023-06-10", level="root")
     assert ("TUN", "IGOEUREEC", "12") in got
+
+
+def test_insisting_that_someone_act_is_a_demand_and_the_act_is_not_asserted(coder):
+    got = codes(coder, "Australia insisted on Monday that Beijing lift its tariffs on barley.",
+                date="2021-05-03", level="root")
+    assert got == {("AUS", "CHNGOV", "10")}
+
+
+def test_what_is_recommended_is_not_done(coder):
+    got = codes(coder, "The panel recommended that the Security Council impose an arms "
+                       "embargo on Sudan.", date="2021-05-03", level="root")
+    assert not any(r == "16" for _, _, r in got)
+
+
+def test_insisting_that_something_happened_is_no_demand(coder):
+    got = codes(coder, "The minister insisted that the army had not fired on protesters in "
+                       "Lagos.", date="2021-05-03", level="root")
+    assert not any(r == "10" for _, _, r in got)

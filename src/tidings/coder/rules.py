@@ -29,6 +29,7 @@ class Rules:
     reciprocal_roots: frozenset[str]
     obligation_aux: frozenset[str]
     obligation_code: str
+    mandative_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
     refusal_roots: frozenset[str]
     refusal_default: str
@@ -258,6 +259,7 @@ def _clause_rules(data: _RulesData) -> dict:
         allegation_code=data.part("allegation").get("code", "112"),
         obligation_aux=data.words("obligation", "aux"),
         obligation_code=data.part("obligation").get("code", "100"),
+        mandative_verbs=data.words("obligation", "mandative_verbs"),
         refusal_verbs=data.words("refusal", "verbs"),
         refusal_roots=data.words("refusal", "roots"),
         refusal_default=data.part("refusal").get("default", "120"),

@@ -204,3 +204,16 @@ def clause_subject_span(tok: Token) -> tuple[int, int] | None:
             phrase = c.doc[c.left_edge.i : c.right_edge.i + 1]
             return phrase.start_char, phrase.end_char
     return None
+
+
+def subjunctive(clause: Token) -> bool:
+    """A clause with its own subject and no tense: "(insisted) that Tokyo open its market",
+    "(recommended) that the council impose sanctions". A plain-form verb with no auxiliary;
+    one that may be a present tense ("that they settle") only under a past verb, where
+    reported speech would have shifted it ("that they settled")."""
+    if clause.tag_ not in ("VB", "VBP") or any(c.dep_ in ("aux", "auxpass")
+                                               for c in clause.children):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    return clause.tag_ == "VB" or clause.head.tag_ == "VBD"

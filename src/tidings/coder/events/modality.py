@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from tidings.coder.events.scope import CoderKnowledge, Modality
-from tidings.coder.syntax import in_condition, infinitive, noun_infinitive
+from tidings.coder.syntax import in_condition, infinitive, noun_infinitive, subjunctive
 
 
 def governed_as(k: CoderKnowledge, word: Token) -> str | None:
@@ -26,7 +26,8 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
     t = verb
     chain = [verb]
     while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
-        if t.dep_ == "ccomp" and t.head.lemma_.lower() not in k.rules.governing_verbs:
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() not in k.rules.governing_verbs and \
+                not (t.head.lemma_.lower() in k.rules.mandative_verbs and subjunctive(t)):
             break
         if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in k.rules.adverbial_marks
                                      for c in t.children):
@@ -68,6 +69,10 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             if any(c.dep_ == "advmod" and c.lower_ in k.rules.hedges for c in kids):
                 # "would probably strike", "may possibly attend": a guess, not a promise
                 hypothetical, future = True, False
+        if not own and chain[i - 1].dep_ == "ccomp" and subjunctive(chain[i - 1]) and \
+                v.lemma_.lower() in k.rules.mandative_verbs:
+            # "recommended that the council impose an embargo": what is asked for
+            hypothetical = True
         if not own and (chain[i - 1].dep_ == "ccomp" or infinitive(chain[i - 1])):
             kind = governed_as(k, v)
             future, hypothetical, negated = (future or kind == "future",

@@ -18,7 +18,7 @@ from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
-from tidings.coder.syntax import governed_by, through_prep
+from tidings.coder.syntax import governed_by, subjunctive, through_prep
 from tidings.knowledge.datafiles import DataFileError
 from tidings.records import Actor, Event
 
@@ -75,7 +75,8 @@ def appeals(k: CoderKnowledge, s: SentenceState) -> None:
                 break
 
 def obligations(k: CoderKnowledge, s: SentenceState) -> None:
-    """"X said Y must do Z": X demands of Y (Z itself is not asserted)."""
+    """"X said Y must do Z", "X insisted that Y do Z": X demands of Y (Z itself is not
+    asserted)."""
     by_verb, speech, index, matches, ctx = s.by_verb, s.speech, s.index, s.matches, s.ctx
     for i, verb in list(speech.items()):
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -85,7 +86,8 @@ def obligations(k: CoderKnowledge, s: SentenceState) -> None:
         for c in clauses:
             if not any(
                     a.dep_ == "aux" and a.lower_ in k.rules.obligation_aux
-                    for a in c.children):
+                    for a in c.children) and not (
+                    verb.lemma_.lower() in k.rules.mandative_verbs and subjunctive(c)):
                 continue
             subj, _ = subject_of(k, c)
             speaker, _ = subject_of(k, verb)
