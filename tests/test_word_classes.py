@@ -183,3 +183,16 @@ def test_a_project_dictionary_of_precedence_first_decides_before_the_bundled_one
             encoding="utf-8")
         coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
         assert {e.code for e in coder.code_text(text)} == {expected}, precedence
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkish drone strikes hit several villages in northern Iraq on Sunday.", ("TUR", "IRQ", "19")),
+    ("An air raid by the Sudanese army hit a market in Nyala.", ("SDNMIL", "SDN", "19")),
+])
+def test_an_attack_that_hits_is_an_attack_by_its_doer(coder: Coder, text: str,
+                                                     expected: tuple) -> None:
+    assert expected in triples(coder.code_text(text), level="root")
+
+
+def test_a_general_strike_that_hits_a_country_is_no_attack(coder: Coder) -> None:
+    assert not coder.code_text("A general strike hit Nigeria on Monday.")
