@@ -265,3 +265,14 @@ def test_attribution_at_the_end_does_not_turn_the_report_into_a_description(code
     text = ("Turkish police detained 12 journalists at a rally in Istanbul on Sunday, "
             "their union said, a week before the vote.")
     assert ("TURCOP", "TURMED", "17") in triples(coder.code_text(text, date="2022-03-06"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Greece expelled two Turkish diplomats on Monday, a move Turkish Foreign Minister Hakan "
+     "Fidan condemned as provocative.", ("TURGOV", "GRC", "11")),
+    ("Iran withdrew the accreditation of several IAEA inspectors on Saturday, a move IAEA "
+     "chief Rafael Grossi condemned as unprecedented.", ("IGOUNOIAE", "IRN", "11")),
+])
+def test_a_reaction_beside_a_clause_however_parsed_is_aimed_at_who_did_it(coder, text,
+                                                                          expected) -> None:
+    assert expected in triples(coder.code_text(text, date="2024-03-04"))

@@ -18,6 +18,10 @@ parsed document before anything is coded.
   party said") is sometimes parsed as one clause with two subjects, the reported verb made a
   participle describing the first ("forces [that were] arrested"). The reported verb is made
   the clause the speech verb reports again, with the first noun as its subject.
+- A reaction set beside a clause ("..., a move agency chief Rafael Grossi condemned as
+  unprecedented") is sometimes parsed with its noun as a modifier of the reacting subject. The
+  noun ("move", "step", "decision": ``event_anaphora: generic_nouns`` in rules.yaml) is made
+  the head of the aside again, described by the reacting clause.
 """
 
 from __future__ import annotations
@@ -32,9 +36,11 @@ _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c",
 
 
 def repair_parse(doc: Doc, time_words: frozenset[str],
-                 bound_words: frozenset[str] = frozenset()) -> None:
-    """Undo "name + bare weekday" heads, objects shifted after "as" + predicate and numbers'
-    bounds parsed as prepositions in ``doc`` (changes its arcs in place)."""
+                 bound_words: frozenset[str] = frozenset(),
+                 aside_nouns: frozenset[str] = frozenset()) -> None:
+    """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
+    bounds parsed as prepositions, reports parsed as descriptions and asides parsed as
+    subjects in ``doc`` (changes its arcs in place)."""
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
@@ -47,6 +53,36 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
     for tok in doc:
         if tok.pos_ == "VERB" and tok.dep_ != "acl":
             _restore_reported_clause(tok)
+        elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
+            _restore_aside(tok)
+
+
+def _restore_aside(noun: Token) -> None:
+    """", a move agency chief Grossi condemned as ...": "move" heads the aside, and the
+    clause that follows it describes it."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].lower_ not in ("a", "an") or doc[noun.i - 2].text != ",":
+        return
+    subject = noun.head
+    while subject.dep_ in ("compound", "appos") and subject.head.i > subject.i:
+        subject = subject.head
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or \
+            any(c.dep_ == "dobj" for c in verb.children):
+        return
+    if verb.dep_ in ("advcl", "conj") and verb.head.i < noun.i:
+        main = verb.head
+    elif verb.dep_ == "ROOT" and (main := next((c for c in verb.children if c.dep_ == "ccomp"
+                                                and c.i < noun.i), None)) is not None:
+        # ("Iran withdrew ..., a move X condemned" parsed as "X condemned [Iran withdrew]")
+        main.head, main.dep_ = main, "ROOT"
+        for punct in (c for c in verb.children if c.dep_ == "punct" and c.i < noun.i):
+            punct.head = main
+    else:
+        return
+    doc[noun.i - 1].head = noun
+    noun.head, noun.dep_ = main, "npadvmod"
+    verb.head, verb.dep_ = noun, "relcl"
 
 
 def _restore_reported_clause(verb: Token) -> None:

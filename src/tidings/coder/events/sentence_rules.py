@@ -253,8 +253,9 @@ def _aside_noun(verb: Token) -> bool:
     if (verb.dep_ != "relcl" and not reduced) or noun.pos_ != "NOUN" or noun.i > verb.i:
         return False
     start = noun.left_edge.i
-    # (the parser makes it an apposition, or, after a comma, an object or adverb)
-    return noun.dep_ == "appos" or (noun.dep_ in ("dobj", "npadvmod") and start > 0
+    # (the parser makes it an apposition, or, after a comma, an object, an adverb or a
+    # dependent of no kind)
+    return noun.dep_ == "appos" or (noun.dep_ in ("dobj", "npadvmod", "dep") and start > 0
                                     and noun.doc[start - 1].text == ",")
 
 def _in_what(verb: Token) -> Token | None:
