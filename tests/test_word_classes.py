@@ -186,7 +186,8 @@ def test_a_project_dictionary_of_precedence_first_decides_before_the_bundled_one
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Turkish drone strikes hit several villages in northern Iraq on Sunday.", ("TUR", "IRQ", "19")),
+    ("Turkish drone strikes hit several villages in northern Iraq on Sunday.",
+     ("TUR", "IRQ", "19")),
     ("An air raid by the Sudanese army hit a market in Nyala.", ("SDNMIL", "SDN", "19")),
 ])
 def test_an_attack_that_hits_is_an_attack_by_its_doer(coder: Coder, text: str,
