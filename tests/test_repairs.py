@@ -276,3 +276,10 @@ def test_attribution_at_the_end_does_not_turn_the_report_into_a_description(code
 def test_a_reaction_beside_a_clause_however_parsed_is_aimed_at_who_did_it(coder, text,
                                                                           expected) -> None:
     assert expected in triples(coder.code_text(text, date="2024-03-04"))
+
+
+def test_an_infinitive_after_a_phrase_is_the_verb_s_own(coder) -> None:
+    text = ("Al-Shabaab threatened in a statement issued on Sunday to kill three Kenyan "
+            "soldiers unless Nairobi withdrew its troops.")
+    assert ("SOMREBSHB", "KENMIL", "13") in triples(coder.code_text(text, date="2020-02-02"),
+                                                    level="root")

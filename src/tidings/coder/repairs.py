@@ -22,6 +22,11 @@ parsed document before anything is coded.
   unprecedented") is sometimes parsed with its noun as a modifier of the reacting subject. The
   noun ("move", "step", "decision": ``event_anaphora: generic_nouns`` in rules.yaml) is made
   the head of the aside again, described by the reacting clause.
+- An infinitive after a phrase set inside the clause ("threatened in a video released on
+  Tuesday to kill two hostages", "pledged at a conference held in Paris to double aid") is
+  sometimes hung on the participle of that phrase. It is made the complement of the verb
+  again, when the verb takes one (a verb of intending, wishing or refusing in rules.yaml, or
+  one with a pattern "VERB to ...").
 """
 
 from __future__ import annotations
@@ -37,10 +42,11 @@ _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c",
 
 def repair_parse(doc: Doc, time_words: frozenset[str],
                  bound_words: frozenset[str] = frozenset(),
-                 aside_nouns: frozenset[str] = frozenset()) -> None:
+                 aside_nouns: frozenset[str] = frozenset(),
+                 infinitive_verbs: frozenset[str] = frozenset()) -> None:
     """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
-    bounds parsed as prepositions, reports parsed as descriptions and asides parsed as
-    subjects in ``doc`` (changes its arcs in place)."""
+    bounds parsed as prepositions, reports parsed as descriptions, asides parsed as subjects
+    and infinitives hung on a participle in a phrase in ``doc`` (changes its arcs in place)."""
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
@@ -55,6 +61,26 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
             _restore_aside(tok)
+        if tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and infinitive_verbs:
+            _restore_infinitive(tok, infinitive_verbs)
+
+
+def _restore_infinitive(inf: Token, verbs: frozenset[str]) -> None:
+    """"VERB in a video released on Tuesday to kill ...": the infinitive is the verb's."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in inf.children):
+        return
+    participle = inf.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.i > inf.i:
+        return
+    t = participle.head
+    while t.dep_ in ("pobj", "prep") and t.head.i != t.i:
+        t = t.head
+    verb = t
+    if verb.i == participle.head.i or verb.pos_ != "VERB" or \
+            verb.lemma_.lower() not in verbs or any(
+                c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return
+    inf.head, inf.dep_ = verb, "xcomp"
 
 
 def _restore_aside(noun: Token) -> None:
