@@ -139,6 +139,16 @@ def test_a_total_named_by_what_it_counts_updates_the_toll(coder):
     assert [(c.kind, c.number) for e in events for c in e.counts] == [("dead", 66)]
 
 
+@pytest.mark.parametrize("later", [
+    "The interior minister later put the number of people detained at 85.",
+    "By evening officials put the number of detained students at 85.",
+])
+def test_a_total_put_at_a_figure_updates_the_count(coder, later):
+    events = coder.code_text("Egyptian police arrested 40 students in Cairo on Monday. " + later,
+                             date="2019-09-23")
+    assert [(c.kind, c.number) for e in events for c in e.counts] == [("arrested", 85)]
+
+
 def test_a_toll_in_its_own_sentence_goes_on_the_event_it_describes(coder):
     events = coder.code_text(
         "Nigerian troops clashed with bandits in Zamfara state on Tuesday. Officials said 19 "

@@ -180,9 +180,14 @@ class CountFinder:
             for c in head.children:  # "eight people were dead"
                 if c.dep_ == "acomp" and c.lower_ in w.adjectives:
                     return w.adjectives[c.lower_], c
-        if dep == "pobj" and head.lower_ in ("to", "at", "of") and \
-                (toll := self._toll(head.head)) is not None:
-            return toll
+        if dep == "pobj" and head.lower_ in ("to", "at", "of"):
+            # (the parser may hang "at 85" on the words the total counts: "put the number of
+            # people arrested at 85")
+            verb = next((a for a in head.ancestors if a.pos_ in _VERBS and a.dep_ not in (
+                "acl", "relcl", "amod")), None)
+            for tok in dict.fromkeys(t for t in (head.head, verb) if t is not None):
+                if (toll := self._toll(tok)) is not None:
+                    return toll
         for tok in (group, node):
             if tok is not None and _lemma(tok) in w.nouns:
                 return w.nouns[_lemma(tok)], tok  # "52 deaths", "30 hostages"
@@ -202,10 +207,10 @@ class CountFinder:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for obj in prep.children:
                             kind = w.nouns.get(_lemma(obj)) or w.adjectives.get(obj.lower_)
-                            # ... "the number of people killed"
-                            kind = kind or next((k for a in obj.children if a.dep_ == "acl"
-                                                 and (k := _verb_kind(a, w.object_verbs))),
-                                                None)
+                            # ... "the number of people killed", "of detained personnel"
+                            kind = kind or next((k for a in obj.children if a.dep_ in (
+                                "acl", "amod") and (k := w.adjectives.get(a.lower_)
+                                                    or _verb_kind(a, w.object_verbs))), None)
                             if kind:
                                 return kind, c
         return None

@@ -80,9 +80,14 @@ def _bound_before(toks: list[Token], i: int, words: CountWords) -> tuple[str, in
 
 def _counts_a_plural(tok: Token) -> bool:
     """A number that modifies a plural noun is a number of things, whatever entity the
-    tagger saw ("arrested between 30 and 40 protesters" is no date), unless it is a year."""
-    return tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and \
-        tok.head.i > tok.i and not _YEAR.fullmatch(tok.text)
+    tagger saw ("arrested between 30 and 40 protesters" is no date), unless it is a year; so
+    is a figure the tagger took alone for a date ("put the number arrested at 85")."""
+    if _YEAR.fullmatch(tok.text):
+        return False
+    if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
+        return True
+    return tok.ent_type_ == "DATE" and tok.ent_iob_ == "B" and _FIGURE.match(tok.text) \
+        is not None and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
 
 
 def quantities(sent: Span, words: CountWords) -> list[Quantity]:
