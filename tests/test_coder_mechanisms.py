@@ -1445,3 +1445,11 @@ def test_insisting_that_something_happened_is_no_demand(coder):
     got = codes(coder, "The minister insisted that the army had not fired on protesters in "
                        "Lagos.", date="2021-05-03", level="root")
     assert not any(r == "10" for _, _, r in got)
+
+
+def test_an_attack_s_target_after_its_doer_is_still_its_target(coder):
+    # ("attacks by militants on villages": the parser hangs "on villages" on the militants)
+    got = codes(coder, "Attacks by Islamic State-linked insurgents on villages in Mozambique "
+                       "have forced 4,000 people from their homes.", date="2022-06-10",
+                level="root")
+    assert ("IMGMUSISI", "MOZ", "19") in got

@@ -48,6 +48,9 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     if tok.dep_ == "aux" and tok.lower_ == "to" and noun_infinitive(tok.head) and \
             tok.head.head in used:
         return True  # ... or of a pattern noun's ("reach consensus to ...")
+    if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by" and \
+            tok.head.head.head.i == head.i and tok.i > tok.head.i:
+        return True  # "attacks by militants on villages": the attacks' "on", hung on the doer
     if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head not in used:
         return False  # "told X ... during a visit to Brazil": that "to" is the visit's
     if head.dep_ == "acl" and tok.i == head.head.i:

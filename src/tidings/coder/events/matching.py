@@ -147,7 +147,8 @@ def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[
         # The preposition belongs to the pattern's own words (or the verb's particle):
         # "agreed to US mediation in talks with the Palestinians" is not "agree with".
         preps = [t for t in preps if (t.head in used or (
-            t.head.dep_ == "prt" and t.head.head in used)) and not temporal(t)]
+            t.head.dep_ == "prt" and t.head.head in used) or _after_doer(t, used))
+                 and not temporal(t)]
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs:
@@ -184,6 +185,15 @@ def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[
                 if objs:
                     return objs
     return []
+
+def _after_doer(prep: Token, used: list[Token]) -> bool:
+    """``prep`` hangs on the doer named by the pattern word's "by" phrase, where the parser
+    often puts what follows it: "attacks by militants on villages" (the attacks are on the
+    villages)."""
+    doer = prep.head
+    return doer.dep_ == "pobj" and doer.head.lower_ == "by" and doer.head.head in used and \
+        prep.i > doer.i
+
 
 def occurs(k: CoderKnowledge, verb: Token) -> bool:
     """``verb`` says that its subject happened ("broke out", "erupted")."""
