@@ -21,8 +21,9 @@ def governed_as(k: CoderKnowledge, word: Token) -> str | None:
         return "negated"
     return None
 
-def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modality:
-    negated = hypothetical = future = False
+def _chain(k: CoderKnowledge, verb: Token) -> list[Token]:
+    """The verb and the verbs that govern it, up through coordination, infinitives and the
+    clauses of governing verbs ("said it plans to withdraw": withdraw, plans)."""
     t = verb
     chain = [verb]
     while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
@@ -34,6 +35,12 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             break  # "after missiles slammed into Kyiv, X asked ...": not what was asked
         t = t.head
         chain.append(t)
+    return chain
+
+
+def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modality:
+    negated = hypothetical = future = False
+    chain = _chain(k, verb)
     for i, v in enumerate(chain):
         own = i == 0
         kids = list(v.children)
