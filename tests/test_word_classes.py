@@ -197,3 +197,22 @@ def test_an_attack_that_hits_is_an_attack_by_its_doer(coder: Coder, text: str,
 
 def test_a_general_strike_that_hits_a_country_is_no_attack(coder: Coder) -> None:
     assert not coder.code_text("A general strike hit Nigeria on Monday.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Human Rights Council voted on Friday to establish a commission of inquiry into "
+     "abuses in Myanmar.", ("IGOUNOHRC", "MMR", "09")),
+    ("Kenya's president appointed a commission of inquiry into killings by police in "
+     "Nairobi.", ("KENGOV", None, "09")),
+])
+def test_one_pattern_covers_setting_up_any_inquiry(coder: Coder, text: str,
+                                                  expected: tuple) -> None:
+    got = triples(coder.code_text(text), level="root")
+    assert any(s == expected[0] and r == expected[2] and expected[1] in (None, t)
+               for s, t, r in got)
+
+
+def test_money_deposited_with_a_central_bank_is_aid(coder: Coder) -> None:
+    got = triples(coder.code_text("The UAE deposited $2 billion with Egypt's central bank."),
+                  level="root")
+    assert any(s == "ARE" and t.startswith("EGY") and r == "07" for s, t, r in got)
