@@ -1453,3 +1453,18 @@ def test_an_attack_s_target_after_its_doer_is_still_its_target(coder):
                        "have forced 4,000 people from their homes.", date="2022-06-10",
                 level="root")
     assert ("IMGMUSISI", "MOZ", "19") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2018, Qatar and Turkey have steadily deepened their military ties.",
+    "Egypt and Sudan have kept close ties since the army seized power in Khartoum in 2019.",
+    "Syria invaded Lebanon in June 1976, and Israeli troops drove its forces back years later.",
+])
+def test_a_state_of_things_since_an_earlier_year_is_background(coder, text):
+    assert codes(coder, text, date="2023-03-20") == set()
+
+
+def test_what_happened_since_a_recent_day_is_news(coder):
+    got = codes(coder, "Since Monday, Russia has fired 200 missiles at Ukraine.",
+                date="2023-03-20", level="root")
+    assert ("RUS", "UKR", "19") in got

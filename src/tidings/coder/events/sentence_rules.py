@@ -354,8 +354,28 @@ def dated_past(k: CoderKnowledge, s: SentenceState) -> None:
     doc = s.tokens[0].doc
     for i in list(s.by_verb):
         year = _own_year(doc[i])
-        if year is not None and year <= published.year - years:
+        if year is not None and year <= published.year - years or \
+                _since_long_ago(doc[i], published.year):
             del s.by_verb[i]
+
+
+def _since_long_ago(verb: Token, this_year: int) -> bool:
+    """"Since 2019, India and the UAE have deepened their ties", "have kept close ties since
+    the Taliban's return in August 2021": a state of things over a period that began in an
+    earlier year is background, not an act of the day (not "since Monday")."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.lower_ == "since" and c.dep_ == "prep" or c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
+            if any(_is_year(t) and int(t.text) < this_year for t in c.subtree):
+                return True
+    return False
+
+
+# (another clause's time is not the word's own: "invaded Kuwait in August 1990, and a
+# coalition drove its forces out seven months later")
+_CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"})
 
 
 def _own_year(word: Token) -> int | None:
@@ -374,7 +394,7 @@ def _own_year(word: Token) -> int | None:
                 _is_year(c):
             year = int(c.text)
     recent = any(t.ent_type_ in ("DATE", "TIME") and not any(_is_year(g) for g in t.subtree)
-                 for c in word.children for t in (c, *c.children))
+                 for c in word.children if c.dep_ not in _CLAUSES for t in (c, *c.children))
     return None if recent else year
 
 
