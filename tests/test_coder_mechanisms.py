@@ -1468,3 +1468,9 @@ def test_what_happened_since_a_recent_day_is_news(coder):
     got = codes(coder, "Since Monday, Russia has fired 200 missiles at Ukraine.",
                 date="2023-03-20", level="root")
     assert ("RUS", "UKR", "19") in got
+
+
+def test_coordinated_nouns_share_every_country_named_before_them(coder):
+    got = codes(coder, "French and Italian warplanes and warships struck rebel positions "
+                       "near Tripoli on Friday.", date="2011-04-01", level="root")
+    assert {s for s, _, _ in got} == {"FRAMIL", "ITAMIL"}

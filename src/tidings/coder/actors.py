@@ -120,12 +120,14 @@ class ActorResolver:
         for h in [head, *conjuncts(head)]:
             for actor, is_person in self._resolve_one(h, matches, ctx):
                 found.append((actor, h, is_person))
-        # Conjuncts share a country: "French deputies and senators", "Fabius and deputies".
-        countries = {a.country for a, _, _ in found if a.country}
-        if len(countries) == 1:
-            (country,) = countries
-            found = [(with_country(a, country), h, p) for a, h, p in found]
-        return found
+        # Conjuncts share a country: "French deputies and senators", "Fabius and deputies";
+        # or several: "U.S. and British warplanes and warships" (the warships of both).
+        countries = list(dict.fromkeys(a.country for a, _, _ in found if a.country))
+        if not countries:
+            return found
+        found = [(with_country(a, country), h, p) for a, h, p in found
+                 for country in (countries if a.country is None and a.agent else countries[:1])]
+        return list({(a.code, h.i): (a, h, p) for a, h, p in found}.values())
 
     def location_country(self, head: Token, matches: _Matches) -> tuple[str, str] | None:
         """The country (code, place name) a place name such as "Tehran", "the city of Kirkuk"
