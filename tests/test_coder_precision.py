@@ -364,10 +364,9 @@ def test_a_metaphor_codes_nothing(coder, text):
 @pytest.mark.parametrize("text", [
     case("Argentina thrashed Bolivia 6-0 in a World Cup qualifier."),
     case("England defeated Australia by five wickets."),
-    case("Japan beat Germany 2-1 in their opening match.",
-         "a score is not taken as a sign of sport: coded as an assault"),
-    case("Manchester City beat Liverpool 2-0 on Sunday.",
-         "two English clubs are coded as Britain assaulting itself"),
+    case("Japan beat Germany 2-1 in their opening match."),
+    case("Manchester City beat Liverpool 2-0 on Sunday."),
+    case("Morocco reached the semi-finals, beating Portugal 1-0 in Doha."),
     case("The French boxer beat his Brazilian opponent on points.",
          "a boxing bout is coded as France assaulting Brazil"),
 ])

@@ -81,6 +81,7 @@ class Rules:
     gathering_nouns: frozenset[str]
     sport_words: frozenset[str]
     sport_roots: frozenset[str]
+    contest_verbs: frozenset[str]
     defiance_nouns: frozenset[str]
     defiance_code: str | None
     hearsay_nouns: frozenset[str]
@@ -352,6 +353,7 @@ def _event_rules(data: _RulesData) -> dict:
         defiance_code=data.part("defiance").get("code"),
         sport_words=data.words("sport", "words"),
         sport_roots=data.words("sport", "roots"),
+        contest_verbs=data.words("sport", "contest_verbs"),
         gathering_nouns=data.words("gathering_nouns"),
         demand_aims=dict(data.get("demand_aims") or {}),
         setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),

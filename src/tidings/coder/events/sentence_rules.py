@@ -7,6 +7,8 @@ lists them; ``tidings rules`` prints them."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -512,11 +514,18 @@ def _victims_at(victims: Actor, place: Actor | None) -> Actor:
     return replace(victims, code=place.country + victims.code[3:], country=place.country)
 
 
+_SCORE = re.compile(r"\b\d{1,2} ?[-\u2013] ?\d{1,2}\b")
+
+
 def sport(k: CoderKnowledge, s: SentenceState) -> None:
-    """"Argentina beat France on penalties": in a sentence about a match (rules.yaml:
-    sport.words), a victory is no assault (sport.roots are dropped)."""
+    """"Argentina beat France on penalties", "beating Portugal 1-0": in a sentence about a
+    match (rules.yaml: sport.words, or a score after one of sport.contest_verbs), a victory
+    is no assault (sport.roots are dropped)."""
     words = k.rules.sport_words
-    if words and any(t.lemma_.lower() in words or t.lower_ in words for t in s.tokens):
+    doc = s.tokens[0].doc
+    if words and any(t.lemma_.lower() in words or t.lower_ in words for t in s.tokens) or any(
+            t.lemma_.lower() in k.rules.contest_verbs and _SCORE.search(
+                doc[t.i:t.right_edge.i + 1].text) for t in s.tokens if t.pos_ == "VERB"):
         for i in list(s.by_verb):
             s.by_verb[i] = [e for e in s.by_verb[i] if e.root not in k.rules.sport_roots]
 
