@@ -8,7 +8,6 @@ lists them; ``tidings rules`` prints them."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
