@@ -1474,3 +1474,15 @@ def test_coordinated_nouns_share_every_country_named_before_them(coder):
     got = codes(coder, "French and Italian warplanes and warships struck rebel positions "
                        "near Tripoli on Friday.", date="2011-04-01", level="root")
     assert {s for s, _, _ in got} == {"FRAMIL", "ITAMIL"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Poland's foreign ministry lodged a demarche with the Russian ambassador.",
+     ("POLGOV", "RUSGOV", "11")),
+    ("Egypt halted its role as a mediator between Ethiopia and Sudan.", ("EGY", "ETH", "16")),
+    ("Islamist fighters carried out atrocities against villagers in Mali's Mopti region.",
+     ("MLIREB", "MLICVL", "20")),
+    ("Militants held dozens of villagers as human shields near Mosul.", ("IRQREB", "IRQCVL", "18")),
+])
+def test_wire_phrasings_of_protests_mediation_atrocities_and_shields(coder, text, expected):
+    assert expected in codes(coder, text, date="2019-05-02", level="root")
