@@ -1486,3 +1486,11 @@ def test_coordinated_nouns_share_every_country_named_before_them(coder):
 ])
 def test_wire_phrasings_of_protests_mediation_atrocities_and_shields(coder, text, expected):
     assert expected in codes(coder, text, date="2019-05-02", level="root")
+
+
+def test_a_part_of_a_people_takes_the_other_country_the_sentence_names(coder):
+    got = codes(coder, "The European Union recognised opposition candidate Maria Corina "
+                       "Machado as the winner of Venezuela's election.", date="2024-09-01",
+                level="root")
+    assert ("IGOEUREEC", "VENOPP", "05") in got
+

@@ -96,11 +96,12 @@ def _restore_aside(noun: Token) -> None:
     if subject.dep_ != "nsubj" or verb.pos_ != "VERB" or \
             any(c.dep_ == "dobj" for c in verb.children):
         return
+    reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < noun.i), None)
     if verb.dep_ in ("advcl", "conj") and verb.head.i < noun.i:
         main = verb.head
-    elif verb.dep_ == "ROOT" and (main := next((c for c in verb.children if c.dep_ == "ccomp"
-                                                and c.i < noun.i), None)) is not None:
+    elif verb.dep_ == "ROOT" and reported is not None:
         # ("Iran withdrew ..., a move X condemned" parsed as "X condemned [Iran withdrew]")
+        main = reported
         main.head, main.dep_ = main, "ROOT"
         for punct in (c for c in verb.children if c.dep_ == "punct" and c.i < noun.i):
             punct.head = main

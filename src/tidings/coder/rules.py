@@ -41,6 +41,7 @@ class Rules:
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]
+    people_sectors: frozenset[str]
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
     conditional_target_roots: frozenset[str]
@@ -293,6 +294,7 @@ def _actor_rules(data: _RulesData) -> dict:
         attack_doer_roots=data.words("attack_doer_roots"),
         attack_doer_preps=data.words("attack_doer_preps"),
         domestic_roots=data.words("domestic_roots"),
+        people_sectors=data.words("people_sectors"),
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),
         target_phrases=data.words("target_phrases"),

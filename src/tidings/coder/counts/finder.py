@@ -183,10 +183,10 @@ class CountFinder:
         if dep == "pobj" and head.lower_ in ("to", "at", "of"):
             # (the parser may hang "at 85" on the words the total counts: "put the number of
             # people arrested at 85")
-            verb = next((a for a in head.ancestors if a.pos_ in _VERBS and a.dep_ not in (
+            governor = next((a for a in head.ancestors if a.pos_ in _VERBS and a.dep_ not in (
                 "acl", "relcl", "amod")), None)
-            for tok in dict.fromkeys(t for t in (head.head, verb) if t is not None):
-                if (toll := self._toll(tok)) is not None:
+            for word in dict.fromkeys(t for t in (head.head, governor) if t is not None):
+                if (toll := self._toll(word)) is not None:
                     return toll
         for tok in (group, node):
             if tok is not None and _lemma(tok) in w.nouns:

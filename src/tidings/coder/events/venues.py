@@ -96,9 +96,10 @@ def domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], l
         targets = [localised(a, src_c) for a in targets]
     return sources, targets
 
-def sole_country(sent: Span, matches: Matches, places: bool = True) -> str | None:
-    """The only country a sentence names; with ``places`` false, cities and capitals do not
-    count (a meeting in Geneva says nothing of who met)."""
+def sole_country(sent: Span, matches: Matches, places: bool = True,
+                 exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+    """The only country a sentence names (besides those in ``exclude``); with ``places``
+    false, cities and capitals do not count (a meeting in Geneva says nothing of who met)."""
     kinds = ("country", "demonym", "capital", "city", "metonym") if places else (
         "country", "demonym", "metonym")
     found = set()
@@ -110,6 +111,7 @@ def sole_country(sent: Span, matches: Matches, places: bool = True) -> str | Non
                     found.add(e.code)
                 elif e.kind == "org" and e.country:
                     found.add(e.country)
+    found -= exclude
     return found.pop() if len(found) == 1 else None
 
 def localised(actor: Actor, country: str) -> Actor:

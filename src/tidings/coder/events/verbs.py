@@ -252,6 +252,16 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
         if sole:
             sources = [localised(a, sole) for a in sources]
             targets = [localised(a, sole) for a in targets]
+        elif known := {a.country for a in (*sources, *targets) if a.country}:
+            # ... or, for a part of a country's people (rules.yaml people_sectors), the only
+            # other one: "the US recognised opposition candidate X as the winner of
+            # Venezuela's election" (Venezuela's opposition)
+            other = sole_country(d.verb.sent, d.matches, exclude=known)
+            if other:
+                sources = [localised(a, other) if a.agent in k.rules.people_sectors else a
+                           for a in sources]
+                targets = [localised(a, other) if a.agent in k.rules.people_sectors else a
+                           for a in targets]
     d.sources, d.targets = sources, targets
 
 
