@@ -440,3 +440,16 @@ def test_a_former_possession_codes_no_elite_and_does_not_fail(coder) -> None:
                  "Britain said it would send aid to its former colonies."):
         events = coder.code_text(text, include_all=True)
         assert not any(e.target is not None and e.target.code.endswith("ELI") for e in events)
+
+
+# -- figures: a noun event that is measured is a statistic, not an act ------------------------
+@pytest.mark.parametrize("text", [
+    case("Trade between India and the UAE passed $80 billion last year."),
+    case("Russian gas exports to China rose 40 percent in the first half."),
+])
+def test_a_measured_exchange_is_no_event(coder, text):
+    assert codes(coder, text) == set()
+
+
+def test_an_exchange_that_resumes_is_still_an_event(coder):
+    assert codes(coder, "Trade between China and Russia resumed on Monday.")

@@ -42,6 +42,7 @@ class Rules:
     attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]
     people_sectors: frozenset[str]
+    statistic_verbs: frozenset[str]
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
     conditional_target_roots: frozenset[str]
@@ -295,6 +296,7 @@ def _actor_rules(data: _RulesData) -> dict:
         attack_doer_preps=data.words("attack_doer_preps"),
         domestic_roots=data.words("domestic_roots"),
         people_sectors=data.words("people_sectors"),
+        statistic_verbs=data.words("statistic_verbs"),
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),
         target_phrases=data.words("target_phrases"),

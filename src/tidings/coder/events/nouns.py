@@ -27,6 +27,8 @@ from tidings.records import Actor, Event
 def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int, matches: Matches,
                 ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
     """The events a noun names, with whom it names as their source and target."""
+    if _statistic(k, noun):
+        return []
     clause, also = _noun_clause(k, noun)
     m, via_verb = _match_noun(k, noun, cands, clause, also, matches, ctx, coded_verbs)
     if m is None:
@@ -39,6 +41,15 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     flags = _noun_modality(k, noun)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
+
+
+def _statistic(k: CoderKnowledge, noun: Token) -> bool:
+    """"Trade between China and Russia reached $240 billion": the noun is measured, not done
+    (rules.yaml statistic_verbs, with a figure in the verb's phrase)."""
+    verb = noun.head
+    return noun.dep_ == "nsubj" and verb.lemma_.lower() in k.rules.statistic_verbs and any(
+        t.like_num or t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+        for c in verb.children if c.i > verb.i for t in c.subtree)
 
 
 def _noun_clause(k: CoderKnowledge, noun: Token) -> tuple[list[Token], tuple[Token, ...]]:
