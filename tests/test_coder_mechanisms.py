@@ -1494,3 +1494,13 @@ def test_a_part_of_a_people_takes_the_other_country_the_sentence_names(coder):
                 level="root")
     assert ("IGOEUREEC", "VENOPP", "05") in got
 
+
+
+def test_a_listed_surname_after_another_given_name_is_someone_else(coder):
+    got = codes(coder, "International Criminal Court prosecutor Karim Khan opened an "
+                       "investigation into war crimes committed by Russian forces.",
+                date="2022-03-02", level="root")
+    assert ("IGOJUDICC", "RUSMIL", "09") in got
+    got = codes(coder, "Prime Minister Khan criticised India on Monday.", date="2019-08-05",
+                level="root")
+    assert any(s.startswith("PAK") for s, _, _ in got)

@@ -217,6 +217,14 @@ class ActorDictionary:
         if all(e.kind == "person" for e in entries) and last.dep_ == "compound" and \
                 last.head.pos_ == "PROPN" and last.head.i > last.i and last.head.i == span.end:
             return False
+        # ... and a lone surname after another given name is someone else's ("Karim Khan" is
+        # none of the Khans listed; "President Khan", "Prime Minister Khan" still are).
+        if len(span) == 1 and all(e.kind == "person" for e in entries) and span.start > 0:
+            before = doc[span.start - 1]
+            if before.pos_ == "PROPN" and before.is_title and \
+                    before.lower_ not in self.agent_words and \
+                    not any(before.lower_ in e.name.lower().split() for e in entries):
+                return False
         # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
         if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
                 t.is_lower and t.is_alpha and t.lower_ not in self.name_particles
