@@ -1504,3 +1504,9 @@ def test_a_listed_surname_after_another_given_name_is_someone_else(coder):
     got = codes(coder, "Prime Minister Khan criticised India on Monday.", date="2019-08-05",
                 level="root")
     assert any(s.startswith("PAK") for s, _, _ in got)
+
+
+def test_a_state_expels_no_diplomats_of_its_own(coder):
+    got = codes(coder, "Venezuela's government expelled diplomats from seven Latin American "
+                       "countries on Monday.", date="2024-07-29", level="root")
+    assert got and not any(t.startswith("VEN") for _, t, _ in got)

@@ -262,6 +262,12 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
                            for a in sources]
                 targets = [localised(a, other) if a.agent in k.rules.people_sectors else a
                            for a in targets]
+    if p.code in k.rules.expulsion_codes:
+        # the people a state expels are not its own ("expelled diplomats from seven Latin
+        # American countries"): no target is placed in the expelling state's country
+        own = {a.country for a in sources if a.country}
+        targets = [t if not (t.country in own and "+place:" in t.rule) else d_t
+                   for t, d_t in zip(targets, d.targets, strict=True)]
     d.sources, d.targets = sources, targets
 
 
