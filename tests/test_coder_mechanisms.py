@@ -1510,3 +1510,9 @@ def test_a_state_expels_no_diplomats_of_its_own(coder):
     got = codes(coder, "Venezuela's government expelled diplomats from seven Latin American "
                        "countries on Monday.", date="2024-07-29", level="root")
     assert got and not any(t.startswith("VEN") for _, t, _ in got)
+
+
+def test_repression_with_no_target_named_is_aimed_at_the_state_s_own_country(coder):
+    got = codes(coder, "Iranian security forces fired tear gas on Saturday.",
+                date="2022-10-01", level="root")
+    assert ("IRNCOP", "IRN", "17") in got
