@@ -264,10 +264,11 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
                            for a in targets]
     if p.code in k.rules.expulsion_codes:
         # the people a state expels are not its own ("expelled diplomats from seven Latin
-        # American countries"): no target is placed in the expelling state's country
+        # American countries"): no target is placed in the expelling state's country (an
+        # organisation working there is: "ordered the aid agencies out of Darfur")
         own = {a.country for a in sources if a.country}
-        targets = [t if not (t.country in own and "+place:" in t.rule) else d_t
-                   for t, d_t in zip(targets, d.targets, strict=True)]
+        targets = [d_t if t.country in own and "+place:" in t.rule and not _organisation(t)
+                   else t for t, d_t in zip(targets, d.targets, strict=True)]
     d.sources, d.targets = sources, targets
 
 
