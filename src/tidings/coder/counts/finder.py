@@ -13,20 +13,17 @@ a whole war, those under "including" (a part of a count already made), people le
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from tidings.coder.counts.lexicon import CountWords, VerbSenses
-from tidings.coder.counts.numbers import Quantity, quantities
+from tidings.coder.counts.numbers import YEAR, Quantity, quantities
 from tidings.records import Count
 
 SideOf = Callable[[Token], str | None]  # the CAMEO sector a people noun names, if any
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _VERBS = ("VERB", "AUX")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,12 +138,9 @@ class CountFinder:
             return w.adjectives[doc[after].lower_], doc[after]  # "eight dead", "1,200 displaced"
         base = _first_conjunct(node)
         dep, head = base.dep_, base.head
-        # (the parser may make a preposition of a number's bound or of "between": "detained
-        # between 10 and 15 journalists", "arrested over 40 people")
-        if dep == "pobj" and (head.lower_ == "between" or (head.lower_,) in w.bounds) and \
-                head.head.pos_ in _VERBS:
-            dep, head = "dobj", head.head  # "detained between 10 and 15 journalists"
-        elif dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+        # (a number's bound the parser made a preposition, "detained between 10 and 15
+        # journalists", is repaired before: coder/repairs.py)
+        if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
                 self._plain(head.head):
             base = head.head  # "claimed the lives of 12 people"
             dep, head = base.dep_, base.head
@@ -264,7 +258,7 @@ class CountFinder:
         for tok in own:
             if tok.ent_type_ != "DATE":
                 continue
-            if published is not None and (m := _YEAR.search(tok.text)) and \
+            if published is not None and (m := YEAR.search(tok.text)) and \
                     int(m.group(1)) < published.year:
                 return True
             if anchor.dep_ in ("relcl", "acl") and tok.lower_ in self.w.earlier:

@@ -14,7 +14,8 @@ from tidings.coder.counts.lexicon import CountWords
 _FIGURE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)$")
 # entity types whose numbers are never people: "2019", "$5 million", "30 km", "60 percent"
 _NOT_PEOPLE = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-_YEAR = re.compile(r"(1[89]|20)[0-9]{2}")
+# a year in a word ("2019", "mid-2014"): numbers that date, not count
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ def _counts_a_plural(tok: Token) -> bool:
     """A number that modifies a plural noun is a number of things, whatever entity the
     tagger saw ("arrested between 30 and 40 protesters" is no date), unless it is a year; so
     is a figure the tagger took alone for a date ("put the number arrested at 85")."""
-    if _YEAR.fullmatch(tok.text):
+    if YEAR.fullmatch(tok.text):
         return False
     if tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS") and tok.head.i > tok.i:
         return True
