@@ -24,7 +24,9 @@ ROOT = Path(__file__).resolve().parents[1]
 OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/wire_news.jsonl", "evalsets/modern_wire.dev.jsonl",
        "evalsets/modern_wire.test.jsonl", "evalsets/cameo_cover.dev.jsonl",
-       "evalsets/cameo_cover.test.jsonl"]
+       "evalsets/cameo_cover.test.jsonl", "evalsets/counts.dev.jsonl",
+       "evalsets/counts.test.jsonl", "evalsets/nocount.dev.jsonl",
+       "evalsets/nocount.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 
@@ -33,8 +35,11 @@ def _eval(files: list[Path], src: Path, lexicons: str | None) -> dict[str, dict]
     cmd = [sys.executable, "-m", "tidings.cli", "eval", *map(str, files), "--json"]
     if lexicons is not None:
         cmd += ["--lexicons", lexicons]
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True,
-                         cwd=src.parent).stdout
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, cwd=src.parent)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        raise SystemExit(f"ablation: tidings eval under {src} failed: {last}")
+    out = done.stdout
     reports = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     return {Path(r["file"]).name: r["levels"] for r in reports}
 
@@ -53,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", action="append", default=[], metavar="NAME=LEXICONS")
     ap.add_argument("--at", action="append", default=[], metavar="NAME=COMMIT")
     args = ap.parse_args(argv)
-    files = [args.gold / g for g in GOLD if (args.gold / g).is_file()]
+    gold = args.gold.resolve()
+    files = [gold / g for g in GOLD if (gold / g).is_file()]
     files += [ROOT / f for f in OWN]
     rows: list[tuple[str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
