@@ -283,3 +283,13 @@ def test_an_infinitive_after_a_phrase_is_the_verb_s_own(coder) -> None:
             "soldiers unless Nairobi withdrew its troops.")
     assert ("SOMREBSHB", "KENMIL", "13") in triples(coder.code_text(text, date="2020-02-02"),
                                                     level="root")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarusian President Alexander Lukashenko rejected opposition calls for a new vote on "
+     "Monday.", ("BLRGOV", "BLROPP", "12")),
+    ("The Peruvian president brushed aside opposition demands for her to resign.",
+     ("PERGOV", "PEROPP", "12")),
+])
+def test_a_plural_object_tagged_as_a_verb_is_still_the_object(coder, text, expected) -> None:
+    assert expected in triples(coder.code_text(text, date="2023-01-09"))

@@ -27,6 +27,10 @@ parsed document before anything is coded.
   sometimes hung on the participle of that phrase. It is made the complement of the verb
   again, when the verb takes one (a verb of intending, wishing or refusing in rules.yaml, or
   one with a pattern "VERB to ...").
+- A plural noun after a verb and a modifier naming whose it is ("rejected opposition calls for
+  him to step down", "welcomed U.S. plans to station troops") is sometimes tagged as a verb in
+  the third person, a clause with no subject that the first verb reports. It is made the
+  first verb's object again, and what hung on it describes it.
 """
 
 from __future__ import annotations
@@ -45,8 +49,9 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
                  aside_nouns: frozenset[str] = frozenset(),
                  infinitive_verbs: frozenset[str] = frozenset()) -> None:
     """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
-    bounds parsed as prepositions, reports parsed as descriptions, asides parsed as subjects
-    and infinitives hung on a participle in a phrase in ``doc`` (changes its arcs in place)."""
+    bounds parsed as prepositions, plural objects tagged as verbs, reports parsed as
+    descriptions, asides parsed as subjects and infinitives hung on a participle in a phrase
+    in ``doc`` (changes its arcs in place)."""
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
@@ -57,6 +62,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
         elif tok.lower_ in bound_words and tok.dep_ == "prep":
             _restore_counted_object(tok)
     for tok in doc:
+        if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
+            _restore_plural_object(tok)
         if tok.pos_ == "VERB" and tok.dep_ != "acl":
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
@@ -126,6 +133,22 @@ def _restore_reported_clause(verb: Token) -> None:
         return
     reported.head, reported.dep_ = verb, "ccomp"
     first.head, first.dep_ = reported, "nsubj"
+
+
+def _restore_plural_object(word: Token) -> None:
+    """"VERB MODIFIER NOUNs ...": a plural noun tagged as a verb with no subject of its own."""
+    verb, doc = word.head, word.doc
+    before = doc[verb.i + 1:word.i]
+    if verb.pos_ != "VERB" or verb.i > word.i or not before or any(
+            t.head.i != word.i or t.dep_ not in ("compound", "amod", "det") for t in before) or \
+            before[-1].dep_ != "compound" or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "dobj")
+            for c in word.children) or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    word.dep_, word.tag_, word.pos_ = "dobj", "NNS", "NOUN"
+    for c in word.children:
+        if c.dep_ in ("advcl", "xcomp"):
+            c.dep_ = "acl"
 
 
 def _restore_counted_object(bound: Token) -> None:
