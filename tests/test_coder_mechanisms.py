@@ -166,6 +166,14 @@ def test_a_refusal_of_cooperation_is_a_rejection(coder):
     assert any(s == "MAR" and t.startswith("DZA") and r == "12" for s, t, r in got)
 
 
+@pytest.mark.parametrize("verb", ["refused", "declined"])
+def test_the_refusal_of_an_act_is_coded_as_what_was_refused(coder, verb):
+    # Whichever verb of refusing, "VERB to resign" is a refusal to step down (1231), not a
+    # bare rejection (120) of nothing in particular.
+    events = coder.code_text(f"The Malawian finance minister {verb} to resign on Friday.")
+    assert [e.code for e in events] == ["1231"]
+
+
 def test_an_attribution_is_not_a_statement(coder):
     got = codes(coder, "Israeli troops shelled a village in Lebanon, officials said.",
                 level="root")

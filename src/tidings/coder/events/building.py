@@ -163,6 +163,14 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
                     # "agreed to lift embargoes", "vowed to fight": the act promised says
                     # more than a bare promise; it is coded as its intent (03x, 13x).
                     drop.add(t.i)
+                elif by_verb[i] and by_verb[i][0].rule.startswith("refusal:") and \
+                        t.lemma_.lower() in k.rules.refusal_verbs and (
+                            by_verb[i][0].target is not None
+                            or all(e.target is None for e in by_verb[t.i])):
+                    # "declined to resign": the act refused, recoded as its refusal (1231),
+                    # says more than the bare verb of refusing (120), unless only the
+                    # latter found whom it was aimed at.
+                    drop.add(t.i)
                 else:
                     drop.add(i)
                 break
