@@ -174,6 +174,21 @@ def test_the_refusal_of_an_act_is_coded_as_what_was_refused(coder, verb):
     assert [e.code for e in events] == ["1231"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Serbia refused to recognise the vote despite strong pressure from the European Union.",
+     ("SRB", "IGOEUREEC", "12")),
+    ("Pyongyang rejected the offer of talks despite Seoul's repeated appeals.",
+     ("PRKGOV", "KORGOV", "12")),
+])
+def test_a_rejection_is_aimed_at_whoever_pressed_for_what_was_rejected(coder, text, expected):
+    assert expected in codes(coder, text, level="root")
+
+
+def test_a_concession_names_no_target_for_acts_other_than_rejections(coder):
+    got = codes(coder, "Israeli jets struck Gaza despite U.S. warnings.", level="root")
+    assert all(t != "USA" for _, t, _ in got)
+
+
 def test_an_attribution_is_not_a_statement(coder):
     got = codes(coder, "Israeli troops shelled a village in Lebanon, officials said.",
                 level="root")

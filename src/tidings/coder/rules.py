@@ -46,6 +46,8 @@ class Rules:
     appeal_verbs: frozenset[str]
     passive_place_roots: frozenset[str]
     conditional_target_roots: frozenset[str]
+    concession_roots: frozenset[str]
+    concession_preps: frozenset[str]
     appeal_code: str
     statement_nouns: frozenset[str]
     statement_verbs: frozenset[str]
@@ -299,6 +301,8 @@ def _actor_rules(data: _RulesData) -> dict:
         statistic_verbs=data.words("statistic_verbs"),
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),
+        concession_roots=data.words("concession", "roots"),
+        concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),
         means_preps=data.words("means_preps"),

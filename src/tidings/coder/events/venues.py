@@ -50,6 +50,31 @@ def conditions(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
                 if subj:
                     yield subj
 
+def concessions(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
+    """Who pressed for what was refused, in a phrase of concession on the verb, on the verb
+    of refusing it hangs from, or on its complement: "declined to resign despite pressure by
+    the commission", "despite Western objections", "despite Washington's warnings"."""
+    verbs = [verb, *(c for c in verb.children if infinitive(c))]
+    if infinitive(verb):
+        verbs.append(verb.head)
+    # (and on the object, where the parser may hang it: "rejected the offer despite ...")
+    heads = [*verbs, *(c for c in verb.children if c.dep_ == "dobj")]
+    for v in heads:
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ not in k.rules.concession_preps:
+                continue
+            for noun in (g for g in prep.children if g.dep_ == "pobj"):
+                mods = [c for c in noun.children if c.i < noun.i and (
+                    c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and (
+                        c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG")))]
+                if mods:
+                    yield mods
+                for p in (c for c in noun.children if c.dep_ in ("prep", "agent")
+                          and c.lower_ in ("by", "from", "of")):
+                    objs = [g for g in p.children if g.dep_ == "pobj"]
+                    if objs:
+                        yield objs
+
 def object_place(k: CoderKnowledge, verb: Token, matches: Matches) -> tuple[str, Token] | None:
     """The country of a place that is the verb's direct object ("shelled Juba"), or the
     object of a preposition it is aimed with ("fired live rounds into waters around

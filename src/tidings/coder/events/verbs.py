@@ -31,6 +31,7 @@ from tidings.coder.events.matching import occurs_as
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import (
+    concessions,
     conditions,
     domestic,
     localised,
@@ -458,4 +459,8 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         if len(own) == 1:
             # "Nigeria's unions threatened to strike unless the government ...": theirs
             targets = [localised(t, next(iter(own))) for t in targets]
+    if not targets and root_of(k, p.code, d.flags) in k.rules.concession_roots:
+        # "declined to resign despite pressure by the anti-corruption commission"
+        targets = first_actors(k, concessions(k, verb), d.matches, d.ctx, d.speaker, d.speech,
+                               avoid=sources)
     return targets
