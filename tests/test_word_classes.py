@@ -216,3 +216,21 @@ def test_money_deposited_with_a_central_bank_is_aid(coder: Coder) -> None:
     got = triples(coder.code_text("The UAE deposited $2 billion with Egypt's central bank."),
                   level="root")
     assert any(s == "ARE" and t.startswith("EGY") and r == "07" for s, t, r in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Colombia's ELN said it would attend a peace conference with the government.",
+     ("COLREBELN", "COLGOV", "03")),
+    ("Caracas called for dialogue with the Venezuelan opposition on Monday.",
+     ("VENGOV", "VENOPP", "02")),
+    ("Kosovo boycotted the negotiations with Serbia in Brussels.", ("KSV", "SRB", "12")),
+])
+def test_one_pattern_covers_every_name_for_negotiations(coder: Coder, text: str,
+                                                        expected) -> None:
+    assert expected in triples(coder.code_text(text, date="2022-05-02"))
+
+
+def test_a_meeting_where_something_was_said_is_no_call_for_talks(coder: Coder) -> None:
+    events = coder.code_text("Iran's foreign minister urged Muslim nations at an emergency "
+                             "meeting in Jeddah to cut ties with Israel.", date="2023-10-18")
+    assert all(e.code != "026" for e in events)

@@ -240,6 +240,9 @@ def _deep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iter
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [g for p in preps if p.lower_ in k.rules.object_preps
                 for g in p.children if g.dep_ == "pobj"]
+    # (and an act asked for: "called for talks with Washington")
+    objects += [g for p in preps if p.lower_ == "for" for g in p.children
+                if g.dep_ == "pobj" and g.lemma_.lower() in k.patterns.nouns]
     for c in objects:
         if c.dep_ == "pobj":
             # "insisted on its demand that Burundi's government grant ...": who is to act.
