@@ -1539,3 +1539,9 @@ def test_repression_with_no_target_named_is_aimed_at_the_state_s_own_country(cod
     got = codes(coder, "Iranian security forces fired tear gas on Saturday.",
                 date="2022-10-01", level="root")
     assert ("IRNCOP", "IRN", "17") in got
+
+
+def test_the_leaders_of_a_protest_are_the_opposition_not_the_government(coder):
+    got = codes(coder, "Serbian protest leaders demanded on Sunday that the interior minister "
+                "resign.", level="root")
+    assert got and all(s == "SRBOPP" for s, _, _ in got)
