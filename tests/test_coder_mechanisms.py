@@ -1545,3 +1545,17 @@ def test_the_leaders_of_a_protest_are_the_opposition_not_the_government(coder):
     got = codes(coder, "Serbian protest leaders demanded on Sunday that the interior minister "
                 "resign.", level="root")
     assert got and all(s == "SRBOPP" for s, _, _ in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chinese warships held live-fire drills around Taiwan on Saturday.", ("CHNMIL", "TWN", "15")),
+    ("Russian warships staged exercises off the coast of Norway.", ("RUSMIL", "NOR", "15")),
+])
+def test_a_show_of_force_around_or_off_a_country_is_aimed_at_it(coder, text, expected):
+    assert expected in codes(coder, text, level="root")
+
+
+def test_a_word_inside_a_hyphened_modifier_is_no_pattern_word(coder):
+    # "live-fire drills" hold no fire: not a ceasefire ("hold fire", 0871)
+    events = coder.code_text("Chinese warships held live-fire drills near the Philippines.")
+    assert [e.root for e in events] == ["15"]

@@ -30,6 +30,16 @@ def _coordinated_thing(t: Token) -> bool:
     return t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and \
         t.head.pos_ in ("NOUN", "PROPN", "ADJ") and t.head.dep_ != "ROOT"
 
+def _hyphened_modifier(t: Token) -> bool:
+    """``t`` ends a hyphened word that modifies a noun after it ("live-fire drills", "anti-war
+    rally"): a part of one word, not a word of the clause ("held live-fire drills" holds no
+    fire). Names written with a hyphen ("IRIS-T") stay words."""
+    doc = t.doc
+    return t.i >= 2 and t.is_lower and doc[t.i - 1].text == "-" and \
+        not doc[t.i - 2].whitespace_ and \
+        not doc[t.i - 1].whitespace_ and t.dep_ in ("compound", "amod", "nmod") and \
+        t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN")
+
 def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) -> list[Token]:
     out: list[Token] = []
     stack = [(c, 1) for c in head.children]
@@ -43,7 +53,8 @@ def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) ->
             # were imposed on ..."; a small clause is the verb's own: "found him guilty",
             # "allowed the inspectors back")
             continue
-        out.append(t)
+        if not _hyphened_modifier(t):
+            out.append(t)
         if depth < max_depth:
             stack.extend((c, depth + 1) for c in t.children)
     out.sort(key=lambda t: t.i)
