@@ -453,3 +453,12 @@ def test_a_measured_exchange_is_no_event(coder, text):
 
 def test_an_exchange_that_resumes_is_still_an_event(coder):
     assert codes(coder, "Trade between China and Russia resumed on Monday.")
+
+
+@pytest.mark.parametrize("text, not_coded", [
+    ("Mali's interim president rejected opposition demands that he step down.", "08"),
+    ("Kenyan students defied an order banning rallies and marched in Nairobi.", "17"),
+])
+def test_what_a_rejected_demand_or_defied_order_proposes_is_not_done(coder, text, not_coded):
+    roots = {e.root for e in coder.code_text(text, date="2021-06-01")}
+    assert "12" in roots and not_coded not in roots

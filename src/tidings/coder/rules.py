@@ -47,6 +47,7 @@ class Rules:
     passive_place_roots: frozenset[str]
     conditional_target_roots: frozenset[str]
     concession_roots: frozenset[str]
+    rejected_object_roots: frozenset[str]
     concession_preps: frozenset[str]
     appeal_code: str
     statement_nouns: frozenset[str]
@@ -302,6 +303,7 @@ def _actor_rules(data: _RulesData) -> dict:
         passive_place_roots=data.words("passive_place_roots"),
         conditional_target_roots=data.words("conditional_target_roots"),
         concession_roots=data.words("concession", "roots"),
+        rejected_object_roots=data.words("rejected_object_roots"),
         concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),

@@ -140,6 +140,19 @@ def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
                    quad_class=info.quad_class, plover=k.ontology.plover_name(info.plover),
                    rule=f"{protest.rule} (demanding: {demand.rule})")
 
+def _in_rejected_object(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]]
+                        ) -> bool:
+    """``tok`` stands inside the object of the nearest verb above it, and that verb's event
+    rejects (rules.yaml rejected_object_roots)."""
+    t, path = tok, []
+    while t.head.i != t.i and t.dep_ in ("acl", "xcomp", "relcl", "dobj", "pobj", "prep"):
+        path.append(t.dep_)
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return path[-1] == "dobj" and t.i in by_verb and any(
+                e.root in k.rules.rejected_object_roots for e in by_verb[t.i])
+    return False
+
 def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
              speech: dict[int, Token], bare: set[int]) -> list[Event]:
     doc = sent.doc
@@ -188,6 +201,11 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
         accuser = accusation_head(tok, k.rules.accusation_preps)
         if accuser is not None and accuser.i in by_verb and any(
                 e.root in k.rules.accusation_roots for e in by_verb[accuser.i]):
+            drop.add(i)
+            continue
+        # "turned down an offer to mediate", "rejected a plan to send troops": what the
+        # rejected thing proposes is not done.
+        if _in_rejected_object(k, tok, by_verb):
             drop.add(i)
             continue
         # A speech verb whose reported clause holds an event: the event is what counts.
