@@ -1559,3 +1559,15 @@ def test_a_word_inside_a_hyphened_modifier_is_no_pattern_word(coder):
     # "live-fire drills" hold no fire: not a ceasefire ("hold fire", 0871)
     events = coder.code_text("Chinese warships held live-fire drills near the Philippines.")
     assert [e.root for e in events] == ["15"]
+
+
+def test_an_attack_and_the_shooting_it_was_done_by_are_one_event(coder):
+    events = coder.code_text("Nigerian bandits attacked a bus station in Kaduna on Monday, "
+                             "shooting passengers.", date="2022-01-10")
+    assert [e.code for e in events if e.root == "19"] == ["193"]
+
+
+def test_attacks_by_two_parties_in_one_sentence_stay_two_events(coder):
+    events = coder.code_text("Sudanese army jets bombed RSF positions in Omdurman as the "
+                             "paramilitaries shelled army bases in Khartoum.", date="2023-06-01")
+    assert len([e for e in events if e.root == "19"]) == 2

@@ -129,9 +129,13 @@ def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
     aim = k.rules.demand_aims.get(demand.code)
     if aim and len(code) == 3 and code + aim in k.ontology:
         code = code + aim
+    elif demand.root == protest.root and code == protest.root + "0":
+        # ("attacked the campus, shooting students": the attack was a shooting, 193)
+        code = demand.code
     target = protest.target
-    if demand.target is not None and (target is None or target.rule.startswith("place:")
-                                      or target.code == target.country):
+    if demand.target is not None and (target is None or (
+            target.rule.startswith("place:") or target.code == target.country)
+            and not demand.target.code.startswith("---")):
         target = demand.target
     if code == protest.code and target is protest.target:
         return protest
@@ -144,6 +148,8 @@ def _in_rejected_object(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[E
                         ) -> bool:
     """``tok`` stands inside the object of the nearest verb above it, and that verb's event
     rejects (rules.yaml rejected_object_roots)."""
+    if tok.tag_ in ("VBN", "VBD"):
+        return False  # ("rejected the sanctions imposed by the EU": they were imposed)
     t, path = tok, []
     while t.head.i != t.i and t.dep_ in ("acl", "xcomp", "relcl", "dobj", "pobj", "prep"):
         path.append(t.dep_)
@@ -188,8 +194,9 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
                     drop.add(i)
                 break
         # "marched through the capital demanding reforms": a demand made by protesting is
-        # part of the protest.
-        if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and any(
+        # part of the protest (a participle or infinitive with no subject of its own).
+        if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) and any(
                 by_verb[i][0].root in k.rules.subsumed.get(e.root, ())
                 for e in by_verb[tok.head.i]):
             by_verb[tok.head.i] = [aimed(k, e, by_verb[i][0])
