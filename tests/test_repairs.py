@@ -293,3 +293,12 @@ def test_an_infinitive_after_a_phrase_is_the_verb_s_own(coder) -> None:
 ])
 def test_a_plural_object_tagged_as_a_verb_is_still_the_object(coder, text, expected) -> None:
     assert expected in triples(coder.code_text(text, date="2023-01-09"))
+
+
+def test_a_noun_described_by_a_participle_is_the_subject_not_its_doer(coder) -> None:
+    # "the rebels captured last week had been planning ...": the rebels were captured; they
+    # captured no one.
+    events = coder.code_text("Colombia's defence minister said the rebels captured near Cali "
+                             "last week had been planning attacks on police stations.",
+                             date="2021-03-08")
+    assert not any(e.source.code.endswith("REB") and e.root == "17" for e in events)

@@ -31,6 +31,11 @@ parsed document before anything is coded.
   him to step down", "welcomed U.S. plans to station troops") is sometimes tagged as a verb in
   the third person, a clause with no subject that the first verb reports. It is made the
   first verb's object again, and what hung on it describes it.
+- A noun described by a past participle before the verb of its clause ("the gunmen arrested
+  over the attack had been trying to flee") is sometimes parsed as two clauses, the noun the
+  subject of the participle ("the gunmen arrested ...") and the real verb left with no
+  subject. The participle is made a description of the noun again, and the noun the subject
+  of the verb.
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
     for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
+        if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
+            _restore_reduced_relative(tok)
         if tok.pos_ == "VERB" and tok.dep_ != "acl":
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
@@ -149,6 +156,38 @@ def _restore_plural_object(word: Token) -> None:
     for c in word.children:
         if c.dep_ in ("advcl", "xcomp"):
             c.dep_ = "acl"
+
+
+def _restore_reduced_relative(participle: Token) -> None:
+    """"the NOUN VERBED ... had been VERBING": the first verb describes the noun."""
+    doc = participle.doc
+    subj = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i),
+                None)
+    if subj is None or any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "ccomp", "dative")
+                           for c in participle.children):
+        return
+    # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive)
+    aux = next((t for t in doc[participle.i + 1:] if t.dep_ in ("aux", "auxpass")
+                and t.tag_ in ("MD", "VBD", "VBZ", "VBP")), None)
+    if aux is None:
+        return
+    verb = aux.head
+    between = doc[participle.i + 1:aux.i]
+    if verb.i <= aux.i or verb.head.i not in (participle.head.i, participle.i) or \
+            verb.dep_ not in ("ccomp", "conj", "advcl") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
+                t.dep_ == "cc" or t.text in (",", ";") or participle not in t.ancestors
+                for t in between):
+        return
+    if participle.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in [c for c in participle.children if c.i > aux.i]:
+            c.head = verb
+    else:
+        verb.head = participle.head
+    participle.head, participle.dep_ = subj, "acl"
+    subj.head = verb
+    subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
 
 
 def _restore_counted_object(bound: Token) -> None:
