@@ -1571,3 +1571,21 @@ def test_attacks_by_two_parties_in_one_sentence_stay_two_events(coder):
     events = coder.code_text("Sudanese army jets bombed RSF positions in Omdurman as the "
                              "paramilitaries shelled army bases in Khartoum.", date="2023-06-01")
     assert len([e for e in events if e.root == "19"]) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Boko Haram claimed responsibility for a suicide bombing that killed 12 worshippers in "
+     "Maiduguri.", ("NGAREBBKH", "NGA", "18")),
+    ("Al-Shabaab claimed responsibility for the bombing of a hotel in Mogadishu.",
+     ("SOMREBSHB", "SOM", "19")),
+])
+def test_whoever_claims_an_attack_did_it(coder, text, expected):
+    got = codes(coder, text, level="root")
+    assert any(s == expected[0] and t.startswith(expected[1]) and r == expected[2]
+               for s, t, r in got)
+    assert any(r == "01" for _, _, r in got)  # the claim itself stays
+
+
+def test_a_bombing_that_kills_is_an_attack_by_an_unknown_hand(coder):
+    events = coder.code_text("A roadside bombing near Kandahar killed three Afghan soldiers.")
+    assert [(e.source.code, e.code) for e in events] == [("---", "1833")]

@@ -323,6 +323,15 @@ def weapon_of(k: CoderKnowledge, head: Token) -> str | None:
         return pair
     return lemma if lemma in k.rules.weapons else None
 
+def claimed(k: CoderKnowledge, noun: Token) -> Token | None:
+    """The verb by which someone claims the event ``noun`` names ("claimed responsibility
+    for the attack"), if any."""
+    owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owner is not None and owner.lemma_.lower() in k.rules.responsibility_nouns and \
+            owner.dep_ == "dobj" and owner.head.pos_ in ("VERB", "AUX"):
+        return owner.head
+    return None
+
 def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
     """A document stands for who issued it: "a report by Amnesty", "a statement from the
     ministry", "a report released in the Rwandan capital" (the state where it was); a
@@ -353,6 +362,14 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
             code, g = place
             return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
                           None)]
+    claimer = claimed(k, head) if weapon else None
+    if claimer is not None:
+        # "claimed responsibility for a bomb attack that killed ...": the claimer's weapon
+        subj, passive = subject_of(k, claimer)
+        got = [] if subj is None or passive else \
+            k.resolver.resolve(subj, matches, ctx, remember=False)
+        if got:
+            return [replace(a, rule=f"weapon:{weapon}>{a.rule}") for a in got]
     if weapon and head.dep_ == "nsubj":
         # "a car bomb exploded in a market, killing 14": an attack whose doer the text
         # does not name is still an attack, by an unknown actor

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from tidings.coder.context import ArticleContext
+from tidings.coder.events.arguments import claimed
 from tidings.coder.events.building import suppress
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.nouns import noun_events
@@ -94,7 +95,7 @@ class EventExtractor:
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
             if verb_of(tok) in coded_verbs and not (
                     tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps) and \
-                    not self._consultation(tok) and \
+                    not self._consultation(tok) and claimed(self.k, tok) is None and \
                     verb_of(tok) not in idle:
                 continue
             cands = self.k.patterns.nouns.get(tok.lower_ if gerund else tok.lemma_.lower())

@@ -7,7 +7,13 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from tidings.coder.context import ArticleContext
-from tidings.coder.events.arguments import actors_of, first_actors, subject_of, target_candidates
+from tidings.coder.events.arguments import (
+    actors_of,
+    claimed,
+    first_actors,
+    subject_of,
+    target_candidates,
+)
 from tidings.coder.events.building import pairs
 from tidings.coder.events.matching import (
     clause_of,
@@ -150,7 +156,13 @@ def _modifier_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 
 def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                          ctx: ArticleContext) -> list[Actor]:
-    """Who is said to be responsible for the event the noun names."""
+    """Who is said to be responsible for the event the noun names, or claims it."""
+    claimer = claimed(k, noun)
+    if claimer is not None:
+        # "the Pakistani Taliban claimed responsibility for a bomb attack": theirs.
+        subj, passive = subject_of(k, claimer)
+        if subj is not None and not passive:
+            return actors_of(k, [subj], matches, ctx, None, {})
     if noun.dep_ == "pobj" and noun.head.lower_ in k.rules.responsible_preps and \
             noun.head.head.lemma_.lower() in k.rules.responsible_words and \
             noun.head.head.dep_ == "acomp":
