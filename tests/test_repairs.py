@@ -302,3 +302,19 @@ def test_a_noun_described_by_a_participle_is_the_subject_not_its_doer(coder) -> 
                              "last week had been planning attacks on police stations.",
                              date="2021-03-08")
     assert not any(e.source.code.endswith("REB") and e.root == "17" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kenyan President William Ruto hosted Somalia's President Hassan Sheikh Mohamud in "
+     "Nairobi on Tuesday.", ("KENGOV", "SOM", "04")),
+    ("The European Union and USAID suspended budget support to Mali on Monday.",
+     ("IGOEUREEC", "MLI", "16")),
+])
+def test_a_verb_tagged_as_a_modifier_is_still_the_sentence_s_verb(coder, text, expected) -> None:
+    got = triples(coder.code_text(text, date="2024-05-07"))
+    assert any(s == expected[0] and t.startswith(expected[1]) and r == expected[2]
+               for s, t, r in got)
+
+
+def test_a_sentence_that_is_only_a_noun_phrase_gets_no_verb(coder) -> None:
+    assert coder.code_text("The wounded soldiers of the Kenyan army.") == []

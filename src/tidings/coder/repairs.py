@@ -36,11 +36,16 @@ parsed document before anything is coded.
   subject of the participle ("the gunmen arrested ...") and the real verb left with no
   subject. The participle is made a description of the noun again, and the noun the subject
   of the verb.
+- A sentence whose verb is tagged as an adjective ("Egyptian President el-Sisi hosted Jordan's
+  King Abdullah in El Alamein", "The WFP and USAID suspended food aid to Ethiopia") is parsed
+  as one long noun phrase with no verb. When a sentence has no verb and a past-tense word
+  stands between two noun phrases as the modifier of the second, it is made the sentence's
+  verb, the noun phrase before it its subject and the one after it its object.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
@@ -66,6 +71,9 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_shifted_object(tok)
         elif tok.lower_ in bound_words and tok.dep_ == "prep":
             _restore_counted_object(tok)
+    for sent in doc.sents:
+        if sent.root.pos_ in ("NOUN", "PROPN"):
+            _restore_verb(sent)
     for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
@@ -140,6 +148,59 @@ def _restore_reported_clause(verb: Token) -> None:
         return
     reported.head, reported.dep_ = verb, "ccomp"
     first.head, first.dep_ = reported, "nsubj"
+
+
+def _restore_verb(sent: Span) -> None:
+    """"SUBJECT VERBED OBJECT ..." parsed as a noun phrase: the past-tense modifier is the
+    verb."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent):
+        return
+    # (a past tense, or a lowercase "-ed" word the tagger took for part of a name: "President
+    # William Ruto hosted Somalia's President ...")
+    verb = next((t for t in sent if (t.tag_ in ("VBD", "VBN") or t.pos_ == "PROPN" and t.is_lower
+                                     and t.lower_.endswith("ed"))
+                 and t.dep_ in ("amod", "compound") and t.head.i > t.i and t.i > sent.start),
+                None)
+    if verb is None or not any(t.pos_ in ("NOUN", "PROPN") for t in sent.doc[sent.start:verb.i]):
+        return
+    left = range(sent.start, verb.i)
+    obj = verb.head
+    while obj.head.i > verb.i and obj.head.i != obj.i and obj.dep_ in _MODIFIERS:
+        obj = obj.head
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return
+    doc = sent.doc
+
+    def nominal(t: Token) -> bool:  # (a name the tagger took for an adverb: "USAID")
+        return t.pos_ in ("NOUN", "PROPN") or t.pos_ != "DET" and t.text[:1].isupper()
+
+    subj = next(doc[i] for i in reversed(left) if nominal(doc[i]))
+    first = subj
+    if subj.i - 2 >= sent.start and doc[subj.i - 1].lower_ in ("and", "or"):
+        # "The World Food Programme and USAID suspended ...": two subjects
+        first = next((doc[i] for i in reversed(range(sent.start, subj.i - 1))
+                      if nominal(doc[i])), subj)
+    tops = [doc[i] for i in left if doc[i].head.i not in left or doc[i].head.i == i]
+    root = sent.root
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    for t in tops:
+        if t.i == first.i:
+            continue
+        if first.i != subj.i and t.i == subj.i:
+            t.head, t.dep_ = first, "conj"
+        elif first.i != subj.i and t.i == subj.i - 1:
+            t.head, t.dep_ = first, "cc"
+        elif t.i > first.i:
+            t.head = subj if t.i < subj.i and first.i == subj.i else first
+        else:
+            t.head = first
+    first.head, first.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    if root.i not in left and root.i != obj.i:
+        root.head = verb
+    for t in sent:
+        if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
+            t.head = verb
 
 
 def _restore_plural_object(word: Token) -> None:

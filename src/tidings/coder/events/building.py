@@ -159,6 +159,37 @@ def _in_rejected_object(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[E
                 e.root in k.rules.rejected_object_roots for e in by_verb[t.i])
     return False
 
+def _governed_drop(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]],
+                   speech: dict[int, Token], bare: set[int]) -> int | None:
+    """Which of the events of ``tok`` and of the verb governing it (through infinitives) is
+    dropped: the governing one when the act governed says more, else ``tok``'s."""
+    i, doc = tok.i, tok.doc
+    t = tok
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # An event noun is governed like the verb it is the object of: "promised to
+        # continue military aid".
+        v = verb_of(tok)
+        if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
+            t = doc[v]
+    while infinitive(t) and t.head.i != t.i:
+        t = t.head
+        if t.i in by_verb and t.i not in speech:
+            if t.lemma_.lower() in k.rules.future_verbs and (t.i in bare or (
+                    by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3)):
+                # "agreed to lift embargoes", "vowed to fight": the act promised says more
+                # than a bare promise; it is coded as its intent (03x, 13x).
+                return t.i
+            if by_verb[i] and by_verb[i][0].rule.startswith("refusal:") and \
+                    t.lemma_.lower() in k.rules.refusal_verbs and (
+                        by_verb[i][0].target is not None
+                        or all(e.target is None for e in by_verb[t.i])):
+                # "declined to resign": the act refused, recoded as its refusal (1231), says
+                # more than the bare verb of refusing (120), unless only the latter found
+                # whom it was aimed at.
+                return t.i
+            return i
+    return None
+
 def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
              speech: dict[int, Token], bare: set[int]) -> list[Event]:
     doc = sent.doc
@@ -167,32 +198,9 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
         tok = doc[i]
         # A verb under an intention verb that has its own event ("agreed to withdraw",
         # "threatened to attack"): the governing verb's event stands for both.
-        t = tok
-        if tok.pos_ in ("NOUN", "PROPN"):
-            # An event noun is governed like the verb it is the object of: "promised to
-            # continue military aid".
-            v = verb_of(tok)
-            if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
-                t = doc[v]
-        while infinitive(t) and t.head.i != t.i:
-            t = t.head
-            if t.i in by_verb and t.i not in speech:
-                if t.lemma_.lower() in k.rules.future_verbs and (t.i in bare or (
-                        by_verb[i][0].quad_class >= 3 and by_verb[t.i][0].quad_class < 3)):
-                    # "agreed to lift embargoes", "vowed to fight": the act promised says
-                    # more than a bare promise; it is coded as its intent (03x, 13x).
-                    drop.add(t.i)
-                elif by_verb[i] and by_verb[i][0].rule.startswith("refusal:") and \
-                        t.lemma_.lower() in k.rules.refusal_verbs and (
-                            by_verb[i][0].target is not None
-                            or all(e.target is None for e in by_verb[t.i])):
-                    # "declined to resign": the act refused, recoded as its refusal (1231),
-                    # says more than the bare verb of refusing (120), unless only the
-                    # latter found whom it was aimed at.
-                    drop.add(t.i)
-                else:
-                    drop.add(i)
-                break
+        governed = _governed_drop(k, tok, by_verb, speech, bare)
+        if governed is not None:
+            drop.add(governed)
         # "marched through the capital demanding reforms": a demand made by protesting is
         # part of the protest (a participle or infinitive with no subject of its own).
         if tok.dep_ == "advcl" and tok.head.i in by_verb and by_verb[i] and not any(
