@@ -234,3 +234,14 @@ def test_a_meeting_where_something_was_said_is_no_call_for_talks(coder: Coder) -
     events = coder.code_text("Iran's foreign minister urged Muslim nations at an emergency "
                              "meeting in Jeddah to cut ties with Israel.", date="2023-10-18")
     assert all(e.code != "026" for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Asian Development Bank halted lending to Myanmar after the coup.", ("MMR", "16")),
+    ("Sweden froze its support for Mali's transitional government.", ("MLIGOV", "16")),
+    ("Washington paused funding for the Palestinian Authority.", ("PSEGOV", "16")),
+])
+def test_stopping_lending_support_or_funding_is_reducing_aid(coder: Coder, text: str,
+                                                             expected) -> None:
+    assert any(t == expected[0] and r == expected[1]
+               for _, t, r in triples(coder.code_text(text, date="2021-03-01")))
