@@ -318,3 +318,15 @@ def test_a_verb_tagged_as_a_modifier_is_still_the_sentence_s_verb(coder, text, e
 
 def test_a_sentence_that_is_only_a_noun_phrase_gets_no_verb(coder) -> None:
     assert coder.code_text("The wounded soldiers of the Kenyan army.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia's navy held three days of exercises off the coast of Japan on Monday.",
+     ("RUSMIL", "JPN", "15")),
+    ("Israeli jets carried out a wave of air strikes on southern Lebanon overnight.",
+     ("ISRMIL", "LBN", "19")),
+    ("Iran and the United States held a second round of talks in Muscat on Saturday.",
+     ("IRN", "USA", "04")),
+])
+def test_an_act_measured_or_grouped_is_still_the_verb_s_object(coder, text, expected) -> None:
+    assert expected in triples(coder.code_text(text, date="2025-04-19"))

@@ -77,7 +77,8 @@ class TidingsCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         repair_parse(doc, self.rules.bare_time_words, self.bound_words,
-                     self.rules.anaphora_generic, self.infinitive_verbs)
+                     self.rules.anaphora_generic, self.infinitive_verbs,
+                     self.rules.measure_nouns)
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
         doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc

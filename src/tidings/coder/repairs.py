@@ -27,6 +27,9 @@ parsed document before anything is coded.
   sometimes hung on the participle of that phrase. It is made the complement of the verb
   again, when the verb takes one (a verb of intending, wishing or refusing in rules.yaml, or
   one with a pattern "VERB to ...").
+- A noun measuring or grouping an act as a verb's object ("launched two days of drills", "a
+  wave of air strikes", words in ``grammar: measure_nouns`` of rules.yaml) hides the act from
+  the verb: the act is made the object, measured by the noun.
 - A plural noun after a verb and a modifier naming whose it is ("rejected opposition calls for
   him to step down", "welcomed U.S. plans to station troops") is sometimes tagged as a verb in
   the third person, a clause with no subject that the first verb reports. It is made the
@@ -57,7 +60,8 @@ _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c",
 def repair_parse(doc: Doc, time_words: frozenset[str],
                  bound_words: frozenset[str] = frozenset(),
                  aside_nouns: frozenset[str] = frozenset(),
-                 infinitive_verbs: frozenset[str] = frozenset()) -> None:
+                 infinitive_verbs: frozenset[str] = frozenset(),
+                 measure_nouns: frozenset[str] = frozenset()) -> None:
     """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
     bounds parsed as prepositions, plural objects tagged as verbs, reports parsed as
     descriptions, asides parsed as subjects and infinitives hung on a participle in a phrase
@@ -71,6 +75,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_shifted_object(tok)
         elif tok.lower_ in bound_words and tok.dep_ == "prep":
             _restore_counted_object(tok)
+        elif tok.dep_ == "dobj" and tok.lemma_.lower() in measure_nouns:
+            _restore_measured_object(tok)
     for sent in doc.sents:
         if sent.root.pos_ in ("NOUN", "PROPN"):
             _restore_verb(sent)
@@ -249,6 +255,18 @@ def _restore_reduced_relative(participle: Token) -> None:
     participle.head, participle.dep_ = subj, "acl"
     subj.head = verb
     subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+
+
+def _restore_measured_object(measure: Token) -> None:
+    """"VERB two days of drills", "VERB a wave of strikes": the act is the verb's object."""
+    of = next((c for c in measure.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    act = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if act is None or act.pos_ != "NOUN":
+        return
+    verb = measure.head
+    act.head, act.dep_ = verb, "dobj"
+    measure.head, measure.dep_ = act, "nmod"
+    of.head = measure
 
 
 def _restore_counted_object(bound: Token) -> None:

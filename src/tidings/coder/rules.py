@@ -133,6 +133,7 @@ class Rules:
     pair_quantifiers: frozenset[str]
     name_particles: frozenset[str]
     bare_time_words: frozenset[str]
+    measure_nouns: frozenset[str]
     warning_verbs: frozenset[str]
     negating_determiners: frozenset[str]
     purpose_nouns: frozenset[str]
@@ -393,7 +394,7 @@ def _grammar_rules(data: _RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "bare_time_words", "warning_verbs",
+        "pair_quantifiers", "name_particles", "bare_time_words", "measure_nouns", "warning_verbs",
         "negating_determiners")}
 
 
