@@ -1589,3 +1589,26 @@ def test_whoever_claims_an_attack_did_it(coder, text, expected):
 def test_a_bombing_that_kills_is_an_attack_by_an_unknown_hand(coder):
     events = coder.code_text("A roadside bombing near Kandahar killed three Afghan soldiers.")
     assert [(e.source.code, e.code) for e in events] == [("---", "1833")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belgrade rejected accusations by Pristina that Serbian police had beaten protesters.",
+     ("KSV", "SRBCOP", "11")),
+    ("Rwanda dismissed Congo's allegation that Rwandan troops had attacked Goma.",
+     ("COD", "RWAMIL", "11")),
+])
+def test_an_accusation_that_is_rejected_was_still_made(coder, text, expected):
+    got = codes(coder, text, level="root")
+    assert expected in {(s[:3] if s.startswith(expected[0]) else s, t, r) for s, t, r in got}
+
+
+def test_a_claim_of_no_harm_accuses_no_one(coder):
+    got = codes(coder, "Moscow rejected Kyiv's claim that Russia had agreed to talks.",
+                level="root")
+    assert all(r != "11" for _, _, r in got)
+
+
+def test_a_defence_ministry_speaks_for_the_armed_forces(coder):
+    got = codes(coder, "Russia's defence ministry accused Ukraine of shelling the plant.",
+                level="root")
+    assert ("RUSMIL", "UKR", "11") in got

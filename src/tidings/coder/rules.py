@@ -64,6 +64,7 @@ class Rules:
     own_force_roots: frozenset[str]
     responsible_words: frozenset[str]
     responsibility_nouns: frozenset[str]
+    accusation_nouns: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
@@ -315,6 +316,7 @@ def _actor_rules(data: _RulesData) -> dict:
         own_country_codes=tuple(data.values("own_country_codes", None)),
         responsible_words=data.words("responsible_words"),
         responsibility_nouns=data.words("responsibility_nouns"),
+        accusation_nouns=data.words("accusation_nouns"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),

@@ -1,0 +1,56 @@
+"""The sentence rule for accusations named by a noun: "Moscow rejected accusations by Kyiv
+that Russian troops had killed civilians", "dismissed Washington's allegation that Chinese
+firms were arming Russia". Whoever made the accusation accuses whom its clause names, whatever
+the sentence's verb says of it (a denial, a rejection); what the clause says is only alleged
+(rules.yaml ``hearsay_nouns``). The nouns are rules.yaml ``accusation_nouns``; the code is the
+allegation code."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from tidings.coder.events.building import make
+from tidings.coder.events.scope import ASSERTED, CoderKnowledge, SentenceState
+from tidings.records import Event
+
+
+def reported_accusations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"rejected accusations by Kyiv that Russian troops had killed civilians": Kyiv
+    accuses the troops (the allegation code), when the clause's act is a conflictual one."""
+    harmful = {v.i for v, m in s.verb_matches if not m.pattern.speech
+               and k.ontology.get(m.pattern.code).quad_class >= 3}
+    for noun in s.tokens:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in k.rules.accusation_nouns or \
+                noun.i in s.by_verb:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and c.i > noun.i and c.i in harmful and any(
+                           g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        accused = None if clause is None else next(
+            (g for g in clause.children if g.dep_ == "nsubj"), None)
+        accuser = _accuser(noun)
+        if accused is None or accuser is None:
+            continue
+        sources = k.resolver.resolve(accuser, s.matches, s.ctx, remember=False)
+        targets = k.resolver.resolve(accused, s.matches, s.ctx, remember=False)
+        new: list[Event] = []
+        for src in sources:
+            for tgt in targets:
+                made = None if src.code == tgt.code else make(
+                    k, k.rules.allegation_code, src, tgt, [noun], s.index,
+                    f"accusation:{noun.lemma_.lower()}", ASSERTED)
+                if made:
+                    new.append(made)
+        if new:
+            s.by_verb[noun.i] = new
+
+
+def _accuser(noun: Token) -> Token | None:
+    """Who made the accusation: its owner ("Kyiv's accusation") or its "by" phrase."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
