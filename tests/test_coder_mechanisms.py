@@ -1612,3 +1612,13 @@ def test_a_defence_ministry_speaks_for_the_armed_forces(coder):
     got = codes(coder, "Russia's defence ministry accused Ukraine of shelling the plant.",
                 level="root")
     assert ("RUSMIL", "UKR", "11") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow leapt to the defence of Tehran on Thursday.", ("RUSGOV", "IRNGOV", "05")),
+    ("Ankara rushed to Baku's defence.", ("TURGOV", "AZEGOV", "05")),
+])
+def test_coming_to_someone_s_defence_defends_them(coder, text, expected):
+    got = codes(coder, text, level="root")
+    assert any(s == expected[0] and t[:3] == expected[1][:3] and r == expected[2]
+               for s, t, r in got)
