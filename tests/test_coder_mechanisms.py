@@ -238,12 +238,16 @@ def test_a_promise_with_a_condition_is_a_threat(coder):
     assert ("NGA", "TCD", "03") in got, got
 
 
-def test_a_visit_is_also_its_hosting(coder):
-    # rules.yaml venue.both_ways: the visited party hosts, and a host is visited.
+def test_a_visit_is_coded_from_the_visitor_and_a_hosting_from_the_host(coder):
+    # rules.yaml venue.both_ways is off: "visited" is the visitor's act (042) and "hosted"
+    # the host's (043, with the guest's visit), as the CAMEO manual codes them
     got = codes(coder, "The Peruvian defence minister visited Chile on Monday.")
-    assert {("PERGOV", "CHL", "042"), ("CHL", "PERGOV", "043")} <= got, got
+    assert ("PERGOV", "CHL", "042") in got and not any(c == "043" for *_, c in got), got
     got = codes(coder, "Kenya hosted the Somali foreign minister in Nairobi.")
     assert {("KEN", "SOMGOV", "043"), ("SOMGOV", "KEN", "042")} <= got, got
+    # a meeting in one party's country is a visit by the other and its hosting
+    got = codes(coder, "The Chilean foreign minister met Peru's president in Lima.")
+    assert {("CHLGOV", "PERGOV", "042"), ("PERGOV", "CHLGOV", "043")} <= got, got
     # Not within one country, not with an unknown party, not for a visit only planned.
     for text in ("The Kenyan president visited Kenyan troops in Mombasa.",
                  "The president visited the troops on Monday.",

@@ -131,12 +131,12 @@ def test_a_data_directory_adds_to_the_word_lists(tmp_path: Path):
     assert both.meeting_root == bundled.meeting_root and both.articles == bundled.articles
 
 
-def test_a_data_directory_can_code_visits_one_way(tmp_path: Path):
+def test_a_data_directory_can_code_visits_both_ways(tmp_path: Path):
     from tidings.coder.rules import Rules
 
     (tmp_path / "patterns").mkdir()
     (tmp_path / "patterns" / "rules.yaml").write_text(yaml.safe_dump({
-        "version": 1, "venue": {"both_ways": False}}), "utf-8")
-    bundled, one_way = Rules.load([DATA]), Rules.load([DATA, tmp_path])
-    assert bundled.visits_both_ways and not one_way.visits_both_ways
-    assert (one_way.visitor_code, one_way.host_code) == ("042", "043")
+        "version": 1, "venue": {"both_ways": True}}), "utf-8")
+    bundled, both = Rules.load([DATA]), Rules.load([DATA, tmp_path])
+    assert both.visits_both_ways and not bundled.visits_both_ways
+    assert (both.visitor_code, both.host_code) == ("042", "043")
