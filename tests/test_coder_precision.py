@@ -462,3 +462,17 @@ def test_an_exchange_that_resumes_is_still_an_event(coder):
 def test_what_a_rejected_demand_or_defied_order_proposes_is_not_done(coder, text, not_coded):
     roots = {e.root for e in coder.code_text(text, date="2021-06-01")}
     assert "12" in roots and not_coded not in roots
+
+
+def test_a_reported_toll_is_no_statement_about_the_dead(coder):
+    text = ("Gunmen attacked a bus in northern Mali on Monday. The regional governor said 31 "
+            "passengers were killed and 12 wounded.")
+    events = coder.code_text(text, date="2023-05-02")
+    assert not any(e.root == "01" for e in events)
+    assert any(e.root in ("18", "19") for e in events)
+
+
+def test_a_report_that_names_who_did_harm_keeps_the_harm(coder):
+    events = coder.code_text("The regional governor said rebels had killed 31 passengers.",
+                             date="2023-05-02")
+    assert any(e.source.code.endswith("REB") and e.root in ("18", "19") for e in events)

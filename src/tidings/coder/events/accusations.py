@@ -1,9 +1,15 @@
-"""The sentence rule for accusations named by a noun: "Moscow rejected accusations by Kyiv
-that Russian troops had killed civilians", "dismissed Washington's allegation that Chinese
-firms were arming Russia". Whoever made the accusation accuses whom its clause names, whatever
-the sentence's verb says of it (a denial, a rejection); what the clause says is only alleged
-(rules.yaml ``hearsay_nouns``). The nouns are rules.yaml ``accusation_nouns``; the code is the
-allegation code."""
+"""Sentence rules for what a report says rather than does.
+
+Accusations named by a noun: "Moscow rejected accusations by Kyiv that Russian troops had
+killed civilians", "dismissed Washington's allegation that Chinese firms were arming Russia".
+Whoever made the accusation accuses whom its clause names, whatever the sentence's verb says
+of it (a denial, a rejection); what the clause says is only alleged (rules.yaml
+``hearsay_nouns``). The nouns are rules.yaml ``accusation_nouns``; the code is the allegation
+code.
+
+Tolls reported: "officials said 37 people were killed" is where a figure came from, not a
+statement about the people counted.
+"""
 
 from __future__ import annotations
 
@@ -54,3 +60,24 @@ def _accuser(noun: Token) -> Token | None:
         if c.dep_ in ("prep", "agent") and c.lower_ == "by":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def toll_reports(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Officials said 37 people were killed", "the governor said six fighters died in the
+    raids": a statement whose report is a toll of people harmed by no one named is the source
+    of the figure, not a statement about the people counted."""
+    harm = {v.i: v for v, m in s.verb_matches if not m.pattern.speech
+            and m.pattern.code[:2] in k.rules.attack_doer_roots}
+    for i in list(s.speech):
+        events = s.by_verb.get(i)
+        if not events or any(e.root != k.rules.statement_root for e in events):
+            continue
+        reported = [v for v in harm.values() if v.head.i == i and v.dep_ == "ccomp"]
+        if reported and all(_toll(v) for v in reported):
+            del s.by_verb[i]
+
+
+def _toll(verb: Token) -> bool:
+    """``verb`` is passive and names no doer ("were killed", "had been wounded")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from tidings.coder.context import UNKNOWN
-from tidings.coder.events.accusations import reported_accusations
+from tidings.coder.events.accusations import reported_accusations, toll_reports
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings
@@ -537,6 +537,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("obligations", obligations),
     SentenceRule("reported_harm", reported_harm),
     SentenceRule("reported_accusations", reported_accusations),
+    SentenceRule("toll_reports", toll_reports),
     SentenceRule("event_anaphora", event_anaphora),
     SentenceRule("wished_harm", wished_harm),
     SentenceRule("defiance", defiance),
