@@ -1626,3 +1626,19 @@ def test_coming_to_someone_s_defence_defends_them(coder, text, expected):
     got = codes(coder, text, level="root")
     assert any(s == expected[0] and t[:3] == expected[1][:3] and r == expected[2]
                for s, t, r in got)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iranian security forces killed dozens of people during the unrest.", ("IRNCOP", "175")),
+    ("Kenyan police shot dead three students in Nairobi.", ("KENCOP", "175")),
+    ("Sudanese troops opened fire on opposition supporters in Omdurman.", ("SDNMIL", "175")),
+])
+def test_state_violence_against_its_own_people_is_repression(coder, text, expected):
+    events = coder.code_text(text, date="2022-11-20")
+    assert any((e.source.code, e.code) == expected for e in events), events
+
+
+def test_an_army_s_strike_on_civilians_stays_a_strike(coder):
+    events = coder.code_text("Myanmar army jets bombed a village in Sagaing, killing 20 "
+                             "civilians.", date="2023-04-11")
+    assert events and all(e.code != "175" for e in events)

@@ -101,6 +101,9 @@ class Rules:
     riot_doers: frozenset[str]
     repression_targets: frozenset[str]
     repression_doers: frozenset[str]
+    repression_target_agents: frozenset[str]
+    repression_police: frozenset[str]
+    repression_people: frozenset[str]
     repression_roots: tuple[str, ...]
     repression_code: str | None
     result_verbs: frozenset[str]
@@ -346,6 +349,9 @@ def _event_rules(data: _RulesData) -> dict:
         riot_doers=data.words("riot", "doers"),
         repression_targets=data.words("repression", "targets"),
         repression_doers=data.words("repression", "doers"),
+        repression_target_agents=data.words("repression", "target_agents"),
+        repression_police=data.words("repression", "police"),
+        repression_people=data.words("repression", "people"),
         repression_roots=tuple(data.values("repression", "roots")),
         repression_code=data.part("repression").get("code"),
         result_verbs=data.words("results", "verbs"),

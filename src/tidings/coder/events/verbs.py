@@ -375,9 +375,7 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         # "protesters stormed the parliament": a riot
         d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
     if k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots) and \
-            targets and all(head_lemma(k, t, verb.doc) in k.rules.repression_targets
-                            for t in targets) and sources and \
-            all(a.agent in k.rules.repression_doers for a in sources):
+            targets and sources and all(_repressed(k, t, sources, verb) for t in targets):
         # "police opened fire on the crowd": violent repression
         d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False,
                  reverse=None)
@@ -387,6 +385,17 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         # "gunmen shot dead President Moise": killing one who holds an office
         d.recode(k.rules.assassination_code, f"assassination:{d.p.id}", symmetric=False,
                  reverse=None)
+
+
+def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
+    """The violence done by ``sources`` to ``target`` is repression (rules.yaml repression):
+    the state's forces against protesters, or its police against its own people."""
+    if all(a.agent in k.rules.repression_doers for a in sources) and (
+            head_lemma(k, target, verb.doc) in k.rules.repression_targets
+            or target.agent in k.rules.repression_target_agents):
+        return True
+    return all(a.agent in k.rules.repression_police and a.country == target.country
+               for a in sources) and target.agent in k.rules.repression_people
 
 
 def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
