@@ -245,3 +245,12 @@ def test_stopping_lending_support_or_funding_is_reducing_aid(coder: Coder, text:
                                                              expected) -> None:
     assert any(t == expected[0] and r == expected[1]
                for _, t, r in triples(coder.code_text(text, date="2021-03-01")))
+
+
+def test_troops_that_leave_a_country_withdraw_from_it(coder: Coder) -> None:
+    got = triples(coder.code_text("Germany said its troops would leave Niger by August.",
+                                  date="2024-07-06"))
+    assert ("DEUMIL", "NER", "03") in got
+    # a diplomat leaving is no withdrawal of forces
+    assert not any(r in ("03", "08") for *_, r in
+                   triples(coder.code_text("The German ambassador left Niamey on Friday.")))
