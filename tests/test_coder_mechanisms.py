@@ -1642,3 +1642,8 @@ def test_an_army_s_strike_on_civilians_stays_a_strike(coder):
     events = coder.code_text("Myanmar army jets bombed a village in Sagaing, killing 20 "
                              "civilians.", date="2023-04-11")
     assert events and all(e.code != "175" for e in events)
+
+
+def test_an_attack_on_places_along_a_country_s_border_is_aimed_at_it(coder):
+    got = codes(coder, "Turkish jets struck positions along the Iraqi border.", level="root")
+    assert ("TURMIL", "IRQ", "19") in got
