@@ -265,8 +265,7 @@ def _restore_measured_object(measure: Token) -> None:
         return
     verb = measure.head
     act.head, act.dep_ = verb, "dobj"
-    measure.head, measure.dep_ = act, "nmod"
-    of.head = measure
+    measure.head, measure.dep_ = act, "nmod"  # (its "of" stays on it)
 
 
 def _restore_counted_object(bound: Token) -> None:
