@@ -1647,3 +1647,10 @@ def test_an_army_s_strike_on_civilians_stays_a_strike(coder):
 def test_an_attack_on_places_along_a_country_s_border_is_aimed_at_it(coder):
     got = codes(coder, "Turkish jets struck positions along the Iraqi border.", level="root")
     assert ("TURMIL", "IRQ", "19") in got
+
+
+@pytest.mark.parametrize("text", ["Wagner mercenaries attacked a village in central Mali.",
+                                  "Wagner fighters seized an army base in Rostov."])
+def test_a_named_group_s_fighters_are_the_group_wherever_they_fight(coder, text):
+    events = coder.code_text(text, date="2023-06-24")
+    assert events and all(e.source.code == "RUSUAFWAG" for e in events)

@@ -476,3 +476,13 @@ def test_a_report_that_names_who_did_harm_keeps_the_harm(coder):
     events = coder.code_text("The regional governor said rebels had killed 31 passengers.",
                              date="2023-05-02")
     assert any(e.source.code.endswith("REB") and e.root in ("18", "19") for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukrainian troops crossed to the east bank of the Dnipro near Kherson.",
+    "The west bank of the river was shelled overnight.",
+])
+def test_the_bank_of_a_river_is_neither_the_west_nor_a_business(coder, text):
+    events = coder.code_text(text, date="2023-11-15")
+    assert not any(c in (e.source.code, e.target_code or "")
+                   for e in events for c in ("WST", "BUS", "PSE"))

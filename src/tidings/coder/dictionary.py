@@ -74,6 +74,8 @@ class ActorDictionary:
         # "von"), and articles, which do not count in a match's length.
         self.name_particles: frozenset[str] = frozenset()
         self.articles: frozenset[str] = frozenset()
+        # Words that make a sector word after them a part of a place: "the west bank of".
+        self.side_words: frozenset[str] = frozenset()
         # Phrases that name an actor only when written exactly so, in capitals: "WHO", "IS".
         self.capitals: dict[str, str] = {}
 
@@ -85,6 +87,7 @@ class ActorDictionary:
         grammar = knowledge.merged("patterns/rules.yaml").get("grammar") or {}
         self.name_particles = frozenset(grammar.get("name_particles") or ())
         self.articles = frozenset(grammar.get("articles") or ())
+        self.side_words = frozenset(grammar.get("side_words") or ())
         for data_dir in knowledge.data_dirs:
             for stem in self.FILES:
                 # (directory by directory, as the entries were always added; errors name
@@ -202,6 +205,18 @@ class ActorDictionary:
                 all(e.kind in ("country", "region", "org", "person", "city", "capital")
                     for e in entries):
             return False
+        # A sector word after a word of side and before "of" is part of a place: "the west
+        # bank of the Dnipro", "the left bank of the river" (no business).
+        doc = span.doc
+        if all(e.kind == "agent" for e in entries) and span.start > 0 and \
+                doc[span.start - 1].lower_ in self.side_words and span.end < len(doc) and \
+                doc[span.end].lower_ == "of":
+            return False
+        # ... and the word of side itself, in lowercase before a noun, is no actor ("the
+        # west bank", "on the east coast": not the West).
+        if span[-1].is_lower and span[-1].lower_ in self.side_words and \
+                span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return False
         # Names of organisations and people are proper names: "Russia today" is not the
         # broadcaster "Russia Today".
         # A person's name inside the name of a place or body ("Khan Sheikhoun", "Kennedy
@@ -225,10 +240,12 @@ class ActorDictionary:
                     before.lower_ not in self.agent_words and \
                     not any(before.lower_ in e.name.lower().split() for e in entries):
                 return False
-        # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung")
+        # (the second half of a hyphenated name may be lowercase: "Kim Dae-jung"; so may a
+        # sector word after a name, "Wagner mercenaries")
         if len(span) > 1 and all(e.kind in ("org", "person") for e in entries) and any(
                 t.is_lower and t.is_alpha and t.lower_ not in self.name_particles
-                and not (t.i > span.start and t.nbor(-1).text == "-") for t in span):
+                and not (t.i > span.start and t.nbor(-1).text == "-")
+                and not (t.i > span.start and t.lower_ in self.agent_words) for t in span):
             return False
         return True
 
