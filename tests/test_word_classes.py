@@ -254,3 +254,9 @@ def test_troops_that_leave_a_country_withdraw_from_it(coder: Coder) -> None:
     # a diplomat leaving is no withdrawal of forces
     assert not any(r in ("03", "08") for *_, r in
                    triples(coder.code_text("The German ambassador left Niamey on Friday.")))
+
+
+def test_buying_a_country_s_energy_is_trade_with_it(coder: Coder) -> None:
+    got = triples(coder.code_text("Indian refiners bought Russian crude in March.",
+                                  date="2023-04-02"))
+    assert ("INDBUS", "RUS", "06") in got
