@@ -1654,3 +1654,9 @@ def test_an_attack_on_places_along_a_country_s_border_is_aimed_at_it(coder):
 def test_a_named_group_s_fighters_are_the_group_wherever_they_fight(coder, text):
     events = coder.code_text(text, date="2023-06-24")
     assert events and all(e.source.code == "RUSUAFWAG" for e in events)
+
+
+def test_tigrayan_negotiators_are_the_tplf_not_ethiopia_s_government(coder):
+    got = codes(coder, "Tigrayan negotiators met Ethiopian government officials in Pretoria.",
+                level="root")
+    assert ("ETHREBTPL", "ETHGOV", "04") in got
