@@ -1660,3 +1660,18 @@ def test_tigrayan_negotiators_are_the_tplf_not_ethiopia_s_government(coder):
     got = codes(coder, "Tigrayan negotiators met Ethiopian government officials in Pretoria.",
                 level="root")
     assert ("ETHREBTPL", "ETHGOV", "04") in got
+
+
+def test_what_envoys_discussed_is_no_party_to_their_meeting(coder):
+    # issue 11, item 3: the meeting between the two envoys; Afghanistan is the topic
+    got = codes(coder, "The Iranian and Chinese envoys met in Tehran and discussed "
+                "Afghanistan.")
+    assert got == {("CHNGOV", "IRNGOV", "042"), ("IRNGOV", "CHNGOV", "043")}, got
+
+
+def test_a_bare_root_code_beside_an_exact_one_for_the_same_pair_is_dropped(coder):
+    events = coder.code_text("Nigerian bandits attacked a bus station in Kaduna and shot "
+                             "passengers.", date="2022-01-10")
+    roots19 = [e.code for e in events if e.root == "19"]
+    assert roots19 and "190" not in roots19 or len(set(
+        (e.source.code, e.target_code) for e in events if e.root == "19")) > 1

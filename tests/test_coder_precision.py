@@ -312,9 +312,7 @@ def test_the_waters_of_a_seizure_are_not_its_target(coder):
     case("Japan briefed the United States on the situation in Myanmar.", topic="MMR"),
     case("Biden and Macron discussed the crisis in Lebanon.", topic="LBN"),
     case("Germany criticized Hungary over its stance on Ukraine.", topic="UKR"),
-    case("China and Pakistan discussed Afghanistan.",
-         "a country that is the object of 'discussed' is coded as a party to the meeting",
-         topic="AFG"),
+    case("China and Pakistan discussed Afghanistan.", topic="AFG"),
     case("Greece and Cyprus discussed Turkey's drilling plans.",
          "the owner of the topic discussed is coded as a party to the meeting", topic="TUR"),
 ])

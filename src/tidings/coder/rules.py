@@ -65,6 +65,7 @@ class Rules:
     responsible_words: frozenset[str]
     responsibility_nouns: frozenset[str]
     accusation_nouns: frozenset[str]
+    topic_verbs: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
@@ -136,6 +137,7 @@ class Rules:
     articles: frozenset[str]
     pair_quantifiers: frozenset[str]
     name_particles: frozenset[str]
+    side_words: frozenset[str]
     bare_time_words: frozenset[str]
     measure_nouns: frozenset[str]
     warning_verbs: frozenset[str]
@@ -320,6 +322,7 @@ def _actor_rules(data: _RulesData) -> dict:
         responsible_words=data.words("responsible_words"),
         responsibility_nouns=data.words("responsibility_nouns"),
         accusation_nouns=data.words("accusation_nouns"),
+        topic_verbs=data.words("topic_verbs"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),
@@ -402,7 +405,8 @@ def _grammar_rules(data: _RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "bare_time_words", "measure_nouns", "warning_verbs",
+        "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
+        "warning_verbs",
         "negating_determiners")}
 
 

@@ -247,4 +247,8 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
                 continue
             seen.add(key)
             out.append(ev)
-    return out
+    # A bare root code between two parties beside a more exact one of the same root ("met in
+    # Tehran and discussed ...": the visit and its hosting say it all) adds nothing.
+    exact = {(e.source.code, e.target_code, e.root) for e in out if e.code != e.root + "0"}
+    return [e for e in out if e.code != e.root + "0" or e.target is None
+            or (e.source.code, e.target_code, e.root) not in exact]

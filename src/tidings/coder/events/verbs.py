@@ -448,6 +448,11 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         targets = [t for t in targets if not (
             t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
             and is_topic(k, t, verb.doc))]
+    if targets and verb.lemma_.lower() in k.rules.topic_verbs:
+        # "met in Tehran and discussed Afghanistan": what was discussed is no party
+        topics = {c.i for c in verb.children if c.dep_ == "dobj"}
+        targets = [t for t in targets if (h := head_of(t, verb.doc)) is None
+                   or h.i not in topics and not (h.dep_ == "conj" and h.head.i in topics)]
     if len(sources) > 1 and targets and root_of(k, p.code, d.flags) in \
             k.rules.reciprocal_roots and all(of_gathering(k, t, verb.doc) for t in targets):
         # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
