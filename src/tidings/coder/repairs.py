@@ -180,24 +180,24 @@ def _restore_verb(sent: Span) -> None:
     def nominal(t: Token) -> bool:  # (a name the tagger took for an adverb: "USAID")
         return t.pos_ in ("NOUN", "PROPN") or t.pos_ != "DET" and t.text[:1].isupper()
 
-    subj = next(doc[i] for i in reversed(left) if nominal(doc[i]))
-    first = subj
-    if subj.i - 2 >= sent.start and doc[subj.i - 1].lower_ in ("and", "or"):
-        # "The World Food Programme and USAID suspended ...": two subjects
-        first = next((doc[i] for i in reversed(range(sent.start, subj.i - 1))
-                      if nominal(doc[i])), subj)
+    # The words before the verb whose heads lie outside them head their phrases; the last
+    # naming one is the subject (none of them is inside another, so no arc makes a cycle).
     tops = [doc[i] for i in left if doc[i].head.i not in left or doc[i].head.i == i]
+    named = [t for t in tops if nominal(t)]
+    if not named:
+        return
+    subj = first = named[-1]
+    if len(named) > 1 and doc[subj.i - 1].lower_ in ("and", "or"):
+        first = named[-2]  # "The World Food Programme and USAID suspended ...": two subjects
     root = sent.root
     verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
     for t in tops:
         if t.i == first.i:
             continue
-        if first.i != subj.i and t.i == subj.i:
+        if t.i == subj.i:
             t.head, t.dep_ = first, "conj"
         elif first.i != subj.i and t.i == subj.i - 1:
             t.head, t.dep_ = first, "cc"
-        elif t.i > first.i:
-            t.head = subj if t.i < subj.i and first.i == subj.i else first
         else:
             t.head = first
     first.head, first.dep_ = verb, "nsubj"
