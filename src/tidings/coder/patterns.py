@@ -23,7 +23,7 @@ PREPOSITIONS = frozenset(
     "about across through within near under onto inside outside around behind".split()
 )
 SLOTS = ("{target}", "{source}", "{actors}")
-_PAST = (("ied", "y"), ("ed", "e"), ("ed", ""))
+_PAST = (("ied", "y"), ("ed", "e"), ("ed", ""), ("pt", "p"))
 _INFLECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "VBD": _PAST, "VBN": _PAST,
     "VBZ": (("ies", "y"), ("es", ""), ("s", "")),
@@ -226,12 +226,17 @@ class PatternSet:
 
     def verb_patterns(self, tok: Token) -> list[Pattern] | None:
         """Patterns for a verb token, by lemma; when the lemmatizer has mangled a verb form
-        ("staged" -> "stag") and the lemma has none, by the usual English inflections."""
+        ("staged" -> "stag", "leapt" left as it is) and the lemma has none, by the usual
+        English inflections."""
         found = self.verbs.get(tok.lemma_.lower())
         if found is not None:
             return found
         low = tok.lower_
-        for suffix, repl in _INFLECTIONS.get(tok.tag_, ()):
+        suffixes = _INFLECTIONS.get(tok.tag_, ())
+        if tok.lemma_.lower() == low and suffixes is not _PAST:
+            # (a past form the tagger took for a present one and left as it is: "leapt")
+            suffixes = (*suffixes, *_PAST)
+        for suffix, repl in suffixes:
             if low.endswith(suffix) and len(low) > len(suffix) + 2:
                 found = self.verbs.get(low[: len(low) - len(suffix)] + repl)
                 if found is not None:
