@@ -234,8 +234,9 @@ def _restore_reduced_relative(participle: Token) -> None:
                            for c in participle.children):
         return
     # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive)
-    aux = next((t for t in doc[participle.i + 1:] if t.dep_ in ("aux", "auxpass")
-                and t.tag_ in ("MD", "VBD", "VBZ", "VBP")), None)
+    aux = next((t for t in doc[participle.i + 1:participle.sent.end]
+                if t.dep_ in ("aux", "auxpass") and t.tag_ in ("MD", "VBD", "VBZ", "VBP")),
+               None)
     if aux is None:
         return
     verb = aux.head

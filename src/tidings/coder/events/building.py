@@ -121,7 +121,8 @@ def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
     """A protest takes what its demand says: whom it is aimed at, when it names no one
     but the place ("marched through Belgrade demanding the president's resignation"), and
     its aim, where the codebook has one ("demand for leadership change" 1041 makes a
-    demonstration 141 one for leadership change, 1411)."""
+    demonstration 141 one for leadership change, 1411). So does an attack the means it was
+    done by ("attacked the campus, shooting students": the attack is the shooting, 193)."""
     if protest.root not in k.rules.subsumed or demand.root not in \
             k.rules.subsumed[protest.root]:
         return protest
