@@ -21,7 +21,8 @@ def triples(events, level: str = "root") -> set[tuple[str, str, str]]:
 # marked "slow" here, so `make test-fast` (pytest -m "not slow") runs the rest in seconds.
 _SLOW_MODULES = {"test_web", "test_distributed", "test_parallel", "test_cli", "test_ingest_cli",
                  "test_gold", "test_coder_mechanisms", "test_coder_roots", "test_coder_precision",
-                 "test_enrich", "test_api", "test_api_schema", "test_store", "test_sources"}
+                 "test_enrich", "test_api", "test_api_schema", "test_store", "test_sources",
+                 "test_coder_targets"}
 _SLOW_TESTS = {"test_streaming_gdelt_writes_as_it_reads",  # large exports, memory bounds
                "test_streaming_parquet_holds_one_batch_at_a_time",
                "test_words_are_lemmas"}  # lemmatizes with the pipeline

@@ -1,0 +1,32 @@
+"""Whom an event is aimed at when the sentence names no target: defaults by kind of act, on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.conftest import triples
+
+
+def roots(coder, text, date=None):
+    return triples(coder.code_text(text, date=date), "root")
+
+
+def test_a_protest_with_no_target_named_is_aimed_at_the_protesters_own_country(coder):
+    got = roots(coder, "Thousands of Kenyan nurses walked off the job on Tuesday over pay.")
+    assert ("KENHLH", "KEN", "14") in got, got
+    got = roots(coder, "Hundreds of Peruvian opposition supporters chanted slogans outside "
+                       "the Congress building.")
+    assert ("PEROPP", "PER", "14") in got, got
+
+
+def test_a_protest_aimed_at_someone_named_keeps_that_target(coder):
+    got = roots(coder, "Angry Chilean students marched on the French embassy.")
+    assert [t for s, t, r in got if r == "14"] == ["FRAGOV"], got
+    got = roots(coder, "Hundreds of Peruvian opposition supporters protested against the "
+                       "Chilean president's visit.")
+    assert [t for s, t, r in got if r == "14"] == ["CHLGOV"], got
+
+
+def test_a_state_s_diplomatic_protest_is_not_a_protest_at_home(coder):
+    got = roots(coder, "Colombia lodged a formal protest with Venezuela on Friday over the "
+                       "closure of the border.")
+    assert got == {("COL", "VEN", "11")}, got
