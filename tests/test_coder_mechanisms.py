@@ -1080,7 +1080,7 @@ def test_a_pattern_preposition_is_not_one_inside_an_adjunct(coder):
 def test_a_person_named_earlier_in_the_sentence_is_him(coder):
     got = codes(coder, "Slovak Prime Minister Robert Fico was in hospital after a gunman shot "
                        "him in Handlova.", date="2024-05-15", level="root")
-    assert ("SVKUAF", "SVKGOV", "19") in got
+    assert ("SVKUAF", "SVKGOV", "18") in got
 
 
 def test_only_a_killing_is_an_assassination(coder):
@@ -1104,7 +1104,7 @@ def test_the_group_and_the_kingdom_refer_back(coder):
 def test_an_organisation_of_the_country_named_is_more_precise(coder):
     got = codes(coder, "Colombia's FARC rebels attacked a police station in Cauca.",
                 date="2012-07-01", level="root")
-    assert any(s == "COLREBFAR" and r == "19" for s, _, r in got)
+    assert any(s == "COLREBFAR" and r == "18" for s, _, r in got)
     assert ("IRNGOV", "ISR", "111") in codes(coder, "Iran's UN ambassador criticized Israel.")
 
 
@@ -1266,7 +1266,7 @@ def test_women_and_children_are_civilians(coder):
     got = codes(coder, "Taliban fighters used pepper spray to disperse the women.", level="root")
     assert ("AFGREBTAL", "AFGCVL", "17") in got
     got = codes(coder, "Militiamen killed women and children in Darfur.", level="root")
-    assert got == {("SDNUAF", "SDNCVL", "19")}
+    assert got == {("SDNUAF", "SDNCVL", "18")}
 
 
 def test_an_envoy_recalled_from_a_capital_names_its_post(coder):
@@ -1566,8 +1566,8 @@ def test_a_word_inside_a_hyphened_modifier_is_no_pattern_word(coder):
 
 
 def test_an_attack_and_the_shooting_it_was_done_by_are_one_event(coder):
-    events = coder.code_text("Nigerian bandits attacked a bus station in Kaduna on Monday, "
-                             "shooting passengers.", date="2022-01-10")
+    events = coder.code_text("Nigerian troops attacked a rebel camp in Zamfara on Monday, "
+                             "shooting fighters.", date="2022-01-10")
     assert [e.code for e in events if e.root == "19"] == ["193"]
 
 
@@ -1670,8 +1670,8 @@ def test_what_envoys_discussed_is_no_party_to_their_meeting(coder):
 
 
 def test_a_bare_root_code_beside_an_exact_one_for_the_same_pair_is_dropped(coder):
-    events = coder.code_text("Nigerian bandits attacked a bus station in Kaduna and shot "
-                             "passengers.", date="2022-01-10")
+    events = coder.code_text("Nigerian troops attacked a rebel camp in Zamfara and shot "
+                             "fighters.", date="2022-01-10")
     roots19 = [e.code for e in events if e.root == "19"]
     assert roots19 and "190" not in roots19 or len(set(
         (e.source.code, e.target_code) for e in events if e.root == "19")) > 1

@@ -30,3 +30,23 @@ def test_a_state_s_diplomatic_protest_is_not_a_protest_at_home(coder):
     got = roots(coder, "Colombia lodged a formal protest with Venezuela on Friday over the "
                        "closure of the border.")
     assert got == {("COL", "VEN", "11")}, got
+
+
+# -- what kind of violence it was, by who did it to whom ------------------------------------
+def test_an_armed_group_s_violence_against_people_not_fighting_is_unconventional(coder):
+    got = roots(coder, "Gunmen shot dead four aid workers in northern Mali on Sunday.")
+    assert ("MLIUAF", "MLINGO", "18") in got, got
+    got = roots(coder, "Suspected Islamist militants attacked a church in northeastern "
+                       "Nigeria, killing twelve worshippers.")
+    assert ("NGAREB", "NGAREL", "18") in got, got
+
+
+def test_fighting_between_armed_forces_stays_a_military_attack(coder):
+    got = roots(coder, "Separatist rebels ambushed an army convoy in the Anglophone region, "
+                       "killing six soldiers.")
+    assert {r for _, _, r in got} == {"19"}, got
+    got = roots(coder, "Colombian troops attacked a rebel camp near the Venezuelan border.")
+    assert {r for _, _, r in got} == {"19"}, got
+    # (a state's army striking civilians is no armed group's terror: it keeps its code)
+    got = roots(coder, "Myanmar soldiers shot dead nine villagers in Sagaing region.")
+    assert got == {("MMRMIL", "MMRCVL", "19")}, got

@@ -115,6 +115,11 @@ class Rules:
     result_roots: frozenset[str]
     riot_roots: tuple[str, ...]
     riot_code: str | None
+    unconventional_doers: frozenset[str]
+    unconventional_doer_codes: tuple[str, ...]
+    unconventional_victims: frozenset[str]
+    unconventional_codes: frozenset[str]
+    unconventional_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
     # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,
@@ -369,6 +374,11 @@ def _event_rules(data: _RulesData) -> dict:
         result_roots=data.words("results", "roots"),
         riot_roots=tuple(data.values("riot", "roots")),
         riot_code=data.part("riot").get("code"),
+        unconventional_doers=data.words("unconventional", "doers"),
+        unconventional_doer_codes=tuple(data.values("unconventional", "doer_codes")),
+        unconventional_victims=data.words("unconventional", "victims"),
+        unconventional_codes=frozenset(data.values("unconventional", "codes")),
+        unconventional_code=data.part("unconventional").get("code"),
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),

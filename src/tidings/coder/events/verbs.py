@@ -365,6 +365,11 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
+    if d.p.code in k.rules.unconventional_codes and _unconventional(k, sources, targets):
+        # "gunmen shot dead five health workers": an armed group's violence against people
+        # who are not fighting
+        d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
+                 symmetric=False, reverse=None)
     if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
             _organisation(t) for t in targets):
         # "ordered the U.N. mission to leave": an organisation expelled
@@ -385,6 +390,19 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         # "gunmen shot dead President Moise": killing one who holds an office
         d.recode(k.rules.assassination_code, f"assassination:{d.p.id}", symmetric=False,
                  reverse=None)
+
+
+def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Armed groups that are no state's force (rules.yaml unconventional) all doing violence
+    to people who are not fighting."""
+    r = k.rules
+
+    def sector(a: Actor) -> str:
+        return a.agent or a.code[3:6]
+
+    return bool(sources and targets) and all(
+        sector(a) in r.unconventional_doers or a.code.startswith(r.unconventional_doer_codes)
+        for a in sources) and all(sector(t) in r.unconventional_victims for t in targets)
 
 
 def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
