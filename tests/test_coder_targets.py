@@ -50,3 +50,13 @@ def test_fighting_between_armed_forces_stays_a_military_attack(coder):
     # (a state's army striking civilians is no armed group's terror: it keeps its code)
     got = roots(coder, "Myanmar soldiers shot dead nine villagers in Sagaing region.")
     assert got == {("MMRMIL", "MMRCVL", "19")}, got
+
+
+# -- the recipient as an indirect object ----------------------------------------------------
+def test_the_indirect_object_is_whom_something_is_given_to(coder):
+    # "gave Jordan $200 million" is "gave $200 million to Jordan"
+    got = roots(coder, "Kuwait gave Jordan 200 million dollars in grants on Monday to support "
+                       "its budget.")
+    assert ("KWT", "JOR", "07") in got, got
+    got = roots(coder, "Kuwait gave 200 million dollars to Jordan on Monday.")
+    assert ("KWT", "JOR", "07") in got, got

@@ -164,6 +164,10 @@ def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             if objs:
                 return objs
+        if slot.prep == "to":
+            # "gave Lebanon $500 million": the indirect object is the one given to
+            return [c for c in head.children if c.dep_ == "dative" and c not in used
+                    and c.pos_ in ("PROPN", "NOUN", "PRON")]
         return []
     # Object slot: the indirect object, else the direct object, of the anchor word; for a
     # particle ("call off X") the verb's object.
