@@ -37,7 +37,9 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 	$(BIN)/tidings eval evalsets/blind_news.dev.jsonl evalsets/blind_news.test.jsonl \
 		evalsets/wire_news.jsonl evalsets/modern_wire.dev.jsonl evalsets/modern_wire.test.jsonl \
 		evalsets/counts.dev.jsonl evalsets/counts.test.jsonl \
-		evalsets/cameo_cover.dev.jsonl evalsets/cameo_cover.test.jsonl --show 0
+		evalsets/cameo_cover.dev.jsonl evalsets/cameo_cover.test.jsonl \
+		evalsets/nocount.dev.jsonl evalsets/nocount.test.jsonl \
+		evalsets/plover_news.dev.jsonl evalsets/plover_news.test.jsonl --show 0
 
 confidence: setup  ## retrain the event confidence model (data/confidence.yaml) on the learning halves
 	$(BIN)/python scripts/train_confidence.py

@@ -26,7 +26,8 @@ OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/modern_wire.test.jsonl", "evalsets/cameo_cover.dev.jsonl",
        "evalsets/cameo_cover.test.jsonl", "evalsets/counts.dev.jsonl",
        "evalsets/counts.test.jsonl", "evalsets/nocount.dev.jsonl",
-       "evalsets/nocount.test.jsonl"]
+       "evalsets/nocount.test.jsonl", "evalsets/plover_news.dev.jsonl",
+       "evalsets/plover_news.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 
@@ -49,7 +50,10 @@ def _cell(levels: dict, name: str) -> str:
         return f"{levels['plover']['f1']:.3f}"
     root = levels.get("root", {}).get("f1")
     dyad = levels.get("dyad_root", {}).get("f1")
-    return f"{root:.3f} / {dyad:.3f}" if dyad is not None else f"{root:.3f}"
+    cell = f"{root:.3f} / {dyad:.3f}" if dyad is not None else f"{root:.3f}"
+    if "plover" in levels:  # (a set coded in both: root / dyad_root / plover)
+        cell += f" / {levels['plover']['f1']:.3f}"
+    return cell
 
 
 def main(argv: list[str] | None = None) -> int:
