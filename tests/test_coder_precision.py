@@ -144,7 +144,7 @@ def test_a_future_act_is_coded_as_intent(coder, text, act, dyad):
 
 
 @pytest.mark.parametrize("text, act", [
-    case("The president is due to travel to Washington next week.",
+    case("The French president is due to travel to Washington next week.",
          "'is due to' is not read as future: the trip is coded as made", act="042"),
     case("Egypt is set to host talks between Israel and Hamas next week.",
          "'is set to' is not read as future: the talks are coded as held", act="046"),
@@ -484,3 +484,13 @@ def test_the_bank_of_a_river_is_neither_the_west_nor_a_business(coder, text):
     events = coder.code_text(text, date="2023-11-15")
     assert not any(c in (e.source.code, e.target_code or "")
                    for e in events for c in ("WST", "BUS", "PSE"))
+
+
+def test_a_government_or_business_of_no_known_country_is_nobody(coder):
+    # market news: traders of no country do no political act
+    assert coder.code_text("Crude futures rose on Tuesday as traders worried about supply "
+                           "disruptions in the Gulf.") == []
+    assert coder.code_text("The government denied the charges on Monday.") == []
+    # (with a country named, they act)
+    events = coder.code_text("Nigerian oil traders protested against the new tax in Lagos.")
+    assert [(e.source.code, e.root) for e in events] == [("NGABUS", "14")]

@@ -84,6 +84,7 @@ class Rules:
     setting_roots: frozenset[str]
     setting_party_preps: frozenset[str]
     subject_matter_roots: frozenset[str]
+    nameless_sources: frozenset[str]
     background_aux: frozenset[str]
     dated_past_years: int | None
     gathering_nouns: frozenset[str]
@@ -333,6 +334,7 @@ def _actor_rules(data: _RulesData) -> dict:
         own_force_agents=data.words("own_forces", "agents"),
         relational_nouns=data.words("relational_nouns"),
         subject_matter_roots=data.words("subject_matter_roots"),
+        nameless_sources=data.words("nameless_sources"),
     )
 
 

@@ -15,6 +15,8 @@ from tidings.records import Actor, Event
 
 def make(k: CoderKnowledge, code: str, src: Actor, tgt: Actor | None, tokens: list[Token],
          index: int, rule: str, flags: Modality) -> Event | None:
+    if src.code in k.rules.nameless_sources:
+        return None  # ("traders worried that ...": a business of no country)
     negated, hypothetical, future = flags
     intent_of = None
     if future and not negated:
