@@ -67,6 +67,14 @@ def test_a_person_is_coded_by_the_office_held_on_the_article_date(coder):
     assert ("RUSGOV", "DEUGOV", "042") in got
 
 
+def test_a_surname_several_leaders_shared_is_the_one_in_office(coder):
+    # (two Canadian prime ministers named Trudeau: on each date, the one then in office)
+    assert ("CANGOV", "UKR", "033") in codes(
+        coder, "Trudeau pledged 3 billion dollars in aid to Ukraine.", date="2024-02-24")
+    got = codes(coder, "Trudeau criticized the United States.", date="1975-06-01")
+    assert [s for s, *_ in got] == ["CANGOV"], got
+
+
 def test_undated_text_matches_any_term(coder):
     got = codes(coder, "Netanyahu praised Egypt.")
     assert ("ISRGOV", "EGY", "051") in got

@@ -179,6 +179,9 @@ class ActorResolver:
                 continue
             seen.add(span.start)
             dist = head.i - (span.end - 1)
+            # (a surname several people share is whoever of them held office that day)
+            entries = sorted(entries, key=lambda e: e.kind == "person" and
+                             not person_code(e, day))
             for e in entries:
                 if e.kind == "org" and info.org is None:
                     info.org = (e.code, e.name, span, e.country)
