@@ -60,3 +60,13 @@ def test_the_indirect_object_is_whom_something_is_given_to(coder):
     assert ("KWT", "JOR", "07") in got, got
     got = roots(coder, "Kuwait gave 200 million dollars to Jordan on Monday.")
     assert ("KWT", "JOR", "07") in got, got
+
+
+def test_aid_for_someone_is_aid_to_them(coder):
+    got = roots(coder, "Japan pledged 40 million dollars in emergency relief for Turkey.")
+    assert ("JPN", "TUR", "03") in got, got
+    got = roots(coder, "Norway donated 10 million dollars for Sudanese refugees on Friday.")
+    assert any(s == "NOR" and t.startswith("SDN") and r == "07" for s, t, r in got), got
+    # (aid for a purpose names no recipient)
+    got = roots(coder, "The EU pledged 2 billion euros for reconstruction.")
+    assert got == {("IGOEUREEC", "---", "03")}, got

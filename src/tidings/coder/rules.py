@@ -16,6 +16,8 @@ class Rules:
 
     targetless_roots: frozenset[str]
     shared_recipient_roots: frozenset[str]
+    recipient_codes: tuple[str, ...]
+    recipient_preps: tuple[str, ...]
     venue_codes: frozenset[str]
     visitor_code: str
     host_code: str
@@ -304,6 +306,8 @@ def _actor_rules(data: _RulesData) -> dict:
     return dict(
         targetless_roots=data.words("targetless_roots"),
         shared_recipient_roots=data.words("shared_recipient_roots"),
+        recipient_codes=tuple(data.values("recipient_preps", "codes")),
+        recipient_preps=tuple(data.values("recipient_preps", "preps")),
         venue_target_roots=data.words("venue_target_roots"),
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),

@@ -429,6 +429,11 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
         # (but "the army and the militia fought in Khartoum" fought each other)
         targets = venue_actor(k, verb, d.matches)
+    if not targets and p.code.startswith(k.rules.recipient_codes or ("-",)):
+        # "pledged $500 million in military aid for Ukraine": aid for whom
+        targets = first_actors(k, prep_objects(
+            [c for c in verb.children if c.dep_ == "prep"], k.rules.recipient_preps),
+            d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
     if not targets and any(p.code.startswith(c) for c in k.rules.own_country_codes):
         # "the president eased the curfew", "the government enacted reforms": a state
         # yielding to its own people.
