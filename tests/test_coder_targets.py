@@ -70,3 +70,22 @@ def test_aid_for_someone_is_aid_to_them(coder):
     # (aid for a purpose names no recipient)
     got = roots(coder, "The EU pledged 2 billion euros for reconstruction.")
     assert got == {("IGOEUREEC", "---", "03")}, got
+
+
+# -- forces moved: shows of force (15) ------------------------------------------------------
+def test_forces_ordered_rushed_or_moving_somewhere_are_a_show_of_force(coder):
+    got = roots(coder, "The Pentagon ordered an aircraft carrier strike group to the eastern "
+                       "Mediterranean on Sunday.")
+    assert any(s == "USAMIL" and r == "15" for s, _, r in got), got
+    got = roots(coder, "Iraqi troops and tanks moved toward the Kuwaiti border on Saturday.")
+    assert ("IRQMIL", "KWT", "15") in got, got
+    got = roots(coder, "Thousands of Chinese armed police poured into Urumqi on Tuesday.")
+    assert ("CHNCOP", "---", "15") in got, got
+    got = roots(coder, "South Korea's military raised its alert status on Tuesday.")
+    assert ("KORMIL", "---", "15") in got, got
+
+
+def test_people_moving_are_no_show_of_force(coder):
+    assert roots(coder, "Thousands of refugees poured into Urumqi on Tuesday.") == set()
+    assert not any(r == "15" for *_, r in roots(
+        coder, "The court ordered police to release the journalist."))

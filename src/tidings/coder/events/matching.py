@@ -145,7 +145,10 @@ def _doer_in_class(k: CoderKnowledge, name: str, verb: Token) -> bool:
         subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None \
             else None
         if subj is not None:
-            return k.patterns.word_matches(subj, "&" + name)
+            # ("thousands of armed police poured into ...": the group the quantity counts)
+            of = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            return any(k.patterns.word_matches(t, "&" + name) for t in [subj, *of[:1]])
     return False
 
 def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[Token],
