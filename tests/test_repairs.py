@@ -330,3 +330,15 @@ def test_a_sentence_that_is_only_a_noun_phrase_gets_no_verb(coder) -> None:
 ])
 def test_an_act_measured_or_grouped_is_still_the_verb_s_object(coder, text, expected) -> None:
     assert expected in triples(coder.code_text(text, date="2025-04-19"))
+
+
+def test_two_titled_names_joined_by_and_are_two_actors(coder) -> None:
+    got = triples(coder.code_text("Serbian President Aleksandar Vucic and Croatian Prime "
+                                  "Minister Andrej Plenkovic met on Monday.", date="2023-06-01"))
+    assert {("SRBGOV", "HRVGOV", "04"), ("HRVGOV", "SRBGOV", "04")} <= got, got
+
+
+def test_modifiers_joined_by_and_stay_modifiers_of_one_noun(coder) -> None:
+    got = triples(coder.code_text("U.S. and British warplanes struck Houthi targets across "
+                                  "Yemen early Friday."))
+    assert {s for s, _, _ in got} == {"USAMIL", "GBRMIL"}, got

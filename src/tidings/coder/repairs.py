@@ -81,6 +81,9 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
         if sent.root.pos_ in ("NOUN", "PROPN"):
             _restore_verb(sent)
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ in _ROLES:
+            _restore_coordinated_names(tok)
+    for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
@@ -207,6 +210,27 @@ def _restore_verb(sent: Span) -> None:
     for t in sent:
         if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
             t.head = verb
+
+
+def _restore_coordinated_names(last: Token) -> None:
+    """"Serbian President Aleksandar Vucic and Croatian Prime Minister Andrej Plenkovic met":
+    two titled names joined by "and", parsed as one name whose first part is a modifier with
+    the second title as its conjunct. The first name is made the phrase's head again, the
+    second name its conjunct, with its title."""
+    doc = last.doc
+    first = next((c for c in last.lefts if c.dep_ in ("nmod", "compound") and
+                  c.pos_ == "PROPN" and c.i + 1 < last.i and doc[c.i + 1].lower_ == "and"),
+                 None)
+    if first is None or not any(c.dep_ == "compound" and c.i < first.i for c in first.children):
+        return
+    cc = doc[first.i + 1]
+    title = next((c for c in first.children if c.dep_ == "conj" and cc.i < c.i < last.i), None)
+    if title is None or cc.head.i != first.i or not all(
+            t.text[:1].isupper() for t in doc[cc.i + 1:last.i + 1]):
+        return
+    first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
+    title.head, title.dep_ = last, "compound"
+    last.head, last.dep_ = first, "conj"
 
 
 def _restore_plural_object(word: Token) -> None:
