@@ -89,3 +89,20 @@ def test_people_moving_are_no_show_of_force(coder):
     assert roots(coder, "Thousands of refugees poured into Urumqi on Tuesday.") == set()
     assert not any(r == "15" for *_, r in roots(
         coder, "The court ordered police to release the journalist."))
+
+
+def test_forces_placed_on_alert_or_deployed_are_their_state_s_show_of_force(coder):
+    # (a passive with no doer named: the forces moved are the ones who act)
+    got = roots(coder, "Kenyan police were placed on high alert in Nairobi on Wednesday.")
+    assert any(s == "KENCOP" and r == "15" for s, _, r in got), got
+    got = roots(coder, "Thousands of extra Indian troops were deployed in Kashmir.")
+    assert any(s == "INDMIL" and r == "15" for s, _, r in got), got
+    # (people placed under arrest are no forces: the arrest is done to them)
+    got = roots(coder, "Two journalists were placed under arrest in Cairo.")
+    assert ("EGY", "EGYMED", "17") in got, got
+
+
+def test_police_deployed_is_a_police_show_of_force(coder):
+    events = coder.code_text("Kenyan police deployed in large numbers across central Nairobi "
+                             "on Tuesday.")
+    assert [e.code for e in events] == ["153"], events

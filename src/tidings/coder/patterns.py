@@ -124,7 +124,8 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return 1 + len(self.words) + (1 if self.target else 0) + (1 if self.source else 0)
+        return 1 + len(self.words) + (1 if self.target else 0) + (1 if self.source else 0) + (
+            1 if self.doer else 0)  # ("deploy" done by police is more than any "deploy")
 
     @property
     def rank(self) -> tuple[int, int, int]:

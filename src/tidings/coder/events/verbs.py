@@ -101,6 +101,10 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
             agent_of(verb) is None:
         d.passive = False  # "forces were engaged in ethnic cleansing": they did it
     d.speaker = speaker_of(k, verb, d.speech)
+    if d.passive and subj is not None and agent_of(verb) is None and \
+            p.code[:2] in k.rules.own_force_roots and (forces := d.actors(k, [subj])) and \
+            all(a.agent in k.rules.own_force_agents for a in forces):
+        d.passive = False  # "police were placed on high alert": their state's show of force
     target_heads, source_heads = m.target_heads, m.source_heads
     place_source: list[Actor] = []
     if d.passive and not p.source:
