@@ -106,3 +106,13 @@ def test_police_deployed_is_a_police_show_of_force(coder):
     events = coder.code_text("Kenyan police deployed in large numbers across central Nairobi "
                              "on Tuesday.")
     assert [e.code for e in events] == ["153"], events
+
+
+def test_a_deal_signed_with_a_business_is_economic_cooperation(coder):
+    got = roots(coder, "Eni and Algeria's Sonatrach signed a $1.3 billion contract on Monday "
+                       "to develop gas fields.")
+    assert got == {("ITABUSENI", "DZABUSSON", "06"), ("DZABUSSON", "ITABUSENI", "06")}, got
+    # (between states it stays a signed agreement)
+    got = roots(coder, "Poland and South Korea signed a defence cooperation agreement on "
+                       "Friday.")
+    assert got == {("POL", "KOR", "05"), ("KOR", "POL", "05")}, got

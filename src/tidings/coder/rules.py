@@ -123,6 +123,9 @@ class Rules:
     unconventional_victims: frozenset[str]
     unconventional_codes: frozenset[str]
     unconventional_code: str | None
+    business_deal_codes: frozenset[str]
+    business_sectors: frozenset[str]
+    business_deal_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
     # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,
@@ -385,6 +388,9 @@ def _event_rules(data: _RulesData) -> dict:
         unconventional_victims=data.words("unconventional", "victims"),
         unconventional_codes=frozenset(data.values("unconventional", "codes")),
         unconventional_code=data.part("unconventional").get("code"),
+        business_deal_codes=frozenset(data.values("business_deals", "codes")),
+        business_sectors=data.words("business_deals", "sectors"),
+        business_deal_code=data.part("business_deals").get("code"),
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),

@@ -374,6 +374,10 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         # who are not fighting
         d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
                  symmetric=False, reverse=None)
+    if d.p.code in k.rules.business_deal_codes and k.rules.business_deal_code and any(
+            (a.agent or a.code[3:6]) in k.rules.business_sectors for a in [*sources, *targets]):
+        # "Eni and Sonatrach signed a contract": a business deal
+        d.recode(k.rules.business_deal_code, f"business:{d.p.id}")
     if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
             _organisation(t) for t in targets):
         # "ordered the U.N. mission to leave": an organisation expelled
