@@ -116,3 +116,15 @@ def test_a_deal_signed_with_a_business_is_economic_cooperation(coder):
     got = roots(coder, "Poland and South Korea signed a defence cooperation agreement on "
                        "Friday.")
     assert got == {("POL", "KOR", "05"), ("KOR", "POL", "05")}, got
+
+
+def test_what_hackers_do_to_someone_is_a_cyber_attack(coder):
+    got = roots(coder, "Chinese hackers breached the networks of several U.S. "
+                       "telecommunications companies.")
+    assert ("CHN", "USABUS", "17") in got, got
+    events = coder.code_text("Russian hackers attacked the websites of German political "
+                             "parties.")
+    assert [e.code for e in events] == ["176"], events
+    # (troops attacking stay an armed attack)
+    events = coder.code_text("Russian troops attacked a Ukrainian village.")
+    assert all(e.root == "19" for e in events) and events, events
