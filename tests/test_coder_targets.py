@@ -128,3 +128,14 @@ def test_what_hackers_do_to_someone_is_a_cyber_attack(coder):
     # (troops attacking stay an armed attack)
     events = coder.code_text("Russian troops attacked a Ukrainian village.")
     assert all(e.root == "19" for e in events) and events, events
+
+
+# -- whose a group is -----------------------------------------------------------------------
+def test_a_group_loyal_or_linked_to_someone_is_of_their_country(coder):
+    got = roots(coder, "Troops loyal to Gaddafi fired on protesters.")
+    assert ("LBYMIL", "LBYOPP", "17") in got, got
+    got = roots(coder, "Gunmen allied with the Sudanese army attacked a village in Darfur.")
+    assert any(s == "SDNUAF" for s, _, _ in got), got
+    # (an allegiance to a movement of no country gives no country)
+    got = roots(coder, "Militants linked to al-Qaeda attacked a hotel in Bamako.")
+    assert not any(s.startswith("IMG") for s, _, _ in got), got

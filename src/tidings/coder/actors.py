@@ -376,7 +376,13 @@ class ActorResolver:
         inners, via = sub
         out = []
         for inner in inners:
-            if inner.rule.startswith(("org:", "person:")) or (
+            if via == "allegiance" and inner.country:
+                # "troops loyal to Gaddafi": the leader's country's troops (with no sector of
+                # their own, the body named: "hackers linked to Russia's GRU")
+                agent = agent_code or inner.agent
+                out.append((make(inner.country + (agent or ""), inner.country, agent,
+                                 f"{via}:{inner.rule}"), False))
+            elif inner.rule.startswith(("org:", "person:")) or (
                     inner.country is None and (inner.agent is None or agent_code is None
                                                or via == "of")):
                 out.append((make(inner.code, inner.country, inner.agent,
@@ -400,6 +406,16 @@ class ActorResolver:
         """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
+            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in self.rules.allegiance:
+                # "troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are
+                named = [a for prep in child.children if prep.dep_ == "prep"
+                         and prep.lower_ in self.rules.allegiance_preps
+                         for c in prep.children if c.dep_ == "pobj"
+                         for a in self.resolve(c, matches, ctx, remember=False)
+                         if a.country and len(a.country) == 3
+                         and not a.code.startswith(("IGO", "NGO", "IMG"))]
+                if named:
+                    return named[:1], "allegiance"
             if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
                 members = [a for c in child.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)]

@@ -175,6 +175,7 @@ class Rules:
     document_place_preps: tuple[str, ...]
     location_preps: frozenset[str]
     member_preps: frozenset[str]
+    allegiance_preps: frozenset[str]
     people_place_preps: frozenset[str]
     where_preps: frozenset[str]
     # Words about actors (the `actor_words` section).
@@ -191,6 +192,7 @@ class Rules:
     place_nouns: frozenset[str]
     former: frozenset[str]
     involvement_verbs: frozenset[str]
+    allegiance: frozenset[str]
     # CAMEO codes the logic names (the `codes` section).
     meeting_root: str
     threat_root: str
@@ -439,7 +441,8 @@ def _preposition_rules(data: _RulesData) -> dict:
     unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
                  "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
                  "consultation_preps", "consultation_nouns",
-                 "location_preps", "member_preps", "people_place_preps", "where_preps")
+                 "location_preps", "member_preps", "people_place_preps", "where_preps",
+                 "allegiance_preps")
     return {**{key: data.ordered("grammar", key) for key in ordered},
             **{key: data.words("grammar", key) for key in unordered}}
 
@@ -449,7 +452,7 @@ def _actor_words(data: _RulesData) -> dict:
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "former", "involvement_verbs")}
+        "former", "involvement_verbs", "allegiance")}
 
 
 def _code_rules(data: _RulesData) -> dict:
