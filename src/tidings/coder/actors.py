@@ -408,14 +408,14 @@ class ActorResolver:
         for child in head.rights:
             if child.dep_ in ("amod", "acl") and child.lemma_.lower() in self.rules.allegiance:
                 # "troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are
-                named = [a for prep in child.children if prep.dep_ == "prep"
-                         and prep.lower_ in self.rules.allegiance_preps
-                         for c in prep.children if c.dep_ == "pobj"
-                         for a in self.resolve(c, matches, ctx, remember=False)
-                         if a.country and len(a.country) == 3
-                         and not a.code.startswith(("IGO", "NGO", "IMG"))]
-                if named:
-                    return named[:1], "allegiance"
+                owners = [a for prep in child.children if prep.dep_ == "prep"
+                          and prep.lower_ in self.rules.allegiance_preps
+                          for c in prep.children if c.dep_ == "pobj"
+                          for a in self.resolve(c, matches, ctx, remember=False)
+                          if a.country and len(a.country) == 3
+                          and not a.code.startswith(("IGO", "NGO", "IMG"))]
+                if owners:
+                    return owners[:1], "allegiance"
             if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
                 members = [a for c in child.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)]
