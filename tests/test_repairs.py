@@ -342,3 +342,14 @@ def test_modifiers_joined_by_and_stay_modifiers_of_one_noun(coder) -> None:
     got = triples(coder.code_text("U.S. and British warplanes struck Houthi targets across "
                                   "Yemen early Friday."))
     assert {s for s, _, _ in got} == {"USAMIL", "GBRMIL"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey's prime minister demanded on Sunday that Damascus stop sheltering Kurdish "
+     "rebels.", ("TURGOV", "SYRGOV", "10")),
+    ("Islamabad demanded on Wednesday that Afghanistan's Taliban hand over the bombers.",
+     ("PAKGOV", "AFGREBTAL", "10")),
+])
+def test_the_subject_of_a_demanded_act_is_whom_the_demand_is_made_of(coder, text,
+                                                                       expected) -> None:
+    assert expected in triples(coder.code_text(text, date="2024-06-01"))

@@ -83,6 +83,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.dep_ in _ROLES:
             _restore_coordinated_names(tok)
+        elif tok.dep_ == "ccomp":
+            _restore_subjunctive_subject(tok)
     for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
@@ -231,6 +233,23 @@ def _restore_coordinated_names(last: Token) -> None:
     first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     title.head, title.dep_ = last, "compound"
     last.head, last.dep_ = first, "conj"
+
+
+def _restore_subjunctive_subject(verb: Token) -> None:
+    """"demanded that Damascus stop sheltering ...", "that Afghanistan's Taliban hand over
+    ...": the subject of a bare verb after "that" parsed as a modifier of the verb (and the
+    verb, at times, as a noun). The modifier is made the clause's subject again."""
+    kids = list(verb.children)
+    mark = next((c for c in kids if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids):
+        return
+    subj = next((c for c in kids if c.dep_ == "compound" and c.pos_ in ("PROPN", "NOUN")
+                 and c.left_edge.i == mark.i + 1), None)
+    if subj is None or verb.tag_ not in ("VB", "NN", "NNP"):
+        return
+    subj.dep_ = "nsubj"
+    if verb.pos_ != "VERB":
+        verb.pos_, verb.tag_ = "VERB", "VB"
 
 
 def _restore_plural_object(word: Token) -> None:
