@@ -494,3 +494,13 @@ def test_a_government_or_business_of_no_known_country_is_nobody(coder):
     # (with a country named, they act)
     events = coder.code_text("Nigerian oil traders protested against the new tax in Lagos.")
     assert [(e.source.code, e.root) for e in events] == [("NGABUS", "14")]
+
+
+def test_what_is_threatened_is_not_done(coder):
+    # the threat is the event; the acts threatened (the second one too) did not happen
+    events = coder.code_text("Somalia threatened to expel Ethiopia's ambassador and sever "
+                             "diplomatic ties.")
+    assert [e.root for e in events] == ["13"], events
+    events = coder.code_text("Hamas threatened on Tuesday to unleash a new wave of suicide "
+                             "bombings inside Israel.")
+    assert not any(e.root in ("18", "19") for e in events), events
