@@ -139,3 +139,10 @@ def test_a_group_loyal_or_linked_to_someone_is_of_their_country(coder):
     # (an allegiance to a movement of no country gives no country)
     got = roots(coder, "Militants linked to al-Qaeda attacked a hotel in Bamako.")
     assert not any(s.startswith("IMG") for s, _, _ in got), got
+
+
+def test_troops_that_flee_or_withdraw_retreat(coder):
+    got = roots(coder, "M23 rebels seized Goma's airport on Monday as Congolese troops fled "
+                       "the city.")
+    assert ("CODMIL", "---", "08") in got, got
+    assert roots(coder, "Thousands of civilians fled the city.") == set()
