@@ -146,3 +146,13 @@ def test_troops_that_flee_or_withdraw_retreat(coder):
                        "the city.")
     assert ("CODMIL", "---", "08") in got, got
     assert roots(coder, "Thousands of civilians fled the city.") == set()
+
+
+def test_the_mediator_named_in_a_phrase_mediated_between_the_parties(coder):
+    got = roots(coder, "Pakistani and Afghan officials held talks in Doha on Sunday under "
+                       "Qatari mediation.")
+    assert {("QAT", "AFGGOV", "04"), ("QAT", "PAKGOV", "04")} <= got, got
+    # (a mediation only proposed names no mediator of the act)
+    got = roots(coder, "Pakistani and Afghan officials refused to hold talks under Qatari "
+                       "mediation.")
+    assert not any(s == "QAT" for s, _, _ in got), got

@@ -83,6 +83,9 @@ class Rules:
     hedges: frozenset[str]
     demand_aims: dict[str, str]
     setting_nouns: dict[str, str]
+    mediation_nouns: frozenset[str]
+    mediation_preps: frozenset[str]
+    mediation_code: str | None
     setting_roots: frozenset[str]
     setting_party_preps: frozenset[str]
     subject_matter_roots: frozenset[str]
@@ -405,6 +408,9 @@ def _event_rules(data: _RulesData) -> dict:
         gathering_nouns=data.words("gathering_nouns"),
         demand_aims=dict(data.get("demand_aims") or {}),
         setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),
+        mediation_nouns=data.words("mediation", "nouns"),
+        mediation_preps=data.words("mediation", "preps"),
+        mediation_code=data.part("mediation").get("code"),
         setting_roots=data.words("consultation_setting", "roots"),
         setting_party_preps=data.words("consultation_setting", "party_preps"),
     )

@@ -1,7 +1,8 @@
-"""The sentence rule for talks that are the setting of another act: "Scholz urged Putin in a
+"""The sentence rules for talks that are the setting of another act: "Scholz urged Putin in a
 phone call", "the two leaders agreed in four hours of talks", "Washington and Beijing agreed
 after talks in Geneva". The talks name no party of their own, but whoever did the act in them
-held them, with each other (its words and codes: rules.yaml ``consultation_setting``)."""
+held them, with each other (its words and codes: rules.yaml ``consultation_setting``). And for
+the mediator of an act: "held talks in Doha under Qatari mediation" (``mediation``)."""
 
 from __future__ import annotations
 
@@ -95,3 +96,32 @@ def _parties(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[Act
                if e.target is not None and not e.target.code.startswith("---")
                and "place:" not in e.target.rule}
     return [(d, t) for d in doers for t in targets.values() if t.code != d.code]
+
+
+def mediations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"held talks in Doha under Qatari mediation", "opened negotiations under the mediation of
+    Kenya's president": the one a mediation noun (rules.yaml mediation.nouns) in a phrase of
+    a coded act (after mediation.preps) names mediated between the act's parties."""
+    r = k.rules
+    if not r.mediation_code:
+        return
+    for noun in s.tokens:
+        if noun.lemma_.lower() not in r.mediation_nouns or noun.dep_ != "pobj" or \
+                noun.head.lower_ not in r.mediation_preps:
+            continue
+        verb = _coded_verb(k, s, noun.head.head if noun.head.head.pos_ in ("VERB", "AUX")
+                           else None)
+        if verb is None:
+            continue
+        owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound")]
+        owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        mediators = [a for a in actors_of(k, owners, s.matches, s.ctx, None, {}, remember=False)
+                     if not a.code.startswith("---")]
+        parties = {a.code: a for pair in _parties(k, s, verb) for a in pair}
+        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
+        new = [ev for m in mediators[:1] for p in parties.values() if p.country != m.country
+               if (ev := make(k, r.mediation_code, m, p, [noun], s.index,
+                              f"mediation:{noun.lemma_.lower()}", flags)) is not None]
+        if new and not (flags.negated or flags.hypothetical):
+            s.by_verb.setdefault(verb.i, []).extend(new)

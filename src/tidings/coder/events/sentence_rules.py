@@ -17,7 +17,7 @@ from tidings.coder.context import UNKNOWN
 from tidings.coder.events.accusations import reported_accusations, toll_reports
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
-from tidings.coder.events.consultations import consultation_settings
+from tidings.coder.events.consultations import consultation_settings, mediations
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
@@ -548,5 +548,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("answers", answers),
     SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
+    SentenceRule("mediations", mediations),
     SentenceRule("sport", sport),
 )
