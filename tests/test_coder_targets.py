@@ -156,3 +156,12 @@ def test_the_mediator_named_in_a_phrase_mediated_between_the_parties(coder):
     got = roots(coder, "Pakistani and Afghan officials refused to hold talks under Qatari "
                        "mediation.")
     assert not any(s == "QAT" for s, _, _ in got), got
+
+
+def test_an_act_prompted_or_forced_is_done_by_whom_it_was_prompted_in(coder):
+    got = roots(coder, "Pakistani jets struck hideouts in Afghanistan on Tuesday, prompting "
+                       "the Taliban to vow retaliation against Pakistan.")
+    assert ("AFGREBTAL", "PAK", "13") in got, got
+    got = roots(coder, "Gunmen killed five health workers, prompting the United Nations to "
+                       "suspend its aid to Pakistan.")
+    assert ("IGOUNO", "PAK", "16") in got, got

@@ -72,6 +72,7 @@ class Rules:
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
     instruments: frozenset[str]
+    prompting_verbs: frozenset[str]
     stative_passives: frozenset[str]
     own_force_agents: frozenset[str]
     reported_harm_code: str | None
@@ -362,6 +363,7 @@ def _event_rules(data: _RulesData) -> dict:
         statement_verbs=data.words("statements", "verbs"),
         documents=data.words("documents"),
         instruments=data.words("instruments"),
+        prompting_verbs=data.words("prompting_verbs"),
         stative_passives=data.words("stative_passives"),
         reported_harm_code=data.get("reported_harm_code"),
         occurrence_verbs=data.phrases("occurrence_verbs"),

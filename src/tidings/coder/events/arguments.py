@@ -38,6 +38,9 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
             # "Nigeria's unions threatened to strike" parsed as a noun phrase: the noun
             # with no verb of its own is the subject.
             return t.head, passive
+        if infinitive(t) and t.head.lemma_.lower() in k.rules.prompting_verbs and (
+                obj := next((c for c in t.head.children if c.dep_ == "dobj"), None)):
+            return obj, passive  # "prompting the Taliban to vow retaliation": they vowed
         if t.dep_ in ("conj", "acomp") or infinitive(t) or (
                 t.dep_ in ("advcl", "acl") and t.tag_ == "VBG"):
             if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
