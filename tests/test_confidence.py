@@ -130,7 +130,8 @@ def test_held_out_confidences_are_calibrated(coder) -> None:
     level at least 85% of the time. (Retrain with scripts/train_confidence.py when the coder
     changes enough to move them.)"""
     pairs: list[tuple[float, bool]] = []
-    for name in ("blind_news", "modern_wire", "counts", "cameo_cover", "nocount"):
+    for name in ("blind_news", "modern_wire", "counts", "cameo_cover", "nocount", "plover_news",
+                 "recent_wire"):
         records = read_gold(ROOT / "evalsets" / f"{name}.test.jsonl")
         articles = [gold_article(r, i) for i, r in enumerate(records)]
         for rec, coded in zip(records, coder.code_articles(articles), strict=True):
