@@ -44,6 +44,13 @@ parsed document before anything is coded.
   as one long noun phrase with no verb. When a sentence has no verb and a past-tense word
   stands between two noun phrases as the modifier of the second, it is made the sentence's
   verb, the noun phrase before it its subject and the one after it its object.
+- Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
+  Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
+  the second with the second title as its conjunct. The first name is made the phrase's head
+  again, the second its conjunct.
+- The subject of a bare verb after "that" ("demanded that Damascus stop sheltering ...") is
+  sometimes parsed as a modifier of the verb (the verb at times as a noun). It is made the
+  clause's subject again.
 """
 
 from __future__ import annotations
