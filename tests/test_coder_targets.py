@@ -165,3 +165,9 @@ def test_an_act_prompted_or_forced_is_done_by_whom_it_was_prompted_in(coder):
     got = roots(coder, "Gunmen killed five health workers, prompting the United Nations to "
                        "suspend its aid to Pakistan.")
     assert ("IGOUNO", "PAK", "16") in got, got
+
+
+def test_the_two_countries_troops_are_each_one_s_troops(coder):
+    got = roots(coder, "China called on Thailand and Cambodia to settle their row, as the two "
+                       "countries' troops exchanged artillery fire.")
+    assert {("THAMIL", "KHMMIL", "19"), ("KHMMIL", "THAMIL", "19")} <= got, got

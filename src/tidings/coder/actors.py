@@ -357,6 +357,11 @@ class ActorResolver:
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
                      owner_words), None)
         owners = self._pronoun(poss, ctx, matches) if poss is not None else []
+        pair = next((c for c in head.children if c.dep_ == "poss" and c.lemma_.lower() in
+                     self.rules.country_pair_words), None)
+        if poss is None and pair is not None and matches is not None:
+            # "as the two countries' troops exchanged fire": each one's troops
+            owners = [(a, False) for a in self.resolve(pair, matches, ctx, remember=False)]
         countries = list(dict.fromkeys(o.country for o, _ in owners if o.country))
         if not countries or not owners[0][0].country:
             return None
