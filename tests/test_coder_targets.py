@@ -171,3 +171,11 @@ def test_the_two_countries_troops_are_each_one_s_troops(coder):
     got = roots(coder, "China called on Thailand and Cambodia to settle their row, as the two "
                        "countries' troops exchanged artillery fire.")
     assert {("THAMIL", "KHMMIL", "19"), ("KHMMIL", "THAMIL", "19")} <= got, got
+
+
+def test_riot_control_used_on_people_is_repression(coder):
+    got = roots(coder, "Some 100,000 Chilean students marched through Santiago on Wednesday, and "
+                       "police turned water cannon on hooded youths.")
+    assert ("CHLCOP", "CHLCVL", "17") in got, got
+    got = roots(coder, "Belgian police used tear gas against hundreds of youths in Brussels.")
+    assert ("BELCOP", "BELCVL", "17") in got, got
