@@ -179,3 +179,11 @@ def test_riot_control_used_on_people_is_repression(coder):
     assert ("CHLCOP", "CHLCVL", "17") in got, got
     got = roots(coder, "Belgian police used tear gas against hundreds of youths in Brussels.")
     assert ("BELCOP", "BELCVL", "17") in got, got
+
+
+def test_forces_arriving_in_a_country_are_sent_to_it_not_visiting(coder):
+    got = roots(coder, "About 400 Kenyan police officers landed in Port-au-Prince on Tuesday.")
+    assert got == {("KENCOP", "HTIGOV", "07")}, got
+    # (a leader arriving is a visit)
+    got = roots(coder, "French President Emmanuel Macron arrived in Beirut on Friday.")
+    assert got == {("FRAGOV", "LBNGOV", "04")}, got
