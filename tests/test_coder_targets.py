@@ -187,3 +187,9 @@ def test_forces_arriving_in_a_country_are_sent_to_it_not_visiting(coder):
     # (a leader arriving is a visit)
     got = roots(coder, "French President Emmanuel Macron arrived in Beirut on Friday.")
     assert got == {("FRAGOV", "LBNGOV", "04")}, got
+
+
+def test_the_agency_s_chief_is_of_the_agency_named_before(coder):
+    got = roots(coder, "Iran withdrew the accreditation of several IAEA inspectors on Saturday, "
+                       "a move agency chief Rafael Grossi condemned as disproportionate.")
+    assert ("IGOUNOIAE", "IRN", "11") in got, got

@@ -222,6 +222,14 @@ class ActorResolver:
                     info.region = (e.code, e.name, span)
             if entries and entries[0].kind == "person":
                 continue
+        if info.org is None and info.person is None:
+            # "a move the agency's chief condemned", "agency chief Rafael Grossi": the
+            # organisation named before in the sentence, whose the role is
+            for t in head.lefts:
+                if t.dep_ in ("poss", "compound") and t.lemma_.lower() in r.group_nouns and \
+                        t.i not in matches and (found := org_named_before(t, matches)):
+                    info.org = (found[0], found[1], doc[t.i:t.i + 1], found[2])
+                    break
         return info
 
     def _resolve_one(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
