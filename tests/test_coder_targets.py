@@ -193,3 +193,10 @@ def test_the_agency_s_chief_is_of_the_agency_named_before(coder):
     got = roots(coder, "Iran withdrew the accreditation of several IAEA inspectors on Saturday, "
                        "a move agency chief Rafael Grossi condemned as disproportionate.")
     assert ("IGOUNOIAE", "IRN", "11") in got, got
+
+
+def test_it_in_a_participle_after_a_clause_is_that_clause_s_object(coder):
+    got = roots(coder, "Mali's military government ordered the U.N. peacekeeping mission "
+                       "MINUSMA to leave the country, accusing it of failing to restore "
+                       "security.")
+    assert ("MLIMIL", "IGOUNO", "11") in got, got

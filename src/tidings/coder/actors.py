@@ -489,6 +489,9 @@ class ActorResolver:
             # leaders": the parties named together as a subject before, in this sentence
             if (group := self._coordinated_before(head, matches, ctx)) is not None:
                 return group
+        if prev is None and not subj and matches is not None and \
+                low in r.thing_pronouns | r.plural_pronouns:
+            prev = self._main_object(head, matches, ctx)
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
@@ -499,6 +502,16 @@ class ActorResolver:
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in r.person_pronouns)]
 
+
+    def _main_object(self, pron: Token, matches: _Matches, ctx: ArticleContext) -> Actor | None:
+        """"ordered the U.N. mission to leave, accusing it of failing": the object of a
+        participle set after a clause is that clause's object, not its subject."""
+        verb = pron.head
+        if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return None
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        got = self._resolve_one(obj, matches, ctx) if obj is not None else []
+        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
 
     def _coordinated_before(self, pron: Token, matches: _Matches, ctx: ArticleContext
                             ) -> _Found | None:
