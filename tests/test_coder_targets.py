@@ -200,3 +200,8 @@ def test_it_in_a_participle_after_a_clause_is_that_clause_s_object(coder):
                        "MINUSMA to leave the country, accusing it of failing to restore "
                        "security.")
     assert ("MLIMIL", "IGOUNO", "11") in got, got
+
+
+def test_what_parties_named_together_talked_about_is_no_party(coder):
+    got = roots(coder, "Iran and Iraq held talks on Tuesday on the fate of missing soldiers.")
+    assert got == {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")}, got

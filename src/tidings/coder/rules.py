@@ -68,6 +68,7 @@ class Rules:
     responsibility_nouns: frozenset[str]
     accusation_nouns: frozenset[str]
     topic_verbs: frozenset[str]
+    topic_preps: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
@@ -342,6 +343,7 @@ def _actor_rules(data: _RulesData) -> dict:
         responsibility_nouns=data.words("responsibility_nouns"),
         accusation_nouns=data.words("accusation_nouns"),
         topic_verbs=data.words("topic_verbs"),
+        topic_preps=data.words("topic_preps"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),

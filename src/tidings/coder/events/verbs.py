@@ -400,6 +400,17 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
                  reverse=None)
 
 
+def _in_topic(k: CoderKnowledge, target: Actor, verb: Token) -> bool:
+    """The target is named inside a phrase of topic (rules.yaml topic_preps) of the verb's
+    clause."""
+    t = head_of(target, verb.doc)
+    while t is not None and t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in k.rules.topic_preps:
+            return True
+        t = t.head
+    return False
+
+
 def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor]) -> bool:
     """Armed groups that are no state's force (rules.yaml unconventional) all doing violence
     to people who are not fighting."""
@@ -479,6 +490,10 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         targets = [t for t in targets if not (
             t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
             and is_topic(k, t, verb.doc))]
+    if len(sources) > 1 and targets and p.code[:2] == k.rules.meeting_root:
+        # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
+        # other, about the prisoners
+        targets = [t for t in targets if not _in_topic(k, t, verb)]
     if targets and verb.lemma_.lower() in k.rules.topic_verbs:
         # "met in Tehran and discussed Afghanistan": what was discussed is no party
         topics = {c.i for c in verb.children if c.dep_ == "dobj"}
