@@ -504,3 +504,13 @@ def test_what_is_threatened_is_not_done(coder):
     events = coder.code_text("Hamas threatened on Tuesday to unleash a new wave of suicide "
                              "bombings inside Israel.")
     assert not any(e.root in ("18", "19") for e in events), events
+
+
+def test_what_talks_were_about_is_no_event(coder):
+    # the ceasefire is the talks' subject, not an act of Egypt and Qatar
+    events = coder.code_text("Egypt and Qatar held talks on Tuesday on a ceasefire between "
+                             "Israel and Hamas.")
+    assert {e.root for e in events} == {"04"}, events
+    # (a ceasefire agreed is an event)
+    events = coder.code_text("Israel and Hamas agreed on a ceasefire.")
+    assert {e.root for e in events} == {"08"}, events

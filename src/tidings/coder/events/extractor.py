@@ -77,6 +77,19 @@ class EventExtractor:
         return tok.dep_ == "pobj" and tok.head.lower_ in rules.consultation_preps and \
             tok.lemma_.lower() in rules.consultation_nouns
 
+    def _topic_of_talks(self, s: SentenceState, tok: Token) -> bool:
+        """``tok`` is what talks were about: the object of a preposition of topic
+        (rules.yaml topic_preps) on a noun of talks, or on a verb coded as a meeting."""
+        rules = self.k.rules
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in rules.topic_preps:
+            return False
+        held = prep.head
+        if held.lemma_.lower() in rules.setting_nouns or \
+                held.lemma_.lower() in rules.consultation_nouns:
+            return True
+        return any(e.root == rules.meeting_root for e in s.by_verb.get(held.i) or [])
+
     def _noun_events(self, s: SentenceState, consumed: set[int]) -> None:
         coded_verbs = {v.i for v, m in s.verb_matches if not m.pattern.speech}
         # (a verb that matched a pattern but made no event leaves the nouns it governs free
@@ -98,6 +111,8 @@ class EventExtractor:
                     not self._consultation(tok) and claimed(self.k, tok) is None and \
                     verb_of(tok) not in idle:
                 continue
+            if self._topic_of_talks(s, tok):
+                continue  # "talks on a ceasefire between Israel and Hamas": what was discussed
             cands = self.k.patterns.nouns.get(tok.lower_ if gerund else tok.lemma_.lower())
             if cands:
                 events = noun_events(self.k, tok, cands, s.index, s.matches, s.ctx,
