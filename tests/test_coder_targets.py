@@ -1,5 +1,6 @@
-"""Whom an event is aimed at when the sentence names no target: defaults by kind of act, on
-sentences written for these tests."""
+"""Whom an event is aimed at when the sentence does not say it outright (defaults by kind of
+act, recipients, talks' topics), what kind of violence or show of force an act is by who did it
+to whom, and whose an actor phrase is; on sentences written for these tests."""
 
 from __future__ import annotations
 
