@@ -206,3 +206,12 @@ def test_it_in_a_participle_after_a_clause_is_that_clause_s_object(coder):
 def test_what_parties_named_together_talked_about_is_no_party(coder):
     got = roots(coder, "Iran and Iraq held talks on Tuesday on the fate of missing soldiers.")
     assert got == {("IRN", "IRQ", "04"), ("IRQ", "IRN", "04")}, got
+
+
+def test_a_refusal_naming_no_one_answers_the_other_party_of_the_sentence(coder):
+    got = roots(coder, "Prime Minister Sheikh Hasina refused to resign on Sunday as protesters "
+                       "marched on her residence in Dhaka.")
+    assert ("BGDGOV", "BGDOPP", "12") in got, got
+    got = roots(coder, "Kenya's government rejected the demands on Monday as striking doctors "
+                       "marched on the health ministry.")
+    assert ("KENGOV", "KENHLH", "12") in got, got

@@ -457,8 +457,17 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     for i in sorted(s.by_verb):
         kept: list[Event] = []
         for e in s.by_verb[i]:
-            if e.target is not None or e.rule.split(" (")[0] not in answer_ids:
+            by_root = e.root in k.rules.answer_roots
+            if e.target is not None or (e.rule.split(" (")[0] not in answer_ids
+                                        and not by_root):
                 kept.append(e)
+                continue
+            if by_root:
+                # "Hasina refused to step down as protesters marched on her residence": a
+                # refusal answers the other party of the sentence's act involving its doer
+                others = [x for j in sorted(s.by_verb) if j != i for x in s.by_verb[j]]
+                other = _answered(e, others)
+                kept.append(replace(e, target=other) if other is not None else e)
                 continue
             earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
             other = _answered(e, [*s.ctx.events, *earlier])
