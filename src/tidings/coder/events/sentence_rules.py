@@ -452,7 +452,9 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     """"Tehran vowed a reciprocal response", "blamed the militias and vowed to respond": an
     act of a pattern marked `answer` with no target is aimed at the other party of the
     latest event before it that involved its source (this sentence's first, then the
-    article's); with none, it is dropped."""
+    article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
+    ("refused to resign as protesters marched on her residence") is aimed at the other party
+    of the sentence's other act involving its source; with none, it stays as it is."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
