@@ -179,9 +179,10 @@ class ActorResolver:
                 continue
             seen.add(span.start)
             dist = head.i - (span.end - 1)
-            # (a surname several people share is whoever of them held office that day)
-            entries = sorted(entries, key=lambda e: e.kind == "person" and
-                             not person_code(e, day))
+            if sum(e.kind == "person" for e in entries) > 1:
+                # (a surname several people share is whoever of them held office that day)
+                entries = sorted(entries, key=lambda e: e.kind == "person" and
+                                 not person_code(e, day))
             for e in entries:
                 if e.kind == "org" and info.org is None:
                     info.org = (e.code, e.name, span, e.country)
@@ -223,14 +224,19 @@ class ActorResolver:
             if entries and entries[0].kind == "person":
                 continue
         if info.org is None and info.person is None:
-            # "a move the agency's chief condemned", "agency chief Rafael Grossi": the
-            # organisation named before in the sentence, whose the role is
-            for t in head.lefts:
-                if t.dep_ in ("poss", "compound") and t.lemma_.lower() in r.group_nouns and \
-                        t.i not in matches and (found := org_named_before(t, matches)):
-                    info.org = (found[0], found[1], doc[t.i:t.i + 1], found[2])
-                    break
+            info.org = self._group_named_before(head, matches)
         return info
+
+    def _group_named_before(self, head: Token, matches: _Matches
+                            ) -> tuple[str, str, Span, str | None] | None:
+        """"a move the agency's chief condemned", "agency chief Rafael Grossi": the
+        organisation named before in the sentence that "the agency", "the group" owning the
+        role is."""
+        for t in head.lefts:
+            if t.dep_ in ("poss", "compound") and t.lemma_.lower() in self.rules.group_nouns \
+                    and t.i not in matches and (found := org_named_before(t, matches)):
+                return found[0], found[1], t.doc[t.i:t.i + 1], found[2]
+        return None
 
     def _resolve_one(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found:
         """The actors one head word names, and whether each is a person (first rule to apply).

@@ -113,15 +113,17 @@ def mediations(k: CoderKnowledge, s: SentenceState) -> None:
                            else None)
         if verb is None:
             continue
+        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
+        if flags.negated or flags.hypothetical:
+            continue
         owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound")]
         owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
         mediators = [a for a in actors_of(k, owners, s.matches, s.ctx, None, {}, remember=False)
                      if not a.code.startswith("---")]
         parties = {a.code: a for pair in _parties(k, s, verb) for a in pair}
-        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
         new = [ev for m in mediators[:1] for p in parties.values() if p.country != m.country
                if (ev := make(k, r.mediation_code, m, p, [noun], s.index,
                               f"mediation:{noun.lemma_.lower()}", flags)) is not None]
-        if new and not (flags.negated or flags.hypothetical):
+        if new:
             s.by_verb.setdefault(verb.i, []).extend(new)

@@ -375,7 +375,7 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
                  symmetric=False, reverse=None)
     if d.p.code in k.rules.business_deal_codes and k.rules.business_deal_code and any(
-            (a.agent or a.code[3:6]) in k.rules.business_sectors for a in [*sources, *targets]):
+            _sector(a) in k.rules.business_sectors for a in [*sources, *targets]):
         # "Eni and Sonatrach signed a contract": a business deal
         d.recode(k.rules.business_deal_code, f"business:{d.p.id}")
     if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
@@ -411,17 +411,19 @@ def _in_topic(k: CoderKnowledge, target: Actor, verb: Token) -> bool:
     return False
 
 
+def _sector(a: Actor) -> str:
+    """The actor's sector: its agent, or the three letters after the country in its code
+    (a named group's: "SOMREBSHB" is REB)."""
+    return a.agent or a.code[3:6]
+
+
 def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor]) -> bool:
     """Armed groups that are no state's force (rules.yaml unconventional) all doing violence
     to people who are not fighting."""
     r = k.rules
-
-    def sector(a: Actor) -> str:
-        return a.agent or a.code[3:6]
-
     return bool(sources and targets) and all(
-        sector(a) in r.unconventional_doers or a.code.startswith(r.unconventional_doer_codes)
-        for a in sources) and all(sector(t) in r.unconventional_victims for t in targets)
+        _sector(a) in r.unconventional_doers or a.code.startswith(r.unconventional_doer_codes)
+        for a in sources) and all(_sector(t) in r.unconventional_victims for t in targets)
 
 
 def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
