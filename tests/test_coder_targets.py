@@ -215,3 +215,10 @@ def test_a_refusal_naming_no_one_answers_the_other_party_of_the_sentence(coder):
     got = roots(coder, "Kenya's government rejected the demands on Monday as striking doctors "
                        "marched on the health ministry.")
     assert ("KENGOV", "KENHLH", "12") in got, got
+
+
+def test_a_bombing_by_an_unnamed_hand_stays_beside_the_sentence_s_other_events(coder):
+    got = roots(coder, "A car bomb exploded near a checkpoint in Mogadishu on Monday, killing "
+                       "five Somali soldiers, and the government blamed al-Shabaab.")
+    assert ("---", "SOMMIL", "18") in got, got
+    assert ("SOMGOV", "SOMREBSHB", "11") in got, got

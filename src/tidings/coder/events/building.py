@@ -243,7 +243,7 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
         if i in drop:
             continue
         for ev in by_verb[i]:
-            if known and ev.source.code.startswith("---"):
+            if known and ev.source.code.startswith("---") and not _unknown_attacker(k, ev):
                 continue
             key = (ev.source.code, ev.target_code, ev.code)
             if key in seen:
@@ -255,3 +255,11 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
     exact = {(e.source.code, e.target_code, e.root) for e in out if e.code != e.root + "0"}
     return [e for e in out if e.code != e.root + "0" or e.target is None
             or (e.source.code, e.target_code, e.root) not in exact]
+
+
+def _unknown_attacker(k: CoderKnowledge, ev: Event) -> bool:
+    """``ev`` is an attack by a weapon whose user the text does not name ("a bomb exploded
+    in a market, killing six, and the police blamed ..."): an event of its own beside the
+    sentence's others, not an unplaced side actor's."""
+    return ev.source.code == "---" and ev.root in k.rules.attack_doer_roots and \
+        ev.source.rule.startswith("weapon:")
