@@ -108,6 +108,15 @@ def test_passive_voice_swaps_roles(coder):
     assert ("ISR", "IRN", "112") in codes(coder, "Iran was accused by Israel of sabotage.")
 
 
+def test_a_relative_clause_acts_on_the_noun_it_describes(coder):
+    got = triples(coder.code_text("The sanctions that Washington imposed on Iran took effect "
+                                  "on Monday."), "root")
+    assert ("USAGOV", "IRN", "16") in got, got
+    got = triples(coder.code_text("The weapons Berlin sent to Kyiv arrived on Monday."),
+                  "root")
+    assert ("DEUGOV", "UKRGOV", "07") in got, got
+
+
 def test_passive_coercion_without_agent_is_done_where_it_happened(coder):
     got = codes(coder, "Two French journalists were arrested in Iran.", level="root")
     assert ("IRN", "FRAMED", "17") in got

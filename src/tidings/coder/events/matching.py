@@ -70,6 +70,11 @@ def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
         # the roots where such a participle reports an act, rules.yaml)
         clause = sorted([*clause, verb.head], key=lambda t: t.i)
         cands = [p for p in cands if p.code[:2] in k.rules.participle_target_roots]
+    elif _object_relative(verb):
+        # ("the sanctions that Washington imposed on Iran", "the aid Berlin sent to Kyiv":
+        # the noun a relative clause with its own subject describes is the verb's object)
+        clause = sorted([*(t for t in clause if t.dep_ != "dobj"), verb.head],
+                        key=lambda t: t.i)
     words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
     for p in cands:
         if not k.patterns.may_match(p, words):
@@ -78,6 +83,17 @@ def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
         if m is not None and (accept is None or accept(m)):
             return m
     return None
+
+def _object_relative(verb: Token) -> bool:
+    """``verb`` heads a relative clause whose subject is its own ("the proposal that Israel
+    rejected", "the aid Berlin sent"), so the noun it describes is what it acts on."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    kids = list(verb.children)
+    subject = any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+                  for c in kids)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    return subject and all(c.tag_ in ("WDT", "WP") or c.lower_ == "that" for c in objects)
 
 def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: ArticleContext) -> bool:
     """A pattern whose {target} slot holds no actor ("agreed ... with strings attached")
