@@ -222,3 +222,13 @@ def test_a_bombing_by_an_unnamed_hand_stays_beside_the_sentence_s_other_events(c
                        "five Somali soldiers, and the government blamed al-Shabaab.")
     assert ("---", "SOMMIL", "18") in got, got
     assert ("SOMGOV", "SOMREBSHB", "11") in got, got
+
+
+def test_a_show_of_force_naming_no_one_is_aimed_at_who_used_force_against_the_doer(coder):
+    got = roots(coder, "Pakistan put its air force on high alert on Wednesday after Indian "
+                       "artillery shelled Pakistani army posts in Kashmir.")
+    assert ("PAK", "IND", "15") in got, got
+    # (force used by someone else against a third country does not make a target)
+    got = roots(coder, "Pakistan put its air force on high alert on Wednesday as Israeli jets "
+                       "struck Iranian air defences.")
+    assert [t for s, t, r in got if r == "15"] == ["---"], got

@@ -17,6 +17,7 @@ class Rules:
     targetless_roots: frozenset[str]
     shared_recipient_roots: frozenset[str]
     answer_roots: frozenset[str]
+    provoked_roots: frozenset[str]
     recipient_codes: tuple[str, ...]
     recipient_preps: tuple[str, ...]
     venue_codes: frozenset[str]
@@ -318,6 +319,7 @@ def _actor_rules(data: _RulesData) -> dict:
         targetless_roots=data.words("targetless_roots"),
         shared_recipient_roots=data.words("shared_recipient_roots"),
         answer_roots=data.words("answer_roots"),
+        provoked_roots=data.words("provoked_roots"),
         recipient_codes=tuple(data.values("recipient_preps", "codes")),
         recipient_preps=tuple(data.values("recipient_preps", "preps")),
         venue_target_roots=data.words("venue_target_roots"),

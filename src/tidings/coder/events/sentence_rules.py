@@ -454,11 +454,18 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     latest event before it that involved its source (this sentence's first, then the
     article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
     ("refused to resign as protesters marched on her residence") is aimed at the other party
-    of the sentence's other act involving its source; with none, it stays as it is."""
+    of the sentence's other act involving its source; with none, it stays as it is. A show
+    of force of rules.yaml provoked_roots with no target is aimed at whoever used force
+    against its doer's country in the sentence."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
         for e in s.by_verb[i]:
+            if e.target is None and e.root in k.rules.provoked_roots and (
+                    by := _provoker(e, [x for j in s.by_verb if j != i
+                                        for x in s.by_verb[j]])) is not None:
+                kept.append(replace(e, target=by))  # "went on alert after X shelled Y"
+                continue
             by_root = e.root in k.rules.answer_roots
             if e.target is not None or (e.rule.split(" (")[0] not in answer_ids
                                         and not by_root):
@@ -502,6 +509,18 @@ def shared_recipients(k: CoderKnowledge, s: SentenceState) -> None:
         s.by_verb[i] = [replace(e, target=near.target)
                         if transfer(e) and unnamed(e) and near.target is not None
                         and near.target.code != e.source.code else e for e in s.by_verb[i]]
+
+
+def _provoker(e: Event, others: list[Event]) -> Actor | None:
+    """Who, in ``others``, used force (quad class 4) against ``e``'s source's country: a
+    show of force naming no one is aimed at them ("raised its alert status after North
+    Korea blew up the liaison office")."""
+    mine = e.source.country
+    for x in others:
+        if mine and x.quad_class == 4 and x.target is not None and \
+                x.target.country == mine and x.source.country not in (None, mine):
+            return x.source
+    return None
 
 
 def _answered(e: Event, before: list[Event]) -> Actor | None:
