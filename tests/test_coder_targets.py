@@ -232,3 +232,9 @@ def test_a_show_of_force_naming_no_one_is_aimed_at_who_used_force_against_the_do
     got = roots(coder, "Pakistan put its air force on high alert on Wednesday as Israeli jets "
                        "struck Iranian air defences.")
     assert [t for s, t, r in got if r == "15"] == ["---"], got
+
+
+def test_forces_moved_toward_a_border_are_aimed_at_the_neighbour(coder):
+    got = roots(coder, "Armenia moved tanks and artillery toward its border with Azerbaijan "
+                       "on Friday.")
+    assert ("ARM", "AZE", "15") in got, got
