@@ -238,3 +238,11 @@ def test_forces_moved_toward_a_border_are_aimed_at_the_neighbour(coder):
     got = roots(coder, "Armenia moved tanks and artillery toward its border with Azerbaijan "
                        "on Friday.")
     assert ("ARM", "AZE", "15") in got, got
+
+
+def test_its_does_not_refer_to_a_plural_subject(coder):
+    got = roots(coder, "Saudi Arabia cut ties with Iran after Iranian protesters stormed its "
+                       "embassy in Tehran.")
+    assert ("IRNOPP", "SAUGOV", "14") in got, got
+    got = roots(coder, "Turkey said Greek fighter jets had violated its airspace.")
+    assert ("GRCMIL", "TUR", "12") in got, got

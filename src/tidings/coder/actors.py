@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -501,7 +502,8 @@ class ActorResolver:
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
-            prev = ctx.last(person=False, subject=subj)
+            prev = ctx.last(person=False, subject=subj,
+                            skip=_plural_in(head.doc) if low in r.thing_pronouns else None)
         if prev is None:
             return []
         s, e = head.idx, head.idx + len(head.text)
@@ -538,3 +540,12 @@ class ActorResolver:
             return [(Actor(a.code, pron.text, s, e, f"coref:{a.text}", a.country, a.agent),
                      False) for a in found.values()]
         return None
+
+
+def _plural_in(doc: Doc) -> Callable[[Actor], bool]:
+    """Whether an actor named in ``doc`` was named by a plural noun ("Iranian protesters"):
+    "it" and "its" do not refer to it."""
+    def plural(actor: Actor) -> bool:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+    return plural

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -64,13 +64,14 @@ class ArticleContext:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.agent_words:
                 self.by_agent_word[tok.lemma_.lower()] = actor
 
-    def last(self, person: bool | None, subject: bool = False) -> Actor | None:
-        """The last actor named (a person, not a person, or either); for a subject, the last
-        one named as a subject if there is one: "Iran summoned the British envoy. It said
-        ..." is Iran."""
+    def last(self, person: bool | None, subject: bool = False,
+             skip: Callable[[Actor], bool] | None = None) -> Actor | None:
+        """The last actor named (a person, not a person, or either) that ``skip`` does not
+        rule out; for a subject, the last one named as a subject if there is one: "Iran
+        summoned the British envoy. It said ..." is Iran."""
         for pool in (self.subjects, self.recent) if subject else (self.recent,):
             for actor, is_person in reversed(pool):
-                if person is None or is_person == person:
+                if (person is None or is_person == person) and not (skip and skip(actor)):
                     return actor
         return None
 
