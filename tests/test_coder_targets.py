@@ -246,3 +246,9 @@ def test_its_does_not_refer_to_a_plural_subject(coder):
     assert ("IRNOPP", "SAUGOV", "14") in got, got
     got = roots(coder, "Turkey said Greek fighter jets had violated its airspace.")
     assert ("GRCMIL", "TUR", "12") in got, got
+
+
+def test_the_fund_or_the_court_is_the_organisation_named_before(coder):
+    got = roots(coder, "The IMF approved a loan for Egypt on Monday, and President Abdel "
+                       "Fattah al-Sisi thanked the fund.")
+    assert ("EGYGOV", "IGOBUSIMF", "05") in got, got
