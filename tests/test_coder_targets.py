@@ -252,3 +252,14 @@ def test_the_fund_or_the_court_is_the_organisation_named_before(coder):
     got = roots(coder, "The IMF approved a loan for Egypt on Monday, and President Abdel "
                        "Fattah al-Sisi thanked the fund.")
     assert ("EGYGOV", "IGOBUSIMF", "05") in got, got
+
+
+def test_an_attack_coordinated_with_an_earlier_one_shares_its_target(coder):
+    events = coder.code_text("Sudanese army jets bombed RSF positions in Khartoum on Monday "
+                             "and shelled several districts overnight.")
+    got = sorted((e.source.code, e.target_code, e.code) for e in events)
+    assert got == [("SDNMIL", "SDNUAFRSF", "194"), ("SDNMIL", "SDNUAFRSF", "195")], got
+    # (a toll told in coordinated participles is the attack's, not another attack)
+    events = coder.code_text("Police fired tear gas at protesters in Nairobi, killing two "
+                             "people and wounding dozens.")
+    assert [e.code for e in events] == ["175"], events

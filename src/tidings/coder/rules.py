@@ -18,6 +18,7 @@ class Rules:
     shared_recipient_roots: frozenset[str]
     answer_roots: frozenset[str]
     provoked_roots: frozenset[str]
+    shared_target_roots: frozenset[str]
     recipient_codes: tuple[str, ...]
     recipient_preps: tuple[str, ...]
     venue_codes: frozenset[str]
@@ -320,6 +321,7 @@ def _actor_rules(data: _RulesData) -> dict:
         shared_recipient_roots=data.words("shared_recipient_roots"),
         answer_roots=data.words("answer_roots"),
         provoked_roots=data.words("provoked_roots"),
+        shared_target_roots=data.words("shared_target_roots"),
         recipient_codes=tuple(data.values("recipient_preps", "codes")),
         recipient_preps=tuple(data.values("recipient_preps", "preps")),
         venue_target_roots=data.words("venue_target_roots"),

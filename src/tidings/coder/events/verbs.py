@@ -27,7 +27,7 @@ from tidings.coder.events.arguments import (
     weapon_of,
 )
 from tidings.coder.events.building import pairs, root_of
-from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.matching import match_verb, occurs_as
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import (
@@ -84,7 +84,27 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
     _refine_targets(k, d)
     _recode_by_actors(k, d)
     _targets_by_kind(k, d)
+    if not d.targets and d.p.code[:2] in k.rules.shared_target_roots:
+        d.targets = _coordinated_targets(k, d, index, matches, ctx, speech)
     return pairs(k, d.p.code, d.sources, d.targets, d.used, index, d.p, d.flags, d.venue)
+
+
+def _coordinated_targets(k: CoderKnowledge, d: _Draft, index: int, matches: Matches,
+                         ctx: ArticleContext, speech: dict[int, Token]) -> list[Actor]:
+    """"fired missiles at cities across Ukraine and shelled towns along the border": an
+    attack coordinated with an earlier attack of the same doers that names no one it hits
+    is aimed at the earlier one's targets (rules.yaml shared_target_roots)."""
+    verb, head = d.verb, d.verb.head
+    if verb.dep_ != "conj" or head.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() in k.rules.result_verbs:
+        return []  # ("killing 40 and wounding 2,000": the toll of one attack)
+    cands = k.patterns.verb_patterns(head)
+    m = match_verb(k, head, cands) if cands else None
+    if m is None or m.pattern.code[:2] not in k.rules.shared_target_roots:
+        return []
+    mine = {a.code for a in d.sources}
+    got = verb_events(k, head, m, index, matches, ctx, speech)
+    return [e.target for e in got if e.target is not None and e.source.code in mine]
 
 
 def _heads(k: CoderKnowledge, d: _Draft, m: Match
