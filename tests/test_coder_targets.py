@@ -263,3 +263,10 @@ def test_an_attack_coordinated_with_an_earlier_one_shares_its_target(coder):
     events = coder.code_text("Police fired tear gas at protesters in Nairobi, killing two "
                              "people and wounding dozens.")
     assert [e.code for e in events] == ["175"], events
+
+
+def test_they_after_a_comma_is_the_reporting_clause_s_subject(coder):
+    events = coder.code_text("European Union foreign ministers demanded that Iranian "
+                             "authorities free the prisoners, as they agreed to impose "
+                             "sanctions on Tehran.")
+    assert {e.source.code for e in events} == {"IGOEUREEC"}, events

@@ -499,6 +499,9 @@ class ActorResolver:
         if prev is None and not subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._main_object(head, matches, ctx)
+        if prev is None and subj and matches is not None and \
+                low in r.thing_pronouns | r.plural_pronouns:
+            prev = self._governing_subject(head, matches, ctx)
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
@@ -510,6 +513,25 @@ class ActorResolver:
         return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
                        prev.agent), low in r.person_pronouns)]
 
+
+    def _governing_subject(self, pron: Token, matches: _Matches, ctx: ArticleContext
+                           ) -> Actor | None:
+        """"X demanded that Y free the prisoners, as they agreed to impose sanctions": the
+        subject of a clause set after another, by a comma or a conjunction, is that clause's
+        subject (over a reported clause, to the clause that reports it)."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("advcl", "conj"):
+            return None
+        gov = verb.head
+        comma = verb.left_edge.i > 0 and pron.doc[verb.left_edge.i - 1].text == ","
+        while comma and gov.dep_ == "ccomp" and gov.i < verb.i:
+            gov = gov.head
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or (
+                pron.lower_ in self.rules.thing_pronouns and subj.tag_ in ("NNS", "NNPS")):
+            return None
+        got = self._resolve_one(subj, matches, ctx)
+        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
 
     def _main_object(self, pron: Token, matches: _Matches, ctx: ArticleContext) -> Actor | None:
         """"ordered the U.N. mission to leave, accusing it of failing": the object of a
