@@ -270,3 +270,12 @@ def test_they_after_a_comma_is_the_reporting_clause_s_subject(coder):
                              "authorities free the prisoners, as they agreed to impose "
                              "sanctions on Tehran.")
     assert {e.source.code for e in events} == {"IGOEUREEC"}, events
+
+
+def test_responding_with_missiles_or_shells_is_an_attack_on_whoever_is_answered(coder):
+    got = roots(coder, "Hezbollah fired rockets at northern Israel, and the Israeli army "
+                       "retaliated with artillery fire.")
+    assert ("ISRMIL", "LBNREBHEZ", "19") in got, got
+    # (with no one to answer, no attack is coded)
+    got = roots(coder, "The Israeli army said it would respond with artillery fire.")
+    assert all(r != "19" for _, _, r in got), got
