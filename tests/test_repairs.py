@@ -353,3 +353,10 @@ def test_modifiers_joined_by_and_stay_modifiers_of_one_noun(coder) -> None:
 def test_the_subject_of_a_demanded_act_is_whom_the_demand_is_made_of(coder, text,
                                                                        expected) -> None:
     assert expected in triples(coder.code_text(text, date="2024-06-01"))
+
+
+def test_a_group_described_by_a_past_participle_is_the_next_verb_s_subject(coder) -> None:
+    # ("NOUNs VERBED outside X VERBED ...": the first verb describes them, the second is theirs)
+    got = triples(coder.code_text("Indian farmers camped outside the ministry demanded that "
+                                  "the government scrap the new laws."), "root")
+    assert ("INDAGR", "INDGOV", "10") in got, got

@@ -283,16 +283,20 @@ def _restore_reduced_relative(participle: Token) -> None:
     if subj is None or any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "ccomp", "dative")
                            for c in participle.children):
         return
-    # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive)
+    # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive; or the next
+    # verb itself, past and with no mark: "Hackers linked to Russia's GRU knocked out ...")
     aux = next((t for t in doc[participle.i + 1:participle.sent.end]
-                if t.dep_ in ("aux", "auxpass") and t.tag_ in ("MD", "VBD", "VBZ", "VBP")),
-               None)
+                if t.dep_ in ("aux", "auxpass") and t.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                or t.tag_ == "VBD" and t.head.i == participle.i and
+                t.dep_ in ("advcl", "ccomp", "conj", "dep") and
+                not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)), None)
     if aux is None:
         return
-    verb = aux.head
+    verb = aux if aux.tag_ == "VBD" and aux.dep_ not in ("aux", "auxpass") else aux.head
     between = doc[participle.i + 1:aux.i]
-    if verb.i <= aux.i or verb.head.i not in (participle.head.i, participle.i) or \
-            verb.dep_ not in ("ccomp", "conj", "advcl") or any(
+    if verb.i < aux.i or verb.i == aux.i and verb is not aux or \
+            verb.head.i not in (participle.head.i, participle.i) or \
+            verb.dep_ not in ("ccomp", "conj", "advcl", "dep") or any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
                 t.dep_ == "cc" or t.text in (",", ";") or participle not in t.ancestors
                 for t in between):
