@@ -137,6 +137,10 @@ def test_a_group_loyal_or_linked_to_someone_is_of_their_country(coder):
     assert ("LBYMIL", "LBYOPP", "17") in got, got
     got = roots(coder, "Gunmen allied with the Sudanese army attacked a village in Darfur.")
     assert any(s == "SDNUAF" for s, _, _ in got), got
+    # (a participle of allegiance counts as its adjective does)
+    got = roots(coder, "Hackers linked to Russia's GRU knocked out a Ukrainian mobile "
+                       "operator on Tuesday.")
+    assert ("RUSSPY", "UKR", "17") in got, got
     # (an allegiance to a movement of no country gives no country)
     got = roots(coder, "Militants linked to al-Qaeda attacked a hotel in Bamako.")
     assert not any(s.startswith("IMG") for s, _, _ in got), got

@@ -426,7 +426,8 @@ class ActorResolver:
         """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
-            if child.dep_ in ("amod", "acl") and child.lemma_.lower() in self.rules.allegiance:
+            if child.dep_ in ("amod", "acl") and (child.lower_ in self.rules.allegiance or
+                                                  child.lemma_.lower() in self.rules.allegiance):
                 # "troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are
                 owners = [a for prep in child.children if prep.dep_ == "prep"
                           and prep.lower_ in self.rules.allegiance_preps
