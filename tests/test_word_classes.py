@@ -36,6 +36,7 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
     ("Britain flew tents and blankets to Turkey after the earthquake.", ("GBR", "TUR", "073")),
     ("Qatar pumped natural gas to Kuwait under the new contract.", ("QAT", "KWT", "061")),
     ("Japan pledged artillery shells to Poland.", ("JPN", "POL", "0332")),
+    ("Brazil sold four light attack aircraft to Paraguay.", ("BRA", "PRY", "072")),
 ])
 def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
                                                     expected: tuple) -> None:
@@ -62,6 +63,7 @@ def test_a_fired_weapon_with_no_target_is_no_strike(coder: Coder) -> None:
 @pytest.mark.parametrize("text", [
     "Germany shipped cars to Ukraine on Monday.",
     "Japan sent a letter to Poland.",
+    "Airbus delivered ten passenger aircraft to an Indian airline.",
 ])
 def test_things_outside_the_class_are_not_aid(coder: Coder, text: str) -> None:
     assert not {e.code for e in coder.code_text(text)} & {"072", "073", "0332"}
