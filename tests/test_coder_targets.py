@@ -283,3 +283,11 @@ def test_responding_with_missiles_or_shells_is_an_attack_on_whoever_is_answered(
     # (with no one to answer, no attack is coded)
     got = roots(coder, "The Israeli army said it would respond with artillery fire.")
     assert all(r != "19" for _, _, r in got), got
+
+
+def test_letting_aid_or_agencies_in_is_an_easing(coder):
+    got = roots(coder, "Sudan reopened the Adre border crossing with Chad to aid convoys for "
+                       "three months.")
+    assert any(s == "SDN" and r == "08" for s, t, r in got), got
+    got = roots(coder, "Myanmar's junta allowed U.N. agencies into the quake zone on Tuesday.")
+    assert ("MMRMIL", "IGOUNO", "08") in got, got
