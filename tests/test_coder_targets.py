@@ -291,3 +291,12 @@ def test_letting_aid_or_agencies_in_is_an_easing(coder):
     assert any(s == "SDN" and r == "08" for s, t, r in got), got
     got = roots(coder, "Myanmar's junta allowed U.N. agencies into the quake zone on Tuesday.")
     assert ("MMRMIL", "IGOUNO", "08") in got, got
+
+
+def test_its_staff_are_the_body_named_before(coder):
+    got = roots(coder, "The World Food Programme halted deliveries in Yemen on Friday after "
+                       "Houthi rebels detained several of its staff.")
+    assert ("YEMREBHOU", "IGOUNOWFP", "17") in got, got
+    # ("its" on a thing's victim is not the thing's: the strike is no body)
+    got = roots(coder, "Hamas said an Israeli air strike killed one of its commanders in Gaza.")
+    assert not any(t.startswith("ISR") for s, t, r in got if r in ("18", "19")), got

@@ -364,7 +364,8 @@ class ActorResolver:
         ("their leaders" after "Ethiopia and Somalia ...": each one's); "his country", "its
         nation": the owner's country itself."""
         state = head.lemma_.lower() in self.rules.state_nouns and head.tag_ == "NN"
-        if not agent_code and not state:
+        staff = not agent_code and head.lemma_.lower() in self.rules.staff_nouns
+        if not agent_code and not state and not staff:
             return None
         owner_words = self.rules.owner_pronouns | (self.rules.person_pronouns if state
                                                    else frozenset())
@@ -377,6 +378,10 @@ class ActorResolver:
         if poss is None and pair is not None and matches is not None:
             # "as the two countries' troops exchanged fire": each one's troops
             owners = [(a, False) for a in self.resolve(pair, matches, ctx, remember=False)]
+        if staff and owners and not owners[0][1]:
+            # "several of its staff": the body they work for
+            o = owners[0][0]
+            return [(make(o.code, o.country, o.agent, f"owner:{o.text}+{head.lower_}"), False)]
         countries = list(dict.fromkeys(o.country for o, _ in owners if o.country))
         if not countries or not owners[0][0].country:
             return None
@@ -503,6 +508,20 @@ class ActorResolver:
         if prev is None and subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._governing_subject(head, matches, ctx)
+        if prev is None and head.dep_ == "poss" and low in r.thing_pronouns and \
+                matches is not None:
+            # "Israel recalled its ambassador": its clause's subject; "the WFP suspended its
+            # work after rebels detained several of its staff": with a plural subject there,
+            # a body named as a subject before, outside the pronoun's clause
+            verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+            # (a subject that is a name or a body, not a thing: "an Israeli air strike killed
+            # one of its commanders" is not the strike's)
+            prev = next((a for t in [*own, *pronoun_antecedents(head)]
+                         if t.tag_ not in ("NNS", "NNPS") and t.pos_ != "PRON"
+                         for a, person in self._resolve_one(t, matches, ctx)[:1]
+                         if not person and not a.code.startswith(UNKNOWN)
+                         and (t.pos_ == "PROPN" or a.agent)), None)
         if prev is None and low in r.person_pronouns:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:

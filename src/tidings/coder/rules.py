@@ -201,6 +201,7 @@ class Rules:
     former: frozenset[str]
     involvement_verbs: frozenset[str]
     allegiance: frozenset[str]
+    staff_nouns: frozenset[str]
     # CAMEO codes the logic names (the `codes` section).
     meeting_root: str
     threat_root: str
@@ -468,7 +469,7 @@ def _actor_words(data: _RulesData) -> dict:
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "former", "involvement_verbs", "allegiance")}
+        "former", "involvement_verbs", "allegiance", "staff_nouns")}
 
 
 def _code_rules(data: _RulesData) -> dict:
