@@ -300,3 +300,15 @@ def test_its_staff_are_the_body_named_before(coder):
     # ("its" on a thing's victim is not the thing's: the strike is no body)
     got = roots(coder, "Hamas said an Israeli air strike killed one of its commanders in Gaza.")
     assert not any(t.startswith("ISR") for s, t, r in got if r in ("18", "19")), got
+
+
+def test_forces_sent_abroad_to_help_are_aid_not_a_show_of_force(coder):
+    got = triples(coder.code_text("Rwanda deployed 1,000 soldiers to Mozambique on Friday to "
+                                  "help its army fight insurgents."), "code")
+    assert ("RWA", "MOZ", "074") in got, got
+    # (a unit of peacekeepers reinforced is still a show of force; so are forces massed)
+    got = triples(coder.code_text("Russia reinforced its peacekeeping contingent in Abkhazia "
+                                  "with paratroopers."), "root")
+    assert all(r == "15" for _, _, r in got), got
+    got = triples(coder.code_text("Russia massed troops near its border with Ukraine."), "code")
+    assert ("RUS", "UKR", "154") in got, got

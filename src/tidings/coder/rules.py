@@ -123,6 +123,9 @@ class Rules:
     elaboration_roots: frozenset[str]
     expulsion_code: str | None
     expulsion_by_target: dict[str, str]
+    assistance_codes: frozenset[str]
+    assistance_code: str | None
+    assistance_aims: frozenset[str]
     result_roots: frozenset[str]
     riot_roots: tuple[str, ...]
     riot_code: str | None
@@ -396,6 +399,9 @@ def _event_rules(data: _RulesData) -> dict:
         elaboration_roots=data.words("elaborations", "roots"),
         expulsion_code=data.part("expulsions").get("code"),
         expulsion_by_target=dict(data.part("expulsions").get("by_target") or {}),
+        assistance_codes=data.words("assistance", "codes"),
+        assistance_code=data.part("assistance").get("code"),
+        assistance_aims=data.words("assistance", "aims"),
         result_roots=data.words("results", "roots"),
         riot_roots=tuple(data.values("riot", "roots")),
         riot_code=data.part("riot").get("code"),

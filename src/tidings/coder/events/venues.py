@@ -154,3 +154,21 @@ def places_attacked(targets: list[Actor]) -> list[Actor]:
     country, not the government it stands for in "Kyiv said"."""
     return [replace(t, code=t.country, agent=None, rule="place:" + t.rule[8:])
             if t.rule.startswith("metonym:") and t.country else t for t in targets]
+
+
+def assistance(k: CoderKnowledge, verb: Token, sources: list[Actor],
+               targets: list[Actor]) -> bool:
+    """Forces sent to another country to help it ("deployed police officers to Haiti to
+    lead a security mission"): a purpose clause or a phrase on the verb, not its object,
+    names one of rules.yaml assistance aims, and every target is of another country than
+    every source."""
+    if not targets or not sources or any(
+            t.country is None or any(t.country == s.country for s in sources)
+            for t in targets):
+        return False
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp", "prep") and any(
+                t.lemma_.lower() in k.rules.assistance_aims for t in c.subtree):
+            return True
+    return False
+

@@ -31,6 +31,7 @@ from tidings.coder.events.matching import match_verb, occurs_as
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import (
+    assistance,
     concessions,
     conditions,
     domestic,
@@ -402,6 +403,11 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
             _organisation(t) for t in targets):
         # "ordered the U.N. mission to leave": an organisation expelled
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
+                 reverse=None)
+    if k.rules.assistance_code and code in k.rules.assistance_codes and \
+            assistance(k, verb, sources, targets):
+        # "deployed police officers to Haiti to lead a security mission": aid
+        d.recode(k.rules.assistance_code, f"assistance:{d.p.id}", symmetric=False,
                  reverse=None)
     if k.rules.riot_code and d.p.code.startswith(k.rules.riot_roots) and sources and all(
             head_lemma(k, a, verb.doc) in k.rules.riot_doers for a in sources):
