@@ -37,6 +37,7 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
     ("Qatar pumped natural gas to Kuwait under the new contract.", ("QAT", "KWT", "061")),
     ("Japan pledged artillery shells to Poland.", ("JPN", "POL", "0332")),
     ("Brazil sold four light attack aircraft to Paraguay.", ("BRA", "PRY", "072")),
+    ("French farmers blocked motorways leading into Paris.", ("FRAAGR", "FRA", "144")),
 ])
 def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
                                                     expected: tuple) -> None:
