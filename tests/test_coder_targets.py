@@ -312,3 +312,9 @@ def test_forces_sent_abroad_to_help_are_aid_not_a_show_of_force(coder):
     assert all(r == "15" for _, _, r in got), got
     got = triples(coder.code_text("Russia massed troops near its border with Ukraine."), "code")
     assert ("RUS", "UKR", "154") in got, got
+
+
+def test_people_are_not_placed_by_a_country_named_in_another_clause(coder):
+    events = coder.code_text("Kharkiv Mayor Ihor Terekhov urged residents to stay in shelters "
+                             "on Friday after Russian missiles slammed into a power plant.")
+    assert not any(e.target_code.startswith("RUS") for e in events if e.root == "02"), events

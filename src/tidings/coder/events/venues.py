@@ -122,14 +122,16 @@ def domestic(sources: list[Actor], targets: list[Actor]) -> tuple[list[Actor], l
     return sources, targets
 
 def sole_country(sent: Span, matches: Matches, places: bool = True,
-                 exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
-    """The only country a sentence names (besides those in ``exclude``); with ``places``
-    false, cities and capitals do not count (a meeting in Geneva says nothing of who met)."""
+                 exclude: set[str] | frozenset[str] = frozenset(),
+                 skip: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """The only country a sentence names (besides those in ``exclude``, and outside the
+    tokens ``skip``); with ``places`` false, cities and capitals do not count (a meeting in
+    Geneva says nothing of who met)."""
     kinds = ("country", "demonym", "capital", "city", "metonym") if places else (
         "country", "demonym", "metonym")
     found = set()
     for i in range(sent.start, sent.end):
-        hit = matches.get(i)
+        hit = matches.get(i) if i not in skip else None
         if hit is not None:
             for e in hit[1]:
                 if e.kind in kinds:

@@ -281,8 +281,11 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
         elif known := {a.country for a in (*sources, *targets) if a.country}:
             # ... or, for a part of a country's people (rules.yaml people_sectors), the only
             # other one: "the US recognised opposition candidate X as the winner of
-            # Venezuela's election" (Venezuela's opposition)
-            other = sole_country(d.verb.sent, d.matches, exclude=known)
+            # Venezuela's election" (Venezuela's opposition); not one named in a clause of
+            # its own ("urged residents to stay in shelters after Russian missiles hit ...")
+            aside = {t.i for c in d.verb.subtree if c.dep_ == "advcl" and c.i != d.verb.i
+                     for t in c.subtree}
+            other = sole_country(d.verb.sent, d.matches, exclude=known, skip=aside)
             if other:
                 sources = [localised(a, other) if a.agent in k.rules.people_sectors else a
                            for a in sources]
