@@ -38,6 +38,8 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
     ("Japan pledged artillery shells to Poland.", ("JPN", "POL", "0332")),
     ("Brazil sold four light attack aircraft to Paraguay.", ("BRA", "PRY", "072")),
     ("French farmers blocked motorways leading into Paris.", ("FRAAGR", "FRA", "144")),
+    ("Thousands of protesters poured into the streets of Khartoum on Thursday.",
+     ("SDNOPP", "SDNGOV", "141")),
 ])
 def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
                                                     expected: tuple) -> None:
@@ -68,6 +70,11 @@ def test_a_fired_weapon_with_no_target_is_no_strike(coder: Coder) -> None:
 ])
 def test_things_outside_the_class_are_not_aid(coder: Coder, text: str) -> None:
     assert not {e.code for e in coder.code_text(text)} & {"072", "073", "0332"}
+
+
+def test_a_crowd_that_is_not_protesting_is_no_protest(coder: Coder) -> None:
+    events = coder.code_text("Thousands of Chinese tourists poured into Paris for the holiday.")
+    assert not any(e.root == "14" for e in events), events
 
 
 def _data_dir(tmp_path: Path, classes: dict, patterns: dict | None = None) -> Path:
