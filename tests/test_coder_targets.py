@@ -318,3 +318,12 @@ def test_people_are_not_placed_by_a_country_named_in_another_clause(coder):
     events = coder.code_text("Kharkiv Mayor Ihor Terekhov urged residents to stay in shelters "
                              "on Friday after Russian missiles slammed into a power plant.")
     assert not any(e.target_code.startswith("RUS") for e in events if e.root == "02"), events
+
+
+def test_an_order_sending_one_s_own_forces_somewhere_is_their_show_of_force(coder):
+    got = triples(coder.code_text("Ecuador ordered troops to the frontier on Monday."), "code")
+    assert ("ECU", "---", "154") in got, got
+    # (an order to do something stays an order)
+    got = triples(coder.code_text("Kenya's president ordered police to release the "
+                                  "detained journalists."), "root")
+    assert all(r == "10" for _, _, r in got), got

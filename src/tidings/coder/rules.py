@@ -79,6 +79,8 @@ class Rules:
     prompting_verbs: frozenset[str]
     stative_passives: frozenset[str]
     own_force_agents: frozenset[str]
+    force_orders: frozenset[str]
+    forces_moved: dict[str, str]
     reported_harm_code: str | None
     relational_nouns: frozenset[str]
     anaphora_codes: tuple[str, ...]
@@ -357,6 +359,8 @@ def _actor_rules(data: _RulesData) -> dict:
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),
+        force_orders=data.words("own_forces", "orders"),
+        forces_moved=dict(data.part("own_forces").get("moved") or {}),
         relational_nouns=data.words("relational_nouns"),
         subject_matter_roots=data.words("subject_matter_roots"),
         nameless_sources=data.words("nameless_sources"),

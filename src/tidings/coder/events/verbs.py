@@ -350,6 +350,10 @@ def _says_will_not(k: CoderKnowledge, verb: Token) -> bool:
 def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
     """A state's own forces are not its target; a capital attacked is the city."""
     code, sources, targets = d.p.code, d.sources, d.targets
+    if code in k.rules.force_orders and targets and _forces_sent(k, d):
+        # "ordered troops to the frontier": the forces ordered are moved
+        d.recode(k.rules.forces_moved[targets[0].agent or ""], f"moved:{d.p.id}")
+        code = d.p.code
     if code[:2] in k.rules.own_force_roots and targets:
         # "mobilized army reservists", "ordered patrols by police": the forces a state
         # moves are its own, not the target.
@@ -368,6 +372,17 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
     if code[:2] in k.rules.place_target_roots:
         targets = places_attacked(targets)
     d.targets = targets
+
+
+def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
+    """The order's targets are all the source's own forces of one agent rules.yaml
+    own_forces moved names, and its "to" is a preposition (a destination), not an
+    infinitive."""
+    own = {a.country for a in d.sources}
+    agents = {t.agent for t in d.targets}
+    return len(agents) == 1 and agents <= set(k.rules.forces_moved) and all(
+        t.country in own for t in d.targets) and any(
+        t.lower_ == "to" and t.dep_ == "prep" for t in d.used)
 
 
 def _organisation(a: Actor) -> bool:
