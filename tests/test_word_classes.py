@@ -40,6 +40,8 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
     ("French farmers blocked motorways leading into Paris.", ("FRAAGR", "FRA", "144")),
     ("Thousands of protesters poured into the streets of Khartoum on Thursday.",
      ("SDNOPP", "SDNGOV", "141")),
+    ("Separatist fighters seized two dozen passengers from a bus in Cameroon's Northwest "
+     "region on Friday.", ("CMRREB", "CMR", "181")),
 ])
 def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
                                                     expected: tuple) -> None:
