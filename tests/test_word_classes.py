@@ -42,6 +42,8 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
      ("SDNOPP", "SDNGOV", "141")),
     ("Separatist fighters seized two dozen passengers from a bus in Cameroon's Northwest "
      "region on Friday.", ("CMRREB", "CMR", "181")),
+    ("A Turkish court jailed four journalists on Monday, a ruling the European Union called "
+     "draconian.", ("IGOEUREEC", "TURJUD", "111")),
 ])
 def test_one_pattern_covers_every_member_of_a_class(coder: Coder, text: str,
                                                     expected: tuple) -> None:
@@ -72,6 +74,12 @@ def test_a_fired_weapon_with_no_target_is_no_strike(coder: Coder) -> None:
 ])
 def test_things_outside_the_class_are_not_aid(coder: Coder, text: str) -> None:
     assert not {e.code for e in coder.code_text(text)} & {"072", "073", "0332"}
+
+
+def test_calling_something_by_a_word_of_praise_is_no_criticism(coder: Coder) -> None:
+    events = coder.code_text("Turkey hosted talks between Kyiv and Moscow on Monday, a meeting "
+                             "the United Nations called useful.")
+    assert not any(e.root == "11" for e in events), events
 
 
 def test_a_crowd_that_is_not_protesting_is_no_protest(coder: Coder) -> None:
