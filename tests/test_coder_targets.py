@@ -327,3 +327,11 @@ def test_an_order_sending_one_s_own_forces_somewhere_is_their_show_of_force(code
     got = triples(coder.code_text("Kenya's president ordered police to release the "
                                   "detained journalists."), "root")
     assert all(r == "10" for _, _, r in got), got
+
+
+def test_forces_under_someone_s_command_are_of_that_one_s_country(coder):
+    got = roots(coder, "Washington accused forces under the command of Sudan's army chief of "
+                       "bombing schools.")
+    assert ("USAGOV", "SDNMIL", "11") in got, got
+    got = roots(coder, "Troops under the control of the Malian junta fired on protesters.")
+    assert ("MLIMIL", "MLIOPP", "17") in got, got

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,11 +38,11 @@ from tidings.coder.coreference import (
     verb_phrase,
 )
 from tidings.coder.dictionary import ActorDictionary
+from tidings.coder.pronouns import PronounResolver
 from tidings.coder.rules import Rules
 from tidings.coder.syntax import (
     conjuncts,
     is_clausal,
-    pronoun_antecedents,
 )
 from tidings.records import Actor
 
@@ -55,7 +54,7 @@ _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"
 _ACTIVE = threading.local()
 
 
-class ActorResolver:
+class ActorResolver(PronounResolver):
     """Turns the head token of a noun phrase into actors, using the dictionary matches of its
     sentence, the article date (for dated offices) and the article context (coreference)."""
 
@@ -442,6 +441,9 @@ class ActorResolver:
                           and not a.code.startswith(("IGO", "NGO", "IMG"))]
                 if owners:
                     return owners[:1], "allegiance"
+            if child.dep_ == "prep" and child.lower_ in self.rules.command_preps and (
+                    owners := self._commander(child, matches, ctx)):
+                return owners[:1], "allegiance"  # "forces under his command"
             if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
                 members = [a for c in child.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)]
@@ -477,117 +479,25 @@ class ActorResolver:
                         code, place = loc
                         return [Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
                                       f"place:{place}", code, None)], child.lower_
+        after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
+        if head.dep_ == "dobj" and after is not None and after.dep_ == "prep" and \
+                after.head.i == head.head.i and after.lower_ in self.rules.command_preps and (
+                    owners := self._commander(after, matches, ctx)):
+            return owners[:1], "allegiance"  # (hung on the verb: "accused forces under his ...")
         return None
 
-    def _pronoun(self, head: Token, ctx: ArticleContext, matches: _Matches | None = None) -> _Found:
-        low, r = head.lower_, self.rules
-        # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
-        subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
-        prev = None
-        if low in r.person_pronouns and not subj and matches is not None:
-            # "Fico was in hospital after a gunman shot him": a person named as a subject
-            # earlier in the same sentence, outside the pronoun's own clause.
-            # (not the subject of the pronoun's own verb through coordination: in "Xi spoke
-            # with Putin and urged him", "him" is the person Xi spoke with)
-            for t in pronoun_antecedents(head):
-                got = self._resolve_one(t, matches, ctx)
-                if got and (got[0][1] or t.ent_type_ == "PERSON" or (
-                        t.tag_ == "NN" and got[0][0].agent is not None)):
-                    # (a named person, or one holding a role: "the French ambassador")
-                    prev = got[0][0]
-                if t.dep_ in ("nsubj", "nsubjpass") or prev is not None:
-                    break
-        if low in r.plural_pronouns and matches is not None:
-            # "Ethiopia and Somalia agreed ..., after Erdogan mediated between their
-            # leaders": the parties named together as a subject before, in this sentence
-            if (group := self._coordinated_before(head, matches, ctx)) is not None:
-                return group
-        if prev is None and not subj and matches is not None and \
-                low in r.thing_pronouns | r.plural_pronouns:
-            prev = self._main_object(head, matches, ctx)
-        if prev is None and subj and matches is not None and \
-                low in r.thing_pronouns | r.plural_pronouns:
-            prev = self._governing_subject(head, matches, ctx)
-        if prev is None and head.dep_ == "poss" and low in r.thing_pronouns and \
-                matches is not None:
-            # "Israel recalled its ambassador": its clause's subject; "the WFP suspended its
-            # work after rebels detained several of its staff": with a plural subject there,
-            # a body named as a subject before, outside the pronoun's clause
-            verb = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
-            own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
-            # (a subject that is a name or a body, not a thing: "an Israeli air strike killed
-            # one of its commanders" is not the strike's)
-            prev = next((a for t in [*own, *pronoun_antecedents(head)]
-                         if t.tag_ not in ("NNS", "NNPS") and t.pos_ != "PRON"
-                         for a, person in self._resolve_one(t, matches, ctx)[:1]
-                         if not person and not a.code.startswith(UNKNOWN)
-                         and (t.pos_ == "PROPN" or a.agent)), None)
-        if prev is None and low in r.person_pronouns:
-            prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
-        elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
-            prev = ctx.last(person=False, subject=subj,
-                            skip=_plural_in(head.doc) if low in r.thing_pronouns else None)
-        if prev is None:
+    def _commander(self, prep: Token, matches: _Matches, ctx: ArticleContext) -> list[Actor]:
+        """Who commands, in "under his command" or "under the control of X" (a noun of
+        rules.yaml command_nouns after one of command_preps): actors of a country."""
+        noun = next((c for c in prep.children if c.dep_ == "pobj"
+                     and c.lemma_.lower() in self.rules.command_nouns), None)
+        if noun is None:
             return []
-        s, e = head.idx, head.idx + len(head.text)
-        return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
-                       prev.agent), low in r.person_pronouns)]
-
-
-    def _governing_subject(self, pron: Token, matches: _Matches, ctx: ArticleContext
-                           ) -> Actor | None:
-        """"X demanded that Y free the prisoners, as they agreed to impose sanctions": the
-        subject of a clause set after another, by a comma or a conjunction, is that clause's
-        subject (over a reported clause, to the clause that reports it)."""
-        verb = pron.head
-        if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("advcl", "conj"):
-            return None
-        gov = verb.head
-        comma = verb.left_edge.i > 0 and pron.doc[verb.left_edge.i - 1].text == ","
-        while comma and gov.dep_ == "ccomp" and gov.i < verb.i:
-            gov = gov.head
-        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ == "PRON" or (
-                pron.lower_ in self.rules.thing_pronouns and subj.tag_ in ("NNS", "NNPS")):
-            return None
-        got = self._resolve_one(subj, matches, ctx)
-        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
-
-    def _main_object(self, pron: Token, matches: _Matches, ctx: ArticleContext) -> Actor | None:
-        """"ordered the U.N. mission to leave, accusing it of failing": the object of a
-        participle set after a clause is that clause's object, not its subject."""
-        verb = pron.head
-        if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
-            return None
-        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        got = self._resolve_one(obj, matches, ctx) if obj is not None else []
-        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
-
-    def _coordinated_before(self, pron: Token, matches: _Matches, ctx: ArticleContext
-                            ) -> _Found | None:
-        """The actors of the nearest coordinated subject before ``pron`` in its sentence
-        that is not the subject of the pronoun's own verb, when they are two or more."""
-        for t in reversed(pron.sent[: pron.i - pron.sent.start]):
-            if t.dep_ != "nsubj" or t.head.i == pron.head.i or not any(
-                    c.dep_ == "conj" for c in t.children):
-                continue
-            found: dict[str, Actor] = {}
-            for h in [t, *conjuncts(t)]:
-                for actor, _ in self._resolve_one(h, matches, ctx):
-                    if not actor.code.startswith(UNKNOWN):
-                        found.setdefault(actor.code, actor)
-            if len(found) < 2:
-                return None
-            s, e = pron.idx, pron.idx + len(pron.text)
-            return [(Actor(a.code, pron.text, s, e, f"coref:{a.text}", a.country, a.agent),
-                     False) for a in found.values()]
-        return None
-
-
-def _plural_in(doc: Doc) -> Callable[[Actor], bool]:
-    """Whether an actor named in ``doc`` was named by a plural noun ("Iranian protesters"):
-    "it" and "its" do not refer to it."""
-    def plural(actor: Actor) -> bool:
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        return span is not None and span.root.tag_ in ("NNS", "NNPS")
-    return plural
+        heads = [c for c in noun.children if c.dep_ == "poss"] + [
+            g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+        found = [a for h in heads for a in (
+            [a for a, _ in self._pronoun(h, ctx, matches)] if h.pos_ == "PRON"
+            else self.resolve(h, matches, ctx, remember=False))]
+        return [a for a in found if a.country and len(a.country) == 3
+                and not a.code.startswith(("IGO", "NGO", "IMG"))]

@@ -189,6 +189,7 @@ class Rules:
     location_preps: frozenset[str]
     member_preps: frozenset[str]
     allegiance_preps: frozenset[str]
+    command_preps: frozenset[str]
     people_place_preps: frozenset[str]
     where_preps: frozenset[str]
     # Words about actors (the `actor_words` section).
@@ -207,6 +208,7 @@ class Rules:
     involvement_verbs: frozenset[str]
     allegiance: frozenset[str]
     staff_nouns: frozenset[str]
+    command_nouns: frozenset[str]
     # CAMEO codes the logic names (the `codes` section).
     meeting_root: str
     threat_root: str
@@ -469,7 +471,7 @@ def _preposition_rules(data: _RulesData) -> dict:
                  "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
                  "consultation_preps", "consultation_nouns",
                  "location_preps", "member_preps", "people_place_preps", "where_preps",
-                 "allegiance_preps")
+                 "allegiance_preps", "command_preps")
     return {**{key: data.ordered("grammar", key) for key in ordered},
             **{key: data.words("grammar", key) for key in unordered}}
 
@@ -479,7 +481,8 @@ def _actor_words(data: _RulesData) -> dict:
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "former", "involvement_verbs", "allegiance", "staff_nouns")}
+        "former", "involvement_verbs", "allegiance", "staff_nouns",
+        "command_nouns")}
 
 
 def _code_rules(data: _RulesData) -> dict:

@@ -1,0 +1,144 @@
+"""Pronouns for the actor resolver: whom "it", "its", "they", "their", "he" and "him" stand
+for, from the sentence's grammar first and the article's memory of who was named last."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from tidings.coder.context import UNKNOWN, ArticleContext
+from tidings.coder.coreference import Found, Matches
+from tidings.coder.syntax import conjuncts, pronoun_antecedents
+from tidings.records import Actor
+
+if TYPE_CHECKING:
+    from tidings.coder.rules import Rules
+
+
+class PronounResolver:
+    """The pronoun part of :class:`tidings.coder.actors.ActorResolver` (which gives it
+    ``rules`` and ``_resolve_one``)."""
+
+    rules: Rules
+
+    def _resolve_one(self, head: Token, matches: Matches, ctx: ArticleContext) -> Found:
+        raise NotImplementedError  # (the resolver's own)
+
+    def _pronoun(self, head: Token, ctx: ArticleContext, matches: Matches | None = None) -> Found:
+        low, r = head.lower_, self.rules
+        # (a possessive too: "severed ties with Iran after protesters stormed its embassy")
+        subj = head.dep_ in ("nsubj", "nsubjpass", "poss")
+        prev = None
+        if low in r.person_pronouns and not subj and matches is not None:
+            # "Fico was in hospital after a gunman shot him": a person named as a subject
+            # earlier in the same sentence, outside the pronoun's own clause.
+            # (not the subject of the pronoun's own verb through coordination: in "Xi spoke
+            # with Putin and urged him", "him" is the person Xi spoke with)
+            for t in pronoun_antecedents(head):
+                got = self._resolve_one(t, matches, ctx)
+                if got and (got[0][1] or t.ent_type_ == "PERSON" or (
+                        t.tag_ == "NN" and got[0][0].agent is not None)):
+                    # (a named person, or one holding a role: "the French ambassador")
+                    prev = got[0][0]
+                if t.dep_ in ("nsubj", "nsubjpass") or prev is not None:
+                    break
+        if low in r.plural_pronouns and matches is not None:
+            # "Ethiopia and Somalia agreed ..., after Erdogan mediated between their
+            # leaders": the parties named together as a subject before, in this sentence
+            if (group := self._coordinated_before(head, matches, ctx)) is not None:
+                return group
+        if prev is None and not subj and matches is not None and \
+                low in r.thing_pronouns | r.plural_pronouns:
+            prev = self._main_object(head, matches, ctx)
+        if prev is None and subj and matches is not None and \
+                low in r.thing_pronouns | r.plural_pronouns:
+            prev = self._governing_subject(head, matches, ctx)
+        if prev is None and head.dep_ == "poss" and low in r.thing_pronouns and \
+                matches is not None:
+            prev = self._possessive_owner(head, matches, ctx)
+        if prev is None and low in r.person_pronouns:
+            prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
+        elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
+            prev = ctx.last(person=False, subject=subj,
+                            skip=_plural_in(head.doc) if low in r.thing_pronouns else None)
+        if prev is None:
+            return []
+        s, e = head.idx, head.idx + len(head.text)
+        return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
+                       prev.agent), low in r.person_pronouns)]
+
+
+    def _possessive_owner(self, pron: Token, matches: Matches, ctx: ArticleContext
+                          ) -> Actor | None:
+        """"Israel recalled its ambassador": its clause's subject; "the WFP suspended its
+        work after rebels detained several of its staff": with a plural subject there, a body
+        named as a subject before, outside the pronoun's clause. (A subject that is a name or
+        a body, not a thing: "an Israeli air strike killed one of its commanders" is not the
+        strike's.)"""
+        verb = next((t for t in pron.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb else []
+        return next((a for t in [*own, *pronoun_antecedents(pron)]
+                     if t.tag_ not in ("NNS", "NNPS") and t.pos_ != "PRON"
+                     for a, person in self._resolve_one(t, matches, ctx)[:1]
+                     if not person and not a.code.startswith(UNKNOWN)
+                     and (t.pos_ == "PROPN" or a.agent)), None)
+
+    def _governing_subject(self, pron: Token, matches: Matches, ctx: ArticleContext
+                           ) -> Actor | None:
+        """"X demanded that Y free the prisoners, as they agreed to impose sanctions": the
+        subject of a clause set after another, by a comma or a conjunction, is that clause's
+        subject (over a reported clause, to the clause that reports it)."""
+        verb = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("advcl", "conj"):
+            return None
+        gov = verb.head
+        comma = verb.left_edge.i > 0 and pron.doc[verb.left_edge.i - 1].text == ","
+        while comma and gov.dep_ == "ccomp" and gov.i < verb.i:
+            gov = gov.head
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or (
+                pron.lower_ in self.rules.thing_pronouns and subj.tag_ in ("NNS", "NNPS")):
+            return None
+        got = self._resolve_one(subj, matches, ctx)
+        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
+
+    def _main_object(self, pron: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
+        """"ordered the U.N. mission to leave, accusing it of failing": the object of a
+        participle set after a clause is that clause's object, not its subject."""
+        verb = pron.head
+        if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return None
+        obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+        got = self._resolve_one(obj, matches, ctx) if obj is not None else []
+        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
+
+    def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext
+                            ) -> Found | None:
+        """The actors of the nearest coordinated subject before ``pron`` in its sentence
+        that is not the subject of the pronoun's own verb, when they are two or more."""
+        for t in reversed(pron.sent[: pron.i - pron.sent.start]):
+            if t.dep_ != "nsubj" or t.head.i == pron.head.i or not any(
+                    c.dep_ == "conj" for c in t.children):
+                continue
+            found: dict[str, Actor] = {}
+            for h in [t, *conjuncts(t)]:
+                for actor, _ in self._resolve_one(h, matches, ctx):
+                    if not actor.code.startswith(UNKNOWN):
+                        found.setdefault(actor.code, actor)
+            if len(found) < 2:
+                return None
+            s, e = pron.idx, pron.idx + len(pron.text)
+            return [(Actor(a.code, pron.text, s, e, f"coref:{a.text}", a.country, a.agent),
+                     False) for a in found.values()]
+        return None
+
+
+def _plural_in(doc: Doc) -> Callable[[Actor], bool]:
+    """Whether an actor named in ``doc`` was named by a plural noun ("Iranian protesters"):
+    "it" and "its" do not refer to it."""
+    def plural(actor: Actor) -> bool:
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ in ("NNS", "NNPS")
+    return plural
