@@ -261,6 +261,10 @@ def test_whom_an_aim_protects_is_not_the_target(coder):
     # (no "had", but dated years back: sentence rule dated_past)
     case("Kenya extradited a Ugandan rebel commander who attacked a school in 2010.",
          banned="19"),
+    # (an act some years before the news, after "after" or "since": rules.yaml
+    # background_spans)
+    case("Britain restored diplomatic ties with Iran on Sunday, four years after Iranian "
+         "protesters stormed its embassy in Tehran.", banned="14"),
 ])
 def test_a_past_act_describing_someone_is_background(coder, text, banned):
     got = codes(coder, text, date="2024-03-01")
@@ -269,7 +273,10 @@ def test_a_past_act_describing_someone_is_background(coder, text, banned):
 
 # -- time clauses: the parties of a "when/after/while" clause do not cross into the main one ---
 @pytest.mark.parametrize("text, pair", [
-    case("Finland joined NATO a year after Russia invaded Ukraine.", pair=("FIN", "UKR")),
+    # (weeks, not years: an act years before the news is background, rules.yaml
+    # background_spans)
+    case("Finland applied to join NATO weeks after Russia invaded Ukraine.",
+         pair=("FIN", "UKR")),
     case("While the Chinese president was visiting France, Taiwan criticized Beijing.",
          pair=("TWN", "FRA")),
     case("When the Israeli delegation arrived in Cairo, Egypt warned Hamas.",

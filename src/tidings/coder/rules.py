@@ -61,6 +61,8 @@ class Rules:
     cancelling_verbs: tuple[tuple[str, ...], ...]
     target_phrases: frozenset[str]
     cause_preps: frozenset[str]
+    background_span_marks: frozenset[str]
+    background_span_units: frozenset[str]
     means_preps: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
@@ -349,6 +351,8 @@ def _actor_rules(data: _RulesData) -> dict:
         concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),
+        background_span_marks=data.words("background_spans", "marks"),
+        background_span_units=data.words("background_spans", "units"),
         means_preps=data.words("means_preps"),
         accusation_roots=data.words("accusation", "roots"),
         accusation_preps=data.words("accusation", "preps"),

@@ -337,12 +337,18 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
 def background(k: CoderKnowledge, s: SentenceState) -> None:
     """"the homes of two men who had carried out attacks": what describes someone by an
     earlier act (a relative clause in the past perfect, rules.yaml: background_aux) is
-    background, not news."""
+    background, not news; so is an act some years before the news ("five years after crowds
+    burned down its embassy": rules.yaml background_spans)."""
     doc = s.tokens[0].doc
     for i in list(s.by_verb):
         t = doc[i]
         if t.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and
                                      c.lower_ in k.rules.background_aux for c in t.children):
+            del s.by_verb[i]
+        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
+                                       k.rules.background_span_marks for c in t.children) and \
+                any(c.dep_ == "npadvmod" and c.lemma_.lower() in k.rules.background_span_units
+                    for c in t.children):
             del s.by_verb[i]
 
 
