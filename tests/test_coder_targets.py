@@ -335,3 +335,11 @@ def test_forces_under_someone_s_command_are_of_that_one_s_country(coder):
     assert ("USAGOV", "SDNMIL", "11") in got, got
     got = roots(coder, "Troops under the control of the Malian junta fired on protesters.")
     assert ("MLIMIL", "MLIOPP", "17") in got, got
+
+
+def test_saying_an_act_is_illegal_is_criticising_its_doer(coder):
+    got = roots(coder, "China said the U.S. sanctions were illegal and unacceptable.")
+    assert got == {("CHN", "USA", "11")}, got
+    # (a word of praise stays a statement)
+    got = roots(coder, "Turkey said the Swedish proposal was useful.")
+    assert all(r != "11" for _, _, r in got), got

@@ -280,3 +280,13 @@ def test_buying_a_country_s_energy_is_trade_with_it(coder: Coder) -> None:
     got = triples(coder.code_text("Indian refiners bought Russian crude in March.",
                                   date="2023-04-02"))
     assert ("INDBUS", "RUS", "06") in got
+
+
+@pytest.mark.slow
+def test_an_evaluation_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> None:
+    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"]})
+    (tmp_path / "patterns" / "rules.yaml").write_text(yaml.safe_dump(
+        {"version": 1, "evaluations": {"from": ["010"], "class": "praise", "code": "051"}}),
+        encoding="utf-8")
+    with pytest.raises(DataFileError, match="evaluations.class: no word class 'praise'"):
+        Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))

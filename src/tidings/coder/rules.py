@@ -61,6 +61,9 @@ class Rules:
     cancelling_verbs: tuple[tuple[str, ...], ...]
     target_phrases: frozenset[str]
     cause_preps: frozenset[str]
+    evaluation_from: frozenset[str]
+    evaluation_class: str | None
+    evaluation_code: str | None
     background_span_marks: frozenset[str]
     background_span_units: frozenset[str]
     means_preps: frozenset[str]
@@ -351,6 +354,9 @@ def _actor_rules(data: _RulesData) -> dict:
         concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),
+        evaluation_from=data.words("evaluations", "from"),
+        evaluation_class=data.part("evaluations").get("class"),
+        evaluation_code=data.part("evaluations").get("code"),
         background_span_marks=data.words("background_spans", "marks"),
         background_span_units=data.words("background_spans", "units"),
         means_preps=data.words("means_preps"),

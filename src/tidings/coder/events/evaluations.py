@@ -1,0 +1,54 @@
+"""Statements that judge an act: "China said the U.S. sanctions were illegal", "Turkey said
+the Swedish decision was provocative". What is said of the act is a word of a judging class
+(rules.yaml evaluations: a word class of the pattern language, ``censure``), so the statement
+is the class's code (criticism, 111) aimed at whom the statement was about."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.knowledge.datafiles import DataFileError
+
+
+def check_evaluations(k: CoderKnowledge) -> None:
+    """The word class rules.yaml evaluations names exists: a clear error otherwise."""
+    name = k.rules.evaluation_class
+    if name and name not in k.patterns.classes:
+        raise DataFileError(f"rules.yaml: evaluations.class: no word class {name!r} "
+                            f"(classes.yaml lists {len(k.patterns.classes)})")
+
+
+def evaluations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"X said the move was illegal": a statement (rules.yaml evaluations: statement codes)
+    whose reported clause says of its subject a word of the evaluation's word class is that
+    class's code, aimed at the statement's target."""
+    rules = k.rules
+    word_class = rules.evaluation_class
+    if not word_class or not rules.evaluation_code:
+        return
+    for i, verb in s.speech.items():
+        events = s.by_verb.get(i)
+        if not events or not any(e.code in rules.evaluation_from for e in events):
+            continue
+        if not any(_judged(k, c, word_class) for c in verb.children if c.dep_ == "ccomp"):
+            continue
+        info = k.ontology.get(rules.evaluation_code)
+        s.by_verb[i] = [
+            replace(e, code=info.code, root=info.code[:2], quad_class=info.quad_class,
+                    goldstein=info.goldstein, plover=k.ontology.plover_name(info.plover),
+                    rule=f"evaluation:{e.rule}")
+            if e.code in rules.evaluation_from and e.target is not None else e
+            for e in events]
+
+
+def _judged(k: CoderKnowledge, clause: Token, word_class: str) -> bool:
+    """``clause`` says of its subject a word of the evaluation class ("the sanctions were
+    illegal and unacceptable", "the decision was a provocation")."""
+    if clause.lemma_ != "be" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    said = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+    said += [g for c in said for g in c.children if g.dep_ == "conj"]
+    return any(k.patterns.word_matches(t, "&" + word_class) for t in said)
