@@ -343,3 +343,9 @@ def test_saying_an_act_is_illegal_is_criticising_its_doer(coder):
     # (a word of praise stays a statement)
     got = roots(coder, "Turkey said the Swedish proposal was useful.")
     assert all(r != "11" for _, _, r in got), got
+
+
+def test_accepting_a_ceasefire_proposal_is_agreeing_to_a_ceasefire(coder):
+    got = triples(coder.code_text("The M23 rebels accepted a ceasefire proposal on Monday."),
+                  "code")
+    assert any(s == "CODREBMAR" and c == "0356" for s, _, c in got), got
