@@ -76,6 +76,12 @@ def test_arrests(coder):
     assert (c.kind, c.number, c.bound, c.side) == ("arrested", 24, "lower", "OPP")
 
 
+def test_members_of_a_faith_are_people_counted(coder):
+    c = only(coder, "Islamic State militants abducted at least 90 Assyrian Christians from "
+                    "villages in northeast Syria.")
+    assert (c.kind, c.number, c.bound) == ("hostages", 90, "lower")
+
+
 def test_hostages(coder):
     c = only(coder, "Boko Haram gunmen abducted 110 schoolgirls from a school in Dapchi.")
     assert (c.kind, c.number) == ("hostages", 110)
