@@ -56,6 +56,7 @@ bench: setup  ## throughput: coder vs spaCy alone (and memory), ingest, scale-ou
 	$(BIN)/python benchmarks/bench_real.py --gold $(GOLD)
 	$(BIN)/python benchmarks/bench_coder.py
 	$(BIN)/python benchmarks/bench_counts.py --gold $(GOLD)
+	$(BIN)/python benchmarks/bench_component.py --gold $(GOLD)
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_dashboard.py
