@@ -173,4 +173,3 @@ def assistance(k: CoderKnowledge, verb: Token, sources: list[Actor],
                 t.lemma_.lower() in k.rules.assistance_aims for t in c.subtree):
             return True
     return False
-
