@@ -349,3 +349,13 @@ def test_accepting_a_ceasefire_proposal_is_agreeing_to_a_ceasefire(coder):
     got = triples(coder.code_text("The M23 rebels accepted a ceasefire proposal on Monday."),
                   "code")
     assert any(s == "CODREBMAR" and c == "0356" for s, _, c in got), got
+
+
+def test_people_named_by_an_event_noun_are_of_the_one_country_named(coder):
+    got = roots(coder, "The killing of two protesters by soldiers in Khartoum sparked outrage "
+                       "on Monday.")
+    assert ("SDNMIL", "SDNOPP", "19") in got, got
+    # (a leader of no country named stays unplaced: he is no Sudanese official)
+    got = roots(coder, "President Francois Mitterrand gave a warm welcome on Thursday to the "
+                       "Sudanese leader.")
+    assert not any(s == t for s, t, _ in got), got

@@ -24,7 +24,7 @@ from tidings.coder.events.matching import (
 )
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
-from tidings.coder.events.venues import places_attacked, venue_actor
+from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import governed_by
 from tidings.records import Actor, Event
@@ -44,9 +44,29 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     sources, targets = _noun_roles(k, noun, m, via_verb, sources, matches, ctx)
     if not sources:
         return []
+    sources, targets = _placed(k, noun, matches, sources, targets)
     flags = _noun_modality(k, noun)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
+
+
+def _placed(k: CoderKnowledge, noun: Token, matches: Matches, sources: list[Actor],
+            targets: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """"the shooting of an imam by soldiers" in a sentence naming Thailand alone: agents of no
+    country are of the only country the sentence names, except governments and businesses
+    (rules.yaml nameless_sources: "President X gave a warm welcome to South Africa's
+    leader" says nothing of X's country)."""
+    def placeable(a: Actor) -> bool:
+        return a.country is None and bool(a.agent) and \
+            f"---{a.agent}" not in k.rules.nameless_sources
+
+    if not any(placeable(a) for a in (*sources, *targets)):
+        return sources, targets
+    sole = sole_country(noun.sent, matches)
+    if sole is None:
+        return sources, targets
+    return ([localised(a, sole) if placeable(a) else a for a in sources],
+            [localised(a, sole) if placeable(a) else a for a in targets])
 
 
 def _statistic(k: CoderKnowledge, noun: Token) -> bool:
