@@ -11,6 +11,10 @@ def roots(coder, text, date=None):
     return triples(coder.code_text(text, date=date), "root")
 
 
+def codes(coder, text, date=None):
+    return triples(coder.code_text(text, date=date), "code")
+
+
 def test_a_protest_with_no_target_named_is_aimed_at_the_protesters_own_country(coder):
     got = roots(coder, "Thousands of Kenyan nurses walked off the job on Tuesday over pay.")
     assert ("KENHLH", "KEN", "14") in got, got
@@ -303,14 +307,14 @@ def test_its_staff_are_the_body_named_before(coder):
 
 
 def test_forces_sent_abroad_to_help_are_aid_not_a_show_of_force(coder):
-    got = triples(coder.code_text("Rwanda deployed 1,000 soldiers to Mozambique on Friday to "
-                                  "help its army fight insurgents."), "code")
+    got = codes(coder, "Rwanda deployed 1,000 soldiers to Mozambique on Friday to "
+                       "help its army fight insurgents.")
     assert ("RWA", "MOZ", "074") in got, got
     # (a unit of peacekeepers reinforced is still a show of force; so are forces massed)
-    got = triples(coder.code_text("Russia reinforced its peacekeeping contingent in Abkhazia "
-                                  "with paratroopers."), "root")
+    got = roots(coder, "Russia reinforced its peacekeeping contingent in Abkhazia "
+                       "with paratroopers.")
     assert all(r == "15" for _, _, r in got), got
-    got = triples(coder.code_text("Russia massed troops near its border with Ukraine."), "code")
+    got = codes(coder, "Russia massed troops near its border with Ukraine.")
     assert ("RUS", "UKR", "154") in got, got
 
 
@@ -321,11 +325,11 @@ def test_people_are_not_placed_by_a_country_named_in_another_clause(coder):
 
 
 def test_an_order_sending_one_s_own_forces_somewhere_is_their_show_of_force(coder):
-    got = triples(coder.code_text("Ecuador ordered troops to the frontier on Monday."), "code")
+    got = codes(coder, "Ecuador ordered troops to the frontier on Monday.")
     assert ("ECU", "---", "154") in got, got
     # (an order to do something stays an order)
-    got = triples(coder.code_text("Kenya's president ordered police to release the "
-                                  "detained journalists."), "root")
+    got = roots(coder, "Kenya's president ordered police to release the "
+                       "detained journalists.")
     assert all(r == "10" for _, _, r in got), got
 
 
@@ -346,8 +350,7 @@ def test_saying_an_act_is_illegal_is_criticising_its_doer(coder):
 
 
 def test_accepting_a_ceasefire_proposal_is_agreeing_to_a_ceasefire(coder):
-    got = triples(coder.code_text("The M23 rebels accepted a ceasefire proposal on Monday."),
-                  "code")
+    got = codes(coder, "The M23 rebels accepted a ceasefire proposal on Monday.")
     assert any(s == "CODREBMAR" and c == "0356" for s, _, c in got), got
 
 

@@ -433,12 +433,10 @@ class ActorResolver(PronounResolver):
             if child.dep_ in ("amod", "acl") and (child.lower_ in self.rules.allegiance or
                                                   child.lemma_.lower() in self.rules.allegiance):
                 # "troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are
-                owners = [a for prep in child.children if prep.dep_ == "prep"
-                          and prep.lower_ in self.rules.allegiance_preps
-                          for c in prep.children if c.dep_ == "pobj"
-                          for a in self.resolve(c, matches, ctx, remember=False)
-                          if a.country and len(a.country) == 3
-                          and not a.code.startswith(("IGO", "NGO", "IMG"))]
+                owners = _of_states([a for prep in child.children if prep.dep_ == "prep"
+                                      and prep.lower_ in self.rules.allegiance_preps
+                                      for c in prep.children if c.dep_ == "pobj"
+                                      for a in self.resolve(c, matches, ctx, remember=False)])
                 if owners:
                     return owners[:1], "allegiance"
             if child.dep_ == "prep" and child.lower_ in self.rules.command_preps and (
@@ -499,5 +497,11 @@ class ActorResolver(PronounResolver):
         found = [a for h in heads for a in (
             [a for a, _ in self._pronoun(h, ctx, matches)] if h.pos_ == "PRON"
             else self.resolve(h, matches, ctx, remember=False))]
-        return [a for a in found if a.country and len(a.country) == 3
-                and not a.code.startswith(("IGO", "NGO", "IMG"))]
+        return _of_states(found)
+
+
+def _of_states(actors: list[Actor]) -> list[Actor]:
+    """The actors of a state (not an international organisation or movement): whose a group
+    loyal to them or under their command is."""
+    return [a for a in actors if a.country and len(a.country) == 3
+            and not a.code.startswith(("IGO", "NGO", "IMG"))]

@@ -22,9 +22,12 @@ class PronounResolver:
     ``rules`` and ``_resolve_one``)."""
 
     rules: Rules
+    _resolve_one: Callable[[Token, Matches, ArticleContext], Found]
 
-    def _resolve_one(self, head: Token, matches: Matches, ctx: ArticleContext) -> Found:
-        raise NotImplementedError  # (the resolver's own)
+    def _known(self, head: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
+        """The first actor ``head`` names, if it is of a known kind (not "---")."""
+        got = self._resolve_one(head, matches, ctx)
+        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
 
     def _pronoun(self, head: Token, ctx: ArticleContext, matches: Matches | None = None) -> Found:
         low, r = head.lower_, self.rules
@@ -101,8 +104,7 @@ class PronounResolver:
         if subj is None or subj.pos_ == "PRON" or (
                 pron.lower_ in self.rules.thing_pronouns and subj.tag_ in ("NNS", "NNPS")):
             return None
-        got = self._resolve_one(subj, matches, ctx)
-        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
+        return self._known(subj, matches, ctx)
 
     def _main_object(self, pron: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
         """"ordered the U.N. mission to leave, accusing it of failing": the object of a
@@ -111,8 +113,7 @@ class PronounResolver:
         if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
             return None
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        got = self._resolve_one(obj, matches, ctx) if obj is not None else []
-        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
+        return self._known(obj, matches, ctx) if obj is not None else None
 
     def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext
                             ) -> Found | None:

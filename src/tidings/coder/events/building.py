@@ -37,6 +37,14 @@ def make(k: CoderKnowledge, code: str, src: Actor, tgt: Actor | None, tokens: li
         negated=negated, hypothetical=hypothetical, future=future, intent_of=intent_of,
     )
 
+def recoded(k: CoderKnowledge, ev: Event, code: str, rule: str) -> Event:
+    """``ev`` coded ``code`` by ``rule`` instead, with the code's root, quad class,
+    Goldstein score and PLOVER type."""
+    info = k.ontology.get(code)
+    return replace(ev, code=code, root=code[:2], quad_class=info.quad_class,
+                   goldstein=info.goldstein, plover=k.ontology.plover_name(info.plover),
+                   rule=rule)
+
 def root_of(k: CoderKnowledge, code: str, flags: Modality) -> str:
     """The root an event will be coded in: a future act is coded as its intent."""
     if flags.future and not flags.negated:
@@ -142,10 +150,8 @@ def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
         target = demand.target
     if code == protest.code and target is protest.target:
         return protest
-    info = k.ontology.get(code)
-    return replace(protest, code=code, target=target, goldstein=info.goldstein,
-                   quad_class=info.quad_class, plover=k.ontology.plover_name(info.plover),
-                   rule=f"{protest.rule} (demanding: {demand.rule})")
+    return recoded(k, replace(protest, target=target), code,
+                   f"{protest.rule} (demanding: {demand.rule})")
 
 def _in_rejected_object(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]]
                         ) -> bool:

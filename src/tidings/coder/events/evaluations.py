@@ -5,10 +5,9 @@ is the class's code (criticism, 111) aimed at whom the statement was about."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
+from tidings.coder.events.building import recoded
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.knowledge.datafiles import DataFileError
 
@@ -35,13 +34,9 @@ def evaluations(k: CoderKnowledge, s: SentenceState) -> None:
             continue
         if not any(_judged(k, c, word_class) for c in verb.children if c.dep_ == "ccomp"):
             continue
-        info = k.ontology.get(rules.evaluation_code)
-        s.by_verb[i] = [
-            replace(e, code=info.code, root=info.code[:2], quad_class=info.quad_class,
-                    goldstein=info.goldstein, plover=k.ontology.plover_name(info.plover),
-                    rule=f"evaluation:{e.rule}")
-            if e.code in rules.evaluation_from and e.target is not None else e
-            for e in events]
+        s.by_verb[i] = [recoded(k, e, rules.evaluation_code, f"evaluation:{e.rule}")
+                        if e.code in rules.evaluation_from and e.target is not None else e
+                        for e in events]
 
 
 def _judged(k: CoderKnowledge, clause: Token, word_class: str) -> bool:
