@@ -360,3 +360,16 @@ def test_a_group_described_by_a_past_participle_is_the_next_verb_s_subject(coder
     got = triples(coder.code_text("Indian farmers camped outside the ministry demanded that "
                                   "the government scrap the new laws."), "root")
     assert ("INDAGR", "INDGOV", "10") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Peruvian government and Shining Path rebels signed a truce in Lima on Monday.",
+     {("PERGOV", "PERREBSLU", "08"), ("PERREBSLU", "PERGOV", "08")}),
+    ("Kenya's government and opposition leaders signed an accord in Nairobi on Friday.",
+     {("KENGOV", "KENOPP", "05"), ("KENOPP", "KENGOV", "05")}),
+])
+def test_two_nouns_joined_by_and_before_a_plural_are_two_actors(coder, text, expected) -> None:
+    got = triples(coder.code_text(text, date="2019-03-04"))
+    assert expected <= got, got
+    assert not any(t in ("PER", "KEN") for _, t, _ in got), got
+

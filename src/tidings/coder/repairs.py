@@ -48,6 +48,13 @@ parsed document before anything is coded.
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
   again, the second its conjunct.
+- Two nouns joined by "and" before a plural noun ("the Colombian government and FARC rebels
+  signed", "Sudanese army and police units fired") are sometimes parsed as one noun phrase
+  whose head is the last noun, the first a modifier of it with "and" hanging on it. When the
+  first noun has a determiner or modifier of its own ("the", "Colombian") or the phrase a
+  possessor before it ("Sudan's"), each is an actor of its own: the first is made the
+  phrase's head again, the last its conjunct. (A modifier of the whole phrase, as in
+  "Sudanese army and police units", leaves the parse as it is: one group.)
 - The subject of a bare verb after "that" ("demanded that Damascus stop sheltering ...") is
   sometimes parsed as a modifier of the verb (the verb at times as a noun). It is made the
   clause's subject again.
@@ -90,6 +97,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.dep_ in _ROLES:
             _restore_coordinated_names(tok)
+        elif tok.dep_ == "nmod" and tok.pos_ == "NOUN":
+            _restore_coordinated_nouns(tok)
         elif tok.dep_ == "ccomp":
             _restore_subjunctive_subject(tok)
     for tok in doc:
@@ -239,6 +248,24 @@ def _restore_coordinated_names(last: Token) -> None:
         return
     first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     title.head, title.dep_ = last, "compound"
+    last.head, last.dep_ = first, "conj"
+
+
+def _restore_coordinated_nouns(first: Token) -> None:
+    """"the Colombian government and FARC rebels": the first noun, a modifier of the last with
+    "and" after it and a determiner, modifier or possessor before it, is made the head of the
+    phrase, the last noun its conjunct (and what was conjoined to the first, a modifier of the
+    last)."""
+    doc, last = first.doc, first.head
+    if first.i + 2 >= last.i or last.dep_ not in _ROLES or last.pos_ not in ("NOUN", "PROPN") \
+            or last.tag_ not in ("NNS", "NNPS") or doc[first.i + 1].lower_ != "and" or \
+            doc[first.i + 1].head.i != first.i or \
+            not any(c.dep_ in ("det", "amod", "poss") for c in first.lefts) and \
+            not any(c.dep_ == "poss" and c.i < first.i for c in last.lefts):
+        return
+    for c in [c for c in first.children if c.dep_ == "conj" and first.i < c.i < last.i]:
+        c.head, c.dep_ = last, "compound"
+    first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     last.head, last.dep_ = first, "conj"
 
 
