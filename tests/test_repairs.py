@@ -373,3 +373,14 @@ def test_two_nouns_joined_by_and_before_a_plural_are_two_actors(coder, text, exp
     assert expected <= got, got
     assert not any(t in ("PER", "KEN") for _, t, _ in got), got
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Belarus granted asylum to ousted Kyrgyz President Kurmanbek Bakiyev on Tuesday.",
+     ("BLR", "KGZ", "07")),
+    ("Qatar sent tents and blankets to besieged residents of Aleppo on Sunday.",
+     ("QAT", "SYR", "07")),
+])
+def test_a_participle_after_to_is_a_modifier_not_an_infinitive(coder, text, expected) -> None:
+    got = {(s[:3], t[:3], r) for s, t, r in triples(coder.code_text(text, date="2010-06-15"))}
+    assert expected in got, got

@@ -55,6 +55,10 @@ parsed document before anything is coded.
   possessor before it ("Sudan's"), each is an actor of its own: the first is made the
   phrase's head again, the last its conjunct. (A modifier of the whole phrase, as in
   "Sudanese army and police units", leaves the parse as it is: one group.)
+- A past participle right after "to" ("granted asylum to ousted President Omar al-Bashir",
+  "sent aid to besieged residents") is sometimes parsed as an infinitive whose object is the
+  noun after it. No infinitive is a past participle: "to" is made the preposition it is, the
+  noun its object and the participle the noun's modifier.
 - The subject of a bare verb after "that" ("demanded that Damascus stop sheltering ...") is
   sometimes parsed as a modifier of the verb (the verb at times as a noun). It is made the
   clause's subject again.
@@ -110,6 +114,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
             _restore_aside(tok)
+        if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl"):
+            _restore_participle_after_to(tok)
         if tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and infinitive_verbs:
             _restore_infinitive(tok, infinitive_verbs)
 
@@ -267,6 +273,22 @@ def _restore_coordinated_nouns(first: Token) -> None:
         c.head, c.dep_ = last, "compound"
     first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     last.head, last.dep_ = first, "conj"
+
+
+def _restore_participle_after_to(participle: Token) -> None:
+    """"granted asylum to ousted President Omar al-Bashir": "to" the preposition, the name
+    its object, "ousted" a modifier of the name."""
+    doc = participle.doc
+    to = doc[participle.i - 1] if participle.i > 0 else None
+    if to is None or to.lower_ != "to" or to.head.i != participle.i:
+        return
+    noun = next((c for c in participle.rights if c.dep_ == "dobj"), None)
+    if noun is None or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and c.i != to.i
+                           for c in participle.children):
+        return
+    to.head, to.dep_, to.tag_, to.pos_ = participle.head, "prep", "IN", "ADP"
+    noun.head, noun.dep_ = to, "pobj"
+    participle.head, participle.dep_ = noun, "amod"
 
 
 def _restore_subjunctive_subject(verb: Token) -> None:
