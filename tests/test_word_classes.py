@@ -99,12 +99,12 @@ def _data_dir(tmp_path: Path, classes: dict, patterns: dict | None = None) -> Pa
 
 @pytest.mark.slow
 def test_a_user_adds_a_member_and_a_class_of_verbs_without_python(tmp_path: Path) -> None:
-    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"], "carry_verbs": ["ferry", "haul"]},
+    extra = _data_dir(tmp_path, {"weapon": ["trebuchet"], "carry_verbs": ["lug", "haul"]},
                       {"073": ["&carry_verbs &aid_good to {target}"]})
     coder = Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
     events = coder.code_text("France delivered trebuchets to Spain.")
     assert ("FRA", "ESP", "072") in triples(events, level="code")
-    events = coder.code_text("Turkey ferried medicine to Syria.")
+    events = coder.code_text("Turkey hauled medicine to Syria.")
     assert ("TUR", "SYR", "073") in triples(events, level="code")
     assert {e.rule for e in events} == {"verbs:073:&carry_verbs &aid_good to {target}"}
 
@@ -290,3 +290,21 @@ def test_an_evaluation_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) 
         encoding="utf-8")
     with pytest.raises(DataFileError, match="evaluations.class: no word class 'praise'"):
         Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian navy ships ferried rice and tents to flood victims in Sri Lanka on Monday.",
+     ("IND", "LKA", "073")),
+    ("Oman trucked blankets and medicine into Yemen on Thursday.", ("OMN", "YEM", "073")),
+    ("Poland channelled artillery shells to Ukraine through a rail hub.", ("POL", "UKR", "072")),
+])
+def test_one_class_of_verbs_moves_any_aid_or_weapon(coder: Coder, text: str, expected) -> None:
+    got = {(s[:3], t[:3], c) for s, t, c in
+           ((e.source.code, e.target_code, e.code) for e in coder.code_text(text))}
+    assert expected in got, got
+
+
+def test_fighters_handing_over_their_weapons_disarm(coder: Coder) -> None:
+    got = coder.code_text("Rebel fighters handed over their weapons to U.N. monitors in Angola "
+                          "on Friday.", date="2002-05-03")
+    assert not any(e.code.startswith("07") for e in got), [e.code for e in got]
