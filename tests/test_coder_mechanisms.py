@@ -1210,6 +1210,17 @@ def test_talks_that_are_the_setting_of_an_act_were_held_by_its_parties(coder):
         assert not any(r == "04" for *_, r in codes(coder, text, level="root")), text
 
 
+def test_a_call_or_talks_are_held_whatever_was_said_in_them(coder):
+    # consultation_setting.conflict_nouns: talks of two with a warning or a rebuke in them
+    got = codes(coder, "The Indian prime minister warned his Pakistani counterpart in a phone "
+                       "call on Monday against any further incursions.", level="root")
+    assert {("INDGOV", "PAKGOV", "04"), ("PAKGOV", "INDGOV", "04")} <= got, got
+    # ... but vetoing something at a summit is no talks with whom it is aimed at
+    got = codes(coder, "Poland vetoed the European Union's migration pact at a summit in "
+                       "Brussels on Friday.", level="root")
+    assert not any(r == "04" for *_, r in got), got
+
+
 def test_an_object_pronoun_in_a_participle_clause_is_the_object_before_it(coder):
     got = codes(coder, "Niger expelled the Beninese ambassador, accusing him of spying.",
                 level="root")

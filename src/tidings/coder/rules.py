@@ -100,6 +100,8 @@ class Rules:
     mediation_code: str | None
     setting_roots: frozenset[str]
     setting_party_preps: frozenset[str]
+    setting_conflict_nouns: frozenset[str]
+    setting_conflict_roots: frozenset[str]
     subject_matter_roots: frozenset[str]
     nameless_sources: frozenset[str]
     background_aux: frozenset[str]
@@ -446,6 +448,8 @@ def _event_rules(data: _RulesData) -> dict:
         mediation_code=data.part("mediation").get("code"),
         setting_roots=data.words("consultation_setting", "roots"),
         setting_party_preps=data.words("consultation_setting", "party_preps"),
+        setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
+        setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
     )
 
 

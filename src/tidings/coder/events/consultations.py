@@ -25,7 +25,9 @@ def consultation_settings(k: CoderKnowledge, s: SentenceState) -> None:
         return
     for noun in s.tokens:
         code = nouns.get(noun.lemma_.lower())
-        verb = _coded_verb(k, s, _setting_of(k, noun)) if code else None
+        roots = k.rules.setting_roots | (k.rules.setting_conflict_roots if noun.lemma_.lower()
+                                         in k.rules.setting_conflict_nouns else frozenset())
+        verb = _coded_verb(s, _setting_of(k, noun), roots) if code else None
         if code is None or verb is None:
             continue
         flags = modality_of(k, verb, speaker_of(k, verb, s.speech))
@@ -66,16 +68,16 @@ def _setting_of(k: CoderKnowledge, noun: Token) -> Token | None:
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
-def _coded_verb(k: CoderKnowledge, s: SentenceState, verb: Token | None) -> Token | None:
+def _coded_verb(s: SentenceState, verb: Token | None, roots: frozenset[str]) -> Token | None:
     """The verb, or the verb it completes ("agreed on Monday to slash tariffs after talks"),
-    coded as an act of the roots talks can be the setting of (not "struck Gaza during truce
-    talks")."""
+    coded as an act of ``roots``, those the talks can be the setting of (not "struck Gaza
+    during truce talks")."""
     for _ in range(3):
         if verb is None:
             return None
         events = s.by_verb.get(verb.i) or []
         if events:
-            return verb if all(e.root in k.rules.setting_roots for e in events) else None
+            return verb if all(e.root in roots for e in events) else None
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
             return None
         verb = verb.head
@@ -109,8 +111,8 @@ def mediations(k: CoderKnowledge, s: SentenceState) -> None:
         if noun.lemma_.lower() not in r.mediation_nouns or noun.dep_ != "pobj" or \
                 noun.head.lower_ not in r.mediation_preps:
             continue
-        verb = _coded_verb(k, s, noun.head.head if noun.head.head.pos_ in ("VERB", "AUX")
-                           else None)
+        verb = _coded_verb(s, noun.head.head if noun.head.head.pos_ in ("VERB", "AUX")
+                           else None, r.setting_roots)
         if verb is None:
             continue
         flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
