@@ -384,3 +384,10 @@ def test_two_nouns_joined_by_and_before_a_plural_are_two_actors(coder, text, exp
 def test_a_participle_after_to_is_a_modifier_not_an_infinitive(coder, text, expected) -> None:
     got = {(s[:3], t[:3], r) for s, t, r in triples(coder.code_text(text, date="2010-06-15"))}
     assert expected in got, got
+
+
+def test_a_list_after_a_preposition_is_not_cut_after_its_first_item(coder) -> None:
+    got = triples(coder.code_text("Hungary approved a new media law on Monday, drawing "
+                                  "condemnation from the United Nations, the United States and "
+                                  "Germany.", date="2022-07-25"))
+    assert {s for s, _, r in got if r == "11"} == {"IGOUNO", "USA", "DEU"}, got

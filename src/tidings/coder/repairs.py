@@ -59,6 +59,9 @@ parsed document before anything is coded.
   "sent aid to besieged residents") is sometimes parsed as an infinitive whose object is the
   noun after it. No infinitive is a past participle: "to" is made the preposition it is, the
   noun its object and the participle the noun's modifier.
+- A list after a preposition in a verb's object ("drawing condemnation from the United
+  Nations, the United States and Turkey") is sometimes cut after its first item, the rest
+  parsed as a second object of the verb. The rest is made the first item's conjunct again.
 - The subject of a bare verb after "that" ("demanded that Damascus stop sheltering ...") is
   sometimes parsed as a modifier of the verb (the verb at times as a noun). It is made the
   clause's subject again.
@@ -114,6 +117,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
             _restore_aside(tok)
+        if tok.pos_ == "VERB":
+            _restore_listed_object(tok)
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl"):
             _restore_participle_after_to(tok)
         if tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and infinitive_verbs:
@@ -273,6 +278,28 @@ def _restore_coordinated_nouns(first: Token) -> None:
         c.head, c.dep_ = last, "compound"
     first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     last.head, last.dep_ = first, "conj"
+
+
+def _restore_listed_object(verb: Token) -> None:
+    """"drawing condemnation from the United Nations, the United States and Turkey": a
+    second object after a comma that ends a preposition's object inside the first is the
+    next item of that list."""
+    objects = [c for c in verb.rights if c.dep_ == "dobj"]
+    if len(objects) < 2:
+        return
+    first, second = objects[0], objects[1]
+    doc = verb.doc
+    comma = second.left_edge.i - 1
+    if comma <= first.i or doc[comma].text != "," or \
+            second.pos_ not in ("PROPN", "NOUN"):
+        return
+    item = doc[comma - 1]
+    while item.dep_ in ("compound", "amod") and item.head.i > item.i:
+        item = item.head
+    if item.dep_ != "pobj" or item.pos_ not in ("PROPN", "NOUN") or \
+            not (first.left_edge.i <= item.i <= first.right_edge.i + 1):
+        return
+    second.head, second.dep_ = item, "conj"
 
 
 def _restore_participle_after_to(participle: Token) -> None:
