@@ -362,3 +362,11 @@ def test_people_named_by_an_event_noun_are_of_the_one_country_named(coder):
     got = roots(coder, "President Francois Mitterrand gave a warm welcome on Thursday to the "
                        "Sudanese leader.")
     assert not any(s == t for s, t, _ in got), got
+
+
+def test_a_state_of_emergency_or_curfew_is_aimed_at_no_one_unless_placed(coder) -> None:
+    # rules.yaml targetless_codes
+    got = roots(coder, "Ecuador's government declared a 60-day state of emergency on Monday.")
+    assert ("ECUGOV", "---", "17") in got, got
+    got = roots(coder, "The Sri Lankan army imposed a curfew across Colombo on Saturday.")
+    assert ("LKAMIL", "LKA", "17") in got, got

@@ -29,6 +29,7 @@ def test_every_code_named_in_the_rules_exists():
     assert [c for c in named if c not in CODES] == []
     # code prefixes ("016", "05") name a code or a root
     prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"]]
+    assert [c for c in RULES["targetless_codes"] if c not in CODES] == []
     assert [c for c in prefixes if c not in CODES and c not in ROOTS] == []
 
 

@@ -76,7 +76,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                         out.append(ev)
         return out
     if not targets:
-        if (root not in k.rules.targetless_roots and not p.answer) or p.speech:
+        if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
+                and not p.answer) or p.speech:
             return []
         targets_or_none: list[Actor | None] = [None]
     else:

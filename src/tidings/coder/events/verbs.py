@@ -490,7 +490,8 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
     targets = d.targets
     if p.code in k.rules.venue_codes:
         d.venue = venue_of(k, verb, d.matches)
-    elif not targets and p.code[:2] in k.rules.venue_target_roots and not (
+    elif not targets and (p.code[:2] in k.rules.venue_target_roots
+                          or p.code in k.rules.targetless_codes) and not (
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
         # (but "the army and the militia fought in Khartoum" fought each other)
         targets = venue_actor(k, verb, d.matches)
@@ -499,7 +500,8 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
         targets = first_actors(k, prep_objects(
             [c for c in verb.children if c.dep_ == "prep"], k.rules.recipient_preps),
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
-    if not targets and any(p.code.startswith(c) for c in k.rules.own_country_codes):
+    if not targets and any(p.code.startswith(c) for c in k.rules.own_country_codes) and \
+            p.code not in k.rules.targetless_codes:
         # "the president eased the curfew", "the government enacted reforms": a state
         # yielding to its own people.
         targets = [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}",
