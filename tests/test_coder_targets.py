@@ -370,3 +370,14 @@ def test_a_state_of_emergency_or_curfew_is_aimed_at_no_one_unless_placed(coder) 
     assert ("ECUGOV", "---", "17") in got, got
     got = roots(coder, "The Sri Lankan army imposed a curfew across Colombo on Saturday.")
     assert ("LKAMIL", "LKA", "17") in got, got
+
+
+def test_people_working_at_an_international_body_stand_for_it(coder) -> None:
+    # actor_words.staff_nouns named "at" an organisation
+    got = roots(coder, "Prosecutors at the International Criminal Court charged a Libyan "
+                       "commander with war crimes on Tuesday.", date="2021-03-02")
+    assert any(s.startswith("IGO") for s, _, _ in got), got
+    # ... but workers at a company are its workers, not the company
+    got = roots(coder, "Thousands of workers at Samsung Electronics walked off the job on "
+                       "Monday.", date="2024-07-08")
+    assert not any(s.startswith("KORBUS") for s, _, _ in got), got

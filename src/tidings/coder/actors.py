@@ -466,6 +466,14 @@ class ActorResolver(PronounResolver):
                         return got, "of"
                 else:
                     loc = self.location_country(pobj, matches)
+                    if loc is None and child.lower_ == "at" and \
+                            head.lemma_.lower() in self.rules.staff_nouns and (
+                            body := [a for a in self.resolve(pobj, matches, ctx, remember=False)
+                                     if a.rule.startswith("org:")
+                                     and a.code.startswith(("IGO", "NGO"))]):
+                        # "judges at the International Criminal Court" (not "workers at
+                        # Samsung", who are labour)
+                        return body[:1], "at"
                     if loc is None and child.lower_ == "from" and not allow_unknown:
                         # "doctors from two American aid groups": from a body of a country.
                         got = self.resolve(pobj, matches, ctx, remember=False)
