@@ -381,3 +381,9 @@ def test_people_working_at_an_international_body_stand_for_it(coder) -> None:
     got = roots(coder, "Thousands of workers at Samsung Electronics walked off the job on "
                        "Monday.", date="2024-07-08")
     assert not any(s.startswith("KORBUS") for s, _, _ in got), got
+
+
+def test_people_from_several_places_are_of_each_of_them(coder) -> None:
+    got = roots(coder, "Nicaragua expelled diplomats from Panama, Chile and Colombia on "
+                       "Friday.", date="2022-03-04")
+    assert {t for _, t, r in got if r == "17"} == {"PANGOV", "CHLGOV", "COLGOV"}, got

@@ -482,9 +482,12 @@ class ActorResolver(PronounResolver):
                         if known and known[0].country is not None:  # (as filtered)
                             loc = (known[0].country, pobj.text)
                     if loc:
-                        code, place = loc
-                        return [Actor(code, place, pobj.idx, pobj.idx + len(pobj.text),
-                                      f"place:{place}", code, None)], child.lower_
+                        # ("diplomats from Argentina, Chile and Peru": each place named)
+                        places = [(loc, pobj), *((o, c) for c in pobj.conjuncts
+                                                 if (o := self.location_country(c, matches)))]
+                        return [Actor(code, place, t.idx, t.idx + len(t.text),
+                                      f"place:{place}", code, None)
+                                for (code, place), t in places], child.lower_
         after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
         if head.dep_ == "dobj" and after is not None and after.dep_ == "prep" and \
                 after.head.i == head.head.i and after.lower_ in self.rules.command_preps and (
