@@ -387,3 +387,13 @@ def test_people_from_several_places_are_of_each_of_them(coder) -> None:
     got = roots(coder, "Nicaragua expelled diplomats from Panama, Chile and Colombia on "
                        "Friday.", date="2022-03-04")
     assert {t for _, t, r in got if r == "17"} == {"PANGOV", "CHLGOV", "COLGOV"}, got
+
+
+def test_a_demand_to_free_someone_is_aimed_at_who_holds_them(coder) -> None:
+    # sentence rule release_holders
+    got = roots(coder, "Iranian security forces detained a French aid worker in Tehran on "
+                       "Tuesday, and France demanded his immediate release.", date="2023-05-02")
+    assert ("FRA", "IRNCOP", "10") in got, got
+    # ... not at someone who holds no one
+    got = roots(coder, "Germany demanded the release of all hostages on Monday.")
+    assert not any(r == "10" and t != "---" for _, t, r in got), got

@@ -65,6 +65,8 @@ class Rules:
     evaluation_from: frozenset[str]
     evaluation_class: str | None
     evaluation_code: str | None
+    release_codes: frozenset[str]
+    release_holder_codes: tuple[str, ...]
     background_span_marks: frozenset[str]
     background_span_units: frozenset[str]
     means_preps: frozenset[str]
@@ -361,6 +363,8 @@ def _actor_rules(data: _RulesData) -> dict:
         evaluation_from=data.words("evaluations", "from"),
         evaluation_class=data.part("evaluations").get("class"),
         evaluation_code=data.part("evaluations").get("code"),
+        release_codes=data.words("release_holders", "codes"),
+        release_holder_codes=tuple(data.values("release_holders", "holder_codes")),
         background_span_marks=data.words("background_spans", "marks"),
         background_span_units=data.words("background_spans", "units"),
         means_preps=data.words("means_preps"),

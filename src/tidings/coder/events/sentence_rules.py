@@ -19,6 +19,7 @@ from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings, mediations
 from tidings.coder.events.evaluations import evaluations
+from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
@@ -577,6 +578,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("toll_reports", toll_reports),
     SentenceRule("event_anaphora", event_anaphora),
     SentenceRule("evaluations", evaluations),
+    SentenceRule("release_holders", release_holders),
     SentenceRule("wished_harm", wished_harm),
     SentenceRule("defiance", defiance),
     SentenceRule("background", background),
