@@ -397,3 +397,11 @@ def test_a_demand_to_free_someone_is_aimed_at_who_holds_them(coder) -> None:
     # ... not at someone who holds no one
     got = roots(coder, "Germany demanded the release of all hostages on Monday.")
     assert not any(r == "10" and t != "---" for _, t, r in got), got
+
+
+def test_a_vow_of_revenge_is_aimed_at_the_other_side(coder) -> None:
+    got = roots(coder, "Indian troops shelled Pakistani border posts on Friday, and "
+                       "Islamabad vowed to retaliate.", date="2019-03-01")
+    assert ("PAKGOV", "IND", "13") in {(s, t[:3], r) for s, t, r in got}, got
+    # ... and a vow of revenge against no one the text names is no event
+    assert not any(r == "13" for *_, r in roots(coder, "The family vowed revenge."))
