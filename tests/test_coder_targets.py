@@ -405,3 +405,9 @@ def test_a_vow_of_revenge_is_aimed_at_the_other_side(coder) -> None:
     assert ("PAKGOV", "IND", "13") in {(s, t[:3], r) for s, t, r in got}, got
     # ... and a vow of revenge against no one the text names is no event
     assert not any(r == "13" for *_, r in roots(coder, "The family vowed revenge."))
+
+
+def test_a_region_named_with_a_demonym_is_in_that_country(coder) -> None:
+    got = roots(coder, "Indian troops shelled villages in Pakistani Kashmir on Friday.",
+                date="2019-03-01")
+    assert ("INDMIL", "PAK", "19") in got, got

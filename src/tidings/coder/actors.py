@@ -139,8 +139,11 @@ class ActorResolver(PronounResolver):
             span, entries = hit
             for e in entries:
                 if e.kind in ("country", "capital", "city") or (
-                        e.kind == "demonym" and head.lemma_.lower() in self.rules.place_nouns):
-                    # ... and "the Rwandan capital", "a Lebanese port town"
+                        e.kind == "demonym" and (head.lemma_.lower() in self.rules.place_nouns
+                                                 or head.pos_ == "PROPN"
+                                                 and head.i not in matches)):
+                    # ... and "the Rwandan capital", "a Lebanese port town", "Pakistani
+                    # Kashmir" (a region the dictionary does not place)
                     return e.code, span.text
         for child in head.children:
             if child.dep_ in ("prep", "appos") and (child.dep_ == "appos" or child.lower_ == "of"):
