@@ -411,3 +411,9 @@ def test_a_region_named_with_a_demonym_is_in_that_country(coder) -> None:
     got = roots(coder, "Indian troops shelled villages in Pakistani Kashmir on Friday.",
                 date="2019-03-01")
     assert ("INDMIL", "PAK", "19") in got, got
+
+
+def test_places_across_a_country_are_in_it(coder) -> None:
+    got = roots(coder, "Russia fired dozens of missiles at cities across Ukraine on Monday.",
+                date="2022-10-10")
+    assert ("RUS", "UKR", "19") in got, got
