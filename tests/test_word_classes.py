@@ -308,3 +308,16 @@ def test_fighters_handing_over_their_weapons_disarm(coder: Coder) -> None:
     got = coder.code_text("Rebel fighters handed over their weapons to U.N. monitors in Angola "
                           "on Friday.", date="2002-05-03")
     assert not any(e.code.startswith("07") for e in got), [e.code for e in got]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing slapped retaliatory tariffs on American farm goods on Tuesday.",
+     ("CHN", "USA", "163")),
+    ("The European Union levied anti-dumping duties on Chinese steel.", ("IGO", "CHN", "163")),
+])
+def test_any_trade_measure_slapped_on_a_state_is_an_embargo(coder: Coder, text: str,
+                                                            expected) -> None:
+    got = {(s[:3], t[:3], c) for s, t, c in
+           ((e.source.code, e.target_code, e.code) for e in coder.code_text(text))}
+    assert expected in got, got
+    assert not any(c.startswith("18") for _, _, c in got), got  # no one was slapped
