@@ -314,6 +314,8 @@ def test_fighters_handing_over_their_weapons_disarm(coder: Coder) -> None:
     ("Beijing slapped retaliatory tariffs on American farm goods on Tuesday.",
      ("CHN", "USA", "163")),
     ("The European Union levied anti-dumping duties on Chinese steel.", ("IGO", "CHN", "163")),
+    ("EU ministers approved a new package of sanctions against Iran on Monday.",
+     ("IGO", "IRN", "163")),
 ])
 def test_any_trade_measure_slapped_on_a_state_is_an_embargo(coder: Coder, text: str,
                                                             expected) -> None:
