@@ -521,3 +521,10 @@ def test_what_talks_were_about_is_no_event(coder):
     # (a ceasefire agreed is an event)
     events = coder.code_text("Israel and Hamas agreed on a ceasefire.")
     assert {e.root for e in events} == {"08"}, events
+
+
+def test_what_a_war_since_an_earlier_year_has_done_is_background(coder) -> None:
+    got = coder.code_text("Since 2015, government forces and Houthi rebels have fought a war "
+                          "in Yemen that has killed more than 150,000 people.",
+                          date="2023-04-10")
+    assert got == [], [(e.source.code, e.target_code, e.code) for e in got]

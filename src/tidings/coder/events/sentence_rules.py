@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from tidings.coder.context import UNKNOWN
 from tidings.coder.events.accusations import reported_accusations, toll_reports
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
+from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings, mediations
 from tidings.coder.events.evaluations import evaluations
@@ -334,86 +335,6 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
             [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
         if new:
             by_verb[verb.i] = new
-
-
-def background(k: CoderKnowledge, s: SentenceState) -> None:
-    """"the homes of two men who had carried out attacks": what describes someone by an
-    earlier act (a relative clause in the past perfect, rules.yaml: background_aux) is
-    background, not news; so is an act some years before the news ("five years after crowds
-    burned down its embassy": rules.yaml background_spans)."""
-    doc = s.tokens[0].doc
-    for i in list(s.by_verb):
-        t = doc[i]
-        if t.dep_ == "relcl" and any(c.dep_ in ("aux", "auxpass") and
-                                     c.lower_ in k.rules.background_aux for c in t.children):
-            del s.by_verb[i]
-        elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in
-                                       k.rules.background_span_marks for c in t.children) and \
-                any(c.dep_ == "npadvmod" and c.lemma_.lower() in k.rules.background_span_units
-                    for c in t.children):
-            del s.by_verb[i]
-
-
-def dated_past(k: CoderKnowledge, s: SentenceState) -> None:
-    """"Iraq invaded Kuwait in August 1990", "the 1967 war between Israel and Egypt": an act
-    dated by its own words to a year long before the article (rules.yaml: dated_past_years)
-    is history recalled, not news."""
-    published, years = s.ctx.date, k.rules.dated_past_years
-    if published is None or not years:
-        return
-    doc = s.tokens[0].doc
-    for i in list(s.by_verb):
-        year = _own_year(doc[i])
-        if year is not None and year <= published.year - years or \
-                _since_long_ago(doc[i], published.year):
-            del s.by_verb[i]
-
-
-def _since_long_ago(verb: Token, this_year: int) -> bool:
-    """"Since 2019, India and the UAE have deepened their ties", "have kept close ties since
-    the Taliban's return in August 2021": a state of things over a period that began in an
-    earlier year is background, not an act of the day (not "since Monday")."""
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
-        return False
-    for c in verb.children:
-        if c.lower_ == "since" and c.dep_ == "prep" or c.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
-            if any(_is_year(t) and int(t.text) < this_year for t in c.subtree):
-                return True
-    return False
-
-
-# (another clause's time is not the word's own: "invaded Kuwait in August 1990, and a
-# coalition drove its forces out seven months later")
-_CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "acl"})
-
-
-def _own_year(word: Token) -> int | None:
-    """The year a verb or event noun is dated to by its own modifiers ("in 1990", "in August
-    1990", "during 2014", "the 1967 war"), unless a nearer time is named beside it ("on
-    Saturday ... during the 2011 uprising" dates the uprising, not the act)."""
-    year = None
-    for c in word.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
-            for obj in (g for g in c.children if g.dep_ == "pobj"):
-                if _is_year(obj):
-                    year = int(obj.text)
-                elif obj.text in _MONTHS:
-                    year = next((int(g.text) for g in obj.children if _is_year(g)), year)
-        elif c.dep_ in ("nummod", "compound", "amod", "npadvmod") and c.i < word.i and \
-                _is_year(c):
-            year = int(c.text)
-    recent = any(t.ent_type_ in ("DATE", "TIME") and not any(_is_year(g) for g in t.subtree)
-                 for c in word.children if c.dep_ not in _CLAUSES for t in (c, *c.children))
-    return None if recent else year
-
-
-_MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August",
-                     "September", "October", "November", "December"})
-
-
-def _is_year(t: Token) -> bool:
-    return len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2099
 
 
 def results(k: CoderKnowledge, s: SentenceState) -> None:
