@@ -417,3 +417,11 @@ def test_places_across_a_country_are_in_it(coder) -> None:
     got = roots(coder, "Russia fired dozens of missiles at cities across Ukraine on Monday.",
                 date="2022-10-10")
     assert ("RUS", "UKR", "19") in got, got
+
+
+def test_an_act_prompted_by_another_is_aimed_at_its_doer(coder) -> None:
+    # sentence rule prompted_reactions
+    got = roots(coder, "Turkish troops moved toward the Syrian border on Friday, prompting "
+                       "Damascus to rush troops to the north.", date="2019-10-05")
+    assert any(s.startswith("SYR") and t.startswith("TUR") and r == "15"
+               for s, t, r in got), got

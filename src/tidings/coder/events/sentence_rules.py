@@ -22,6 +22,7 @@ from tidings.coder.events.consultations import consultation_settings, mediations
 from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
+from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
 from tidings.knowledge.datafiles import DataFileError
@@ -507,6 +508,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
     SentenceRule("answers", answers),
+    SentenceRule("prompted_reactions", prompted_reactions),
     SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("mediations", mediations),
