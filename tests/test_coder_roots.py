@@ -70,3 +70,12 @@ def test_every_event_is_fully_coded(coder):
         assert ev.quad_class == info.quad_class
         assert ev.goldstein == info.goldstein
         assert ev.rule.startswith(("verbs:", "nouns:", "allegation:", "obligation:"))
+
+
+def test_troops_massing_is_a_show_of_force_and_protesters_massing_a_protest(coder) -> None:
+    got = {(s, r) for s, _, r in triples(coder.code_text(
+        "Venezuelan troops massed on the Guyanese border on Monday."), "root")}
+    assert ("VENMIL", "15") in got, got
+    got = {r for _, _, r in triples(coder.code_text(
+        "Thousands of protesters massed outside parliament in Nairobi on Monday."), "root")}
+    assert got == {"14"}, got
