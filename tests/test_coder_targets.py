@@ -4,6 +4,8 @@ to whom, and whose an actor phrase is; on sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import triples
 
 
@@ -425,3 +427,14 @@ def test_an_act_prompted_by_another_is_aimed_at_its_doer(coder) -> None:
                        "Damascus to rush troops to the north.", date="2019-10-05")
     assert any(s.startswith("SYR") and t.startswith("TUR") and r == "15"
                for s, t, r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Pope Francis called for the release of all hostages held by Hamas.",
+     ("VATREL", "PSEREBHMS", "02")),
+    ("The European Union demanded the release of journalists detained by Belarusian police.",
+     ("IGOEUREEC", "BLRCOP", "10")),
+])
+def test_a_call_to_free_people_held_by_someone_is_aimed_at_the_holder(coder, text,
+                                                                      expected) -> None:
+    assert expected in roots(coder, text), roots(coder, text)

@@ -67,6 +67,7 @@ class Rules:
     evaluation_code: str | None
     release_codes: frozenset[str]
     release_holder_codes: tuple[str, ...]
+    release_held_verbs: frozenset[str]
     background_span_marks: frozenset[str]
     background_span_units: frozenset[str]
     means_preps: frozenset[str]
@@ -365,6 +366,7 @@ def _actor_rules(data: _RulesData) -> dict:
         evaluation_code=data.part("evaluations").get("code"),
         release_codes=data.words("release_holders", "codes"),
         release_holder_codes=tuple(data.values("release_holders", "holder_codes")),
+        release_held_verbs=data.words("release_holders", "held_verbs"),
         background_span_marks=data.words("background_spans", "marks"),
         background_span_units=data.words("background_spans", "units"),
         means_preps=data.words("means_preps"),

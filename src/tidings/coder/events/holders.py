@@ -1,11 +1,27 @@
 """Demands to free someone are aimed at whoever holds them: "Russian police detained Navalny
-..., and the United States demanded his release" (rules.yaml release_holders)."""
+..., and the United States demanded his release", "called for the release of all hostages
+held by Hamas" (rules.yaml release_holders)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+
+
+def held_by(k: CoderKnowledge, words: list[Token]) -> list[Token]:
+    """The "by" phrases of a verb of holding (release_holders.held_verbs) that describes
+    someone in ``words``' phrases: "the release of all hostages held by Hamas" gives
+    "Hamas"."""
+    out: list[Token] = []
+    for word in words:
+        for t in word.subtree:
+            if t.dep_ == "acl" and t.lemma_.lower() in k.rules.release_held_verbs:
+                out += [g for c in t.children if c.dep_ == "agent"
+                        for g in c.children if g.dep_ == "pobj"]
+    return out
 
 
 def release_holders(k: CoderKnowledge, s: SentenceState) -> None:

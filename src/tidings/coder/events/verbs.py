@@ -27,6 +27,7 @@ from tidings.coder.events.arguments import (
     weapon_of,
 )
 from tidings.coder.events.building import pairs, root_of
+from tidings.coder.events.holders import held_by
 from tidings.coder.events.matching import match_verb, occurs_as
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
@@ -516,6 +517,12 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
             code_, g = place
             targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
                              code_, None)]
+    if p.code in k.rules.release_codes and (held := first_actors(
+            k, [held_by(k, [c for c in verb.children if c.dep_ in ("dobj", "prep")])],
+            d.matches, d.ctx, d.speaker, d.speech, avoid=sources)):
+        # "called for the release of all hostages held by Hamas": whoever holds them, not
+        # the people to free
+        targets = held
     if not targets and d.speaker is not None and sources and all(
             a.rule.startswith("speaker:") for a in sources):
         # "Qatar told Israel and Hamas that it was suspending its mediation": what the
