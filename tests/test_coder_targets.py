@@ -438,3 +438,10 @@ def test_an_act_prompted_by_another_is_aimed_at_its_doer(coder) -> None:
 def test_a_call_to_free_people_held_by_someone_is_aimed_at_the_holder(coder, text,
                                                                       expected) -> None:
     assert expected in roots(coder, text), roots(coder, text)
+
+
+def test_a_threat_on_a_condition_is_aimed_at_who_must_meet_it(coder) -> None:
+    got = roots(coder, "Turkey's defence minister threatened on Friday to strike and occupy "
+                       "more Syrian territory unless Damascus withdrew its troops from the "
+                       "border.")
+    assert ("TURGOV", "SYRGOV", "13") in got, got

@@ -42,7 +42,9 @@ def prep_place(k: CoderKnowledge, preps: list[Token], words: tuple[str, ...],
 def conditions(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
     """Subjects of "if/unless" clauses on the verb or its complement: "threatened to
     secede unless the Kremlin withdrew its troops" is a threat against the Kremlin."""
-    for v in [verb, *(c for c in verb.children if infinitive(c))]:
+    # (and their conjuncts: "threatened to seize and hold more land unless Hamas ...")
+    complements = [c for c in verb.children if infinitive(c)]
+    for v in [verb, *complements, *(g for c in complements for g in c.conjuncts)]:
         for c in v.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in
                                          k.rules.conditional_marks for m in c.children):
