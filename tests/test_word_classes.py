@@ -323,3 +323,13 @@ def test_any_trade_measure_slapped_on_a_state_is_an_embargo(coder: Coder, text: 
            ((e.source.code, e.target_code, e.code) for e in coder.code_text(text))}
     assert expected in got, got
     assert not any(c.startswith("18") for _, _, c in got), got  # no one was slapped
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali withdrew from its defence pact with France on Monday.", ("MLI", "FRA", "160")),
+    ("Burkina Faso quit the military accord with France on Tuesday.", ("BFA", "FRA", "160")),
+])
+def test_leaving_any_agreement_reduces_relations(coder: Coder, text: str, expected) -> None:
+    got = {(s[:3], t[:3], c) for s, t, c in
+           ((e.source.code, e.target_code, e.code) for e in coder.code_text(text))}
+    assert expected in got, got
