@@ -12,7 +12,8 @@ from tidings.coder.events.scope import CoderKnowledge, SentenceState
 def prompted_reactions(k: CoderKnowledge, s: SentenceState) -> None:
     """An act with no target that a participle of a prompting verb says was caused ("...,
     prompting X to ...", "..., forcing X to ...") is aimed at the doer of the act that
-    participle hangs on, when that act was coded and its doer is another."""
+    participle hangs on, when that act was coded and its doer is of another country (a
+    country's own people prompting its police are left to the other rules)."""
     doc = s.tokens[0].doc if s.tokens else None
     if doc is None:
         return
