@@ -445,3 +445,9 @@ def test_a_threat_on_a_condition_is_aimed_at_who_must_meet_it(coder) -> None:
                        "more Syrian territory unless Damascus withdrew its troops from the "
                        "border.")
     assert ("TURGOV", "SYRGOV", "13") in got, got
+
+
+def test_people_from_the_two_countries_last_named_are_of_each(coder) -> None:
+    got = roots(coder, "India and Pakistan exchanged accusations on Monday, and troops from "
+                       "the two countries traded fire along the Line of Control on Tuesday.")
+    assert {("INDMIL", "PAKMIL", "19"), ("PAKMIL", "INDMIL", "19")} <= got, got

@@ -477,17 +477,22 @@ class ActorResolver(PronounResolver):
                         # "judges at the International Criminal Court" (not "workers at
                         # Samsung", who are labour)
                         return body[:1], "at"
+                    more: list[tuple[tuple[str, str], Token]] = []
                     if loc is None and child.lower_ == "from" and not allow_unknown:
-                        # "doctors from two American aid groups": from a body of a country.
+                        # "doctors from two American aid groups": from a body of a country;
+                        # "troops from the two countries": from each of them.
                         got = self.resolve(pobj, matches, ctx, remember=False)
-                        known = [a for a in got if a.country and len(a.country) == 3
-                                 and not a.code.startswith(("IGO", "NGO"))]
-                        if known and known[0].country is not None:  # (as filtered)
-                            loc = (known[0].country, pobj.text)
+                        known = list(dict.fromkeys(
+                            a.country for a in got if a.country and len(a.country) == 3
+                            and not a.code.startswith(("IGO", "NGO"))))
+                        if known:
+                            loc = (known[0], pobj.text)
+                            more = [((c, pobj.text), pobj) for c in known[1:]]
                     if loc:
                         # ("diplomats from Argentina, Chile and Peru": each place named)
-                        places = [(loc, pobj), *((o, c) for c in pobj.conjuncts
-                                                 if (o := self.location_country(c, matches)))]
+                        places = [(loc, pobj), *more,
+                                  *((o, c) for c in pobj.conjuncts
+                                    if (o := self.location_country(c, matches)))]
                         return [Actor(code, place, t.idx, t.idx + len(t.text),
                                       f"place:{place}", code, None)
                                 for (code, place), t in places], child.lower_
