@@ -17,6 +17,12 @@ def triples(events, level: str = "root") -> set[tuple[str, str, str]]:
     return {(e.source.code, e.target_code, key(e)) for e in events}
 
 
+def country_codes(events) -> set[tuple[str, str, str]]:
+    """(source country, target country, code) of each event: the first three letters of each
+    actor code, for assertions about who acted on whom whatever the sector."""
+    return {(e.source.code[:3], e.target_code[:3], e.code) for e in events}
+
+
 # Tests that load the spaCy pipeline, start processes, a browser or a database server are
 # marked "slow" here, so `make test-fast` (pytest -m "not slow") runs the rest in seconds.
 _SLOW_MODULES = {"test_web", "test_distributed", "test_parallel", "test_cli", "test_ingest_cli",

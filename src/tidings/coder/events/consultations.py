@@ -25,10 +25,12 @@ def consultation_settings(k: CoderKnowledge, s: SentenceState) -> None:
         return
     for noun in s.tokens:
         code = nouns.get(noun.lemma_.lower())
+        if code is None:
+            continue
         roots = k.rules.setting_roots | (k.rules.setting_conflict_roots if noun.lemma_.lower()
                                          in k.rules.setting_conflict_nouns else frozenset())
-        verb = _coded_verb(s, _setting_of(k, noun), roots) if code else None
-        if code is None or verb is None:
+        verb = _coded_verb(s, _setting_of(k, noun), roots)
+        if verb is None:
             continue
         flags = modality_of(k, verb, speaker_of(k, verb, s.speech))
         if flags.negated or flags.hypothetical:

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from tidings.coder.events.arguments import agent_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 
 
@@ -15,13 +16,9 @@ def held_by(k: CoderKnowledge, words: list[Token]) -> list[Token]:
     """The "by" phrases of a verb of holding (release_holders.held_verbs) that describes
     someone in ``words``' phrases: "the release of all hostages held by Hamas" gives
     "Hamas"."""
-    out: list[Token] = []
-    for word in words:
-        for t in word.subtree:
-            if t.dep_ == "acl" and t.lemma_.lower() in k.rules.release_held_verbs:
-                out += [g for c in t.children if c.dep_ == "agent"
-                        for g in c.children if g.dep_ == "pobj"]
-    return out
+    return [agent for word in words for t in word.subtree
+            if t.dep_ == "acl" and t.lemma_.lower() in k.rules.release_held_verbs
+            and (agent := agent_of(t)) is not None]
 
 
 def release_holders(k: CoderKnowledge, s: SentenceState) -> None:
