@@ -178,6 +178,37 @@ def test_reported_speech_the_speaker_makes_the_statement(coder):
     assert ("RUS", "SDN", "10") in got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a finding: whom it finds did harm is accused; the harm itself is not asserted
+    ("Dutch prosecutors concluded that Russian troops had shelled Ukrainian villages.",
+     {("NLDJUD", "RUSMIL", "11")}),
+    ("The tribunal in The Hague ruled that Serbia had violated the arms embargo.",
+     {("NLDJUD", "SRB", "11")}),
+    # a statement that labels the act a crime accuses its doer
+    ("Amnesty International said Burmese soldiers had committed crimes against humanity "
+     "in Myanmar.", {("NGOAMN", "MMRMIL", "11")}),
+])
+def test_findings_and_labelled_crimes_are_accusations(coder, text, expected):
+    assert codes(coder, text, level="root") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the finding comes last: the act is reported, not alleged (a wire attribution)
+    ("Sudanese soldiers committed war crimes against civilians in Darfur, U.N. investigators "
+     "concluded.", {("SDNMIL", "SDNCVL", "20")}),
+    # "found guilty" is a verdict, not a finding of someone else's act
+    ("A Rwandan court found the former mayor guilty of genocide.", {("RWAJUD", "RWAELI", "11")}),
+    # a statement of an unlabelled act reports the act
+    ("The Pakistani army said it had killed six militants in North Waziristan.",
+     {("PAKMIL", "PAKREB", "19")}),
+    # a crime named as what is investigated is no act of the investigator's
+    ("The ICC prosecutor said he had opened an investigation into war crimes committed by "
+     "Russian forces in Ukraine.", {("IGOJUDICC", "RUSMIL", "09")}),
+])
+def test_what_is_not_an_allegation(coder, text, expected):
+    assert codes(coder, text, level="root") == expected
+
+
 def test_a_refusal_of_cooperation_is_a_rejection(coder):
     got = codes(coder, "Morocco refused to release the Algerian fishermen.", level="root")
     assert any(s == "MAR" and t.startswith("DZA") and r == "12" for s, t, r in got)

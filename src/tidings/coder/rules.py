@@ -31,6 +31,8 @@ class Rules:
     negating_verbs: frozenset[str]
     venue_target_roots: frozenset[str]
     allegation_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
+    allegation_labels: str | None
     allegation_code: str
     reciprocal_roots: frozenset[str]
     obligation_aux: frozenset[str]
@@ -310,6 +312,8 @@ def _clause_rules(data: _RulesData) -> dict:
         hypothetical_verbs=data.words("hypothetical_verbs"),
         negating_verbs=data.words("negating_verbs"),
         allegation_verbs=data.words("allegation", "verbs"),
+        finding_verbs=data.words("allegation", "finding_verbs"),
+        allegation_labels=data.part("allegation").get("labels"),
         allegation_code=data.part("allegation").get("code", "112"),
         obligation_aux=data.words("obligation", "aux"),
         obligation_code=data.part("obligation").get("code", "100"),

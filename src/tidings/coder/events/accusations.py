@@ -7,6 +7,11 @@ of it (a denial, a rejection); what the clause says is only alleged (rules.yaml
 ``hearsay_nouns``). The nouns are rules.yaml ``accusation_nouns``; the code is the allegation
 code.
 
+Allegations: "A claimed that B attacked C" (rules.yaml ``allegation.verbs``), "the State
+Department determined that B had committed genocide" (``allegation.finding_verbs``) and "A said
+B had committed war crimes" (a statement whose clause labels B's act with a word of the class
+``allegation.labels``): A accuses B, and B's act is only alleged.
+
 Tolls reported: "officials said 37 people were killed" is where a figure came from, not a
 statement about the people counted.
 """
@@ -15,9 +20,81 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from tidings.coder.events.arguments import subject_of
 from tidings.coder.events.building import make
+from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, SentenceState
+from tidings.coder.syntax import governed_by
 from tidings.records import Event
+
+
+def allegations(k: CoderKnowledge, s: SentenceState) -> None:
+    """"A claimed that B attacked C", "A determined that B had committed genocide", "A said
+    B had committed war crimes": A accuses B; B's act is only alleged."""
+    for verb, scope, labelled_only in _alleging_verbs(k, s):
+        subj, _ = subject_of(k, verb)
+        if subj is None:
+            continue
+        speakers = k.resolver.resolve(subj, s.matches, s.ctx, remember=False)
+        if not speakers:
+            continue
+        accused: list[Event] = []
+        for j in list(s.by_verb):
+            if j == verb.i or j in s.speech or not any(
+                    j == c.i or governed_by(verb.doc[j], c) for c in scope) or (
+                    labelled_only and not _labelled(k, verb.doc[j])):
+                continue
+            # (a crime named is a material act: "investigated war crimes" is no war crime)
+            least = 4 if labelled_only else 3
+            keep = [e for e in s.by_verb[j] if e.quad_class < least]
+            accused += [e for e in s.by_verb[j] if e.quad_class >= least]
+            if keep:
+                s.by_verb[j] = keep
+            else:
+                del s.by_verb[j]
+        if not accused:
+            continue
+        flags = modality_of(k, verb, None)
+        new = []
+        for spk in speakers:
+            for ev in accused:
+                if ev.source.code == spk.code:
+                    continue
+                made = make(k, k.rules.allegation_code, spk, ev.source, [verb], s.index,
+                            f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
+                if made:
+                    new.append(made)
+        s.by_verb[verb.i] = new
+
+
+def _alleging_verbs(k: CoderKnowledge, s: SentenceState
+                    ) -> list[tuple[Token, list[Token], bool]]:
+    """The verbs whose clause may allege harm, each with where the alleged acts may be and
+    whether only a labelled act is alleged (plain verbs of saying) or any conflictual one
+    (claims and findings). A finding or a plain statement alleges only what it introduces:
+    an attribution at the end ("..., U.N. investigators concluded") reports the act."""
+    found: list[tuple[Token, list[Token], bool]] = []
+    for verb in s.verbs:
+        if verb.i in s.speech and verb.lemma_.lower() in k.rules.allegation_verbs:
+            found.append((verb, [verb], False))
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        if not clauses:
+            continue
+        if verb.lemma_.lower() in k.rules.finding_verbs:
+            found.append((verb, clauses, False))
+        elif verb.i in s.speech and k.rules.allegation_labels:
+            found.append((verb, clauses, True))
+    return found
+
+
+def _labelled(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb``'s object names its act with a word of the allegation's label class
+    ("committed genocide", "carried out war crimes", "crimes against humanity")."""
+    name = "&" + (k.rules.allegation_labels or "")
+    return any(k.patterns.word_matches(t, name) for c in verb.children
+               if c.dep_ in ("dobj", "attr") for t in c.subtree)
 
 
 def reported_accusations(k: CoderKnowledge, s: SentenceState) -> None:

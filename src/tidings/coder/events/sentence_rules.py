@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from tidings.coder.context import UNKNOWN
-from tidings.coder.events.accusations import reported_accusations, toll_reports
+from tidings.coder.events.accusations import allegations, reported_accusations, toll_reports
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
@@ -124,42 +124,6 @@ def obligations(k: CoderKnowledge, s: SentenceState) -> None:
                         del by_verb[j]
                 speech.pop(i, None)
                 break
-
-def allegations(k: CoderKnowledge, s: SentenceState) -> None:
-    """"A claimed that B attacked C": A accuses B; B's attack is only alleged."""
-    by_verb, speech, index, matches, ctx = s.by_verb, s.speech, s.index, s.matches, s.ctx
-    for i, verb in speech.items():
-        if verb.lemma_.lower() not in k.rules.allegation_verbs:
-            continue
-        subj, _ = subject_of(k, verb)
-        if subj is None:
-            continue
-        speakers = k.resolver.resolve(subj, matches, ctx, remember=False)
-        if not speakers:
-            continue
-        accused: list[Event] = []
-        for j in list(by_verb):
-            if j == i or j in speech or not governed_by(verb.doc[j], verb):
-                continue
-            keep = [e for e in by_verb[j] if e.quad_class < 3]
-            accused += [e for e in by_verb[j] if e.quad_class >= 3]
-            if keep:
-                by_verb[j] = keep
-            else:
-                del by_verb[j]
-        if not accused:
-            continue
-        flags = modality_of(k, verb, None)
-        new = []
-        for spk in speakers:
-            for ev in accused:
-                if ev.source.code == spk.code:
-                    continue
-                made = make(k, k.rules.allegation_code, spk, ev.source, [verb], index,
-                                  f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
-                if made:
-                    new.append(made)
-        by_verb[i] = new
 
 def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
     """"The US said Iraq had attacked its neighbours": a plain statement about an actor
