@@ -391,3 +391,31 @@ def test_a_list_after_a_preposition_is_not_cut_after_its_first_item(coder) -> No
                                   "condemnation from the United Nations, the United States and "
                                   "Germany.", date="2022-07-25"))
     assert {s for s, _, r in got if r == "11"} == {"IGOUNO", "USA", "DEU"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia expelled the American ambassador, and Germany called the decision shortsighted.",
+     ("DEU", "RUS", "11")),
+    ("Hungary vetoed the aid package, and Ukraine's foreign minister called the move "
+     "disgraceful.", ("UKRGOV", "HUN", "11")),
+])
+def test_what_a_verb_of_calling_says_its_object_is_stays_its_predicate(coder, text,
+                                                                      expected) -> None:
+    assert expected in triples(coder.code_text(text))
+
+
+def test_the_decision_named_is_the_sentence_s_own_act_not_the_one_it_followed(coder) -> None:
+    got = triples(coder.code_text(
+        "Sweden suspended aid to UNRWA after Israel accused the agency's staff of abuses, "
+        "and Jordan called the decision shocking."))
+    assert ("JOR", "SWE", "11") in got
+    assert ("JOR", "ISR", "11") not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sweden suspended aid to Ethiopia.", ("SWE", "ETH", "16")),
+    ("Norway suspended aid to Ethiopia.", ("NOR", "ETH", "16")),
+])
+def test_a_name_opening_the_sentence_is_the_subject_of_its_verb(coder, text,
+                                                               expected) -> None:
+    assert triples(coder.code_text(text), "root") == {expected}

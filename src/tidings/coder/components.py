@@ -71,6 +71,9 @@ class TidingsCoder:
         self.infinitive_verbs = self.rules.governing_verbs | frozenset(
             lemma for lemma, pats in self.patterns.verbs.items()
             if any(p.words and p.words[0] == "to" for p in pats))
+        # (verbs with a pattern on what they say their object is: repairs.py)
+        self.predicate_verbs = frozenset(
+            lemma for lemma, pats in self.patterns.verbs.items() if any(p.predicate for p in pats))
         # (a number's one-word bounds, which the parser may make prepositions: repairs.py)
         self.bound_words = frozenset(w[0] for w in known.counts.bounds if len(w) == 1) | {
             "between"}
@@ -78,7 +81,7 @@ class TidingsCoder:
     def __call__(self, doc: Doc) -> Doc:
         repair_parse(doc, self.rules.bare_time_words, self.bound_words,
                      self.rules.anaphora_generic, self.infinitive_verbs,
-                     self.rules.measure_nouns)
+                     self.rules.measure_nouns, self.predicate_verbs)
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
         doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc

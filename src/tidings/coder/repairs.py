@@ -44,6 +44,13 @@ parsed document before anything is coded.
   as one long noun phrase with no verb. When a sentence has no verb and a past-tense word
   stands between two noun phrases as the modifier of the second, it is made the sentence's
   verb, the noun phrase before it its subject and the one after it its object.
+- What a verb of calling says its object is ("..., and the White House called the decision
+  shortsighted") is sometimes parsed as a participle describing the object. When the verb
+  has a pattern on its object's predicate (``predicate: true``) and the word after the object
+  is a bare participle or adjective, it is made the verb's object predicate again.
+- A name opening a sentence before a past-tense verb ("Sweden suspended aid to Ethiopia") is
+  sometimes parsed as a modifier of time or measure, with the verb a participle with no
+  subject. The name is made the verb's subject again.
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -82,7 +89,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
                  bound_words: frozenset[str] = frozenset(),
                  aside_nouns: frozenset[str] = frozenset(),
                  infinitive_verbs: frozenset[str] = frozenset(),
-                 measure_nouns: frozenset[str] = frozenset()) -> None:
+                 measure_nouns: frozenset[str] = frozenset(),
+                 predicate_verbs: frozenset[str] = frozenset()) -> None:
     """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
     bounds parsed as prepositions, plural objects tagged as verbs, reports parsed as
     descriptions, asides parsed as subjects and infinitives hung on a participle in a phrase
@@ -101,6 +109,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
     for sent in doc.sents:
         if sent.root.pos_ in ("NOUN", "PROPN"):
             _restore_verb(sent)
+        elif sent.root.tag_ == "VBN":
+            _restore_named_subject(sent.root)
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.dep_ in _ROLES:
             _restore_coordinated_names(tok)
@@ -119,6 +129,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_aside(tok)
         if tok.pos_ == "VERB":
             _restore_listed_object(tok)
+            if tok.lemma_.lower() in predicate_verbs:
+                _restore_object_predicate(tok)
         if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "xcomp", "ccomp", "relcl", "acl"):
             _restore_participle_after_to(tok)
         if tok.dep_ in ("advcl", "xcomp") and tok.pos_ == "VERB" and infinitive_verbs:
@@ -300,6 +312,33 @@ def _restore_listed_object(verb: Token) -> None:
             not (first.left_edge.i <= item.i <= first.right_edge.i + 1):
         return
     second.head, second.dep_ = item, "conj"
+
+
+def _restore_named_subject(verb: Token) -> None:
+    """"Sweden suspended aid": a name right before a participle with no subject or
+    auxiliary, parsed as a modifier of time, is the subject of the verb in the past."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "csubj") for c in verb.children):
+        return
+    name = next((c for c in verb.lefts if c.dep_ == "npadvmod" and c.pos_ == "PROPN"
+                 and c.right_edge.i == verb.i - 1), None)
+    if name is None or name.ent_type_ in ("DATE", "TIME"):
+        return
+    name.dep_ = "nsubj"
+    verb.tag_ = "VBD"
+
+
+def _restore_object_predicate(verb: Token) -> None:
+    """"called the decision shortsighted": a bare participle or adjective right after the
+    verb's object, parsed as describing it, is what the verb says the object is."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in verb.children):
+        return
+    word = next((c for c in obj.rights if c.dep_ in ("acl", "amod")
+                 and c.tag_ in ("VBN", "VBG", "JJ") and not list(c.children)), None)
+    if word is None or word.i != obj.right_edge.i or any(
+            t.pos_ not in ("PUNCT",) for t in verb.doc[obj.i + 1:word.i]):
+        return
+    word.head, word.dep_ = verb, "oprd"
 
 
 def _restore_participle_after_to(participle: Token) -> None:

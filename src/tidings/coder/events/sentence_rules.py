@@ -279,8 +279,10 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
         if not sources:
             continue
         mine = {a.code for a in sources} | {a.country for a in sources if a.country}
-        earlier = [e for j in sorted(by_verb) if j < verb.i for e in by_verb[j]
-                   if e.asserted]
+        # (the act a clause of time or reason gives is less likely the one named than the
+        # sentence's own: "paused funding after Israel accused ..., and X called the decision")
+        earlier = [e for j in sorted(by_verb, key=lambda j: (not _in_time_clause(
+                       k, verb.doc[j]), j)) if j < verb.i for e in by_verb[j] if e.asserted]
         antecedent = next(
             (e for e in reversed(earlier if aside else [*ctx.events, *earlier])
              if (e.root in roots if roots else e.root not in k.rules.speech_roots)
@@ -300,6 +302,17 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
             [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
         if new:
             by_verb[verb.i] = new
+
+
+def _in_time_clause(k: CoderKnowledge, word: Token) -> bool:
+    """``word`` is inside a clause of time or reason ("after Israel accused ...")."""
+    t = word
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in k.rules.adverbial_marks
+                                     for c in t.children):
+            return True
+        t = t.head
+    return False
 
 
 def results(k: CoderKnowledge, s: SentenceState) -> None:
