@@ -1734,3 +1734,14 @@ def test_a_bare_root_code_beside_an_exact_one_for_the_same_pair_is_dropped(coder
     roots19 = [e.code for e in events if e.root == "19"]
     assert roots19 and "190" not in roots19 or len(set(
         (e.source.code, e.target_code) for e in events if e.root == "19")) > 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the attack names only a building: the people its toll names are whom it hit
+    ("Syrian helicopters dropped chlorine on a residential block, killing 30 people.",
+     {("SYR", "SYRCVL", "2041")}),
+    ("Sudanese warplanes bombed a market, killing 12 civilians.",
+     {("SDNMIL", "SDNCVL", "195")}),
+])
+def test_an_attack_on_a_building_is_aimed_at_the_people_it_killed(coder, text, expected):
+    assert codes(coder, text) == expected

@@ -330,3 +330,20 @@ def test_any_trade_measure_slapped_on_a_state_is_an_embargo(coder: Coder, text: 
 def test_leaving_any_agreement_reduces_relations(coder: Coder, text: str, expected) -> None:
     got = country_codes(coder.code_text(text))
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Syrian aircraft dropped a cylinder of mustard gas on rebel fighters in Idlib.",
+     ("SYR", "SYR", "2041")),
+    ("Syrian troops released chlorine gas on rebels near Damascus.", ("SYR", "SYR", "2041")),
+])
+def test_any_chemical_agent_used_is_a_chemical_attack(coder, text, expected) -> None:
+    assert expected in country_codes(coder.code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at students in Dhaka.",
+    "Norway began pumping gas to Poland through the new pipeline.",
+])
+def test_gas_alone_is_no_chemical_weapon(coder, text) -> None:
+    assert not any(e.code == "2041" for e in coder.code_text(text))

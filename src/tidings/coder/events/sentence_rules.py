@@ -324,7 +324,7 @@ def results(k: CoderKnowledge, s: SentenceState) -> None:
         t = doc[i]
         if t.dep_ != "advcl" or t.tag_ != "VBG" or t.lemma_.lower() not in k.rules.result_verbs:
             continue
-        head = s.by_verb.get(t.head.i, [])
+        head = s.by_verb.get(t.head.i) or _unaimed_attack(k, s, t.head, s.by_verb[i])
         if any(e.root in k.rules.result_roots and e.asserted for e in head):
             victims = next((e.target for e in s.by_verb.pop(i) if e.target is not None), None)
             if victims is not None:
@@ -333,6 +333,21 @@ def results(k: CoderKnowledge, s: SentenceState) -> None:
                 s.by_verb[t.head.i] = [
                     replace(e, target=_victims_at(victims, e.target)) if e.target is None or
                     e.target.rule.startswith("place:") else e for e in head]
+
+
+def _unaimed_attack(k: CoderKnowledge, s: SentenceState, verb: Token,
+                    toll: list[Event]) -> list[Event]:
+    """"dropped chlorine on a building, killing 43 people": an attack whose pattern matched
+    but that names no one it hit (so no event was coded) is made by the toll's doer, for
+    ``results`` to aim it at the people killed."""
+    m = next((m for v, m in s.verb_matches if v.i == verb.i
+              and m.pattern.code[:2] in k.rules.result_roots), None)
+    doer = next((e for e in toll if e.asserted), None)
+    if m is None or doer is None:
+        return []
+    made = make(k, m.pattern.code, doer.source, None, [verb], s.index, m.pattern.id,
+                modality_of(k, verb, None))
+    return [made] if made else []
 
 
 def elaborations(k: CoderKnowledge, s: SentenceState) -> None:
