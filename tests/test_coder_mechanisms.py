@@ -1745,3 +1745,8 @@ def test_a_bare_root_code_beside_an_exact_one_for_the_same_pair_is_dropped(coder
 ])
 def test_an_attack_on_a_building_is_aimed_at_the_people_it_killed(coder, text, expected):
     assert codes(coder, text) == expected
+
+
+def test_a_truce_declared_by_two_sides_binds_each_to_the_other(coder):
+    got = codes(coder, "India and Pakistan declared a ceasefire along the Line of Control.")
+    assert got == {("IND", "PAK", "0871"), ("PAK", "IND", "0871")}
