@@ -528,3 +528,12 @@ def test_what_a_war_since_an_earlier_year_has_done_is_background(coder) -> None:
                           "in Yemen that has killed more than 150,000 people.",
                           date="2023-04-10")
     assert got == [], [(e.source.code, e.target_code, e.code) for e in got]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of protesters attacked the Danish embassy in Tehran.",
+    "Hundreds of demonstrators stormed the offices of the electoral commission in Kinshasa.",
+])
+def test_a_crowd_counted_in_thousands_riots_it_does_not_wage_war(coder, text):
+    roots = {e.root for e in coder.code_text(text)}
+    assert roots == {"14"}

@@ -451,3 +451,15 @@ def test_people_from_the_two_countries_last_named_are_of_each(coder) -> None:
     got = roots(coder, "India and Pakistan exchanged accusations on Monday, and troops from "
                        "the two countries traded fire along the Line of Control on Tuesday.")
     assert {("INDMIL", "PAKMIL", "19"), ("PAKMIL", "INDMIL", "19")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a metonym that is also a common word is the country of the place named
+    ("Supporters of the ousted president stormed Congress in Lima on Sunday.",
+     ("PERLEG", "14")),
+    # ... and the United States' own where no other place is named
+    ("Russia condemned Congress for the new sanctions bill.", ("USALEG", "11")),
+])
+def test_congress_is_the_congress_of_the_place_named(coder, text, expected):
+    got = {(e.target_code, e.root) for e in coder.code_text(text)}
+    assert expected in got

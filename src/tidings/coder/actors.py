@@ -273,7 +273,7 @@ class ActorResolver(PronounResolver):
         people = self._people_placed_elsewhere(head, countries, agent_code, make, matches)
         if people is not None:
             return people
-        countries = explicit_countries(countries)
+        countries = self._placed_metonym(explicit_countries(countries), head, matches)
         if not countries:
             if (owned := self._owner_actor(head, info, agent_code, make, ctx,
                                            matches)) is not None:
@@ -286,6 +286,22 @@ class ActorResolver(PronounResolver):
         if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r)) is not None:
             return coref
         return generic_actors(head, info, agent_code, make, r)
+
+    def _placed_metonym(self, countries: Countries, head: Token,
+                        matches: _Matches) -> Countries:
+        """"protesters stormed Congress ... in Brasilia": a metonym that is also a common word
+        for a part of any state ("congress") stands for the country of the place the sentence
+        puts the act in, when that is another one; else for its own country."""
+        if len(countries) != 1 or not countries[0][3] or \
+                countries[0][2].text.lower() not in self.dictionary.agent_words:
+            return countries
+        code, name, span, agent = countries[0]
+        places = {e.code for t in head.sent if t.i in matches and t.dep_ == "pobj"
+                  and t.head.lower_ == "in" for e in matches[t.i][1]
+                  if e.kind in ("city", "capital", "country")}
+        if len(places) != 1 or code in places:
+            return countries
+        return [(places.pop(), name, span, agent)]
 
     def _owner_of_thing(self, head: Token, matches: _Matches, ctx: ArticleContext) -> _Found | None:
         """Who owns the thing or act a non-actor head names, if the possessive names anyone."""

@@ -449,6 +449,16 @@ def head_lemma(k: CoderKnowledge, actor: Actor, doc: Doc) -> str:
     head = head_of(actor, doc)
     return head.lemma_.lower() if head is not None else ""
 
+def group_lemmas(actor: Actor, doc: Doc) -> set[str]:
+    """The head word of the phrase that names ``actor`` and, when it counts a group, the
+    group's ("thousands of protesters": thousand, protester)."""
+    head = head_of(actor, doc)
+    if head is None:
+        return set()
+    of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj"]
+    return {t.lemma_.lower() for t in [head, *of[:1]]}
+
 def is_topic(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
     """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""
     return head_lemma(k, actor, doc) in k.rules.non_actor_heads

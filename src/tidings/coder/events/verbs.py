@@ -13,6 +13,7 @@ from tidings.coder.events.arguments import (
     actors_of,
     agent_of,
     first_actors,
+    group_lemmas,
     head_lemma,
     head_of,
     is_topic,
@@ -429,8 +430,8 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
         d.recode(k.rules.assistance_code, f"assistance:{d.p.id}", symmetric=False,
                  reverse=None)
     if k.rules.riot_code and d.p.code.startswith(k.rules.riot_roots) and sources and all(
-            head_lemma(k, a, verb.doc) in k.rules.riot_doers for a in sources):
-        # "protesters stormed the parliament": a riot
+            group_lemmas(a, verb.doc) & k.rules.riot_doers for a in sources):
+        # "protesters stormed the parliament", "thousands of protesters stormed ...": a riot
         d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
     if k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots) and \
             targets and sources and all(_repressed(k, t, sources, verb) for t in targets):
