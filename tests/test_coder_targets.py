@@ -463,3 +463,23 @@ def test_people_from_the_two_countries_last_named_are_of_each(coder) -> None:
 def test_congress_is_the_congress_of_the_place_named(coder, text, expected):
     got = {(e.target_code, e.root) for e in coder.code_text(text)}
     assert expected in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an appeal to someone unnamed is still an appeal, aimed at no one in particular
+    ("Ukraine's foreign minister urged allies to send more air defence systems.",
+     {("UKRGOV", "---", "02")}),
+    ("The Malian government asked the international community for military help.",
+     {("MLIGOV", "---", "02")}),
+])
+def test_an_appeal_to_an_unnamed_addressee_is_kept(coder, text, expected):
+    assert triples(coder.code_text(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # what is sought is no addressee; a call for a state of affairs addresses no one
+    "The Russian envoy flew home on Friday, seeking assurances that the border would stay open.",
+    "Thousands of students marched through the capital calling for independence.",
+])
+def test_a_call_with_no_addressee_is_no_appeal(coder, text):
+    assert not any(e.root == "02" for e in coder.code_text(text))

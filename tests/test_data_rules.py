@@ -34,7 +34,7 @@ def test_every_code_named_in_the_rules_exists():
 
 
 def test_every_root_named_in_the_rules_exists():
-    for key in ("targetless_roots", "venue_target_roots", "domestic_roots",
+    for key in ("targetless_roots", "addressed_roots", "venue_target_roots", "domestic_roots",
                 "passive_place_roots", "conditional_target_roots", "attack_doer_roots",
                 "provoked_roots", "answer_roots", "shared_target_roots"):
         assert set(RULES[key]) <= ROOTS, key

@@ -15,6 +15,7 @@ class Rules:
     """Small coding rules that are data, not code (data/patterns/rules.yaml)."""
 
     targetless_roots: frozenset[str]
+    addressed_roots: frozenset[str]
     targetless_codes: frozenset[str]
     shared_recipient_roots: frozenset[str]
     answer_roots: frozenset[str]
@@ -341,6 +342,7 @@ def _actor_rules(data: _RulesData) -> dict:
     """Which words and codes name (or do not name) the actors and targets of an event."""
     return dict(
         targetless_roots=data.words("targetless_roots"),
+        addressed_roots=data.words("addressed_roots"),
         targetless_codes=data.words("targetless_codes"),
         shared_recipient_roots=data.words("shared_recipient_roots"),
         answer_roots=data.words("answer_roots"),

@@ -77,7 +77,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         return out
     if not targets:
         if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
-                and not p.answer) or p.speech:
+                and not p.answer and not (root in k.rules.addressed_roots and tokens
+                                          and _addressed(tokens[0]))) or p.speech:
             return []
         targets_or_none: list[Actor | None] = [None]
     else:
@@ -270,3 +271,17 @@ def _unknown_attacker(k: CoderKnowledge, ev: Event) -> bool:
     sentence's others, not an unplaced side actor's."""
     return ev.source.code == "---" and ev.root in k.rules.attack_doer_roots and \
         ev.source.rule.startswith("weapon:")
+
+
+def _addressed(verb: Token) -> bool:
+    """``verb`` names whom it addresses, though no actor: "urged allies to ...", "asked the
+    international community for ...", "appealed to their followers" (not what is sought:
+    "seeking assurances")."""
+    kids = list(verb.children)
+    asked = any(c.dep_ == "xcomp" for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in kids)
+    return asked and any(c.dep_ in ("dobj", "dative") and c.pos_ in ("NOUN", "PROPN")
+                         for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ in ("to", "on") and any(
+            g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        for c in kids)
