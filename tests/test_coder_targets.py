@@ -483,3 +483,11 @@ def test_an_appeal_to_an_unnamed_addressee_is_kept(coder, text, expected):
 ])
 def test_a_call_with_no_addressee_is_no_appeal(coder, text):
     assert not any(e.root == "02" for e in coder.code_text(text))
+
+
+def test_them_after_a_clause_is_the_group_that_clause_acted_on(coder):
+    got = triples(coder.code_text(
+        "Kenyan police arrested five soldiers on Monday, accusing them of selling weapons "
+        "to Somali militants."))
+    assert ("KENCOP", "KENMIL", "11") in got
+    assert not any(s == t for s, t, _ in got)

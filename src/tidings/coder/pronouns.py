@@ -113,7 +113,30 @@ class PronounResolver:
         if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG":
             return None
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
-        return self._known(obj, matches, ctx) if obj is not None else None
+        if obj is None:
+            return self._nearest_other(pron, verb, matches, ctx)
+        # (a group of no country named is still whom the pronoun stands for: "charged four
+        # officers, accusing them of ..."; the event takes its country as the object's does)
+        got = self._resolve_one(obj, matches, ctx)
+        return got[0][0] if got and (not got[0][0].code.startswith(UNKNOWN)
+                                     or got[0][0].agent) else None
+
+    def _nearest_other(self, pron: Token, verb: Token, matches: Matches,
+                       ctx: ArticleContext) -> Actor | None:
+        """"threatened to quit talks with the government, accusing it of ...": with no
+        object, the clause's last named party before the participle that is not its subject
+        ("it" only a singular one)."""
+        main = verb.head
+        subj = {t.i for c in main.children if c.dep_ in ("nsubj", "nsubjpass")
+                for t in c.subtree}
+        skip = {t.i for t in verb.subtree} | subj
+        for t in reversed([t for t in main.subtree if t.i < verb.i and t.i not in skip]):
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or (
+                    pron.lower_ in self.rules.thing_pronouns and t.tag_ in ("NNS", "NNPS")):
+                continue
+            if (got := self._known(t, matches, ctx)) is not None:
+                return got
+        return None
 
     def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext
                             ) -> Found | None:
