@@ -491,3 +491,10 @@ def test_them_after_a_clause_is_the_group_that_clause_acted_on(coder):
         "to Somali militants."))
     assert ("KENCOP", "KENMIL", "11") in got
     assert not any(s == t for s, t, _ in got)
+
+
+def test_it_after_a_clause_with_no_object_is_the_party_that_clause_named(coder):
+    got = triples(coder.code_text(
+        "Sudanese rebels threatened on Sunday to quit the talks with the government, accusing "
+        "it of bombing their villages."))
+    assert ("SDNREB", "SDNGOV", "11") in got

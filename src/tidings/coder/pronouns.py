@@ -115,9 +115,13 @@ class PronounResolver:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is None:
             return self._nearest_other(pron, verb, matches, ctx)
-        # (a group of no country named is still whom the pronoun stands for: "charged four
-        # officers, accusing them of ..."; the event takes its country as the object's does)
-        got = self._resolve_one(obj, matches, ctx)
+        return self._party(obj, matches, ctx)
+
+    def _party(self, head: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
+        """The first actor ``head`` names, known or a group of no country named (still whom
+        a pronoun stands for: "charged four officers, accusing them of ..."; the event takes
+        its country as the group's own event does)."""
+        got = self._resolve_one(head, matches, ctx)
         return got[0][0] if got and (not got[0][0].code.startswith(UNKNOWN)
                                      or got[0][0].agent) else None
 
@@ -134,7 +138,7 @@ class PronounResolver:
             if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or (
                     pron.lower_ in self.rules.thing_pronouns and t.tag_ in ("NNS", "NNPS")):
                 continue
-            if (got := self._known(t, matches, ctx)) is not None:
+            if (got := self._party(t, matches, ctx)) is not None:
                 return got
         return None
 
