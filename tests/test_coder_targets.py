@@ -498,3 +498,15 @@ def test_it_after_a_clause_with_no_object_is_the_party_that_clause_named(coder):
         "Sudanese rebels threatened on Sunday to quit the talks with the government, accusing "
         "it of bombing their villages."))
     assert ("SDNREB", "SDNGOV", "11") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party a truce is with comes before whoever proposed it
+    ("Armenia accepted a ceasefire with Azerbaijan proposed by Moscow.", {("ARM", "AZE", "03")}),
+    # a go-between is no party: the two sides accepted it of each other
+    ("Ethiopia and Eritrea accepted a truce brokered by Algeria.",
+     {("ETH", "ERI", "03"), ("ERI", "ETH", "03")}),
+])
+def test_a_proposer_or_broker_of_a_truce_is_not_its_party(coder, text, expected):
+    got = {t for t in triples(coder.code_text(text)) if t[2] == "03"}
+    assert got == expected

@@ -197,14 +197,29 @@ def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iter
                         [g for g in pobj.children if g.dep_ == "prep"],
                         k.rules.answer_preps)
 
+def _mediated(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` is one of mediating ("brokered", "mediated"): its doer is a go-between."""
+    return bool(k.rules.mediation_code) and any(
+        p.code == k.rules.mediation_code and not p.words
+        for p in k.patterns.verbs.get(verb.lemma_.lower(), ()))
+
+
 def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[Token]]:
     """Who a direct object names: its agent, owner, modifier, prepositions, clause subject."""
     for c in verb.children:
         # (and what the object is called: "called the seizure an Iranian act of terrorism")
         if c.dep_ in ("dobj", "oprd"):
-            # "condemned the sanctions imposed by the EU": who did what is condemned.
+            if c.lemma_.lower() in k.patterns.nouns:
+                # "accepted a ceasefire with Russia proposed by Washington": the party an
+                # act names comes before whoever proposed it
+                # (a party, not a thing: "tighten the blockade of Serbia with Albania's help")
+                yield from ([o for o in objs if o.lemma_.lower() not in
+                             k.resolver.non_actor_heads] for objs in prep_objects(
+                    [p for p in c.children if p.dep_ == "prep"], ("with", "between")))
+            # "condemned the sanctions imposed by the EU": who did what is condemned (not a
+            # go-between: "accepted a ceasefire brokered by Washington").
             for acl in c.children:
-                if acl.dep_ == "acl":
+                if acl.dep_ == "acl" and not _mediated(k, acl):
                     agent = agent_of(acl)
                     if agent is not None:
                         yield [agent]
