@@ -510,3 +510,9 @@ def test_it_after_a_clause_with_no_object_is_the_party_that_clause_named(coder):
 def test_a_proposer_or_broker_of_a_truce_is_not_its_party(coder, text, expected):
     got = {t for t in triples(coder.code_text(text)) if t[2] == "03"}
     assert got == expected
+
+
+def test_a_sentence_passed_where_no_court_is_named_is_that_state_s(coder):
+    got = triples(coder.code_text(
+        "A Belarusian blogger was sentenced to six years in prison in Minsk on Monday."))
+    assert ("BLR", "BLRMED", "11") in got

@@ -30,12 +30,13 @@ def test_every_code_named_in_the_rules_exists():
     # code prefixes ("016", "05") name a code or a root
     prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"]]
     assert [c for c in RULES["targetless_codes"] if c not in CODES] == []
+    assert [c for c in RULES["passive_place_roots"] if c not in CODES and c not in ROOTS] == []
     assert [c for c in prefixes if c not in CODES and c not in ROOTS] == []
 
 
 def test_every_root_named_in_the_rules_exists():
     for key in ("targetless_roots", "addressed_roots", "venue_target_roots", "domestic_roots",
-                "passive_place_roots", "conditional_target_roots", "attack_doer_roots",
+                "conditional_target_roots", "attack_doer_roots",
                 "provoked_roots", "answer_roots", "shared_target_roots"):
         assert set(RULES[key]) <= ROOTS, key
     # reciprocity may also be given for one code ("019": agreeing with each other's view)

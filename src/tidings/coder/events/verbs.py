@@ -144,7 +144,7 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
             d.used = [*d.used, agent.head]
         elif p.code[:2] in k.rules.attack_doer_roots and (doers := _attack_doers(k, verb)):
             source_heads = doers  # "two soldiers were killed in a PKK attack"
-        elif p.code[:2] in k.rules.passive_place_roots:
+        elif p.code[:2] in k.rules.passive_place_roots or p.code in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
             # it happened did it.
             place = place_of(k, verb, d.matches, preps=k.rules.passive_place_preps)
