@@ -33,8 +33,8 @@ def test_gold_dev_set_floor(coder, name, level, floor):
 EVALSETS = Path(__file__).resolve().parents[1] / "evalsets"
 
 # The project's own blind sets (evalsets/README.md) ship with the repository, so these always
-# run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test)
-# are only ever scored.
+# run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test,
+# archive_wire.test) are only ever scored.
 OWN_FLOORS = [
     ("blind_news.dev.jsonl", "root", 0.80),
     ("blind_news.test.jsonl", "root", 0.76),
@@ -49,6 +49,9 @@ OWN_FLOORS = [
     ("world_wire.dev.jsonl", "root", 0.66),
     ("world_wire.test.jsonl", "root", 0.68),
     ("world_wire.test.jsonl", "dyad_root", 0.54),
+    ("archive_wire.dev.jsonl", "root", 0.66),
+    ("archive_wire.test.jsonl", "root", 0.70),
+    ("archive_wire.test.jsonl", "dyad_root", 0.56),
 ]
 
 
