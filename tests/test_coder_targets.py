@@ -516,3 +516,10 @@ def test_a_sentence_passed_where_no_court_is_named_is_that_state_s(coder):
     got = triples(coder.code_text(
         "A Belarusian blogger was sentenced to six years in prison in Minsk on Monday."))
     assert ("BLR", "BLRMED", "11") in got
+
+
+def test_the_subject_of_a_passive_is_whom_it_was_done_to_not_where(coder):
+    got = triples(coder.code_text(
+        "Ukrainian opposition leader Ivan Petrenko was shot dead by an unknown gunman at a "
+        "campaign rally in Lviv on Sunday."))
+    assert {t for _, t, _ in got} == {"UKROPP"}

@@ -132,7 +132,11 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
     place_source: list[Actor] = []
     if d.passive and not p.source:
         agent = agent_of(verb)
-        if subj is not None and subj not in d.used and not target_heads:
+        if subj is not None and subj not in d.used and (
+                not target_heads or subj.pos_ in ("PROPN", "PRON") or
+                all(t.lemma_.lower() in k.rules.non_actor_heads for t in target_heads)):
+            # (the passive's subject is whom it was done to: "Rabin was shot dead ... at a
+            # peace rally" was not done to the rally)
             target_heads = [subj]
         elif subj is not None and subj in d.used and not target_heads:
             # "ties with Taiwan were severed by Panama": the pattern's own noun is the
