@@ -79,3 +79,20 @@ def test_troops_massing_is_a_show_of_force_and_protesters_massing_a_protest(code
     got = {r for _, _, r in triples(coder.code_text(
         "Thousands of protesters massed outside parliament in Nairobi on Monday."), "root")}
     assert got == {"14"}, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people seized are arrested by a state's forces and abducted by anyone else
+    ("Kenyan commandos seized the rebel commander in Mogadishu on Friday.", "173"),
+    ("Gunmen seized three aid workers near the border on Monday.", "181"),
+])
+def test_people_seized_are_arrested_or_abducted(coder, text, expected):
+    assert expected in {e.code for e in coder.code_text(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Police seized twelve tonnes of cocaine at the port on Sunday.",
+    "Iranian commandos seized a British oil tanker in the Strait of Hormuz.",
+])
+def test_things_seized_stay_seizures(coder, text):
+    assert not any(e.code in ("173", "181") for e in coder.code_text(text))

@@ -153,6 +153,10 @@ class Rules:
     business_deal_codes: frozenset[str]
     business_sectors: frozenset[str]
     business_deal_code: str | None
+    seizure_codes: frozenset[str]
+    seizure_state_agents: frozenset[str]
+    seizure_state_code: str | None
+    seizure_armed_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
     # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,
@@ -445,6 +449,10 @@ def _event_rules(data: _RulesData) -> dict:
         business_deal_codes=frozenset(data.values("business_deals", "codes")),
         business_sectors=data.words("business_deals", "sectors"),
         business_deal_code=data.part("business_deals").get("code"),
+        seizure_codes=data.words("seized_people", "codes"),
+        seizure_state_agents=data.words("seized_people", "state_agents"),
+        seizure_state_code=data.part("seized_people").get("state_code"),
+        seizure_armed_code=data.part("seized_people").get("armed_code"),
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),

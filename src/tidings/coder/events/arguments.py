@@ -464,6 +464,14 @@ def head_lemma(k: CoderKnowledge, actor: Actor, doc: Doc) -> str:
     head = head_of(actor, doc)
     return head.lemma_.lower() if head is not None else ""
 
+def names_people(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
+    """``actor`` is named as a person or as people: a name, or a word for people
+    (agents.yaml: "soldiers", "journalists"), not a place or a thing."""
+    head = head_of(actor, doc)
+    return head is not None and (head.ent_type_ == "PERSON" or actor.rule.startswith(
+        "person:") or head.lemma_.lower() in k.resolver.dictionary.agent_words
+        or head.lower_ in k.resolver.dictionary.agent_words)
+
 def group_lemmas(actor: Actor, doc: Doc) -> set[str]:
     """The head word of the phrase that names ``actor`` and, when it counts a group, the
     group's ("thousands of protesters": thousand, protester)."""

@@ -17,6 +17,7 @@ from tidings.coder.events.arguments import (
     head_lemma,
     head_of,
     is_topic,
+    names_people,
     of_gathering,
     office_holder,
     setting_candidates,
@@ -423,6 +424,13 @@ def _recode_by_actors(k: CoderKnowledge, d: _Draft) -> None:
             _sector(a) in k.rules.business_sectors for a in [*sources, *targets]):
         # "Eni and Sonatrach signed a contract": a business deal
         d.recode(k.rules.business_deal_code, f"business:{d.p.id}")
+    if code in k.rules.seizure_codes and targets and all(
+            names_people(k, t, verb.doc) for t in targets):
+        # "commandos seized the rebel leader": people seized are arrested or abducted
+        state = all(a.agent in k.rules.seizure_state_agents for a in sources)
+        new = k.rules.seizure_state_code if state else k.rules.seizure_armed_code
+        if new:
+            d.recode(new, f"seized:{d.p.id}", symmetric=False, reverse=None)
     if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
             _organisation(t) for t in targets):
         # "ordered the U.N. mission to leave": an organisation expelled
