@@ -96,3 +96,15 @@ def test_people_seized_are_arrested_or_abducted(coder, text, expected):
 ])
 def test_things_seized_stay_seizures(coder, text):
     assert not any(e.code in ("173", "181") for e in coder.code_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # taking a state into a body is cooperation, not owning up to something
+    ("NATO admitted Finland as its 31st member on Tuesday.", ("IGOWSTNAT", "FIN", "050")),
+    # money approved for a state is aid, whatever phrase names the state
+    ("The Asian Development Bank approved a $500 million loan on Friday to help Pakistan "
+     "rebuild after the floods.", ("IGOASAADB", "PAK", "071")),
+])
+def test_membership_and_approved_money(coder, text, expected):
+    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(text)}
+    assert expected in got, got
