@@ -432,6 +432,9 @@ def test_a_dated_past_war_is_not_news(coder):
     # an act of this week that names an old event beside it is news
     ("An Egyptian court sentenced Mohamed Morsi to death on Saturday over a jailbreak during "
      "the 2011 uprising.", "2015-05-16", True),
+    # a period of years long gone, whatever the war's own length is called
+    ("Iran and Iraq fought an eight-year war from 1980 to 1988.", "2010-09-22", False),
+    ("Iran and Iraq fought an eight-year war from 1980 to 1988.", "1988-08-20", True),
 ])
 def test_an_act_dated_years_before_the_article_is_history(coder, text, date, coded):
     assert bool(codes(coder, text, date=date)) == coded

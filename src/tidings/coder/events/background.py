@@ -75,11 +75,15 @@ _CLAUSES = frozenset({"conj", "advcl", "ccomp", "relcl", "parataxis", "xcomp", "
 
 def _own_year(word: Token) -> int | None:
     """The year a verb or event noun is dated to by its own modifiers ("in 1990", "in August
-    1990", "during 2014", "the 1967 war"), unless a nearer time is named beside it ("on
-    Saturday ... during the 2011 uprising" dates the uprising, not the act)."""
+    1990", "during 2014", "the 1967 war"; the last year of "from 1998 to 2000"), unless a
+    nearer time is named beside it ("on Saturday ... during the 2011 uprising" dates the
+    uprising, not the act)."""
     year = None
     for c in word.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "during"):
+        if c.dep_ == "prep" and c.lower_ in ("from", "between"):
+            years = [int(t.text) for t in c.subtree if _is_year(t)]
+            year = max(years) if years else year
+        elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
             for obj in (g for g in c.children if g.dep_ == "pobj"):
                 if _is_year(obj):
                     year = int(obj.text)
@@ -89,9 +93,13 @@ def _own_year(word: Token) -> int | None:
                 _is_year(c):
             year = int(c.text)
     recent = any(t.ent_type_ in ("DATE", "TIME") and not any(_is_year(g) for g in t.subtree)
-                 for c in word.children if c.dep_ not in _CLAUSES for t in (c, *c.children))
+                 for c in word.children if c.dep_ not in _CLAUSES and c.dep_ not in _ROLES
+                 for t in (c, *c.children))
     return None if recent else year
 
+
+# (what the act was done to or by is no time: "fought a two-year war from 1998 to 2000")
+_ROLES = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "dative"})
 
 _MONTHS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August",
                      "September", "October", "November", "December"})
