@@ -435,6 +435,9 @@ def test_a_dated_past_war_is_not_news(coder):
     # a period of years long gone, whatever the war's own length is called
     ("Iran and Iraq fought an eight-year war from 1980 to 1988.", "2010-09-22", False),
     ("Iran and Iraq fought an eight-year war from 1980 to 1988.", "1988-08-20", True),
+    # a year naming what is left, not when: the act is today's
+    ("Russia withdrew from the 1990 treaty on conventional forces in Europe on Tuesday.",
+     "2023-11-07", True),
 ])
 def test_an_act_dated_years_before_the_article_is_history(coder, text, date, coded):
     assert bool(codes(coder, text, date=date)) == coded

@@ -81,8 +81,13 @@ def _own_year(word: Token) -> int | None:
     year = None
     for c in word.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "between"):
-            years = [int(t.text) for t in c.subtree if _is_year(t)]
-            year = max(years) if years else year
+            # ("from 1998 to 2000", "between 1998 and 2000": years themselves, not "withdrew
+            # from a 1999 treaty")
+            ends = [g for g in c.children if g.dep_ == "pobj"]
+            ends += [o for e in ends for g in (*e.children, *c.children)
+                     if g.dep_ in ("prep", "conj") for o in (g, *g.children)]
+            years = [int(t.text) for t in ends if _is_year(t)]
+            year = max(years) if years and _is_year(ends[0]) else year
         elif c.dep_ == "prep" and c.lower_ in ("in", "during"):
             for obj in (g for g in c.children if g.dep_ == "pobj"):
                 if _is_year(obj):
