@@ -1,0 +1,129 @@
+"""Which kind of act a verb's event is, from who did it to whom: a bombing when done with
+a bomb, unconventional violence when an armed group hits people who are not fighting, a
+business deal, an arrest when people are seized, an expulsion of an organisation, assistance,
+a riot when protesters do violence, repression when a state's forces do it to protesters, an
+assassination when an office holder is killed. The words and codes are rules.yaml's."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from tidings.coder.events.arguments import (
+    group_lemmas,
+    head_lemma,
+    head_of,
+    names_people,
+    office_holder,
+    weapon_of,
+)
+from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.scope import CoderKnowledge
+from tidings.coder.events.venues import assistance
+from tidings.coder.patterns import Pattern
+from tidings.records import Actor
+
+
+class Draft(Protocol):
+    """What the kinds of act read of a verb's event being built (events/verbs.py)."""
+
+    verb: Token
+    p: Pattern
+    sources: list[Actor]
+    targets: list[Actor]
+
+    def recode(self, code: str, rule: str, **changes: object) -> None: ...
+
+
+def organisation(a: Actor) -> bool:
+    """``a`` is an international or non-governmental body, or a mission of one."""
+    return a.code.startswith(("IGO", "NGO")) or a.agent in ("NGO", "IGO", "PKO")
+
+
+def _expulsion_code(k: CoderKnowledge, target: Actor) -> str:
+    for key, code in k.rules.expulsion_by_target.items():
+        if target.agent == key or target.code.startswith(key) or target.code.endswith(key):
+            return code
+    return k.rules.expulsion_code or "166"
+
+
+def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
+    """What the doer used (a bomb, warplanes) and whom it hit (an office holder shot dead)
+    say which kind of attack it was."""
+    verb, sources, targets = d.verb, d.sources, d.targets
+    code = d.p.code
+    weapon = code in k.rules.generic_attack_codes and (next(
+        (a.rule[7:].split(">")[0] for a in sources if a.rule.startswith("weapon:")), None)
+        or next((w for a in sources if (h := head_of(a, verb.doc)) is not None
+                 and (w := weapon_of(k, h))), None))  # ("Israeli warplanes struck ...")
+    if weapon and (bombing := k.rules.weapons[weapon]):
+        # "a car bomb set off by militants killed 40": a bombing
+        d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
+    if d.p.code in k.rules.unconventional_codes and _unconventional(k, sources, targets):
+        # "gunmen shot dead five health workers": an armed group's violence against people
+        # who are not fighting
+        d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
+                 symmetric=False, reverse=None)
+    if d.p.code in k.rules.business_deal_codes and k.rules.business_deal_code and any(
+            _sector(a) in k.rules.business_sectors for a in [*sources, *targets]):
+        # "Eni and Sonatrach signed a contract": a business deal
+        d.recode(k.rules.business_deal_code, f"business:{d.p.id}")
+    if code in k.rules.seizure_codes and targets and all(
+            names_people(k, t, verb.doc) for t in targets):
+        # "commandos seized the rebel leader": people seized are arrested or abducted
+        state = all(a.agent in k.rules.seizure_state_agents for a in sources)
+        new = k.rules.seizure_state_code if state else k.rules.seizure_armed_code
+        if new:
+            d.recode(new, f"seized:{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
+            organisation(t) for t in targets):
+        # "ordered the U.N. mission to leave": an organisation expelled
+        d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
+                 reverse=None)
+    if k.rules.assistance_code and code in k.rules.assistance_codes and \
+            assistance(k, verb, sources, targets):
+        # "deployed police officers to Haiti to lead a security mission": aid
+        d.recode(k.rules.assistance_code, f"assistance:{d.p.id}", symmetric=False,
+                 reverse=None)
+    if k.rules.riot_code and d.p.code.startswith(k.rules.riot_roots) and sources and all(
+            group_lemmas(a, verb.doc) & k.rules.riot_doers for a in sources):
+        # "protesters stormed the parliament", "thousands of protesters stormed ...": a riot
+        d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots) and \
+            targets and sources and all(_repressed(k, t, sources, verb) for t in targets):
+        # "police opened fire on the crowd": violent repression
+        d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False,
+                 reverse=None)
+    if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
+            occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
+            all(office_holder(k, t, verb.doc) for t in targets):
+        # "gunmen shot dead President Moise": killing one who holds an office
+        d.recode(k.rules.assassination_code, f"assassination:{d.p.id}", symmetric=False,
+                 reverse=None)
+
+
+def _sector(a: Actor) -> str:
+    """The actor's sector: its agent, or the three letters after the country in its code
+    (a named group's: "SOMREBSHB" is REB)."""
+    return a.agent or a.code[3:6]
+
+
+def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor]) -> bool:
+    """Armed groups that are no state's force (rules.yaml unconventional) all doing violence
+    to people who are not fighting."""
+    r = k.rules
+    return bool(sources and targets) and all(
+        _sector(a) in r.unconventional_doers or a.code.startswith(r.unconventional_doer_codes)
+        for a in sources) and all(_sector(t) in r.unconventional_victims for t in targets)
+
+
+def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
+    """The violence done by ``sources`` to ``target`` is repression (rules.yaml repression):
+    the state's forces against protesters, or its police against its own people."""
+    if all(a.agent in k.rules.repression_doers for a in sources) and (
+            head_lemma(k, target, verb.doc) in k.rules.repression_targets
+            or target.agent in k.rules.repression_target_agents):
+        return True
+    return all(a.agent in k.rules.repression_police and a.country == target.country
+               for a in sources) and target.agent in k.rules.repression_people
