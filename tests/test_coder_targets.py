@@ -523,3 +523,11 @@ def test_the_subject_of_a_passive_is_whom_it_was_done_to_not_where(coder):
         "Ukrainian opposition leader Ivan Petrenko was shot dead by an unknown gunman at a "
         "campaign rally in Lviv on Sunday."))
     assert {t for _, t, _ in got} == {"UKROPP"}
+
+
+def test_who_an_act_hurt_named_in_what_it_is_called_is_not_whom_the_censure_is_aimed_at(coder):
+    got = triples(coder.code_text(
+        "The Indian army blew up the homes of three militants in Kashmir on Sunday, a step "
+        "Pakistani officials condemned as collective punishment of innocent families."))
+    assert not any(t.endswith("CVL") and r == "11" for _, t, r in got)
+    assert ("PAKGOV", "INDMIL", "11") in got

@@ -247,7 +247,8 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
         return
     for verb, m in verb_matches:
         code = m.pattern.code
-        if any(e.target is not None for e in by_verb.get(verb.i, ())) or \
+        if any(e.target is not None and not _named_in_predicate(e, verb)
+               for e in by_verb.get(verb.i, ())) or \
                 m.pattern.speech or m.pattern.target or \
                 not code.startswith(rules.anaphora_codes):
             continue
@@ -302,6 +303,16 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
             [verb, noun], index, f"{m.pattern.id} (the {lemma} by {did.code})", flags))]
         if new:
             by_verb[verb.i] = new
+
+
+def _named_in_predicate(event: Event, verb: Token) -> bool:
+    """``event``'s target is named inside what ``verb`` calls the act ("condemned as
+    collective punishment of innocent families"): whom the act hurt, not whom it was done by."""
+    span = verb.doc.char_span(event.target.start, event.target.end, alignment_mode="expand") \
+        if event.target is not None else None
+    return span is not None and any(
+        c.dep_ == "prep" and c.lower_ == "as" and span.root in c.subtree or
+        c.dep_ == "oprd" and span.root in c.subtree for c in verb.children)
 
 
 def _in_time_clause(k: CoderKnowledge, word: Token) -> bool:
