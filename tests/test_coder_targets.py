@@ -531,3 +531,8 @@ def test_who_an_act_hurt_named_in_what_it_is_called_is_not_whom_the_censure_is_a
         "Pakistani officials condemned as collective punishment of innocent families."))
     assert not any(t.endswith("CVL") and r == "11" for _, t, r in got)
     assert ("PAKGOV", "INDMIL", "11") in got
+
+
+def test_who_drafted_what_is_rejected_comes_before_what_it_is_about(coder):
+    got = triples(coder.code_text("Serbia rejected a French-drafted plan for Kosovo."))
+    assert {t for _, t, _ in got} == {"FRA"}

@@ -232,6 +232,13 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
                 if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN"):
                     yield [poss]
             for mod in c.children:
+                # "rejected a Western-drafted peace deal": who drafted it (not a go-between:
+                # "a Norwegian-brokered truce")
+                if mod.dep_ == "amod" and mod.tag_ == "VBN" and not _mediated(k, mod):
+                    yield [g for g in mod.children if g.i < mod.i and g.dep_ in (
+                        "amod", "npadvmod", "compound", "nmod") and (
+                        g.pos_ in ("PROPN", "ADJ") or g.ent_type_ in ("NORP", "GPE", "ORG"))]
+            for mod in c.children:
                 if mod.dep_ in ("compound", "amod", "nmod") and mod.i < c.i and (
                         mod.pos_ == "PROPN" or mod.ent_type_ in ("NORP", "GPE", "ORG")
                         # "rejected opposition calls", "defied a government ban"
