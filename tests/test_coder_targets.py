@@ -536,3 +536,10 @@ def test_who_an_act_hurt_named_in_what_it_is_called_is_not_whom_the_censure_is_a
 def test_who_drafted_what_is_rejected_comes_before_what_it_is_about(coder):
     got = triples(coder.code_text("Serbia rejected a French-drafted plan for Kosovo."))
     assert {t for _, t, _ in got} == {"FRA"}
+
+
+def test_firing_back_is_aimed_at_whoever_fired_first(coder):
+    got = triples(coder.code_text(
+        "Pakistani troops shelled Indian posts along the Line of Control on Sunday, and Indian "
+        "soldiers returned fire."))
+    assert ("INDMIL", "PAK", "19") in got or ("INDMIL", "PAKMIL", "19") in got
