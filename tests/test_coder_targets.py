@@ -543,3 +543,10 @@ def test_firing_back_is_aimed_at_whoever_fired_first(coder):
         "Pakistani troops shelled Indian posts along the Line of Control on Sunday, and Indian "
         "soldiers returned fire."))
     assert ("INDMIL", "PAK", "19") in got or ("INDMIL", "PAKMIL", "19") in got
+
+
+def test_talks_after_which_a_speaker_said_something_are_the_speaker_s(coder):
+    got = triples(coder.code_text(
+        "Turkish Foreign Minister Hakan Fidan said he was hopeful after talks with Iraqi Prime "
+        "Minister Mohammed Shia al-Sudani in Baghdad on Monday."))
+    assert ("TURGOV", "IRQGOV", "04") in got

@@ -206,6 +206,10 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
             return actors_of(k, [anchor], matches, ctx, None, {})
         if anchor.pos_ in ("VERB", "AUX"):
             subj, passive = subject_of(k, anchor)
+            if subj is not None and subj.pos_ == "PRON" and anchor.dep_ == "ccomp":
+                # "Jalili said he was optimistic after talks with Ashton": the one who said
+                # it, whom "he" stands for
+                subj, passive = subject_of(k, anchor.head)
             if subj is not None and not passive:
                 return actors_of(k, [subj], matches, ctx, None, {})
     return []
