@@ -419,3 +419,10 @@ def test_the_decision_named_is_the_sentence_s_own_act_not_the_one_it_followed(co
 def test_a_name_opening_the_sentence_is_the_subject_of_its_verb(coder, text,
                                                                expected) -> None:
     assert triples(coder.code_text(text), "root") == {expected}
+
+
+def test_the_speakers_of_an_attribution_at_the_end_are_no_more_victims(coder) -> None:
+    got = triples(coder.code_text(
+        "Gunmen kidnapped 30 villagers near Kaduna on Sunday, police and residents said."))
+    assert not any(t.endswith("COP") for _, t, _ in got)
+    assert any(r == "18" and t.endswith("CVL") for _, t, r in got)

@@ -51,6 +51,9 @@ parsed document before anything is coded.
 - A name opening a sentence before a past-tense verb ("Sweden suspended aid to Ethiopia") is
   sometimes parsed as a modifier of time or measure, with the verb a participle with no
   subject. The name is made the verb's subject again.
+- The speakers of an attribution at the end ("..., abducted more than 200 schoolgirls, police
+  and residents said") are sometimes parsed as more items of the reported clause's last
+  object, leaving the verb of saying with no subject. They are made its subject again.
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -123,6 +126,8 @@ def repair_parse(doc: Doc, time_words: frozenset[str],
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
             _restore_reduced_relative(tok)
+        if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
+            _restore_attribution_subject(tok)
         if tok.pos_ == "VERB" and tok.dep_ != "acl":
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":
@@ -312,6 +317,27 @@ def _restore_listed_object(verb: Token) -> None:
             not (first.left_edge.i <= item.i <= first.right_edge.i + 1):
         return
     second.head, second.dep_ = item, "conj"
+
+
+def _restore_attribution_subject(verb: Token) -> None:
+    """"..., abducted 200 schoolgirls, police and residents said": the nouns after the last
+    comma, parsed as more items of an object in the reported clause, are the subject of the
+    verb of saying that closes the sentence."""
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids) or not any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in kids):
+        return
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].text != ",":
+        i -= 1
+    if not 0 < i < verb.i - 1 or any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:verb.i]):
+        return
+    # (the head word of the first noun phrase after the comma: "the local police")
+    first = next((t for t in doc[i + 1:verb.i] if t.dep_ == "conj" and t.head.i < i
+                  and t.pos_ in ("NOUN", "PROPN")), None)
+    if first is not None:
+        first.head, first.dep_ = verb, "nsubj"
 
 
 def _restore_named_subject(verb: Token) -> None:
