@@ -550,3 +550,10 @@ def test_talks_after_which_a_speaker_said_something_are_the_speaker_s(coder):
         "Turkish Foreign Minister Hakan Fidan said he was hopeful after talks with Iraqi Prime "
         "Minister Mohammed Shia al-Sudani in Baghdad on Monday."))
     assert ("TURGOV", "IRQGOV", "04") in got
+
+
+def test_a_refusal_to_comment_is_aimed_at_no_one_it_was_asked_about(coder):
+    got = triples(coder.code_text(
+        "The Chinese foreign ministry declined to comment on Tuesday on reports that North "
+        "Korean troops had crossed into Russia."))
+    assert got == {("CHNGOV", "---", "01")}

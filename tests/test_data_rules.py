@@ -30,6 +30,7 @@ def test_every_code_named_in_the_rules_exists():
     # code prefixes ("016", "05") name a code or a root
     prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"]]
     assert [c for c in RULES["targetless_codes"] if c not in CODES] == []
+    assert [c for c in RULES["topic_only_codes"] if c not in CODES] == []
     assert [c for c in RULES["passive_place_roots"] if c not in CODES and c not in ROOTS] == []
     assert [c for c in prefixes if c not in CODES and c not in ROOTS] == []
 

@@ -84,6 +84,7 @@ class Rules:
     accusation_nouns: frozenset[str]
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
+    topic_only_codes: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
@@ -388,6 +389,7 @@ def _actor_rules(data: _RulesData) -> dict:
         accusation_nouns=data.words("accusation_nouns"),
         topic_verbs=data.words("topic_verbs"),
         topic_preps=data.words("topic_preps"),
+        topic_only_codes=data.words("topic_only_codes"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),

@@ -465,6 +465,10 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
         # other, about the prisoners
         targets = [t for t in targets if not _in_topic(k, t, verb)]
+    if targets and p.code in k.rules.topic_only_codes:
+        # "declined to comment on reports that Russian troops had crossed ...": what was
+        # not commented on is no party
+        targets = [t for t in targets if not _in_topic(k, t, verb)]
     if targets and verb.lemma_.lower() in k.rules.topic_verbs:
         # "met in Tehran and discussed Afghanistan": what was discussed is no party
         topics = {c.i for c in verb.children if c.dep_ == "dobj"}
