@@ -557,3 +557,14 @@ def test_a_refusal_to_comment_is_aimed_at_no_one_it_was_asked_about(coder):
         "The Chinese foreign ministry declined to comment on Tuesday on reports that North "
         "Korean troops had crossed into Russia."))
     assert got == {("CHNGOV", "---", "01")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a show of force at home is aimed at no one
+    ("Thousands of Indian police fanned out across Srinagar on Friday.", ("INDCOP", "---")),
+    # ... abroad, at the country where it is
+    ("Turkey deployed troops in northern Syria on Friday.", ("TUR", "SYR")),
+])
+def test_a_show_of_force_at_home_has_no_target(coder, text, expected):
+    got = {(s, t[:3]) for s, t, r in triples(coder.code_text(text)) if r == "15"}
+    assert got == {expected}

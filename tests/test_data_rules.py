@@ -36,8 +36,9 @@ def test_every_code_named_in_the_rules_exists():
 
 
 def test_every_root_named_in_the_rules_exists():
-    for key in ("targetless_roots", "addressed_roots", "venue_target_roots", "domestic_roots",
-                "conditional_target_roots", "attack_doer_roots",
+    for key in ("targetless_roots", "addressed_roots", "abroad_only_roots",
+                "venue_target_roots", "domestic_roots", "conditional_target_roots",
+                "attack_doer_roots",
                 "provoked_roots", "answer_roots", "shared_target_roots"):
         assert set(RULES[key]) <= ROOTS, key
     # reciprocity may also be given for one code ("019": agreeing with each other's view)

@@ -85,6 +85,7 @@ class Rules:
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]
     topic_only_codes: frozenset[str]
+    abroad_only_roots: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
@@ -390,6 +391,7 @@ def _actor_rules(data: _RulesData) -> dict:
         topic_verbs=data.words("topic_verbs"),
         topic_preps=data.words("topic_preps"),
         topic_only_codes=data.words("topic_only_codes"),
+        abroad_only_roots=data.words("abroad_only_roots"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),

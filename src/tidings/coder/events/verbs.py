@@ -412,6 +412,10 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
         # (but "the army and the militia fought in Khartoum" fought each other)
         targets = venue_actor(k, verb, d.matches)
+        if p.code[:2] in k.rules.abroad_only_roots:
+            # "police fanned out across Karachi": a show of force at home is aimed at no one
+            own = {a.country for a in sources}
+            targets = [t for t in targets if t.country not in own]
     if not targets and p.code.startswith(k.rules.recipient_codes or ("-",)):
         # "pledged $500 million in military aid for Ukraine": aid for whom
         targets = first_actors(k, prep_objects(
