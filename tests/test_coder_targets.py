@@ -566,5 +566,5 @@ def test_a_refusal_to_comment_is_aimed_at_no_one_it_was_asked_about(coder):
     ("Turkey deployed troops in northern Syria on Friday.", ("TUR", "SYR")),
 ])
 def test_a_show_of_force_at_home_has_no_target(coder, text, expected):
-    got = {(s, t[:3]) for s, t, r in triples(coder.code_text(text)) if r == "15"}
+    got = {(s, t) for s, t, r in triples(coder.code_text(text)) if r == "15"}
     assert got == {expected}

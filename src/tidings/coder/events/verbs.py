@@ -362,8 +362,10 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
         own = {a.country for a in sources}
 
         def own_force(t: Actor) -> bool:
+            # (forces of no country named but the place they went to: "deployed troops in
+            # northern Syria" are the doer's)
             return t.agent in k.rules.own_force_agents and t.code.endswith(t.agent) \
-                and (t.country is None or t.country in own)
+                and (t.country is None or t.country in own or "+place:" in t.rule)
 
         if targets and all(own_force(t) for t in targets) and not (d.passive or d.p.source):
             # ... and whom they are aimed at may come after them: "massed troops near its
