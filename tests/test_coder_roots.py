@@ -108,3 +108,17 @@ def test_things_seized_stay_seizures(coder, text):
 def test_membership_and_approved_money(coder, text, expected):
     got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, code", [
+    # a commander of the forces, named by rank, killed on purpose: an assassination
+    ("Israeli jets killed Iranian Brigadier General Mohammad Reza Zahedi in Damascus.", "186"),
+    ("A drone killed the commander of the Syrian army's Fourth Division near Homs.", "186"),
+])
+def test_killing_a_ranked_commander_is_an_assassination(coder, text, code):
+    assert code in {e.code for e in coder.code_text(text)}
+
+
+def test_killing_soldiers_is_no_assassination(coder):
+    assert not any(e.code == "186" for e in coder.code_text(
+        "Taliban fighters killed a soldier at a checkpoint near Kandahar."))

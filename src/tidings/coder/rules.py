@@ -127,6 +127,8 @@ class Rules:
     generic_attack_codes: frozenset[str]
     assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]
+    assassination_ranked: frozenset[str]
+    assassination_ranks: frozenset[str]
     assassination_code: str | None
     riot_doers: frozenset[str]
     repression_targets: frozenset[str]
@@ -421,6 +423,8 @@ def _event_rules(data: _RulesData) -> dict:
         occurrence_verbs=data.phrases("occurrence_verbs"),
         assassination_verbs=data.phrases("assassination", "verbs"),
         assassination_agents=data.words("assassination", "agents"),
+        assassination_ranked=data.words("assassination", "ranked_agents"),
+        assassination_ranks=data.words("assassination", "ranks"),
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
         repression_targets=data.words("repression", "targets"),

@@ -517,7 +517,12 @@ def office_holder(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
     singular title ("the governor", "President X")."""
     if actor.rule.startswith("person:"):
         return True
-    if actor.agent not in k.rules.assassination_agents:
-        return False
     head = head_of(actor, doc)
-    return head is not None and head.tag_ in ("NN", "NNP")
+    if head is None:
+        return False
+    if actor.agent in k.rules.assassination_ranked:
+        # ("Lieutenant General Igor Kirillov", "the commander of the air force")
+        return head.tag_ in ("NN", "NNP") and any(
+            t.lemma_.lower() in k.rules.assassination_ranks
+            for t in (head, *(c for c in head.lefts if c.dep_ == "compound")))
+    return actor.agent in k.rules.assassination_agents and head.tag_ in ("NN", "NNP")
