@@ -568,3 +568,9 @@ def test_a_refusal_to_comment_is_aimed_at_no_one_it_was_asked_about(coder):
 def test_a_show_of_force_at_home_has_no_target(coder, text, expected):
     got = {(s, t) for s, t, r in triples(coder.code_text(text)) if r == "15"}
     assert got == {expected}
+
+
+def test_jewish_settlers_are_israeli_civilians(coder):
+    got = triples(coder.code_text(
+        "Jewish settlers set fire to Palestinian cars in a village near Ramallah on Sunday."))
+    assert any(s == "ISRCVL" and t.startswith("PSE") for s, t, _ in got)
