@@ -513,8 +513,9 @@ def of_gathering(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
     return False
 
 def office_holder(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
-    """``actor`` is one person who holds (or held) an office: a known leader, or a
-    singular title ("the governor", "President X")."""
+    """``actor`` is one person who holds (or held) an office: a known leader, a singular
+    title ("the governor", "President X"), or a commander of the forces named by rank
+    ("Lieutenant General X", "the commander of the air force"; rules.yaml assassination)."""
     if actor.rule.startswith("person:"):
         return True
     head = head_of(actor, doc)
