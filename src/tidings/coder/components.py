@@ -34,7 +34,7 @@ from tidings.coder.counts.attach import attach_counts
 from tidings.coder.counts.finder import CountFinder, Found
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.scope import CoderKnowledge
-from tidings.coder.repairs import repair_parse
+from tidings.coder.repairs import RepairWords, repair_parse
 from tidings.config import DATA_DIR, lexicon_dirs
 from tidings.knowledge.bundle import Knowledge, load_knowledge
 from tidings.records import Event, Sentence
@@ -66,22 +66,24 @@ class TidingsCoder:
         self.count_words = known.counts
         self.confidence = known.confidence
         self.counts = CountFinder(known.counts, self._agent_of)
-        # (verbs that take an infinitive: those of rules.yaml that govern one, and those with
-        # a pattern "VERB to ..."; repairs.py)
-        self.infinitive_verbs = self.rules.governing_verbs | frozenset(
-            lemma for lemma, pats in self.patterns.verbs.items()
-            if any(p.words and p.words[0] == "to" for p in pats))
-        # (verbs with a pattern on what they say their object is: repairs.py)
-        self.predicate_verbs = frozenset(
-            lemma for lemma, pats in self.patterns.verbs.items() if any(p.predicate for p in pats))
-        # (a number's one-word bounds, which the parser may make prepositions: repairs.py)
-        self.bound_words = frozenset(w[0] for w in known.counts.bounds if len(w) == 1) | {
-            "between"}
+        # (the words the parse repairs read, repairs.py: verbs that take an infinitive, those
+        # of rules.yaml that govern one and those with a pattern "VERB to ..."; verbs with a
+        # pattern on what they say their object is; a number's one-word bounds, which the
+        # parser may make prepositions)
+        self.repair_words = RepairWords(
+            time_words=self.rules.bare_time_words,
+            bound_words=frozenset(w[0] for w in known.counts.bounds if len(w) == 1) | {
+                "between"},
+            aside_nouns=self.rules.anaphora_generic,
+            infinitive_verbs=self.rules.governing_verbs | frozenset(
+                lemma for lemma, pats in self.patterns.verbs.items()
+                if any(p.words and p.words[0] == "to" for p in pats)),
+            measure_nouns=self.rules.measure_nouns,
+            predicate_verbs=frozenset(lemma for lemma, pats in self.patterns.verbs.items()
+                                      if any(p.predicate for p in pats)))
 
     def __call__(self, doc: Doc) -> Doc:
-        repair_parse(doc, self.rules.bare_time_words, self.bound_words,
-                     self.rules.anaphora_generic, self.infinitive_verbs,
-                     self.rules.measure_nouns, self.predicate_verbs)
+        repair_parse(doc, self.repair_words)
         ctx = ArticleContext(date=doc._.published, agent_words=self.dictionary.agent_words)
         doc._.sentences, doc._.events, doc._.place_names = self._code_doc(doc, ctx)
         return doc

@@ -24,10 +24,16 @@ class PronounResolver:
     rules: Rules
     _resolve_one: Callable[[Token, Matches, ArticleContext], Found]
 
-    def _known(self, head: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
-        """The first actor ``head`` names, if it is of a known kind (not "---")."""
+    def _known(self, head: Token, matches: Matches, ctx: ArticleContext,
+               groups: bool = False) -> Actor | None:
+        """The first actor ``head`` names, if it is of a known kind (not "---"); with
+        ``groups``, also a group of no country named (still whom a pronoun stands for:
+        "charged four officers, accusing them of ..."; the event takes its country as the
+        group's own event does)."""
         got = self._resolve_one(head, matches, ctx)
-        return got[0][0] if got and not got[0][0].code.startswith(UNKNOWN) else None
+        actor = got[0][0] if got else None
+        return actor if actor is not None and (
+            not actor.code.startswith(UNKNOWN) or groups and actor.agent) else None
 
     def _pronoun(self, head: Token, ctx: ArticleContext, matches: Matches | None = None) -> Found:
         low, r = head.lower_, self.rules
@@ -115,15 +121,7 @@ class PronounResolver:
         obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
         if obj is None:
             return self._nearest_other(pron, verb, matches, ctx)
-        return self._party(obj, matches, ctx)
-
-    def _party(self, head: Token, matches: Matches, ctx: ArticleContext) -> Actor | None:
-        """The first actor ``head`` names, known or a group of no country named (still whom
-        a pronoun stands for: "charged four officers, accusing them of ..."; the event takes
-        its country as the group's own event does)."""
-        got = self._resolve_one(head, matches, ctx)
-        return got[0][0] if got and (not got[0][0].code.startswith(UNKNOWN)
-                                     or got[0][0].agent) else None
+        return self._known(obj, matches, ctx, groups=True)
 
     def _nearest_other(self, pron: Token, verb: Token, matches: Matches,
                        ctx: ArticleContext) -> Actor | None:
@@ -138,7 +136,7 @@ class PronounResolver:
             if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "poss") or (
                     pron.lower_ in self.rules.thing_pronouns and t.tag_ in ("NNS", "NNPS")):
                 continue
-            if (got := self._party(t, matches, ctx)) is not None:
+            if (got := self._known(t, matches, ctx, groups=True)) is not None:
                 return got
         return None
 

@@ -79,6 +79,8 @@ parsed document before anything is coded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
@@ -88,16 +90,30 @@ _MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punc
 _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
 
-def repair_parse(doc: Doc, time_words: frozenset[str],
-                 bound_words: frozenset[str] = frozenset(),
-                 aside_nouns: frozenset[str] = frozenset(),
-                 infinitive_verbs: frozenset[str] = frozenset(),
-                 measure_nouns: frozenset[str] = frozenset(),
-                 predicate_verbs: frozenset[str] = frozenset()) -> None:
+@dataclass(frozen=True, slots=True)
+class RepairWords:
+    """The words the repairs read, from the coder's knowledge (components.py builds them once):
+    bare words of time (rules.yaml ``grammar.bare_time_words``), a number's one-word bounds,
+    the generic nouns of an aside (``event_anaphora.generic_nouns``), verbs that take an
+    infinitive, nouns that measure an act (``grammar.measure_nouns``) and verbs with a pattern
+    on their object's predicate."""
+
+    time_words: frozenset[str]
+    bound_words: frozenset[str] = frozenset()
+    aside_nouns: frozenset[str] = frozenset()
+    infinitive_verbs: frozenset[str] = frozenset()
+    measure_nouns: frozenset[str] = frozenset()
+    predicate_verbs: frozenset[str] = frozenset()
+
+
+def repair_parse(doc: Doc, words: RepairWords) -> None:
     """Undo "name + bare weekday" heads, objects shifted after "as" + predicate, numbers'
     bounds parsed as prepositions, plural objects tagged as verbs, reports parsed as
     descriptions, asides parsed as subjects and infinitives hung on a participle in a phrase
     in ``doc`` (changes its arcs in place)."""
+    time_words, bound_words, aside_nouns = words.time_words, words.bound_words, words.aside_nouns
+    infinitive_verbs, measure_nouns = words.infinitive_verbs, words.measure_nouns
+    predicate_verbs = words.predicate_verbs
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
@@ -362,7 +378,7 @@ def _restore_object_predicate(verb: Token) -> None:
     word = next((c for c in obj.rights if c.dep_ in ("acl", "amod")
                  and c.tag_ in ("VBN", "VBG", "JJ") and not list(c.children)), None)
     if word is None or word.i != obj.right_edge.i or any(
-            t.pos_ not in ("PUNCT",) for t in verb.doc[obj.i + 1:word.i]):
+            t.pos_ != "PUNCT" for t in verb.doc[obj.i + 1:word.i]):
         return
     word.head, word.dep_ = verb, "oprd"
 
