@@ -283,12 +283,16 @@ def test_buying_a_country_s_energy_is_trade_with_it(coder: Coder) -> None:
 
 
 @pytest.mark.slow
-def test_an_evaluation_naming_an_unknown_class_is_a_clear_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("part, key", [
+    ({"evaluations": {"from": ["010"], "class": "praise", "code": "051"}}, "evaluations.class"),
+    ({"allegation": {"verbs": ["claim"], "labels": "praise", "code": "112"}},
+     "allegation.labels"),
+])
+def test_a_rule_naming_an_unknown_class_is_a_clear_error(tmp_path: Path, part, key) -> None:
     extra = _data_dir(tmp_path, {"weapon": ["trebuchet"]})
     (tmp_path / "patterns" / "rules.yaml").write_text(yaml.safe_dump(
-        {"version": 1, "evaluations": {"from": ["010"], "class": "praise", "code": "051"}}),
-        encoding="utf-8")
-    with pytest.raises(DataFileError, match="evaluations.class: no word class 'praise'"):
+        {"version": 1, **part}), encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"{key}: no word class 'praise'"):
         Coder(Settings.from_env(lexicons="none", data_dirs=(DATA_DIR, extra)))
 
 

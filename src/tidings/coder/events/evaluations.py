@@ -12,12 +12,14 @@ from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.knowledge.datafiles import DataFileError
 
 
-def check_evaluations(k: CoderKnowledge) -> None:
-    """The word class rules.yaml evaluations names exists: a clear error otherwise."""
-    name = k.rules.evaluation_class
-    if name and name not in k.patterns.classes:
-        raise DataFileError(f"rules.yaml: evaluations.class: no word class {name!r} "
-                            f"(classes.yaml lists {len(k.patterns.classes)})")
+def check_rule_classes(k: CoderKnowledge) -> None:
+    """The word classes rules.yaml names (evaluations.class, allegation.labels) exist: a
+    clear error otherwise."""
+    for key, name in (("evaluations.class", k.rules.evaluation_class),
+                      ("allegation.labels", k.rules.allegation_labels)):
+        if name and name not in k.patterns.classes:
+            raise DataFileError(f"rules.yaml: {key}: no word class {name!r} "
+                                f"(classes.yaml lists {len(k.patterns.classes)})")
 
 
 def evaluations(k: CoderKnowledge, s: SentenceState) -> None:

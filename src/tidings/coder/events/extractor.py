@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import claimed
 from tidings.coder.events.building import suppress
-from tidings.coder.events.evaluations import check_evaluations
+from tidings.coder.events.evaluations import check_rule_classes
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.nouns import noun_events
 from tidings.coder.events.scope import CoderKnowledge, Matches, SentenceState
@@ -25,7 +25,7 @@ class EventExtractor:
     def __init__(self, k: CoderKnowledge) -> None:
         self.k = k
         self.rules: tuple[SentenceRule, ...] = active_rules(k.rules.disabled_sentence_rules)
-        check_evaluations(k)
+        check_rule_classes(k)
 
     def sentence_events(self, sent: Span, index: int, matches: Matches,
                         ctx: ArticleContext) -> list[Event]:

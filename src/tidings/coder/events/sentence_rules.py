@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from tidings.coder.context import UNKNOWN
 from tidings.coder.events.accusations import allegations, reported_accusations, toll_reports
-from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
+from tidings.coder.events.arguments import actors_of, head_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import consultation_settings, mediations
@@ -308,11 +308,10 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
 def _named_in_predicate(event: Event, verb: Token) -> bool:
     """``event``'s target is named inside what ``verb`` calls the act ("condemned as
     collective punishment of innocent families"): whom the act hurt, not whom it was done by."""
-    span = verb.doc.char_span(event.target.start, event.target.end, alignment_mode="expand") \
-        if event.target is not None else None
-    return span is not None and any(
-        c.dep_ == "prep" and c.lower_ == "as" and span.root in c.subtree or
-        c.dep_ == "oprd" and span.root in c.subtree for c in verb.children)
+    head = head_of(event.target, verb.doc) if event.target is not None else None
+    return head is not None and any(
+        (c.dep_ == "prep" and c.lower_ == "as" or c.dep_ == "oprd") and head in c.subtree
+        for c in verb.children)
 
 
 def _in_time_clause(k: CoderKnowledge, word: Token) -> bool:
