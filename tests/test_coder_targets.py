@@ -574,3 +574,27 @@ def test_jewish_settlers_are_israeli_civilians(coder):
     got = triples(coder.code_text(
         "Jewish settlers set fire to Palestinian cars in a village near Ramallah on Sunday."))
     assert any(s == "ISRCVL" and t.startswith("PSE") for s, t, _ in got)
+
+
+def test_a_show_of_force_after_a_threat_or_an_attack_at_no_one_named_answers_its_doer(coder):
+    got = roots(coder, "Greece put its navy on high alert on Monday after Turkey's defence "
+                       "minister threatened military action against Greece.")
+    assert ("GRC", "TURGOV", "15") in got, got
+    got = roots(coder, "Syria put its army on alert on Sunday after Israeli jets "
+                       "killed three soldiers overnight.")
+    assert ("SYR", "ISRMIL", "15") in got, got
+    # (the other country's act must be the reason given, not merely beside it)
+    got = roots(coder, "Rebels seized the airport of the capital on Sunday, and Britain sent "
+                       "extra troops to evacuate its citizens.")
+    assert [t for s, t, r in got if r == "15"] == ["---"], got
+    # (a police alert stays at home)
+    got = roots(coder, "Ugandan police were put on alert along the Congolese border on "
+                       "Thursday after rebels threatened new raids.")
+    assert [t for s, t, r in got if r == "15"] == ["---"], got
+
+
+def test_a_show_of_force_along_a_border_is_aimed_at_the_country_beyond_it(coder):
+    got = roots(coder, "Thailand reinforced its troops along the Cambodian frontier on Friday.")
+    assert ("THA", "KHM", "15") in got, got
+    got = roots(coder, "Algeria placed its army on alert near its border with Morocco.")
+    assert ("DZA", "MAR", "15") in got, got

@@ -20,6 +20,8 @@ class Rules:
     shared_recipient_roots: frozenset[str]
     answer_roots: frozenset[str]
     provoked_roots: frozenset[str]
+    border_nouns: frozenset[str]
+    home_alert_codes: frozenset[str]
     shared_target_roots: frozenset[str]
     recipient_codes: tuple[str, ...]
     recipient_preps: tuple[str, ...]
@@ -355,6 +357,8 @@ def _actor_rules(data: _RulesData) -> dict:
         shared_recipient_roots=data.words("shared_recipient_roots"),
         answer_roots=data.words("answer_roots"),
         provoked_roots=data.words("provoked_roots"),
+        border_nouns=data.words("border_nouns"),
+        home_alert_codes=data.words("home_alert_codes"),
         shared_target_roots=data.words("shared_target_roots"),
         recipient_codes=tuple(data.values("recipient_preps", "codes")),
         recipient_preps=tuple(data.values("recipient_preps", "preps")),
