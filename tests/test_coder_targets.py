@@ -169,6 +169,16 @@ def test_the_mediator_named_in_a_phrase_mediated_between_the_parties(coder):
     assert not any(s == "QAT" for s, _, _ in got), got
 
 
+def test_a_hyphened_broker_of_what_the_parties_signed_mediated_between_them(coder):
+    got = roots(coder, "The presidents of Sudan and South Sudan signed an Ethiopian-brokered "
+                       "border accord on Friday.")
+    assert {("ETH", "SDNGOV", "04"), ("ETH", "SSDGOV", "04")} <= got, got
+    # (a truce violated is no talks: its broker mediated nothing this day)
+    got = roots(coder, "Militants violated an Egyptian-brokered truce on Friday, firing "
+                       "rockets at Israel.")
+    assert not any(s == "EGY" and r == "04" for s, _, r in got), got
+
+
 def test_an_act_prompted_or_forced_is_done_by_whom_it_was_prompted_in(coder):
     got = roots(coder, "Pakistani jets struck hideouts in Afghanistan on Tuesday, prompting "
                        "the Taliban to vow retaliation against Pakistan.")

@@ -197,7 +197,7 @@ def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iter
                         [g for g in pobj.children if g.dep_ == "prep"],
                         k.rules.answer_preps)
 
-def _mediated(k: CoderKnowledge, verb: Token) -> bool:
+def mediated(k: CoderKnowledge, verb: Token) -> bool:
     """``verb`` is one of mediating ("brokered", "mediated"): its doer is a go-between."""
     return bool(k.rules.mediation_code) and any(
         p.code == k.rules.mediation_code and not p.words
@@ -219,7 +219,7 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
             # "condemned the sanctions imposed by the EU": who did what is condemned (not a
             # go-between: "accepted a ceasefire brokered by Washington").
             for acl in c.children:
-                if acl.dep_ == "acl" and not _mediated(k, acl):
+                if acl.dep_ == "acl" and not mediated(k, acl):
                     agent = agent_of(acl)
                     if agent is not None:
                         yield [agent]
@@ -234,7 +234,7 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
             for mod in c.children:
                 # "rejected a Western-drafted peace deal": who drafted it (not a go-between:
                 # "a Norwegian-brokered truce")
-                if mod.dep_ == "amod" and mod.tag_ == "VBN" and not _mediated(k, mod):
+                if mod.dep_ == "amod" and mod.tag_ == "VBN" and not mediated(k, mod):
                     yield [g for g in mod.children if g.i < mod.i and g.dep_ in (
                         "amod", "npadvmod", "compound", "nmod") and (
                         g.pos_ in ("PROPN", "ADJ") or g.ent_type_ in ("NORP", "GPE", "ORG"))]

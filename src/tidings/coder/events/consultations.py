@@ -6,9 +6,11 @@ the mediator of an act: "held talks in Doha under Qatari mediation" (``mediation
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
-from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
+from tidings.coder.events.arguments import actors_of, mediated, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
@@ -105,10 +107,34 @@ def _parties(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[Act
 def mediations(k: CoderKnowledge, s: SentenceState) -> None:
     """"held talks in Doha under Qatari mediation", "opened negotiations under the mediation of
     Kenya's president": the one a mediation noun (rules.yaml mediation.nouns) in a phrase of
-    a coded act (after mediation.preps) names mediated between the act's parties."""
+    a coded act (after mediation.preps) names mediated between the act's parties; so did the
+    one a hyphened word of mediating names on what the act's parties signed or accepted
+    ("signed a Russian-brokered deal")."""
     r = k.rules
     if not r.mediation_code:
         return
+    for noun, verb, owners in [*_mediation_phrases(k, s), *_brokered_objects(k, s)]:
+        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
+        if flags.negated or flags.hypothetical:
+            continue
+        mediators = [a for a in actors_of(k, owners, s.matches, s.ctx, None, {}, remember=False)
+                     if not a.code.startswith("---")]
+        parties = {a.code: a for pair in _parties(k, s, verb) for a in pair}
+        have = {(e.source.code, e.target_code) for evs in s.by_verb.values() for e in evs
+                if e.code == r.mediation_code}
+        new = [ev for m in mediators[:1] for p in parties.values() if p.country != m.country
+               and (m.code, p.code) not in have
+               if (ev := make(k, r.mediation_code, m, p, [noun], s.index,
+                              f"mediation:{noun.lemma_.lower()}", flags)) is not None]
+        if new:
+            s.by_verb.setdefault(verb.i, []).extend(new)
+
+
+def _mediation_phrases(k: CoderKnowledge, s: SentenceState
+                       ) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """"under Qatari mediation", "under the mediation of X" on a coded act: the noun, the
+    act's verb and the words naming the mediator."""
+    r = k.rules
     for noun in s.tokens:
         if noun.lemma_.lower() not in r.mediation_nouns or noun.dep_ != "pobj" or \
                 noun.head.lower_ not in r.mediation_preps:
@@ -117,17 +143,26 @@ def mediations(k: CoderKnowledge, s: SentenceState) -> None:
                            else None, r.setting_roots)
         if verb is None:
             continue
-        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))._replace(future=False)
-        if flags.negated or flags.hypothetical:
-            continue
         owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound")]
         owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
-        mediators = [a for a in actors_of(k, owners, s.matches, s.ctx, None, {}, remember=False)
-                     if not a.code.startswith("---")]
-        parties = {a.code: a for pair in _parties(k, s, verb) for a in pair}
-        new = [ev for m in mediators[:1] for p in parties.values() if p.country != m.country
-               if (ev := make(k, r.mediation_code, m, p, [noun], s.index,
-                              f"mediation:{noun.lemma_.lower()}", flags)) is not None]
-        if new:
-            s.by_verb.setdefault(verb.i, []).extend(new)
+        yield noun, verb, owners
+
+
+def _brokered_objects(k: CoderKnowledge, s: SentenceState
+                      ) -> Iterator[tuple[Token, Token, list[Token]]]:
+    """"signed a Russian-brokered deal", "accepted a U.S.-mediated truce": a hyphened word of
+    mediating on the object of a coded act (or of its preposition) names who mediated."""
+    for mod in s.tokens:
+        if mod.dep_ != "amod" or mod.tag_ != "VBN" or not mediated(k, mod):
+            continue
+        obj = mod.head
+        head = obj.head.head if obj.dep_ == "pobj" and obj.head.dep_ == "prep" else obj.head
+        if obj.dep_ not in ("dobj", "pobj") or head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = _coded_verb(s, head, k.rules.setting_roots)
+        owners = [g for g in mod.children if g.i < mod.i and g.dep_ in (
+            "amod", "npadvmod", "compound", "nmod") and (
+            g.pos_ in ("PROPN", "ADJ") or g.ent_type_ in ("NORP", "GPE", "ORG"))]
+        if verb is not None and owners:
+            yield mod, verb, owners
