@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import triples
+from tidings.coder.verbless import restore_participle_verb
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -427,3 +428,31 @@ def test_the_speakers_of_an_attribution_at_the_end_are_no_more_victims(coder) ->
         "and local officials said."))
     assert not any(t.endswith("COP") for _, t, _ in got)
     assert any(r == "18" and t.endswith("CVL") for _, t, r in got)
+
+
+def test_a_past_tense_after_the_opening_noun_phrase_is_the_sentence_s_verb(coder) -> None:
+    doc = coder.nlp("Tens of thousands of Bolivians massed in La Paz on Monday demanding new "
+                    "elections.")
+    for sent in doc.sents:
+        if sent.root.pos_ in ("NOUN", "PROPN"):
+            restore_participle_verb(sent)
+    massed = next(t for t in doc if t.lower_ == "massed")
+    assert massed.dep_ == "ROOT"
+    assert any(c.dep_ == "nsubj" and c.lower_ == "thousands" for c in massed.children)
+    assert any(c.lower_ == "demanding" for c in massed.children)
+    # (a participle with its own "by" phrase still describes the noun: no verb is made)
+    doc = coder.nlp("A ceasefire plan drafted by Norway on the table for months.")
+    for sent in doc.sents:
+        if sent.root.pos_ in ("NOUN", "PROPN"):
+            restore_participle_verb(sent)
+    assert next(t for t in doc if t.lower_ == "drafted").dep_ != "ROOT"
+
+
+def test_people_gathering_with_a_participle_of_protest_are_protesters(coder) -> None:
+    got = triples(coder.code_text("Tens of thousands of Bolivians massed in La Paz on Monday "
+                                  "demanding the resignation of the president."))
+    assert ("BOL", "BOLGOV", "14") in got, got
+    # (people gathering for anything else are no protest)
+    got = triples(coder.code_text("Thousands of mourners gathered in Tehran on Saturday for "
+                                  "the funeral of the general."))
+    assert not any(r == "14" for _, _, r in got), got

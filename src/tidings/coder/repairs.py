@@ -43,7 +43,13 @@ parsed document before anything is coded.
   King Abdullah in El Alamein", "The WFP and USAID suspended food aid to Ethiopia") is parsed
   as one long noun phrase with no verb. When a sentence has no verb and a past-tense word
   stands between two noun phrases as the modifier of the second, it is made the sentence's
-  verb, the noun phrase before it its subject and the one after it its object.
+  verb, the noun phrase before it its subject and the one after it its object
+  (``verbless.restore_verb``).
+- A past tense right after the noun phrase that opens a sentence ("Tens of thousands of
+  Filipinos massed on the highway demanding ...") is sometimes parsed as a participle
+  describing the noun, which becomes the sentence's root. The past tense is made the verb,
+  the noun its subject, and what hung on the noun after it (the participle of demanding) the
+  verb's (``verbless.restore_participle_verb``).
 - What a verb of calling says its object is ("..., and the White House called the decision
   shortsighted") is sometimes parsed as a participle describing the object. When the verb
   has a pattern on its object's predicate (``predicate: true``) and the word after the object
@@ -81,7 +87,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+
+from tidings.coder.verbless import restore_participle_verb, restore_verb
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
@@ -127,7 +135,9 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_measured_object(tok)
     for sent in doc.sents:
         if sent.root.pos_ in ("NOUN", "PROPN"):
-            _restore_verb(sent)
+            restore_verb(sent)
+        if sent.root.pos_ in ("NOUN", "PROPN"):
+            restore_participle_verb(sent)
         elif sent.root.tag_ == "VBN":
             _restore_named_subject(sent.root)
     for tok in doc:
@@ -219,59 +229,6 @@ def _restore_reported_clause(verb: Token) -> None:
         return
     reported.head, reported.dep_ = verb, "ccomp"
     first.head, first.dep_ = reported, "nsubj"
-
-
-def _restore_verb(sent: Span) -> None:
-    """"SUBJECT VERBED OBJECT ..." parsed as a noun phrase: the past-tense modifier is the
-    verb."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent):
-        return
-    # (a past tense, or a lowercase "-ed" word the tagger took for part of a name: "President
-    # William Ruto hosted Somalia's President ...")
-    verb = next((t for t in sent if (t.tag_ in ("VBD", "VBN") or t.pos_ == "PROPN" and t.is_lower
-                                     and t.lower_.endswith("ed"))
-                 and t.dep_ in ("amod", "compound") and t.head.i > t.i and t.i > sent.start),
-                None)
-    if verb is None or not any(t.pos_ in ("NOUN", "PROPN") for t in sent.doc[sent.start:verb.i]):
-        return
-    left = range(sent.start, verb.i)
-    obj = verb.head
-    while obj.head.i > verb.i and obj.head.i != obj.i and obj.dep_ in _MODIFIERS:
-        obj = obj.head
-    if obj.pos_ not in ("NOUN", "PROPN"):
-        return
-    doc = sent.doc
-
-    def nominal(t: Token) -> bool:  # (a name the tagger took for an adverb: "USAID")
-        return t.pos_ in ("NOUN", "PROPN") or t.pos_ != "DET" and t.text[:1].isupper()
-
-    # The words before the verb whose heads lie outside them head their phrases; the last
-    # naming one is the subject (none of them is inside another, so no arc makes a cycle).
-    tops = [doc[i] for i in left if doc[i].head.i not in left or doc[i].head.i == i]
-    named = [t for t in tops if nominal(t)]
-    if not named:
-        return
-    subj = first = named[-1]
-    if len(named) > 1 and doc[subj.i - 1].lower_ in ("and", "or"):
-        first = named[-2]  # "The World Food Programme and USAID suspended ...": two subjects
-    root = sent.root
-    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
-    for t in tops:
-        if t.i == first.i:
-            continue
-        if t.i == subj.i:
-            t.head, t.dep_ = first, "conj"
-        elif first.i != subj.i and t.i == subj.i - 1:
-            t.head, t.dep_ = first, "cc"
-        else:
-            t.head = first
-    first.head, first.dep_ = verb, "nsubj"
-    obj.head, obj.dep_ = verb, "dobj"
-    if root.i not in left and root.i != obj.i:
-        root.head = verb
-    for t in sent:
-        if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
-            t.head = verb
 
 
 def _restore_coordinated_names(last: Token) -> None:

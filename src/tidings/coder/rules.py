@@ -133,6 +133,8 @@ class Rules:
     assassination_ranks: frozenset[str]
     assassination_code: str | None
     riot_doers: frozenset[str]
+    crowd_protest_class: str | None
+    crowd_protest_participles: frozenset[str]
     repression_targets: frozenset[str]
     repression_doers: frozenset[str]
     repression_target_agents: frozenset[str]
@@ -431,6 +433,8 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_ranks=data.words("assassination", "ranks"),
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
+        crowd_protest_class=data.part("crowd_protest").get("class"),
+        crowd_protest_participles=data.words("crowd_protest", "participles"),
         repression_targets=data.words("repression", "targets"),
         repression_doers=data.words("repression", "doers"),
         repression_target_agents=data.words("repression", "target_agents"),

@@ -157,15 +157,22 @@ def _is_predicate(tok: Token, verb: Token) -> bool:
 def _doer_in_class(k: CoderKnowledge, name: str, verb: Token) -> bool:
     """Whether the head word of the verb's active subject (that of the first verb of a
     coordination) is a member of the word class ``name``."""
-    for v in (verb, verb.head if verb.dep_ == "conj" else None):
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None \
-            else None
+    for v in (verb, verb.head) if verb.dep_ == "conj" else (verb,):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             # ("thousands of armed police poured into ...": the group the quantity counts)
             of = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
-            return any(k.patterns.word_matches(t, "&" + name) for t in [subj, *of[:1]])
+            return any(k.patterns.word_matches(t, "&" + name) for t in [subj, *of[:1]]) or (
+                name == k.rules.crowd_protest_class and _protesting(k, v))
     return False
+
+
+def _protesting(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` has a participle of protesting ("massed on the highway demanding ...")."""
+    return any(c.dep_ in ("advcl", "xcomp", "conj") and c.tag_ == "VBG"
+               and c.lemma_.lower() in k.rules.crowd_protest_participles
+               for c in verb.children)
 
 def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[Token],
                used: list[Token]) -> list[Token]:

@@ -1,0 +1,84 @@
+"""Repairs of sentences the small English model parses with no verb (part of the parse
+repairs in ``repairs``; see its docstring for the cases)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punct"})
+
+
+def restore_verb(sent: Span) -> None:
+    """"SUBJECT VERBED OBJECT ..." parsed as a noun phrase: the past-tense modifier is the
+    verb."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in sent):
+        return
+    # (a past tense, or a lowercase "-ed" word the tagger took for part of a name: "President
+    # William Ruto hosted Somalia's President ...")
+    verb = next((t for t in sent if (t.tag_ in ("VBD", "VBN") or t.pos_ == "PROPN" and t.is_lower
+                                     and t.lower_.endswith("ed"))
+                 and t.dep_ in ("amod", "compound") and t.head.i > t.i and t.i > sent.start),
+                None)
+    if verb is None or not any(t.pos_ in ("NOUN", "PROPN") for t in sent.doc[sent.start:verb.i]):
+        return
+    left = range(sent.start, verb.i)
+    obj = verb.head
+    while obj.head.i > verb.i and obj.head.i != obj.i and obj.dep_ in _MODIFIERS:
+        obj = obj.head
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return
+    doc = sent.doc
+
+    def nominal(t: Token) -> bool:  # (a name the tagger took for an adverb: "USAID")
+        return t.pos_ in ("NOUN", "PROPN") or t.pos_ != "DET" and t.text[:1].isupper()
+
+    # The words before the verb whose heads lie outside them head their phrases; the last
+    # naming one is the subject (none of them is inside another, so no arc makes a cycle).
+    tops = [doc[i] for i in left if doc[i].head.i not in left or doc[i].head.i == i]
+    named = [t for t in tops if nominal(t)]
+    if not named:
+        return
+    subj = first = named[-1]
+    if len(named) > 1 and doc[subj.i - 1].lower_ in ("and", "or"):
+        first = named[-2]  # "The World Food Programme and USAID suspended ...": two subjects
+    root = sent.root
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    for t in tops:
+        if t.i == first.i:
+            continue
+        if t.i == subj.i:
+            t.head, t.dep_ = first, "conj"
+        elif first.i != subj.i and t.i == subj.i - 1:
+            t.head, t.dep_ = first, "cc"
+        else:
+            t.head = first
+    first.head, first.dep_ = verb, "nsubj"
+    obj.head, obj.dep_ = verb, "dobj"
+    if root.i not in left and root.i != obj.i:
+        root.head = verb
+    for t in sent:
+        if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
+            t.head = verb
+
+
+def restore_participle_verb(sent: Span) -> None:
+    """"Tens of thousands of Filipinos massed on the highway demanding ...": a past tense right
+    after the noun phrase that opens the sentence, parsed as a participle describing it (the
+    noun the sentence's root), is the sentence's verb, the noun its subject, and what else
+    hung on the noun after the verb the verb's."""
+    root = sent.root
+    verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
+    if verb is None or root.left_edge.i != sent.start or any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return
+    # (right after the noun phrase: "thousands of people massed", not "a plan drafted by ...")
+    before = [t for t in root.subtree if t.i < verb.i]
+    if verb.left_edge.i != verb.i or len(before) != verb.i - sent.start or any(
+            t.dep_ == "agent" for t in verb.children):
+        return
+    verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+    for c in [c for c in root.rights if c.i > verb.i]:
+        c.head = verb
+        if c.dep_ == "acl" and c.tag_ == "VBG":
+            c.dep_ = "advcl"
+    root.head, root.dep_ = verb, "nsubj"
