@@ -122,3 +122,37 @@ def test_killing_a_ranked_commander_is_an_assassination(coder, text, code):
 def test_killing_soldiers_is_no_assassination(coder):
     assert not any(e.code == "186" for e in coder.code_text(
         "Taliban fighters killed a soldier at a checkpoint near Kandahar."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # any limit a state sets, eased by any verb of easing (word classes restriction and
+    # ease_verbs)
+    ("Kuwait scrapped its quota on Egyptian workers on Sunday.", ("KWT", "EGYLAB", "081")),
+    ("Vietnam relaxed curbs on foreign reporters on Monday.", None),
+    # diplomatic representations are a formal protest
+    ("India lodged strong representations with Nepal over the border map.",
+     ("IND", "NPL", "114")),
+    # dealings frozen with a state reduce relations
+    ("Argentina froze official contacts with Britain on Friday.", ("ARG", "GBR", "160")),
+    # arms paraded are a show of force
+    ("Pakistan paraded its new missiles through Islamabad on Thursday.", ("PAK", "---", "150")),
+])
+def test_vocabulary_of_easing_protesting_freezing_and_parading(coder, text, expected):
+    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(text)}
+    if expected is None:
+        assert any(e.code.startswith("081") for e in coder.code_text(text)), got
+    else:
+        assert expected in got, got
+
+
+def test_dropping_an_insistence_on_a_freeze_eases_no_restriction(coder):
+    assert not any(e.code.startswith("081") for e in coder.code_text(
+        "Palestinian negotiators dropped their insistence on a full freeze of settlement "
+        "building."))
+
+
+def test_a_participle_of_easing_after_an_easing_is_the_same_act(coder):
+    got = [(e.source.code, e.target_code, e.code) for e in coder.code_text(
+        "Washington eased sanctions on Havana on Monday, lifting limits on money sent home by "
+        "Cuban-Americans.")]
+    assert [g for g in got if g[2].startswith("08")] == [("USAGOV", "CUBGOV", "085")], got

@@ -148,7 +148,11 @@ def aimed(k: CoderKnowledge, protest: Event, demand: Event) -> Event:
     target = protest.target
     if demand.target is not None and (target is None or (
             target.rule.startswith("place:") or target.code == target.country)
-            and not demand.target.code.startswith("---")):
+            and not demand.target.code.startswith("---")
+            # (not a state acted on by the doer's own: "eased sanctions on Cuba, lifting
+            # restrictions on travel by Cuban-Americans")
+            and not (target.country != protest.source.country
+                     and demand.target.country == protest.source.country)):
         target = demand.target
     if code == protest.code and target is protest.target:
         return protest
