@@ -543,3 +543,18 @@ def test_what_a_war_since_an_earlier_year_has_done_is_background(coder) -> None:
 def test_a_crowd_counted_in_thousands_riots_it_does_not_wage_war(coder, text):
     roots = {e.root for e in coder.code_text(text)}
     assert roots == {"14"}
+
+
+def test_a_vow_of_an_act_not_coded_is_no_intent_to_cooperate(coder):
+    # "vowed to hunt down the insurgents": a threat, when it names whom
+    got = {(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
+        "Kenya's president vowed on Sunday to hunt down the al-Shabaab militants.")}
+    assert not any(r == "03" for _, _, r in got), got
+    assert ("KENGOV", "SOMREBSHB", "13") in got, got
+    # (and nothing at all when it names no one)
+    assert not coder.code_text("Hundreds of students vowed to fast until their demands "
+                               "were met.")
+    # a vow of help stays an intent to cooperate
+    got = {(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
+        "Germany vowed to help Ukraine rebuild its power grid.")}
+    assert ("DEU", "UKR", "03") in got, got
