@@ -456,3 +456,13 @@ def test_people_gathering_with_a_participle_of_protest_are_protesters(coder) -> 
     got = triples(coder.code_text("Thousands of mourners gathered in Tehran on Saturday for "
                                   "the funeral of the general."))
     assert not any(r == "14" for _, _, r in got), got
+
+
+def test_an_attribution_glued_to_the_last_noun_phrase_closes_the_sentence(coder) -> None:
+    # (the speakers are who said it, not who signed the truce with its signers)
+    got = triples(coder.code_text(
+        "Yemen's government and the Houthis signed a ten-day truce in the Omani capital on "
+        "Sunday to allow the delivery of fuel, Oman and the United Nations said in a joint "
+        "statement."))
+    assert {("YEMGOV", "YEMREBHOU", "08"), ("YEMREBHOU", "YEMGOV", "08")} <= got, got
+    assert not any(t in ("OMN", "IGOUNO") for _, t, _ in got), got

@@ -80,7 +80,9 @@ class TidingsCoder:
                 if any(p.words and p.words[0] == "to" for p in pats)),
             measure_nouns=self.rules.measure_nouns,
             predicate_verbs=frozenset(lemma for lemma, pats in self.patterns.verbs.items()
-                                      if any(p.predicate for p in pats)))
+                                      if any(p.predicate for p in pats)),
+            speech_verbs=frozenset(lemma for lemma, pats in self.patterns.verbs.items()
+                                   if any(p.speech and not p.words for p in pats)))
 
     def __call__(self, doc: Doc) -> Doc:
         repair_parse(doc, self.repair_words)

@@ -60,6 +60,11 @@ parsed document before anything is coded.
 - The speakers of an attribution at the end ("..., abducted more than 200 schoolgirls, police
   and residents said") are sometimes parsed as more items of the reported clause's last
   object, leaving the verb of saying with no subject. They are made its subject again.
+- A closing attribution after a clause that ends in a noun phrase ("... to allow the delivery
+  of aid, Saudi Arabia and the United States said in a joint statement") is sometimes parsed
+  with the speakers inside that noun phrase and the verb of saying hung on the clause. The
+  verb of saying is made the sentence's verb again, the speakers its subject and the old root
+  what it reports (``verbless.restore_closing_attribution``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -89,7 +94,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tidings.coder.verbless import restore_participle_verb, restore_verb
+from tidings.coder.verbless import (
+    restore_closing_attribution,
+    restore_participle_verb,
+    restore_verb,
+)
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
@@ -103,8 +112,8 @@ class RepairWords:
     """The words the repairs read, from the coder's knowledge (components.py builds them once):
     bare words of time (rules.yaml ``grammar.bare_time_words``), a number's one-word bounds,
     the generic nouns of an aside (``event_anaphora.generic_nouns``), verbs that take an
-    infinitive, nouns that measure an act (``grammar.measure_nouns``) and verbs with a pattern
-    on their object's predicate."""
+    infinitive, nouns that measure an act (``grammar.measure_nouns``), verbs with a pattern
+    on their object's predicate and verbs of saying (a pattern marked ``speech``)."""
 
     time_words: frozenset[str]
     bound_words: frozenset[str] = frozenset()
@@ -112,6 +121,7 @@ class RepairWords:
     infinitive_verbs: frozenset[str] = frozenset()
     measure_nouns: frozenset[str] = frozenset()
     predicate_verbs: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
 
 
 def repair_parse(doc: Doc, words: RepairWords) -> None:
@@ -154,6 +164,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_reduced_relative(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
             _restore_attribution_subject(tok)
+        elif tok.tag_ == "VBD" and words.speech_verbs:
+            restore_closing_attribution(tok, words.speech_verbs)
         if tok.pos_ == "VERB" and tok.dep_ != "acl":
             _restore_reported_clause(tok)
         elif tok.lower_ in aside_nouns and tok.dep_ == "compound":

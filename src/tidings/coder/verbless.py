@@ -82,3 +82,44 @@ def restore_participle_verb(sent: Span) -> None:
         if c.dep_ == "acl" and c.tag_ == "VBG":
             c.dep_ = "advcl"
     root.head, root.dep_ = verb, "nsubj"
+
+
+def restore_closing_attribution(verb: Token, speech_verbs: frozenset[str]) -> None:
+    """"..., signed a ceasefire in Jeddah to allow the delivery of aid, Saudi Arabia and the
+    United States said in a joint statement": a verb of saying with no subject that closes
+    the sentence, hung on a clause inside it, with the names after the last comma parsed as
+    part of that clause's last noun phrase, is the sentence's own verb: the names its
+    subject, the old root what it reports."""
+    doc = verb.doc
+    sent = verb.sent
+    if verb.lemma_.lower() not in speech_verbs or verb.dep_ not in ("ccomp", "conj", "advcl") \
+            or verb.tag_ != "VBD" or any(c.dep_ in ("nsubjpass", "expl", "aux")
+                                         for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
+        return
+    i = verb.i - 1
+    while i > sent.start and doc[i].text != ",":
+        i -= 1
+    words = doc[i + 1:verb.i]
+    if i <= sent.start or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return
+    first = next((t for t in words if t.head.i < i and t.dep_ in ("appos", "conj")
+                  and t.pos_ in ("NOUN", "PROPN")), None)
+    root = sent.root
+    if first is None or root.i >= i or root.i == verb.i:
+        return
+    # (a subject before the comma is the object of the clause the verb hung on: "to allow the
+    # delivery of aid, Saudi Arabia ... said")
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        host = verb.head
+        if subj.i > i or host.pos_ != "VERB" or any(c.dep_ == "dobj" for c in host.children):
+            return
+        subj.head, subj.dep_ = host, "dobj"
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "ccomp"
+    first.head, first.dep_ = verb, "nsubj"
+    for t in sent:
+        if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
+            t.head = verb
