@@ -558,3 +558,15 @@ def test_a_vow_of_an_act_not_coded_is_no_intent_to_cooperate(coder):
     got = {(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
         "Germany vowed to help Ukraine rebuild its power grid.")}
     assert ("DEU", "UKR", "03") in got, got
+
+
+def test_a_war_ended_or_fled_is_no_fighting_of_the_report(coder):
+    for text in ("Armenia's and Azerbaijan's leaders signed a peace treaty on Friday, formally "
+                 "ending their decades-long war.",
+                 "The two sides accepted a truce to end more than a year of fighting between "
+                 "Sudan's army and the Rapid Support Forces.",
+                 "Chad took in 20,000 Sudanese refugees fleeing fighting in Darfur."):
+        assert not any(e.code.startswith("19") for e in coder.code_text(text)), text
+    # (a visit ended took place)
+    assert any(e.code.startswith("04") for e in coder.code_text(
+        "Japan's prime minister ended a three-day visit to India on Sunday."))

@@ -134,6 +134,8 @@ class Rules:
     assassination_code: str | None
     riot_doers: frozenset[str]
     crowd_protest_class: str | None
+    ending_verbs: tuple[tuple[str, ...], ...]
+    ended_roots: frozenset[str]
     crowd_protest_participles: frozenset[str]
     repression_targets: frozenset[str]
     repression_doers: frozenset[str]
@@ -434,6 +436,8 @@ def _event_rules(data: _RulesData) -> dict:
         assassination_code=data.part("assassination").get("code"),
         riot_doers=data.words("riot", "doers"),
         crowd_protest_class=data.part("crowd_protest").get("class"),
+        ending_verbs=data.phrases("ended_fighting", "verbs"),
+        ended_roots=data.words("ended_fighting", "roots"),
         crowd_protest_participles=data.words("crowd_protest", "participles"),
         repression_targets=data.words("repression", "targets"),
         repression_doers=data.words("repression", "doers"),

@@ -45,7 +45,7 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     if not sources:
         return []
     sources, targets = _placed(k, noun, matches, sources, targets)
-    flags = _noun_modality(k, noun)
+    flags = _noun_modality(k, noun, p.code)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
 
@@ -258,10 +258,16 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
     return sources, targets
 
 
-def _noun_modality(k: CoderKnowledge, noun: Token) -> Modality:
-    """Whether the event is asserted, negated, future or hypothetical, from the noun's verb."""
+def _noun_modality(k: CoderKnowledge, noun: Token, code: str) -> Modality:
+    """Whether the event is asserted, negated, future or hypothetical, from the noun's verb
+    (and not asserted at all when the verb cancels it, or ends a fight)."""
     flags = modality_of(k, noun.head, None) if noun.head.pos_ == "VERB" else ASSERTED
-    if noun.dep_ in ("dobj", "nsubjpass") and \
-            occurs_as(k, noun.head, k.rules.cancelling_verbs):
+    # ("to end more than a year of fighting": what measures the act stands for it)
+    obj = noun
+    while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
+        obj = obj.head.head
+    ending = k.rules.ending_verbs if code[:2] in k.rules.ended_roots else ()
+    if obj.dep_ in ("dobj", "nsubjpass") and \
+            occurs_as(k, obj.head, (*k.rules.cancelling_verbs, *ending)):
         flags = flags._replace(negated=True)  # "postponed the demonstration", "headed off"
     return flags
