@@ -156,3 +156,16 @@ def test_a_participle_of_easing_after_an_easing_is_the_same_act(coder):
         "Washington eased sanctions on Havana on Monday, lifting limits on money sent home by "
         "Cuban-Americans.")]
     assert [g for g in got if g[2].startswith("08")] == [("USAGOV", "CUBGOV", "085")], got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # people captured by an armed group that is no state's force are abducted ...
+    ("ELN guerrillas captured three Colombian soldiers near the Venezuelan border.",
+     ("COLREBELN", "COLMIL", "181")),
+    # ... by a state, named whole or by its forces, arrested
+    ("Israel captured two Lebanese fishermen on Monday.", ("ISR", "LBNAGR", "173")),
+    ("Turkish troops captured a PKK commander in northern Iraq.", ("TURMIL", "TURREBPKK", "173")),
+])
+def test_people_captured_are_arrested_by_a_state_and_abducted_by_others(coder, text, expected):
+    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(text)}
+    assert expected in got, got

@@ -72,7 +72,9 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
     if code in k.rules.seizure_codes and targets and all(
             names_people(k, t, verb.doc) for t in targets):
         # "commandos seized the rebel leader": people seized are arrested or abducted
-        state = all(a.agent in k.rules.seizure_state_agents for a in sources)
+        # (a state named whole is the state: "Israel captured two fishermen")
+        state = all(a.agent in k.rules.seizure_state_agents or a.agent is None
+                    and a.code == a.country for a in sources)
         new = k.rules.seizure_state_code if state else k.rules.seizure_armed_code
         if new:
             d.recode(new, f"seized:{d.p.id}", symmetric=False, reverse=None)
