@@ -608,3 +608,9 @@ def test_a_show_of_force_along_a_border_is_aimed_at_the_country_beyond_it(coder)
     assert ("THA", "KHM", "15") in got, got
     got = roots(coder, "Algeria placed its army on alert near its border with Morocco.")
     assert ("DZA", "MAR", "15") in got, got
+
+
+def test_whose_act_a_reaction_answers_may_be_named_by_a_demonym(coder):
+    got = roots(coder, "Seoul voiced displeasure on Tuesday over Japanese remarks about the "
+                       "disputed islands.")
+    assert ("KORGOV", "JPN", "11") in got, got

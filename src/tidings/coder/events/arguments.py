@@ -136,6 +136,11 @@ def _cause_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]
             if owners:
                 yield owners
             yield from prep_objects([g for g in act.children if g.dep_ == "prep"], ("by",))
+            # ("voiced displeasure over American complaints", "over Israeli strikes")
+            named = [c for c in act.children if c.dep_ in ("amod", "compound") and c.i < act.i
+                     and c.ent_type_ in ("NORP", "GPE")]
+            if named:
+                yield named
 
 def _phrase_preps(verb: Token, preps: list[Token]) -> list[Token]:
     """The verb's prepositions, then those inside its object and prepositional phrases, down
