@@ -1750,3 +1750,16 @@ def test_an_attack_on_a_building_is_aimed_at_the_people_it_killed(coder, text, e
 def test_a_truce_declared_by_two_sides_binds_each_to_the_other(coder):
     got = codes(coder, "India and Pakistan declared a ceasefire along the Line of Control.")
     assert got == {("IND", "PAK", "0871"), ("PAK", "IND", "0871")}
+
+
+def test_one_called_visiting_visited_whoever_acted_on_them(coder):
+    got = codes(coder, "Egypt's president told a visiting Sudanese delegation on Monday that "
+                       "Cairo would host peace talks.", level="root")
+    assert ("SDN", "EGYGOV", "04") in {(s[:3], t, r) for s, t, r in got}, got
+    # (the participle is no visit by the one who told them)
+    assert not any(s.startswith("EGY") and t.startswith("SDN") and r == "04"
+                   for s, t, r in got), got
+    # a meeting with a visitor is the visit and its hosting
+    got = codes(coder, "Kenya's president met visiting Ethiopian Prime Minister Abiy Ahmed in "
+                       "Nairobi on Friday.")
+    assert {("ETHGOV", "KENGOV", "042"), ("KENGOV", "ETHGOV", "043")} <= got, got

@@ -134,6 +134,7 @@ class Rules:
     assassination_code: str | None
     riot_doers: frozenset[str]
     crowd_protest_class: str | None
+    visiting_words: frozenset[str]
     ending_verbs: tuple[tuple[str, ...], ...]
     ended_roots: frozenset[str]
     crowd_protest_participles: frozenset[str]
@@ -271,6 +272,7 @@ class Rules:
             **_clause_rules(data),
             **_actor_rules(data),
             **_event_rules(data),
+            **_setting_rules(data),
             **_context_rules(data),
             **_grammar_rules(data),
             **_preposition_rules(data),
@@ -482,8 +484,14 @@ def _event_rules(data: _RulesData) -> dict:
         sport_words=data.words("sport", "words"),
         sport_roots=data.words("sport", "roots"),
         contest_verbs=data.words("sport", "contest_verbs"),
-        gathering_nouns=data.words("gathering_nouns"),
         demand_aims=dict(data.get("demand_aims") or {}),
+    )
+
+
+def _setting_rules(data: _RulesData) -> dict:
+    """Which words name the talks, gatherings and mediation an act was done in."""
+    return dict(
+        gathering_nouns=data.words("gathering_nouns"),
         setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),
         mediation_nouns=data.words("mediation", "nouns"),
         mediation_preps=data.words("mediation", "preps"),
@@ -492,6 +500,7 @@ def _event_rules(data: _RulesData) -> dict:
         setting_party_preps=data.words("consultation_setting", "party_preps"),
         setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
         setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
+        visiting_words=data.words("visiting_words"),
     )
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from tidings.coder.events.arguments import actors_of, mediated, speaker_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.events.scope import CoderKnowledge, Modality, SentenceState
 from tidings.records import Actor, Event
 
 
@@ -166,3 +166,77 @@ def _brokered_objects(k: CoderKnowledge, s: SentenceState
             g.pos_ in ("PROPN", "ADJ") or g.ent_type_ in ("NORP", "GPE", "ORG"))]
         if verb is not None and owners:
             yield mod, verb, owners
+
+
+def visiting_parties(k: CoderKnowledge, s: SentenceState) -> None:
+    """"King Fahd told visiting Syrian Foreign Minister al-Shara ...", "later met visiting U.S.
+    envoy Hochstein": one called visiting (rules.yaml visiting_words) visited whoever acted
+    on them, of another country (venue.visitor); a meeting between the two (an event of
+    codes.meeting_root) is that visit and its hosting (venue.host). The participle itself is
+    no act of the clause's subject."""
+    r = k.rules
+    if not r.visiting_words:
+        return
+    for word in s.tokens:
+        if word.lower_ not in r.visiting_words:
+            continue
+        noun, verb = _visitor_and_verb(word)
+        if noun is None:
+            continue
+        s.by_verb.pop(word.i, None)  # (not "King Fahd visited")
+        subj = subject_of(k, verb)[0] if verb is not None else None
+        if verb is None or subj is None:
+            continue
+        flags = modality_of(k, verb, speaker_of(k, verb, s.speech))
+        if flags.negated or flags.hypothetical:
+            continue
+        visitors = [a for a in actors_of(k, [noun], s.matches, s.ctx, None, {},
+                                         remember=False) if a.country]
+        hosts = [a for a in actors_of(k, [subj], s.matches, s.ctx, None, {}, remember=False)
+                 if a.country]
+        for v in visitors:
+            for h in (h for h in hosts if h.country != v.country):
+                _visit(k, s, verb, word, v, h, flags)
+
+
+def _visitor_and_verb(word: Token) -> tuple[Token | None, Token | None]:
+    """Who ``word`` ("visiting") calls a visitor, and the verb that acts on them: "met a
+    visiting delegation", or "told visiting Syrian Foreign Minister al-Shara" (the participle
+    parsed as a clause of the verb with the visitor its object)."""
+    if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN") and \
+            word.i < word.head.i:
+        return word.head, _acting_verb(word.head)
+    if word.dep_ in ("xcomp", "advcl") and word.i == word.head.i + 1 and \
+            word.head.pos_ == "VERB":
+        return next((c for c in word.children if c.dep_ == "dobj"), None), word.head
+    return None, None
+
+
+def _acting_verb(noun: Token) -> Token | None:
+    """The verb that acts on ``noun``: as its object, or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        head = head.head
+    elif noun.dep_ not in ("dobj", "dative", "iobj"):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _visit(k: CoderKnowledge, s: SentenceState, verb: Token, word: Token, visitor: Actor,
+           host: Actor, flags: Modality) -> None:
+    """Code the visit (and, where the two met, its hosting) on ``verb``."""
+    r = k.rules
+    events = s.by_verb.get(verb.i, [])
+    met = [e for e in events if e.root == r.meeting_root and e.target is not None and
+           {e.source.code, e.target.code} == {visitor.code, host.code}]
+    kept = [e for e in events if e not in met]
+    new = [make(k, r.visitor_code, visitor, host, [word], s.index, "visiting:visit", flags)]
+    if met or any(p.code.startswith(r.meeting_root) and not p.words
+                  for p in k.patterns.verbs.get(verb.lemma_.lower(), ())):
+        # (a meeting with the visitor, coded or left without its object by the parse)
+        new.append(make(k, r.host_code, host, visitor, [word], s.index, "visiting:host", flags))
+    if met and kept:
+        s.by_verb[verb.i] = kept
+    elif met:
+        del s.by_verb[verb.i]
+    s.by_verb.setdefault(word.i, []).extend(e for e in new if e is not None)

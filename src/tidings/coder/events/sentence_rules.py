@@ -18,7 +18,11 @@ from tidings.coder.events.accusations import allegations, reported_accusations, 
 from tidings.coder.events.arguments import actors_of, head_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
-from tidings.coder.events.consultations import consultation_settings, mediations
+from tidings.coder.events.consultations import (
+    consultation_settings,
+    mediations,
+    visiting_parties,
+)
 from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
@@ -574,5 +578,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("mediations", mediations),
+    SentenceRule("visiting_parties", visiting_parties),
     SentenceRule("sport", sport),
 )
