@@ -1763,3 +1763,15 @@ def test_one_called_visiting_visited_whoever_acted_on_them(coder):
     got = codes(coder, "Kenya's president met visiting Ethiopian Prime Minister Abiy Ahmed in "
                        "Nairobi on Friday.")
     assert {("ETHGOV", "KENGOV", "042"), ("KENGOV", "ETHGOV", "043")} <= got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara on Monday dismissed Greek charges that its jets had violated Greek airspace.",
+     ("TURGOV", "GRC", "016")),
+    ("Armenia accused Azerbaijan of shelling border villages, a charge Baku's foreign "
+     "ministry rejected as a lie.", ("AZEGOV", "ARM", "016")),
+    ("Minsk accused Warsaw of organising the protests, an allegation Poland dismissed as "
+     "absurd.", ("POL", "BLRGOV", "016")),
+])
+def test_rejecting_an_accusation_is_denying_it(coder, text, expected):
+    assert expected in codes(coder, text), codes(coder, text)

@@ -135,6 +135,9 @@ class Rules:
     riot_doers: frozenset[str]
     crowd_protest_class: str | None
     visiting_words: frozenset[str]
+    denial_roots: frozenset[str]
+    denial_nouns: frozenset[str]
+    denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]
     ended_roots: frozenset[str]
     crowd_protest_participles: frozenset[str]
@@ -501,6 +504,9 @@ def _setting_rules(data: _RulesData) -> dict:
         setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
         setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
         visiting_words=data.words("visiting_words"),
+        denial_roots=data.words("denial", "roots"),
+        denial_nouns=data.words("denial", "nouns"),
+        denial_code=data.part("denial").get("code"),
     )
 
 

@@ -65,6 +65,13 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # who are not fighting
         d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
                  symmetric=False, reverse=None)
+    denial = k.rules.denial_code
+    if denial and code[:2] in k.rules.denial_roots and (any(
+            c.dep_ == "dobj" and c.lemma_.lower() in k.rules.denial_nouns
+            for c in verb.children) or verb.dep_ == "relcl" and
+            verb.head.lemma_.lower() in k.rules.denial_nouns):
+        # "dismissed British charges that ...", "an allegation Kyiv dismissed": a denial
+        d.recode(denial, f"denial:{d.p.id}", symmetric=False, reverse=None)
     if d.p.code in k.rules.business_deal_codes and k.rules.business_deal_code and any(
             _sector(a) in k.rules.business_sectors for a in [*sources, *targets]):
         # "Eni and Sonatrach signed a contract": a business deal

@@ -301,6 +301,8 @@ def event_anaphora(k: CoderKnowledge, s: SentenceState) -> None:
                  and e.action_start == antecedent.action_start
                  and e.source.code not in mine}
         flags = modality_of(k, verb, speaker)
+        if code[:2] in rules.denial_roots and lemma in rules.denial_nouns and rules.denial_code:
+            code = rules.denial_code  # ("..., a charge Israel rejected": denied)
         new = [ev for did in doers.values() for s in sources if (ev := make(k,
             code, s, Actor(did.code, phrase.text, phrase.start_char, phrase.end_char,
                            f"antecedent:{did.text}", did.country, did.agent),
@@ -404,7 +406,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                         k, s, s.tokens[0].doc[i], e)) is not None:
                 kept.append(replace(e, target=by))  # "went on alert after X shelled Y"
                 continue
-            by_root = e.root in k.rules.answer_roots
+            # (a denial answers the accusation as a rejection does: rules.yaml denial)
+            by_root = e.root in k.rules.answer_roots or e.code == k.rules.denial_code
             if e.target is not None or (e.rule.split(" (")[0] not in answer_ids
                                         and not by_root):
                 kept.append(e)
