@@ -614,3 +614,12 @@ def test_whose_act_a_reaction_answers_may_be_named_by_a_demonym(coder):
     got = roots(coder, "Seoul voiced displeasure on Tuesday over Japanese remarks about the "
                        "disputed islands.")
     assert ("KORGOV", "JPN", "11") in got, got
+
+
+def test_a_definite_noun_after_a_participle_stands_for_the_clause_s_object(coder):
+    got = roots(coder, "Mali's junta expelled the U.N. peacekeeping mission on Friday, accusing "
+                       "the mission of spying.")
+    assert any(s == "MLIMIL" and t.startswith("IGOUNO") and r == "11" for s, t, r in got), got
+    got = roots(coder, "Algeria seized the gas field run by Spain's Repsol, accusing the "
+                       "company of fraud.")
+    assert any(t.startswith("ESP") and r == "11" for s, t, r in got), got

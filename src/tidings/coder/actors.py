@@ -283,6 +283,8 @@ class ActorResolver(PronounResolver):
                 return dependents
         if countries:
             return country_actors(countries, info, agent_code, make)
+        if anaphor := self._participle_anaphor(head, matches, ctx):
+            return anaphor
         if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r)) is not None:
             return coref
         return generic_actors(head, info, agent_code, make, r)

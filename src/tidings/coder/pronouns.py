@@ -123,6 +123,24 @@ class PronounResolver:
             return self._nearest_other(pron, verb, matches, ctx)
         return self._known(obj, matches, ctx, groups=True)
 
+    def _participle_anaphor(self, head: Token, matches: Matches, ctx: ArticleContext) -> Found:
+        """"blocked access to Facebook, accusing the platform of ...", "nationalised the mine
+        run by Orano, accusing the company of ...": a definite noun naming no country, the
+        object of a participle set after a clause, stands for that clause's object or its last
+        named party, as "it" would."""
+        if head.pos_ != "NOUN" or head.dep_ != "dobj" or head.head.dep_ != "advcl" or \
+                head.head.tag_ != "VBG" or not any(
+                    c.dep_ == "det" and c.lower_ in self.rules.anaphora_determiners
+                    for c in head.children):
+            return []
+        prev = self._main_object(head, matches, ctx) or self._nearest_other(
+            head, head.head, matches, ctx)
+        if prev is None:
+            return []
+        s, e = head.idx, head.idx + len(head.text)
+        return [(Actor(prev.code, head.text, s, e, f"coref:{prev.text}", prev.country,
+                       prev.agent), False)]
+
     def _nearest_other(self, pron: Token, verb: Token, matches: Matches,
                        ctx: ArticleContext) -> Actor | None:
         """"threatened to quit talks with the government, accusing it of ...": with no
