@@ -623,3 +623,10 @@ def test_a_definite_noun_after_a_participle_stands_for_the_clause_s_object(coder
     got = roots(coder, "Algeria seized the gas field run by Spain's Repsol, accusing the "
                        "company of fraud.")
     assert any(t.startswith("ESP") and r == "11" for s, t, r in got), got
+
+
+def test_a_lawsuit_filed_at_a_court_is_against_whom_its_doer_accuses(coder):
+    got = roots(coder, "Ukraine filed a case at the International Court of Justice on Monday, "
+                       "accusing Russia of violating the genocide convention.")
+    assert ("UKR", "RUS", "11") in got, got
+    assert not any(t.startswith("IGOUNOICJ") for _, t, _ in got), got

@@ -136,6 +136,10 @@ class Rules:
     crowd_protest_class: str | None
     visiting_words: frozenset[str]
     denial_roots: frozenset[str]
+    lawsuit_codes: frozenset[str]
+    lawsuit_courts: frozenset[str]
+    lawsuit_agents: frozenset[str]
+    lawsuit_accuse_roots: frozenset[str]
     denial_nouns: frozenset[str]
     denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]
@@ -505,6 +509,10 @@ def _setting_rules(data: _RulesData) -> dict:
         setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
         visiting_words=data.words("visiting_words"),
         denial_roots=data.words("denial", "roots"),
+        lawsuit_codes=data.words("lawsuit", "codes"),
+        lawsuit_courts=data.words("lawsuit", "courts"),
+        lawsuit_agents=data.words("lawsuit", "court_agents"),
+        lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
         denial_nouns=data.words("denial", "nouns"),
         denial_code=data.part("denial").get("code"),
     )

@@ -14,9 +14,15 @@ B had committed war crimes" (a statement whose clause labels B's act with a word
 
 Tolls reported: "officials said 37 people were killed" is where a figure came from, not a
 statement about the people counted.
+
+Lawsuits filed at a court: "South Africa filed a case at the International Court of Justice
+accusing Israel of genocide" is a case against Israel, not against the court (rules.yaml
+``lawsuit``).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -25,7 +31,7 @@ from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by
-from tidings.records import Event
+from tidings.records import Actor, Event
 
 
 def allegations(k: CoderKnowledge, s: SentenceState) -> None:
@@ -158,3 +164,28 @@ def _toll(verb: Token) -> bool:
     """``verb`` is passive and names no doer ("were killed", "had been wounded")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and not any(
         c.dep_ == "agent" for c in verb.children)
+
+
+def lawsuits(k: CoderKnowledge, s: SentenceState) -> None:
+    """"filed a case at the International Court of Justice accusing Israel of genocide": a
+    lawsuit (rules.yaml lawsuit.codes) aimed at a court (lawsuit.courts, or an actor of
+    lawsuit.court_agents) is brought against whom its doer accuses in the same sentence (an
+    event of lawsuit.accuse_roots)."""
+    r = k.rules
+    if not r.lawsuit_codes:
+        return
+
+    def court(a: Actor | None) -> bool:
+        return a is not None and (a.code in r.lawsuit_courts or a.agent in r.lawsuit_agents)
+
+    events = [e for evs in s.by_verb.values() for e in evs]
+    for evs in s.by_verb.values():
+        for n, e in enumerate(evs):
+            if e.code not in r.lawsuit_codes or not court(e.target):
+                continue
+            accused = next((x.target for x in events if x.root in r.lawsuit_accuse_roots
+                            and x.source.code == e.source.code and x.target is not None
+                            and not court(x.target)
+                            and not x.target.code.startswith("---")), None)
+            if accused is not None:
+                evs[n] = replace(e, target=accused)

@@ -14,7 +14,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from tidings.coder.context import UNKNOWN
-from tidings.coder.events.accusations import allegations, reported_accusations, toll_reports
+from tidings.coder.events.accusations import (
+    allegations,
+    lawsuits,
+    reported_accusations,
+    toll_reports,
+)
 from tidings.coder.events.arguments import actors_of, head_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
@@ -577,6 +582,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
     SentenceRule("answers", answers),
+    SentenceRule("lawsuits", lawsuits),
     SentenceRule("prompted_reactions", prompted_reactions),
     SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
