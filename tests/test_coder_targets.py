@@ -630,3 +630,12 @@ def test_a_lawsuit_filed_at_a_court_is_against_whom_its_doer_accuses(coder):
                        "accusing Russia of violating the genocide convention.")
     assert ("UKR", "RUS", "11") in got, got
     assert not any(t.startswith("IGOUNOICJ") for _, t, _ in got), got
+
+
+def test_a_people_named_after_their_place_are_of_that_place(coder):
+    got = roots(coder, "Serbian police drove thousands of Kosovo Albanians from their homes on "
+                       "Sunday.")
+    assert any(s.startswith("SRB") and t.startswith("KSV") for s, t, _ in got), got
+    # (a demonym alone is its own country's people)
+    got = roots(coder, "Greek police detained Albanian migrants near the border.")
+    assert any(t.startswith("ALB") for _, t, _ in got), got

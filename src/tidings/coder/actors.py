@@ -366,6 +366,12 @@ class ActorResolver(PronounResolver):
     def _people_placed_elsewhere(self, head: Token, countries: Countries, agent_code: str | None,
                                  make: _Make, matches: _Matches) -> _Found | None:
         """A people named by a demonym, coded by the other country a phrase places them in."""
+        if countries and (placed := self._place_before(countries[0][2], head, matches)):
+            # "Kosovo Albanians", "Kosovo Albanian villagers": the people of the place named
+            # before their demonym
+            agent = agent_code or self.rules.civilian_agent
+            return [(make(placed[0] + agent, placed[0], agent,
+                          f"people:{head.text}+place:{placed[1]}"), False)]
         if countries and countries[0][2].end - 1 == head.i and head.tag_ in ("NNS", "NNPS"):
             # A people named by a demonym and placed elsewhere: "the Albanians of Serbia".
             for child in head.rights:
@@ -377,6 +383,24 @@ class ActorResolver(PronounResolver):
                         return [(make(loc[0] + agent, loc[0], agent,
                                       f"people:{head.text}+place:{loc[1]}"), False)]
         return None
+
+    def _place_before(self, demonym: Span, head: Token, matches: _Matches
+                      ) -> tuple[str, str] | None:
+        """The place (code, name) of another country named right before a demonym of
+        ``head``'s phrase, as one phrase: "Kosovo" in "Kosovo Albanians"."""
+        doc = head.doc
+        if demonym.start == 0 or demonym.end - 1 > head.i or head.tag_ not in (
+                "NNS", "NNPS") or doc[demonym.start].lower_ not in self.dictionary.entries:
+            return None
+        own = {e.code for e in self.dictionary.entries.get(doc[demonym.start].lower_, [])
+               if e.kind == "demonym"}
+        hit = matches.get(demonym.start - 1)
+        if not own or hit is None or hit[0].end != demonym.start or \
+                doc[demonym.start - 1].head.i not in range(demonym.start, head.i + 1):
+            return None
+        place = next((e for e in hit[1] if e.kind in ("country", "region")
+                      and e.code not in own), None)
+        return (place.code, hit[0].text) if place is not None else None
 
     def _owner_actor(self, head: Token, info: NounInfo, agent_code: str | None, make: _Make,
                      ctx: ArticleContext, matches: _Matches | None = None) -> _Found | None:
