@@ -466,3 +466,10 @@ def test_an_attribution_glued_to_the_last_noun_phrase_closes_the_sentence(coder)
         "statement."))
     assert {("YEMGOV", "YEMREBHOU", "08"), ("YEMREBHOU", "YEMGOV", "08")} <= got, got
     assert not any(t in ("OMN", "IGOUNO") for _, t, _ in got), got
+
+
+def test_two_long_titled_names_joined_by_and_are_two_parties(coder) -> None:
+    got = triples(coder.code_text(
+        "Indian Prime Minister Manmohan Singh and Pakistani Prime Minister Yousuf Raza Gilani "
+        "met in Bhutan on Thursday.", date="2010-04-29"))
+    assert {("INDGOV", "PAKGOV", "04"), ("PAKGOV", "INDGOV", "04")} <= got, got

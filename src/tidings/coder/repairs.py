@@ -249,9 +249,10 @@ def _restore_coordinated_names(last: Token) -> None:
     the second title as its conjunct. The first name is made the phrase's head again, the
     second name its conjunct, with its title."""
     doc = last.doc
-    first = next((c for c in last.lefts if c.dep_ in ("nmod", "compound") and
-                  c.pos_ == "PROPN" and c.i + 1 < last.i and doc[c.i + 1].lower_ == "and"),
-                 None)
+    # (the first name may hang on the second title rather than on the last name: "Indian
+    # Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif")
+    first = next((c for c in last.subtree if c.i < last.i and c.dep_ in ("nmod", "compound")
+                  and c.pos_ == "PROPN" and doc[c.i + 1].lower_ == "and"), None)
     if first is None or not any(c.dep_ == "compound" and c.i < first.i for c in first.children):
         return
     cc = doc[first.i + 1]
@@ -261,6 +262,8 @@ def _restore_coordinated_names(last: Token) -> None:
         return
     first.head, first.dep_ = (first if last.head.i == last.i else last.head), last.dep_
     title.head, title.dep_ = last, "compound"
+    for t in [t for t in last.lefts if t.i < first.i]:
+        t.head = first  # (the first name's own title: "Indian Prime Minister")
     last.head, last.dep_ = first, "conj"
 
 
