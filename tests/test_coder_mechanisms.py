@@ -1775,3 +1775,13 @@ def test_one_called_visiting_visited_whoever_acted_on_them(coder):
 ])
 def test_rejecting_an_accusation_is_denying_it(coder, text, expected):
     assert expected in codes(coder, text), codes(coder, text)
+
+
+def test_a_charge_accuses_whom_its_clause_names_whatever_the_act(coder):
+    got = codes(coder, "Kenya charged on Monday that Somali militias were smuggling arms across "
+                       "the border.", level="root")
+    assert any(s == "KEN" and t.startswith("SOM") and r == "11" for s, t, r in got), got
+    # (charges dismissed are no charge by the one who dismissed them)
+    got = codes(coder, "Sudan accused Chad of arming the rebels, charges the Chadian government "
+                       "dismissed as lies.", level="root")
+    assert not any(s.startswith("TCD") and r == "11" for s, t, r in got), got

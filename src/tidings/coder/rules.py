@@ -34,6 +34,7 @@ class Rules:
     negating_verbs: frozenset[str]
     venue_target_roots: frozenset[str]
     allegation_verbs: frozenset[str]
+    charging_verbs: frozenset[str]
     finding_verbs: frozenset[str]
     allegation_labels: str | None
     allegation_code: str
@@ -336,6 +337,7 @@ def _clause_rules(data: _RulesData) -> dict:
         hypothetical_verbs=data.words("hypothetical_verbs"),
         negating_verbs=data.words("negating_verbs"),
         allegation_verbs=data.words("allegation", "verbs"),
+        charging_verbs=data.words("allegation", "charging_verbs"),
         finding_verbs=data.words("allegation", "finding_verbs"),
         allegation_labels=data.part("allegation").get("labels"),
         allegation_code=data.part("allegation").get("code", "112"),

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.coder.events.arguments import subject_of
+from tidings.coder.events.arguments import actors_of, subject_of
 from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, SentenceState
@@ -58,6 +58,10 @@ def allegations(k: CoderKnowledge, s: SentenceState) -> None:
                 s.by_verb[j] = keep
             else:
                 del s.by_verb[j]
+        if not accused and verb.lemma_.lower() in k.rules.charging_verbs:
+            # "Amnesty charged that Turkish police were abusing detainees": whom a charge
+            # names as doing something is accused, whatever the act
+            _charge(k, s, verb, speakers)
         if not accused:
             continue
         flags = modality_of(k, verb, None)
@@ -70,6 +74,20 @@ def allegations(k: CoderKnowledge, s: SentenceState) -> None:
                             f"allegation:{verb.lemma_.lower()}>{ev.rule}", flags)
                 if made:
                     new.append(made)
+        s.by_verb[verb.i] = new
+
+
+def _charge(k: CoderKnowledge, s: SentenceState, verb: Token, speakers: list[Actor]) -> None:
+    """The speakers accuse the subject of the clause ``verb`` introduces."""
+    subjects = [g for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+    accused = [a for a in actors_of(k, subjects, s.matches, s.ctx, None, {}, remember=False)
+               if not a.code.startswith("---")]
+    flags = modality_of(k, verb, None)
+    new = [made for spk in speakers for a in accused if a.country != spk.country
+           if (made := make(k, k.rules.allegation_code, spk, a, [verb], s.index,
+                            f"allegation:{verb.lemma_.lower()}", flags)) is not None]
+    if new:
         s.by_verb[verb.i] = new
 
 
@@ -88,7 +106,9 @@ def _alleging_verbs(k: CoderKnowledge, s: SentenceState
                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
         if not clauses:
             continue
-        if verb.lemma_.lower() in k.rules.finding_verbs:
+        if verb.lemma_.lower() in k.rules.finding_verbs or (
+                # (a verb of charging, not the noun "charges" tagged as one)
+                verb.lemma_.lower() in k.rules.charging_verbs and verb.tag_ != "VBZ"):
             found.append((verb, clauses, False))
         elif verb.i in s.speech and k.rules.allegation_labels:
             found.append((verb, clauses, True))
