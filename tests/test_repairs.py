@@ -473,3 +473,15 @@ def test_two_long_titled_names_joined_by_and_are_two_parties(coder) -> None:
         "Indian Prime Minister Manmohan Singh and Pakistani Prime Minister Yousuf Raza Gilani "
         "met in Bhutan on Thursday.", date="2010-04-29"))
     assert {("INDGOV", "PAKGOV", "04"), ("PAKGOV", "INDGOV", "04")} <= got, got
+
+
+def test_a_past_tense_after_a_demanded_clause_is_the_subject_s_own_act(coder) -> None:
+    got = triples(coder.code_text(
+        "Serbia demanded on Monday that the European Union lift its visa rules, and accused "
+        "Croatia of stirring up trouble."))
+    assert ("SRB", "HRV", "11") in got, got
+    # (a bare verb coordinated with a bare verb stays inside the demand)
+    got = triples(coder.code_text(
+        "Serbia demanded that the European Union lift its visa rules and accuse Croatia of "
+        "stirring up trouble."))
+    assert ("SRB", "HRV", "11") not in got, got

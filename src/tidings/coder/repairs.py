@@ -65,6 +65,11 @@ parsed document before anything is coded.
   with the speakers inside that noun phrase and the verb of saying hung on the clause. The
   verb of saying is made the sentence's verb again, the speakers its subject and the old root
   what it reports (``verbless.restore_closing_attribution``).
+- A past tense with no subject after a clause the main verb governs ("Iraq demanded that the
+  Council lift the sanctions, and accused the United States of ...") is sometimes parsed as
+  coordinated with the bare verb of that clause, so it seems to share the clause's subject
+  and be only demanded. It is made coordinated with the main verb again
+  (``clauses.restore_tensed_conjunct``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -94,6 +99,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from tidings.coder.clauses import restore_tensed_conjunct
 from tidings.coder.verbless import (
     restore_closing_attribution,
     restore_participle_verb,
@@ -162,6 +168,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
             _restore_reduced_relative(tok)
+        if tok.tag_ == "VBD" and tok.dep_ == "conj":
+            restore_tensed_conjunct(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
             _restore_attribution_subject(tok)
         elif tok.tag_ == "VBD" and words.speech_verbs:
