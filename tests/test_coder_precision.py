@@ -570,3 +570,11 @@ def test_a_war_ended_or_fled_is_no_fighting_of_the_report(coder):
     # (a visit ended took place)
     assert any(e.code.startswith("04") for e in coder.code_text(
         "Japan's prime minister ended a three-day visit to India on Sunday."))
+
+
+def test_what_protesters_urge_or_halt_while_protesting_is_part_of_the_protest(coder):
+    got = [(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
+        "Tens of thousands of protesters marched through Madrid on Saturday, urging the "
+        "government to scrap the labour reform.")]
+    assert [r for _, _, r in got] == ["14"], got
+    assert got[0][1] == "ESPGOV", got
