@@ -578,3 +578,10 @@ def test_what_protesters_urge_or_halt_while_protesting_is_part_of_the_protest(co
         "government to scrap the labour reform.")]
     assert [r for _, _, r in got] == ["14"], got
     assert got[0][1] == "ESPGOV", got
+
+
+def test_a_ban_in_a_participle_of_a_sanction_is_part_of_the_sanction(coder):
+    got = [(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
+        "Washington imposed a trade embargo on Iran on Monday, barring American companies from "
+        "doing business there.")]
+    assert [(s, t, r) for s, t, r in got if r in ("16", "17")] == [("USAGOV", "IRN", "16")], got
