@@ -585,10 +585,3 @@ def test_a_ban_in_a_participle_of_a_sanction_is_part_of_the_sanction(coder):
         "Washington imposed a trade embargo on Iran on Monday, barring American companies from "
         "doing business there.")]
     assert [(s, t, r) for s, t, r in got if r in ("16", "17")] == [("USAGOV", "IRN", "16")], got
-
-
-def test_reporters_told_are_the_audience_not_a_target(coder):
-    got = [(e.source.code, e.target_code, e.code) for e in coder.code_text(
-        "Talks on the border will resume next week, a Nigerien government spokesman told "
-        "reporters on Monday.")]
-    assert not any(t.endswith("MED") for _, t, _ in got), got

@@ -136,7 +136,6 @@ class Rules:
     riot_doers: frozenset[str]
     crowd_protest_class: str | None
     visiting_words: frozenset[str]
-    audience_agents: frozenset[str]
     denial_roots: frozenset[str]
     lawsuit_codes: frozenset[str]
     lawsuit_courts: frozenset[str]
@@ -511,7 +510,6 @@ def _setting_rules(data: _RulesData) -> dict:
         setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
         setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
         visiting_words=data.words("visiting_words"),
-        audience_agents=data.words("audience_agents"),
         denial_roots=data.words("denial", "roots"),
         lawsuit_codes=data.words("lawsuit", "codes"),
         lawsuit_courts=data.words("lawsuit", "courts"),

@@ -56,9 +56,6 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
           venue: str | None) -> list[Event]:
     out: list[Event] = []
     root = root_of(k, code, flags)
-    if p.speech:
-        # "a government spokesman told reporters": the press is the audience, not the target
-        targets = [t for t in targets if t.agent not in k.rules.audience_agents]
     if not targets and len(sources) > 1 and (
             p.symmetric or root in k.rules.reciprocal_roots
             or code in k.rules.reciprocal_roots):
