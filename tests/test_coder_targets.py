@@ -376,12 +376,16 @@ def test_people_named_by_an_event_noun_are_of_the_one_country_named(coder):
     assert not any(s == t for s, t, _ in got), got
 
 
-def test_a_state_of_emergency_or_curfew_is_aimed_at_no_one_unless_placed(coder) -> None:
+def test_a_state_of_emergency_or_curfew_is_aimed_at_no_one_unless_placed_abroad(coder) -> None:
     # rules.yaml targetless_codes
     got = roots(coder, "Ecuador's government declared a 60-day state of emergency on Monday.")
     assert ("ECUGOV", "---", "17") in got, got
+    # (placed at home: still aimed at no one)
     got = roots(coder, "The Sri Lankan army imposed a curfew across Colombo on Saturday.")
-    assert ("LKAMIL", "LKA", "17") in got, got
+    assert ("LKAMIL", "---", "17") in got, got
+    got = roots(coder, "Nigeria's president declared a state of emergency in three "
+                       "northeastern states on Tuesday.")
+    assert [t for s, t, r in got if r == "17"] == ["---"], got
 
 
 def test_people_working_at_an_international_body_stand_for_it(coder) -> None:

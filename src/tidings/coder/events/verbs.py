@@ -414,7 +414,7 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
         # (but "the army and the militia fought in Khartoum" fought each other)
         targets = venue_actor(k, verb, d.matches)
-        if p.code[:2] in k.rules.abroad_only_roots:
+        if p.code[:2] in k.rules.abroad_only_roots or p.code in k.rules.targetless_codes:
             # "police fanned out across Karachi": a show of force at home is aimed at no one
             own = {a.country for a in sources}
             targets = [t for t in targets if t.country not in own]
