@@ -22,6 +22,8 @@ class Rules:
     provoked_roots: frozenset[str]
     border_nouns: frozenset[str]
     home_alert_codes: frozenset[str]
+    cause_preps_time: frozenset[str]
+    response_nouns: frozenset[str]
     shared_target_roots: frozenset[str]
     recipient_codes: tuple[str, ...]
     recipient_preps: tuple[str, ...]
@@ -374,6 +376,8 @@ def _actor_rules(data: _RulesData) -> dict:
         provoked_roots=data.words("provoked_roots"),
         border_nouns=data.words("border_nouns"),
         home_alert_codes=data.words("home_alert_codes"),
+        cause_preps_time=data.words("provocation", "preps"),
+        response_nouns=data.words("provocation", "response_nouns"),
         shared_target_roots=data.words("shared_target_roots"),
         recipient_codes=tuple(data.values("recipient_preps", "codes")),
         recipient_preps=tuple(data.values("recipient_preps", "preps")),

@@ -78,7 +78,8 @@ def allegations(k: CoderKnowledge, s: SentenceState) -> None:
 
 
 def _charge(k: CoderKnowledge, s: SentenceState, verb: Token, speakers: list[Actor]) -> None:
-    """The speakers accuse the subject of the clause ``verb`` introduces."""
+    """The speakers accuse the subject of the clause ``verb`` introduces, when it is of
+    another country (a charge at home is more often a prosecutor's than an accusation)."""
     subjects = [g for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
                 for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     accused = [a for a in actors_of(k, subjects, s.matches, s.ctx, None, {}, remember=False)
