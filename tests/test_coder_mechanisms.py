@@ -1763,6 +1763,10 @@ def test_one_called_visiting_visited_whoever_acted_on_them(coder):
     got = codes(coder, "Kenya's president met visiting Ethiopian Prime Minister Abiy Ahmed in "
                        "Nairobi on Friday.")
     assert {("ETHGOV", "KENGOV", "042"), ("KENGOV", "ETHGOV", "043")} <= got, got
+    # (one who began visiting a country visits it)
+    got = codes(coder, "The Japanese prime minister began visiting Kenya on Sunday.",
+                level="root")
+    assert ("JPNGOV", "KEN", "04") in got and ("KEN", "JPNGOV", "04") not in got, got
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -180,7 +180,7 @@ def visiting_parties(k: CoderKnowledge, s: SentenceState) -> None:
     for word in s.tokens:
         if word.lower_ not in r.visiting_words:
             continue
-        noun, verb = _visitor_and_verb(word)
+        noun, verb = _visitor_and_verb(k, word)
         if noun is None:
             continue
         s.by_verb.pop(word.i, None)  # (not "King Fahd visited")
@@ -199,16 +199,20 @@ def visiting_parties(k: CoderKnowledge, s: SentenceState) -> None:
                 _visit(k, s, verb, word, v, h, flags)
 
 
-def _visitor_and_verb(word: Token) -> tuple[Token | None, Token | None]:
+def _visitor_and_verb(k: CoderKnowledge, word: Token) -> tuple[Token | None, Token | None]:
     """Who ``word`` ("visiting") calls a visitor, and the verb that acts on them: "met a
     visiting delegation", or "told visiting Syrian Foreign Minister al-Shara" (the participle
-    parsed as a clause of the verb with the visitor its object)."""
+    parsed as a clause of the verb with the visitor its object: only after a verb that is an
+    act of its own, one with a bare pattern, not "began visiting Kenya")."""
     if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN") and \
             word.i < word.head.i:
         return word.head, _acting_verb(word.head)
     if word.dep_ in ("xcomp", "advcl") and word.i == word.head.i + 1 and \
-            word.head.pos_ == "VERB":
-        return next((c for c in word.children if c.dep_ == "dobj"), None), word.head
+            word.head.pos_ == "VERB" and any(
+                not p.words for p in k.patterns.verbs.get(word.head.lemma_.lower(), ())):
+        obj = next((c for c in word.children if c.dep_ == "dobj"), None)
+        # (a person or a body visits, not "visiting Kenya")
+        return (obj, word.head) if obj is not None and obj.ent_type_ != "GPE" else (None, None)
     return None, None
 
 
