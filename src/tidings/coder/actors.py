@@ -389,8 +389,7 @@ class ActorResolver(PronounResolver):
         """The place (code, name) of another country named right before a demonym of
         ``head``'s phrase, as one phrase: "Kosovo" in "Kosovo Albanians"."""
         doc = head.doc
-        if demonym.start == 0 or demonym.end - 1 > head.i or head.tag_ not in (
-                "NNS", "NNPS") or doc[demonym.start].lower_ not in self.dictionary.entries:
+        if demonym.start == 0 or demonym.end - 1 > head.i or head.tag_ not in ("NNS", "NNPS"):
             return None
         own = {e.code for e in self.dictionary.entries.get(doc[demonym.start].lower_, [])
                if e.kind == "demonym"}

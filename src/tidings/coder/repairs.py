@@ -101,6 +101,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.coder.clauses import restore_tensed_conjunct
 from tidings.coder.verbless import (
+    MODIFIERS,
     restore_closing_attribution,
     restore_participle_verb,
     restore_verb,
@@ -108,7 +109,6 @@ from tidings.coder.verbless import (
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
-_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punct"})
 # What may stand between the words of an "as" predicate ("as 'cowardly and indiscriminate'").
 _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
@@ -484,7 +484,7 @@ def _restore_shifted_object(as_: Token) -> None:
             or predicate.pos_ == "NOUN" and doc[i].pos_ == "NOUN":
         return
     head = doc[i]
-    while head.head.i > head.i and head.dep_ in _MODIFIERS | {"nummod"}:
+    while head.head.i > head.i and head.dep_ in MODIFIERS | {"nummod"}:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass") or any(
             c.dep_ == "dobj" and c.i != head.i for c in verb.children):
@@ -532,7 +532,7 @@ def _make_head(time: Token, name: Token) -> None:
         return
     verb = time.head
     # (the weekday's other modifiers before the name belong to the name: "Syrian President")
-    for mod in [c for c in time.children if c.i < name.i and c.dep_ in _MODIFIERS]:
+    for mod in [c for c in time.children if c.i < name.i and c.dep_ in MODIFIERS]:
         mod.head = name
     name.head = verb
     name.dep_ = role

@@ -283,6 +283,7 @@ class Rules:
             **_actor_rules(data),
             **_event_rules(data),
             **_setting_rules(data),
+            **_answer_rules(data),
             **_context_rules(data),
             **_grammar_rules(data),
             **_preposition_rules(data),
@@ -502,7 +503,7 @@ def _event_rules(data: _RulesData) -> dict:
 
 
 def _setting_rules(data: _RulesData) -> dict:
-    """Which words name the talks, gatherings and mediation an act was done in."""
+    """Which words name the talks, gatherings, mediation and visits an act was done in."""
     return dict(
         gathering_nouns=data.words("gathering_nouns"),
         setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),
@@ -514,13 +515,19 @@ def _setting_rules(data: _RulesData) -> dict:
         setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
         setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
         visiting_words=data.words("visiting_words"),
+    )
+
+
+def _answer_rules(data: _RulesData) -> dict:
+    """What answers an accusation: a denial, a lawsuit against the accused."""
+    return dict(
         denial_roots=data.words("denial", "roots"),
+        denial_nouns=data.words("denial", "nouns"),
+        denial_code=data.part("denial").get("code"),
         lawsuit_codes=data.words("lawsuit", "codes"),
         lawsuit_courts=data.words("lawsuit", "courts"),
         lawsuit_agents=data.words("lawsuit", "court_agents"),
         lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
-        denial_nouns=data.words("denial", "nouns"),
-        denial_code=data.part("denial").get("code"),
     )
 
 

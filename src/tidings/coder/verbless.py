@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-_MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punct"})
+# Dependency labels that keep a word inside the noun phrase it modifies.
+MODIFIERS = frozenset({"compound", "amod", "det", "poss", "nmod", "case", "punct"})
 
 
 def restore_verb(sent: Span) -> None:
@@ -23,7 +24,7 @@ def restore_verb(sent: Span) -> None:
         return
     left = range(sent.start, verb.i)
     obj = verb.head
-    while obj.head.i > verb.i and obj.head.i != obj.i and obj.dep_ in _MODIFIERS:
+    while obj.head.i > verb.i and obj.head.i != obj.i and obj.dep_ in MODIFIERS:
         obj = obj.head
     if obj.pos_ not in ("NOUN", "PROPN"):
         return

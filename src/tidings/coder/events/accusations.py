@@ -200,6 +200,8 @@ def lawsuits(k: CoderKnowledge, s: SentenceState) -> None:
         return a is not None and (a.code in r.lawsuit_courts or a.agent in r.lawsuit_agents)
 
     events = [e for evs in s.by_verb.values() for e in evs]
+    if not any(e.code in r.lawsuit_codes for e in events):
+        return
     for evs in s.by_verb.values():
         for n, e in enumerate(evs):
             if e.code not in r.lawsuit_codes or not court(e.target):

@@ -14,6 +14,7 @@ from tidings.coder.events.arguments import actors_of, mediated, speaker_of, subj
 from tidings.coder.events.building import make
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.scope import CoderKnowledge, Modality, SentenceState
+from tidings.coder.syntax import verb_of
 from tidings.records import Actor, Event
 
 
@@ -206,7 +207,8 @@ def _visitor_and_verb(k: CoderKnowledge, word: Token) -> tuple[Token | None, Tok
     act of its own, one with a bare pattern, not "began visiting Kenya")."""
     if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN") and \
             word.i < word.head.i:
-        return word.head, _acting_verb(word.head)
+        verb = verb_of(word.head)
+        return word.head, (word.doc[verb] if verb >= 0 else None)
     if word.dep_ in ("xcomp", "advcl") and word.i == word.head.i + 1 and \
             word.head.pos_ == "VERB" and any(
                 not p.words for p in k.patterns.verbs.get(word.head.lemma_.lower(), ())):
@@ -214,16 +216,6 @@ def _visitor_and_verb(k: CoderKnowledge, word: Token) -> tuple[Token | None, Tok
         # (a person or a body visits, not "visiting Kenya")
         return (obj, word.head) if obj is not None and obj.ent_type_ != "GPE" else (None, None)
     return None, None
-
-
-def _acting_verb(noun: Token) -> Token | None:
-    """The verb that acts on ``noun``: as its object, or through a preposition."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
-        head = head.head
-    elif noun.dep_ not in ("dobj", "dative", "iobj"):
-        return None
-    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def _visit(k: CoderKnowledge, s: SentenceState, verb: Token, word: Token, visitor: Actor,

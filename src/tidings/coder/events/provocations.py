@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from tidings.coder.events.arguments import actors_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.syntax import is_clausal
 from tidings.records import Actor, Event
 
 
@@ -26,7 +27,7 @@ def provoker(k: CoderKnowledge, e: Event, verb: Token,
     mine = e.source.country
     for word, x in others:
         if not mine or x.source.country in (None, mine) or not (
-                x.quad_class == 4 or x.root == "13"):
+                x.quad_class == 4 or x.root == k.rules.threat_root):
             continue
         aimed = x.target.country if x.target is not None else None
         if aimed == mine:
@@ -65,7 +66,7 @@ def border_party(k: CoderKnowledge, s: SentenceState, verb: Token, e: Event) -> 
     if e.code in k.rules.home_alert_codes:
         return None
     for t in verb.subtree:
-        if t.lemma_.lower() not in k.rules.border_nouns or not _in_own_clause(t, verb):
+        if t.lemma_.lower() not in k.rules.border_nouns or is_clausal(t, verb):
             continue
         names = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         names += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -74,12 +75,3 @@ def border_party(k: CoderKnowledge, s: SentenceState, verb: Token, e: Event) -> 
             if a.country not in (None, mine):
                 return a
     return None
-
-
-def _in_own_clause(t: Token, verb: Token) -> bool:
-    """``t`` is in a phrase of ``verb`` itself, not in a clause below it."""
-    while t.i != verb.i:
-        if t.head.i == t.i or t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp":
-            return False
-        t = t.head
-    return True
