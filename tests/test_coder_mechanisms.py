@@ -1789,3 +1789,16 @@ def test_a_charge_accuses_whom_its_clause_names_whatever_the_act(coder):
     got = codes(coder, "Sudan accused Chad of arming the rebels, charges the Chadian government "
                        "dismissed as lies.", level="root")
     assert not any(s.startswith("TCD") and r == "11" for s, t, r in got), got
+
+
+def test_an_event_noun_in_reported_speech_is_the_speakers_stated_intention(coder):
+    # the pronoun is the speaker, "would" a stated intention (a threat), not a hypothesis
+    got = codes(coder, "The rebels said on Sunday they would step up attacks on government "
+                       "troops in the north.", level="root")
+    assert any(s.endswith("REB") and t.endswith("MIL") and r == "13" for s, t, r in got), got
+    got = codes(coder, "Tehran said it would step up its support for Hezbollah.", level="root")
+    assert any(s.startswith("IRN") and t.startswith("LBN") and r == "03"
+               for s, t, r in got), got
+    # (a bare "would" with no one reporting it stays a hypothesis: nothing is coded)
+    assert not codes(coder, "The rebels would step up attacks on government troops if the "
+                            "talks failed.", level="root")

@@ -118,6 +118,6 @@ class EventExtractor:
             cands = self.k.patterns.nouns.get(tok.lower_ if gerund else tok.lemma_.lower())
             if cands:
                 events = noun_events(self.k, tok, cands, s.index, s.matches, s.ctx,
-                                     coded_verbs)
+                                     coded_verbs, s.speech)
                 if events:
                     s.by_verb[tok.i] = events

@@ -11,6 +11,7 @@ from tidings.coder.events.arguments import (
     actors_of,
     claimed,
     first_actors,
+    speaker_of,
     subject_of,
     target_candidates,
 )
@@ -31,7 +32,8 @@ from tidings.records import Actor, Event
 
 
 def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int, matches: Matches,
-                ctx: ArticleContext, coded_verbs: set[int]) -> list[Event]:
+                ctx: ArticleContext, coded_verbs: set[int],
+                speech: dict[int, Token] | None = None) -> list[Event]:
     """The events a noun names, with whom it names as their source and target."""
     if _statistic(k, noun):
         return []
@@ -40,12 +42,16 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     if m is None:
         return []
     p = m.pattern
-    sources = _noun_sources(k, noun, clause, matches, ctx, coded_verbs)
+    # "the rebels said they would step up attacks on ...": the noun's verb is reported
+    # speech, whose pronouns are the speaker's and whose "would" is a stated intention
+    speaker = speaker_of(k, noun.head, speech) if speech and noun.head.pos_ in (
+        "VERB", "AUX") else None
+    sources = _noun_sources(k, noun, clause, matches, ctx, coded_verbs, speaker)
     sources, targets = _noun_roles(k, noun, m, via_verb, sources, matches, ctx)
     if not sources:
         return []
     sources, targets = _placed(k, noun, matches, sources, targets)
-    flags = _noun_modality(k, noun, p.code)
+    flags = _noun_modality(k, noun, p.code, speaker)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
 
@@ -124,7 +130,8 @@ def _names_place(k: CoderKnowledge, m: Match, matches: Matches) -> bool:
 
 
 def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: Matches,
-                  ctx: ArticleContext, coded_verbs: set[int]) -> list[Actor]:
+                  ctx: ArticleContext, coded_verbs: set[int],
+                  speaker: Token | None = None) -> list[Actor]:
     """Who does the event a noun names, from the first of its clues that names someone."""
     # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
     # verb the noun is the object of ("launched an attack on ...").
@@ -136,7 +143,7 @@ def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: 
     if not sources:
         sources = _visit_sources(k, noun, matches, ctx)
     if not sources:
-        sources = _light_verb_sources(k, noun, matches, ctx, coded_verbs)
+        sources = _light_verb_sources(k, noun, matches, ctx, coded_verbs, speaker)
     return sources
 
 
@@ -216,13 +223,13 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 
 
 def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: ArticleContext,
-                        coded_verbs: set[int]) -> list[Actor]:
+                        coded_verbs: set[int], speaker: Token | None = None) -> list[Actor]:
     """Who is the active subject of the uncoded verb the noun is the object of."""
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
             "VERB", "AUX") and noun.head.i not in coded_verbs:
         subj, passive = subject_of(k, noun.head)
         if subj is not None and not passive:
-            return actors_of(k, [subj], matches, ctx, None, {})
+            return actors_of(k, [subj], matches, ctx, speaker, {})
     return []
 
 
@@ -258,10 +265,11 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
     return sources, targets
 
 
-def _noun_modality(k: CoderKnowledge, noun: Token, code: str) -> Modality:
+def _noun_modality(k: CoderKnowledge, noun: Token, code: str,
+                   speaker: Token | None = None) -> Modality:
     """Whether the event is asserted, negated, future or hypothetical, from the noun's verb
     (and not asserted at all when the verb cancels it, or ends a fight)."""
-    flags = modality_of(k, noun.head, None) if noun.head.pos_ == "VERB" else ASSERTED
+    flags = modality_of(k, noun.head, speaker) if noun.head.pos_ == "VERB" else ASSERTED
     # ("to end more than a year of fighting": what measures the act stands for it)
     obj = noun
     while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
