@@ -1802,3 +1802,24 @@ def test_an_event_noun_in_reported_speech_is_the_speakers_stated_intention(coder
     # (a bare "would" with no one reporting it stays a hypothesis: nothing is coded)
     assert not codes(coder, "The rebels would step up attacks on government troops if the "
                             "talks failed.", level="root")
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Kenya's foreign minister said he was optimistic that an accord with Somalia could be "
+     "signed before the end of the month.", "KENGOV", "SOM"),
+    ("The Philippine president said on Friday she was hopeful of a lasting deal with the "
+     "communist rebels.", "PHLGOV", "PHLREB"),
+])
+def test_a_hope_about_a_prospect_is_aimed_at_the_party_it_names(coder, text, source, target):
+    got = codes(coder, text, level="root")
+    assert any(s == source and t.startswith(target) and r == "01" for s, t, r in got), got
+
+
+def test_a_hope_is_not_aimed_at_a_venue_nor_at_two_parties(coder):
+    got = codes(coder, "Chile's president said he was confident that next week's summit in Lima "
+                       "would open the way for a settlement with Bolivia.", level="root")
+    assert ("CHLGOV", "BOL", "01") in got and not any(t.startswith("PER") for _, t, _ in got), got
+    # (a standoff between two others names no one the worry is aimed at)
+    got = codes(coder, "The Egyptian foreign minister said he feared that the standoff between "
+                       "Ethiopia and Sudan would spread.", level="root")
+    assert not any(t.startswith(("ETH", "SDN")) and r == "01" for _, t, r in got), got

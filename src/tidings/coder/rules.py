@@ -128,6 +128,8 @@ class Rules:
     defiance_code: str | None
     hearsay_nouns: frozenset[str]
     optimism_codes: frozenset[str]
+    prospect_codes: frozenset[str]
+    prospect_preps: frozenset[str]
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
     assassination_verbs: tuple[tuple[str, ...], ...]
@@ -492,6 +494,8 @@ def _event_rules(data: _RulesData) -> dict:
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),
+        prospect_codes=data.words("prospect", "codes"),
+        prospect_preps=data.words("prospect", "preps"),
         hearsay_nouns=data.words("hearsay_nouns"),
         defiance_nouns=data.words("defiance", "nouns"),
         defiance_code=data.part("defiance").get("code"),

@@ -4,6 +4,7 @@ threat with a condition, a bombing, an assassination) and refine whom it is aime
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
@@ -211,7 +212,35 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
     if not targets and sources and p.code[:2] in k.rules.setting_roots:
         targets = first_actors(k, setting_candidates(k, verb), d.matches, d.ctx, d.speaker,
                                d.speech, avoid=sources)
+    if not targets and sources and p.code in k.rules.prospect_codes:
+        targets = _prospect_party(k, d, sources)
     d.sources, d.targets = sources, targets
+
+
+def _prospect_party(k: CoderKnowledge, d: _Draft, sources: list[Actor]) -> list[Actor]:
+    """"confident that a peace deal with the rebels could be signed", "hopeful of a deal with
+    Iran": a hope or a fear about a prospect is aimed at the one other party the prospect
+    names (rules.yaml prospect), not at its own country or where something is."""
+    own = {a.country for a in sources}
+    placed = tuple(f"{p}:place:" for p in k.rules.place_preps)
+    got = first_actors(k, _prospect_parties(k, d), d.matches, d.ctx, d.speaker, d.speech,
+                       avoid=sources, skip=lambda a: a.agent is None and (
+                           a.country in own or a.rule.startswith(placed)))
+    # ("the standoff between Iran and the West": two parties, and the hope is neither's)
+    return got if len(got) == 1 else []
+
+
+def _prospect_parties(k: CoderKnowledge, d: _Draft) -> Iterator[list[Token]]:
+    """The nouns of the clause or phrase completing a comment, in the order they come."""
+    heads = [d.verb, *(t for t in d.used if t.i != d.verb.i)]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in k.rules.prospect_preps):
+                for t in c.subtree:
+                    # (not where: "a summit in Singapore would bring peace with ...")
+                    if t.pos_ in ("NOUN", "PROPN") and t.dep_ not in ("compound", "poss") \
+                            and not (t.dep_ == "pobj" and t.head.lower_ in k.rules.place_preps):
+                        yield [t]
 
 
 def _clause_subjects(k: CoderKnowledge, d: _Draft) -> list[Actor]:
