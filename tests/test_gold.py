@@ -34,7 +34,7 @@ EVALSETS = Path(__file__).resolve().parents[1] / "evalsets"
 
 # The project's own blind sets (evalsets/README.md) ship with the repository, so these always
 # run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test,
-# archive_wire.test, code_ledes.test) are only ever scored.
+# archive_wire.test, code_ledes.test, plover_types.test) are only ever scored.
 OWN_FLOORS = [
     ("blind_news.dev.jsonl", "root", 0.80),
     ("blind_news.test.jsonl", "root", 0.76),
@@ -55,6 +55,9 @@ OWN_FLOORS = [
     ("code_ledes.dev.jsonl", "root", 0.68),
     ("code_ledes.test.jsonl", "root", 0.68),
     ("code_ledes.test.jsonl", "dyad_root", 0.57),
+    ("plover_types.dev.jsonl", "root", 0.74),
+    ("plover_types.test.jsonl", "root", 0.74),
+    ("plover_types.test.jsonl", "plover", 0.65),
 ]
 
 
