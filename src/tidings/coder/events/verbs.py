@@ -198,9 +198,11 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
     else:
         targets = first_actors(k, target_candidates(k, verb, d.used), d.matches, d.ctx,
                                d.speaker, d.speech, avoid=sources)
-        if not targets and not (len(sources) > 1 and (p.symmetric or root_of(
-                k, p.code, modality_of(k, verb, d.speaker)) in k.rules.reciprocal_roots)):
-            # "expelled three Russian diplomats": the pattern's object is the target.
+        if not targets and p.code[:2] not in k.rules.shared_recipient_roots and not (
+                len(sources) > 1 and (p.symmetric or root_of(
+                    k, p.code, modality_of(k, verb, d.speaker)) in k.rules.reciprocal_roots)):
+            # "expelled three Russian diplomats": the pattern's object is the target (but
+            # what a transfer gives is never whom it goes to: "sent warships to the reef")
             nouns = [[t] for t in d.used[1:] if t.pos_ in ("NOUN", "PROPN")
                      and (t.dep_ in ("dobj", "pobj", "dative")
                           or t.dep_ == "nsubj" and small_clause(t.head))]
