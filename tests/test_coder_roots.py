@@ -169,3 +169,12 @@ def test_a_participle_of_easing_after_an_easing_is_the_same_act(coder):
 def test_people_captured_are_arrested_by_a_state_and_abducted_by_others(coder, text, expected):
     got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(text)}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The junta sent armoured personnel carriers onto the streets of the capital on Monday.",
+    "The Egyptian authorities poured riot police into the provincial capital after the unrest.",
+])
+def test_forces_sent_into_a_place_are_a_show_of_force_not_a_transfer(coder, text) -> None:
+    got = triples(coder.code_text(text), "root")
+    assert any(r == "15" for _, _, r in got) and not any(r == "07" for _, _, r in got), got
