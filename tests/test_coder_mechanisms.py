@@ -1823,3 +1823,12 @@ def test_a_hope_is_not_aimed_at_a_venue_nor_at_two_parties(coder):
     got = codes(coder, "The Egyptian foreign minister said he feared that the standoff between "
                        "Ethiopia and Sudan would spread.", level="root")
     assert not any(t.startswith(("ETH", "SDN")) and r == "01" for _, t, r in got), got
+
+
+def test_a_resignation_answers_the_protest_that_forced_it(coder):
+    got = codes(coder, "Peru's president resigned on Thursday as thousands of protesters "
+                       "marched on the presidential palace in Lima.", level="root")
+    assert any(s == "PERGOV" and t == "PEROPP" and r == "08" for s, t, r in got), got
+    # (with nothing in the sentence it answers, it is aimed at no one)
+    got = codes(coder, "Peru's president resigned on Thursday, citing ill health.", level="root")
+    assert ("PERGOV", "---", "08") in got, got

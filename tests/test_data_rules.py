@@ -28,7 +28,8 @@ def test_every_code_named_in_the_rules_exists():
              *(c for c in RULES["weapons"]["codes"].values() if c)]
     assert [c for c in named if c not in CODES] == []
     # code prefixes ("016", "05") name a code or a root
-    prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"]]
+    prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"],
+                *RULES["prospect"]["codes"]]
     assert [c for c in RULES["targetless_codes"] if c not in CODES] == []
     assert [c for c in RULES["topic_only_codes"] if c not in CODES] == []
     assert [c for c in RULES["passive_place_roots"] if c not in CODES and c not in ROOTS] == []
@@ -39,8 +40,10 @@ def test_every_root_named_in_the_rules_exists():
     for key in ("targetless_roots", "addressed_roots", "abroad_only_roots",
                 "venue_target_roots", "domestic_roots", "conditional_target_roots",
                 "attack_doer_roots",
-                "provoked_roots", "answer_roots", "shared_target_roots"):
+                "provoked_roots", "shared_target_roots"):
         assert set(RULES[key]) <= ROOTS, key
+    # answers may also be given for one code ("0831": a resignation)
+    assert set(RULES["answer_roots"]) <= ROOTS | set(CODES)
     # reciprocity may also be given for one code ("019": agreeing with each other's view)
     assert set(RULES["reciprocal_roots"]) <= ROOTS | set(CODES)
     assert set(RULES["refusal"]["roots"]) <= ROOTS

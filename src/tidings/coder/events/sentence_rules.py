@@ -413,7 +413,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 kept.append(replace(e, target=by))  # "went on alert after X shelled Y"
                 continue
             # (a denial answers the accusation as a rejection does: rules.yaml denial)
-            by_root = e.root in k.rules.answer_roots or e.code == k.rules.denial_code
+            by_root = e.code.startswith(tuple(k.rules.answer_roots)) or \
+                e.code == k.rules.denial_code
             if e.target is not None or (e.rule.split(" (")[0] not in answer_ids
                                         and not by_root):
                 kept.append(e)
