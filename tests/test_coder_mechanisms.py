@@ -1832,3 +1832,13 @@ def test_a_resignation_answers_the_protest_that_forced_it(coder):
     # (with nothing in the sentence it answers, it is aimed at no one)
     got = codes(coder, "Peru's president resigned on Thursday, citing ill health.", level="root")
     assert ("PERGOV", "---", "08") in got, got
+
+
+def test_an_envoy_recalled_answers_the_act_that_prompted_it(coder):
+    got = codes(coder, "Ghana recalled its ambassador on Friday, a day after Togo expelled two "
+                       "Ghanaian diplomats.", level="root")
+    assert any(s.startswith("GHA") and t.startswith("TGO") and r == "16"
+               for s, t, r in got), got
+    # (a recall nothing in the text answers names no one, and is not coded)
+    got = codes(coder, "Ghana recalled its ambassador on Friday.", level="root")
+    assert not any(r == "16" for _, _, r in got), got

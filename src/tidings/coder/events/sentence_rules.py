@@ -428,6 +428,11 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 continue
             earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
             other = _answered(e, [*s.ctx.events, *earlier])
+            if other is None:
+                # "recalled its ambassador, two days after Somalia expelled a Kenyan
+                # diplomat": what it answers may come after it in the sentence
+                later = [x for j in sorted(s.by_verb) if j > i for x in s.by_verb[j]]
+                other = _answered(e, later)
             if other is not None:
                 kept.append(replace(e, target=other))
         if kept:
