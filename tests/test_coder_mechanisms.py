@@ -1842,3 +1842,19 @@ def test_an_envoy_recalled_answers_the_act_that_prompted_it(coder):
     # (a recall nothing in the text answers names no one, and is not coded)
     got = codes(coder, "Ghana recalled its ambassador on Friday.", level="root")
     assert not any(r == "16" for _, _, r in got), got
+
+
+def test_a_prompted_warning_is_aimed_at_who_prompted_it(coder):
+    got = codes(coder, "Bolivia nationalised a Brazilian-owned gas field on Monday, prompting "
+                       "Brasilia to warn of a firm response.", level="root")
+    assert ("BRAGOV", "BOL", "13") in got, got
+
+
+def test_an_adjective_homograph_of_an_agent_word_names_no_one(coder):
+    # "firm" here is no company, "criminal" no criminal
+    got = codes(coder, "Brazil's foreign minister gave a firm warning to Bolivia on Monday.",
+                level="root")
+    assert ("BRAGOV", "BOL", "13") in got, got
+    got = codes(coder, "Ecuadorean prosecutors filed criminal charges against the former "
+                       "president on Monday.")
+    assert not any(t.endswith("CRM") for _, t, _ in got), got

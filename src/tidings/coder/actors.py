@@ -213,7 +213,9 @@ class ActorResolver(PronounResolver):
                     # A place modifying an actor word: "Darfur rebels", "Kirkuk residents".
                     info.countries.append((e.code, e.name, span, ""))
                 elif e.kind == "agent" and dist < best_agent_dist and (
-                        dist == 0 or head.lemma_.lower() not in self.non_actor_heads):
+                        dist == 0 or head.lemma_.lower() not in self.non_actor_heads) and \
+                        not (dist and span[-1].tag_ == "JJ"
+                             and span[-1].lower_ in r.adjective_homographs):
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
                 elif e.kind == "agent" and info.agent is not None and best_agent_dist == 0 \

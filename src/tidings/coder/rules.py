@@ -244,6 +244,7 @@ class Rules:
     ethnic: frozenset[str]
     people_groups: frozenset[str]
     role_words: frozenset[str]
+    adjective_homographs: frozenset[str]
     place_nouns: frozenset[str]
     former: frozenset[str]
     involvement_verbs: frozenset[str]
@@ -577,6 +578,7 @@ def _actor_words(data: _RulesData) -> dict:
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
+        "adjective_homographs",
         "former", "involvement_verbs", "allegiance", "staff_nouns",
         "command_nouns")}
 

@@ -518,9 +518,11 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("dated_past", dated_past),
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
+    # (what an act was prompted by is known before it is taken for an answer: "...,
+    # prompting Madrid to warn of a forceful response")
+    SentenceRule("prompted_reactions", prompted_reactions),
     SentenceRule("answers", answers),
     SentenceRule("lawsuits", lawsuits),
-    SentenceRule("prompted_reactions", prompted_reactions),
     SentenceRule("shared_recipients", shared_recipients),
     SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("mediations", mediations),
