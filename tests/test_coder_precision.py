@@ -585,3 +585,12 @@ def test_a_ban_in_a_participle_of_a_sanction_is_part_of_the_sanction(coder):
         "Washington imposed a trade embargo on Iran on Monday, barring American companies from "
         "doing business there.")]
     assert [(s, t, r) for s, t, r in got if r in ("16", "17")] == [("USAGOV", "IRN", "16")], got
+
+
+
+def test_the_own_country_taken_for_a_target_does_not_repeat_an_act_at_someone_named(coder):
+    # the aides are of no one named; the arrest at Belarus itself would be the same arrest
+    got = triples(coder.code_text(
+        "Belarusian police arrested the opposition leader on Monday and detained several of "
+        "her aides."), "exact")
+    assert [(s, t) for s, t, c in got if c == "173"] == [("BLRCOP", "BLROPP")], got

@@ -265,8 +265,14 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
     # A bare root code between two parties beside a more exact one of the same root ("met in
     # Tehran and discussed ...": the visit and its hosting say it all) adds nothing.
     exact = {(e.source.code, e.target_code, e.root) for e in out if e.code != e.root + "0"}
-    return [e for e in out if e.code != e.root + "0" or e.target is None
-            or (e.source.code, e.target_code, e.root) not in exact]
+    # The own country taken for a target no one named ("sentenced X ... and fined her")
+    # beside the same act by the same doer at someone named is that act again.
+    named = {(e.source.code, e.code) for e in out if e.target is not None
+             and not e.target.rule.startswith("own-country:")}
+    return [e for e in out if (e.code != e.root + "0" or e.target is None
+                               or (e.source.code, e.target_code, e.root) not in exact)
+            and not (e.target is not None and e.target.rule.startswith("own-country:")
+                     and (e.source.code, e.code) in named)]
 
 
 def _unknown_attacker(k: CoderKnowledge, ev: Event) -> bool:
