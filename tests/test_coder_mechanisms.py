@@ -1858,3 +1858,19 @@ def test_an_adjective_homograph_of_an_agent_word_names_no_one(coder):
     got = codes(coder, "Ecuadorean prosecutors filed criminal charges against the former "
                        "president on Monday.")
     assert not any(t.endswith("CRM") for _, t, _ in got), got
+
+
+def test_a_killing_on_the_scale_of_a_massacre_is_a_mass_killing(coder):
+    got = codes(coder, "Militiamen killed more than 200 villagers in central Mali on Sunday, "
+                       "local officials said.", level="root")
+    assert any(s.startswith("MLI") and r == "20" for s, _, r in got), got
+    # (a few dead is an attack; a strike that killed is the strike; police killing
+    # protesters is repression)
+    got = codes(coder, "Militiamen killed 12 villagers in central Mali on Sunday.", level="root")
+    assert not any(r == "20" for _, _, r in got), got
+    got = codes(coder, "The army opened an inquiry into an air strike by its jets that killed "
+                       "120 villagers in northern Mali.", level="root")
+    assert not any(r == "20" for _, _, r in got), got
+    got = codes(coder, "Iranian police killed more than 300 protesters in November.",
+                level="root")
+    assert not any(r == "20" for _, _, r in got), got

@@ -33,6 +33,7 @@ from tidings.coder.context import ArticleContext
 from tidings.coder.counts.attach import attach_counts
 from tidings.coder.counts.finder import CountFinder, Found
 from tidings.coder.events.extractor import EventExtractor
+from tidings.coder.events.mass_killings import mass_killings
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.repairs import RepairWords, repair_parse
 from tidings.config import DATA_DIR, lexicon_dirs
@@ -128,6 +129,7 @@ class TidingsCoder:
                     sent, [e for e in place_ents if sent.start <= e.start < sent.end],
                     self.rules.where_preps)
         events = attach_counts(doc, events, counts, self.count_words.roots)
+        events = mass_killings(self.extractor.k, doc, events)
         return sentences, self.confidence.score(events, sentences), places
 
     def _agent_of(self, tok: Token) -> str | None:

@@ -6,8 +6,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from tidings.coder.rules_sections import (
+    MassKilling,
+    RulesData,
+    actor_rules,
+    actor_words,
+    answer_rules,
+    clause_rules,
+    code_rules,
+    context_rules,
+    event_rules,
+    grammar_rules,
+    preposition_rules,
+    setting_rules,
+)
 from tidings.knowledge.bundle import Knowledge, load_knowledge
-from tidings.knowledge.datafiles import DataFileError
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +158,7 @@ class Rules:
     lawsuit_courts: frozenset[str]
     lawsuit_agents: frozenset[str]
     lawsuit_accuse_roots: frozenset[str]
+    mass_killing: MassKilling | None
     denial_nouns: frozenset[str]
     denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]
@@ -280,318 +294,16 @@ class Rules:
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> Rules:
-        data = _RulesData(knowledge.merged("patterns/rules.yaml"))
+        data = RulesData(knowledge.merged("patterns/rules.yaml"))
         return cls(
-            **_clause_rules(data),
-            **_actor_rules(data),
-            **_event_rules(data),
-            **_setting_rules(data),
-            **_answer_rules(data),
-            **_context_rules(data),
-            **_grammar_rules(data),
-            **_preposition_rules(data),
-            **_actor_words(data),
-            **_code_rules(data),
+            **clause_rules(data),
+            **actor_rules(data),
+            **event_rules(data),
+            **setting_rules(data),
+            **answer_rules(data),
+            **context_rules(data),
+            **grammar_rules(data),
+            **preposition_rules(data),
+            **actor_words(data),
+            **code_rules(data),
         )
-
-
-class _RulesData:
-    """Access to the merged rules.yaml sections (a missing or empty section reads as empty)."""
-
-    __slots__ = ("merged",)
-
-    def __init__(self, merged: dict) -> None:
-        self.merged = merged
-
-    def get(self, key: str):
-        """The raw value of a top-level section, or None."""
-        return self.merged.get(key)
-
-    def part(self, key: str) -> dict:
-        """A top-level section as a mapping (empty when missing)."""
-        return self.merged.get(key) or {}
-
-    def values(self, key: str, sub: str | None) -> list:
-        """The list under a section, or under one key of a section (empty when missing)."""
-        return (self.part(key).get(sub) if sub else self.merged.get(key)) or []
-
-    def words(self, key: str, sub: str | None = None) -> frozenset[str]:
-        """The set of words listed under a section (or a key of it)."""
-        return frozenset(self.values(key, sub))
-
-    def ordered(self, key: str, sub: str) -> tuple[str, ...]:
-        """The words listed under one key of a section, in their order."""
-        return tuple(self.values(key, sub))
-
-    def code(self, sub: str) -> str:
-        """One code of the `codes` section (the bundled rules.yaml names every one)."""
-        value = self.part("codes").get(sub)
-        if not isinstance(value, str):
-            raise DataFileError(f"patterns/rules.yaml: codes.{sub} is missing")
-        return value
-
-    def phrases(self, key: str, sub: str | None = None) -> tuple[tuple[str, ...], ...]:
-        """The phrases listed under a section, each split into its words."""
-        # "break out", "shoot dead": a lemma and the words that must go with it
-        return tuple(tuple(v.split()) for v in self.values(key, sub))
-
-
-def _clause_rules(data: _RulesData) -> dict:
-    """Which verbs and auxiliaries change what a clause asserts (future, refused, obliged...)."""
-    return dict(
-        future_verbs=data.words("future_verbs"),
-        hypothetical_verbs=data.words("hypothetical_verbs"),
-        negating_verbs=data.words("negating_verbs"),
-        allegation_verbs=data.words("allegation", "verbs"),
-        charging_verbs=data.words("allegation", "charging_verbs"),
-        finding_verbs=data.words("allegation", "finding_verbs"),
-        allegation_labels=data.part("allegation").get("labels"),
-        allegation_code=data.part("allegation").get("code", "112"),
-        obligation_aux=data.words("obligation", "aux"),
-        obligation_code=data.part("obligation").get("code", "100"),
-        mandative_verbs=data.words("obligation", "mandative_verbs"),
-        refusal_verbs=data.words("refusal", "verbs"),
-        refusal_roots=data.words("refusal", "roots"),
-        refusal_default=data.part("refusal").get("default", "120"),
-        refusal_codes=dict(data.part("refusal").get("codes") or {}),
-        refusal_negated_future=bool(data.part("refusal").get("negated_future")),
-        appeal_verbs=data.words("appeal", "verbs"),
-        appeal_code=data.part("appeal").get("code", "020"),
-        conditional_threat=data.get("conditional_threat"),
-        cancelling_verbs=data.phrases("cancelling_verbs"),
-        clause_codes=dict(data.get("clause_codes") or {}),
-        hedges=data.words("hedges"),
-        background_aux=data.words("background_aux"),
-        dated_past_years=data.get("dated_past_years"),
-        governing_verbs=data.words("future_verbs")
-        | data.words("hypothetical_verbs")
-        | data.words("negating_verbs"),
-    )
-
-
-def _actor_rules(data: _RulesData) -> dict:
-    """Which words and codes name (or do not name) the actors and targets of an event."""
-    return dict(
-        targetless_roots=data.words("targetless_roots"),
-        addressed_roots=data.words("addressed_roots"),
-        targetless_codes=data.words("targetless_codes"),
-        shared_recipient_roots=data.words("shared_recipient_roots"),
-        answer_roots=data.words("answer_roots"),
-        provoked_roots=data.words("provoked_roots"),
-        border_nouns=data.words("border_nouns"),
-        home_alert_codes=data.words("home_alert_codes"),
-        cause_preps_time=data.words("provocation", "preps"),
-        response_nouns=data.words("provocation", "response_nouns"),
-        shared_target_roots=data.words("shared_target_roots"),
-        recipient_codes=tuple(data.values("recipient_preps", "codes")),
-        recipient_preps=tuple(data.values("recipient_preps", "preps")),
-        venue_target_roots=data.words("venue_target_roots"),
-        reciprocal_roots=data.words("reciprocal_roots"),
-        non_actor_heads=data.words("non_actor_heads"),
-        carrier_verbs=data.words("carrier_verbs"),
-        accident_verbs=data.words("accident_verbs"),
-        attack_doer_roots=data.words("attack_doer_roots"),
-        attack_doer_preps=data.words("attack_doer_preps"),
-        domestic_roots=data.words("domestic_roots"),
-        people_sectors=data.words("people_sectors"),
-        statistic_verbs=data.words("statistic_verbs"),
-        passive_place_roots=data.words("passive_place_roots"),
-        conditional_target_roots=data.words("conditional_target_roots"),
-        concession_roots=data.words("concession", "roots"),
-        rejected_object_roots=data.words("rejected_object_roots"),
-        concession_preps=data.words("concession", "preps"),
-        target_phrases=data.words("target_phrases"),
-        cause_preps=data.words("cause_preps"),
-        evaluation_from=data.words("evaluations", "from"),
-        evaluation_class=data.part("evaluations").get("class"),
-        evaluation_code=data.part("evaluations").get("code"),
-        release_codes=data.words("release_holders", "codes"),
-        release_holder_codes=tuple(data.values("release_holders", "holder_codes")),
-        release_held_verbs=data.words("release_holders", "held_verbs"),
-        background_span_marks=data.words("background_spans", "marks"),
-        background_span_units=data.words("background_spans", "units"),
-        means_preps=data.words("means_preps"),
-        accusation_roots=data.words("accusation", "roots"),
-        accusation_preps=data.words("accusation", "preps"),
-        own_country_codes=tuple(data.values("own_country_codes", None)),
-        responsible_words=data.words("responsible_words"),
-        responsibility_nouns=data.words("responsibility_nouns"),
-        accusation_nouns=data.words("accusation_nouns"),
-        topic_verbs=data.words("topic_verbs"),
-        topic_preps=data.words("topic_preps"),
-        topic_only_codes=data.words("topic_only_codes"),
-        abroad_only_roots=data.words("abroad_only_roots"),
-        place_target_roots=data.words("place_target_roots"),
-        own_force_roots=data.words("own_forces", "roots"),
-        own_force_agents=data.words("own_forces", "agents"),
-        force_orders=data.words("own_forces", "orders"),
-        forces_moved=dict(data.part("own_forces").get("moved") or {}),
-        relational_nouns=data.words("relational_nouns"),
-        subject_matter_roots=data.words("subject_matter_roots"),
-        nameless_sources=data.words("nameless_sources"),
-    )
-
-
-def _event_rules(data: _RulesData) -> dict:
-    """Which words make, recode or drop an event (venues, weapons, assassinations, sport...)."""
-    venue = data.part("venue")
-    return dict(
-        venue_codes=data.words("venue", "codes"),
-        visitor_code=venue.get("visitor", "042"),
-        host_code=venue.get("host", "043"),
-        visits_both_ways=bool(venue.get("both_ways", False)),
-        statement_nouns=data.words("statements", "nouns"),
-        statement_verbs=data.words("statements", "verbs"),
-        documents=data.words("documents"),
-        instruments=data.words("instruments"),
-        prompting_verbs=data.words("prompting_verbs"),
-        stative_passives=data.words("stative_passives"),
-        reported_harm_code=data.get("reported_harm_code"),
-        occurrence_verbs=data.phrases("occurrence_verbs"),
-        assassination_verbs=data.phrases("assassination", "verbs"),
-        assassination_agents=data.words("assassination", "agents"),
-        assassination_ranked=data.words("assassination", "ranked_agents"),
-        assassination_ranks=data.words("assassination", "ranks"),
-        assassination_code=data.part("assassination").get("code"),
-        riot_doers=data.words("riot", "doers"),
-        crowd_protest_class=data.part("crowd_protest").get("class"),
-        ending_verbs=data.phrases("ended_fighting", "verbs"),
-        ended_roots=data.words("ended_fighting", "roots"),
-        crowd_protest_participles=data.words("crowd_protest", "participles"),
-        repression_targets=data.words("repression", "targets"),
-        repression_doers=data.words("repression", "doers"),
-        repression_target_agents=data.words("repression", "target_agents"),
-        repression_police=data.words("repression", "police"),
-        repression_people=data.words("repression", "people"),
-        repression_roots=tuple(data.values("repression", "roots")),
-        repression_code=data.part("repression").get("code"),
-        result_verbs=data.words("results", "verbs"),
-        purpose_nouns=data.words("purpose", "nouns"),
-        participle_target_roots=data.words("participle_target_roots"),
-        purpose_verbs=data.words("purpose", "verbs"),
-        purpose_preps=data.words("purpose", "preps"),
-        expulsion_codes=data.words("expulsions", "codes"),
-        elaboration_roots=data.words("elaborations", "roots"),
-        expulsion_code=data.part("expulsions").get("code"),
-        expulsion_by_target=dict(data.part("expulsions").get("by_target") or {}),
-        assistance_codes=data.words("assistance", "codes"),
-        assistance_code=data.part("assistance").get("code"),
-        assistance_aims=data.words("assistance", "aims"),
-        result_roots=data.words("results", "roots"),
-        riot_roots=tuple(data.values("riot", "roots")),
-        riot_code=data.part("riot").get("code"),
-        unconventional_doers=data.words("unconventional", "doers"),
-        unconventional_doer_codes=tuple(data.values("unconventional", "doer_codes")),
-        unconventional_victims=data.words("unconventional", "victims"),
-        unconventional_codes=frozenset(data.values("unconventional", "codes")),
-        unconventional_code=data.part("unconventional").get("code"),
-        business_deal_codes=frozenset(data.values("business_deals", "codes")),
-        business_sectors=data.words("business_deals", "sectors"),
-        business_deal_code=data.part("business_deals").get("code"),
-        seizure_codes=data.words("seized_people", "codes"),
-        seizure_state_agents=data.words("seized_people", "state_agents"),
-        seizure_state_code=data.part("seized_people").get("state_code"),
-        seizure_armed_code=data.part("seized_people").get("armed_code"),
-        weapons=dict(data.part("weapons").get("codes") or {}),
-        generic_attack_codes=data.words("weapons", "generic"),
-        optimism_codes=data.words("optimism_codes"),
-        prospect_codes=data.words("prospect", "codes"),
-        prospect_preps=data.words("prospect", "preps"),
-        hearsay_nouns=data.words("hearsay_nouns"),
-        defiance_nouns=data.words("defiance", "nouns"),
-        defiance_code=data.part("defiance").get("code"),
-        sport_words=data.words("sport", "words"),
-        sport_roots=data.words("sport", "roots"),
-        contest_verbs=data.words("sport", "contest_verbs"),
-        demand_aims=dict(data.get("demand_aims") or {}),
-    )
-
-
-def _setting_rules(data: _RulesData) -> dict:
-    """Which words name the talks, gatherings, mediation and visits an act was done in."""
-    return dict(
-        gathering_nouns=data.words("gathering_nouns"),
-        setting_nouns=dict(data.part("consultation_setting").get("nouns") or {}),
-        mediation_nouns=data.words("mediation", "nouns"),
-        mediation_preps=data.words("mediation", "preps"),
-        mediation_code=data.part("mediation").get("code"),
-        setting_roots=data.words("consultation_setting", "roots"),
-        setting_party_preps=data.words("consultation_setting", "party_preps"),
-        setting_conflict_nouns=data.words("consultation_setting", "conflict_nouns"),
-        setting_conflict_roots=data.words("consultation_setting", "conflict_roots"),
-        visiting_words=data.words("visiting_words"),
-    )
-
-
-def _answer_rules(data: _RulesData) -> dict:
-    """What answers an accusation: a denial, a lawsuit against the accused."""
-    return dict(
-        denial_roots=data.words("denial", "roots"),
-        denial_nouns=data.words("denial", "nouns"),
-        denial_code=data.part("denial").get("code"),
-        lawsuit_codes=data.words("lawsuit", "codes"),
-        lawsuit_courts=data.words("lawsuit", "courts"),
-        lawsuit_agents=data.words("lawsuit", "court_agents"),
-        lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
-    )
-
-
-def _context_rules(data: _RulesData) -> dict:
-    """Which rules tie an event to the text around it (anaphora, subsumed codes, disabled rules)."""
-    return dict(
-        anaphora_codes=tuple(data.values("event_anaphora", "codes")),
-        anaphora_determiners=data.words("event_anaphora", "determiners"),
-        anaphora_generic=data.words("event_anaphora", "generic_nouns"),
-        subsumed={k: frozenset(v) for k, v in (data.get("subsumed") or {}).items()},
-        disabled_sentence_rules=data.words("sentence_rules", "disabled"),
-    )
-
-
-def _grammar_rules(data: _RulesData) -> dict:
-    """The function words of English the parse rules read: auxiliaries, clause marks,
-    pronouns and determiners."""
-    return {key: data.words("grammar", key) for key in (
-        "future_aux", "hypothetical_aux", "possible_aux", "question_marks",
-        "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
-        "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
-        "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
-        "warning_verbs",
-        "negating_determiners")}
-
-
-def _preposition_rules(data: _RulesData) -> dict:
-    """Which prepositions introduce a target, a place, an issuer... (some tried in order)."""
-    ordered = ("target_preps", "answer_preps", "place_preps", "object_place_preps",
-               "passive_place_preps", "document_place_preps")
-    unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
-                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
-                 "consultation_preps", "consultation_nouns",
-                 "location_preps", "member_preps", "people_place_preps", "where_preps",
-                 "allegiance_preps", "command_preps")
-    return {**{key: data.ordered("grammar", key) for key in ordered},
-            **{key: data.words("grammar", key) for key in unordered}}
-
-
-def _actor_words(data: _RulesData) -> dict:
-    """Which words say who an actor phrase names: pairs, states, groups, peoples, roles."""
-    return {key: data.words("actor_words", key) for key in (
-        "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
-        "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "adjective_homographs",
-        "former", "involvement_verbs", "allegiance", "staff_nouns",
-        "command_nouns")}
-
-
-def _code_rules(data: _RulesData) -> dict:
-    """The CAMEO roots and agent codes the coder's logic names."""
-    return dict(
-        meeting_root=data.code("meeting_root"),
-        threat_root=data.code("threat_root"),
-        violent_roots=data.words("codes", "violent_roots"),
-        statement_root=data.code("statement_root"),
-        speech_roots=data.words("codes", "speech_roots"),
-        elite_agent=data.code("elite_agent"),
-        civilian_agent=data.code("civilian_agent"),
-        government_agent=data.code("government_agent"),
-    )
