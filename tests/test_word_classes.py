@@ -351,3 +351,15 @@ def test_any_chemical_agent_used_is_a_chemical_attack(coder, text, expected) -> 
 ])
 def test_gas_alone_is_no_chemical_weapon(coder, text) -> None:
     assert not any(e.code == "2041" for e in coder.code_text(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Colombian police passed information on the cartel boss to U.S. agents.", "064"),
+    ("South Korea handed radar data on the launches to Japan on Tuesday.", "064"),
+    ("Hundreds of Taliban fighters handed in their rifles to Afghan officials.", "0873"),
+    ("The militia turned in its heavy weapons to the peacekeepers on Monday.", "0873"),
+])
+def test_intelligence_passed_on_and_weapons_handed_in(coder: Coder, text: str,
+                                                       expected: str) -> None:
+    got = {c for _, _, c in triples(coder.code_text(text), "exact")}
+    assert expected in got, got
