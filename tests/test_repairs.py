@@ -485,3 +485,12 @@ def test_a_past_tense_after_a_demanded_clause_is_the_subject_s_own_act(coder) ->
         "Serbia demanded that the European Union lift its visa rules and accuse Croatia of "
         "stirring up trouble."))
     assert ("SRB", "HRV", "11") not in got, got
+
+
+def test_a_second_object_after_and_keeps_the_verb_s_recipient(coder) -> None:
+    doc = coder.nlp("UNICEF distributed rice and lentils to survivors in Nepal.")
+    lentils = next(t for t in doc if t.lower_ == "lentils")
+    assert lentils.head.lower_ == "rice", [(t.text, t.dep_, t.head.text) for t in doc]
+    got = triples(coder.code_text(
+        "UNICEF distributed rice and lentils to survivors in Pakistan."), "root")
+    assert any(t.startswith("PAK") and r == "07" for _, t, r in got), got

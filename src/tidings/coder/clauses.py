@@ -24,3 +24,24 @@ def restore_tensed_conjunct(verb: Token) -> None:
         if c.dep_ == "cc" and c.i < verb.i and not any(
                 d.dep_ == "conj" and c.i < d.i < verb.i for d in head.children):
             c.head = main
+
+
+def restore_object_conjunct(noun: Token) -> None:
+    """"distributed rice and lentils to survivors": a noun parsed as coordinated with the verb
+    right after its object and "and" is the object's conjunct, and the phrases hung on it
+    ("to survivors") are the verb's."""
+    verb = noun.head
+    if noun.dep_ != "conj" or noun.pos_ not in ("NOUN", "PROPN") or verb.pos_ != "VERB" or \
+            noun.i < 2 or noun.doc[noun.i - 1].lower_ not in ("and", "or") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj")
+                for c in noun.children):
+        return
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i
+                and c.right_edge.i == noun.i - 2), None)
+    if obj is None:
+        return
+    cc = noun.doc[noun.i - 1]
+    cc.head = obj
+    for c in [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]:
+        c.head = verb
+    noun.head = obj

@@ -70,6 +70,9 @@ parsed document before anything is coded.
   coordinated with the bare verb of that clause, so it seems to share the clause's subject
   and be only demanded. It is made coordinated with the main verb again
   (``clauses.restore_tensed_conjunct``).
+- A second object after "and" ("distributed rice and lentils to survivors") is sometimes
+  parsed as coordinated with the verb, with the verb's phrases after it hung on it. It is made
+  the first object's conjunct again, its phrases the verb's (``clauses.restore_object_conjunct``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -99,7 +102,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tidings.coder.clauses import restore_tensed_conjunct
+from tidings.coder.clauses import restore_object_conjunct, restore_tensed_conjunct
 from tidings.coder.verbless import (
     MODIFIERS,
     restore_closing_attribution,
@@ -170,6 +173,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_reduced_relative(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "conj":
             restore_tensed_conjunct(tok)
+        elif tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
+            restore_object_conjunct(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
             _restore_attribution_subject(tok)
         elif tok.tag_ == "VBD" and words.speech_verbs:
