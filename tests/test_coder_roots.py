@@ -178,3 +178,10 @@ def test_people_captured_are_arrested_by_a_state_and_abducted_by_others(coder, t
 def test_forces_sent_into_a_place_are_a_show_of_force_not_a_transfer(coder, text) -> None:
     got = triples(coder.code_text(text), "root")
     assert any(r == "15" for _, _, r in got) and not any(r == "07" for _, _, r in got), got
+
+
+def test_drivers_on_strike_are_labour(coder) -> None:
+    got = triples(coder.code_text(
+        "Truck drivers blocked highways across Chile on Tuesday in protest at fuel prices."),
+        "exact")
+    assert any(s == "CHLLAB" for s, _, _ in got), got

@@ -232,3 +232,4 @@ def test_spot_checks_agents(agents):
     }
     for word, code in expected.items():
         assert agent_of(agents, word) == [code], word
+
