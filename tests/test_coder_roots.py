@@ -185,3 +185,12 @@ def test_drivers_on_strike_are_labour(coder) -> None:
         "Truck drivers blocked highways across Chile on Tuesday in protest at fuel prices."),
         "exact")
     assert any(s == "CHLLAB" for s, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rioters set police cars on fire in central Paris on Saturday.", "14"),
+    ("India flew hundreds of extra troops to Manipur on Tuesday.", "15"),
+])
+def test_fires_set_and_troops_flown_in(coder, text, expected) -> None:
+    got = {r for _, _, r in triples(coder.code_text(text), "root")}
+    assert expected in got, got
