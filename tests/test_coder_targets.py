@@ -643,3 +643,11 @@ def test_a_people_named_after_their_place_are_of_that_place(coder):
     # (a demonym alone is its own country's people)
     got = roots(coder, "Greek police detained Albanian migrants near the border.")
     assert any(t.startswith("ALB") for _, t, _ in got), got
+
+
+def test_a_sector_named_by_a_region_is_placed_where_it_acted(coder) -> None:
+    # pro-European protesters in Tbilisi are Georgia's opposition, not Europe's
+    got = triples(coder.code_text(
+        "Pro-European protesters blocked the avenue outside parliament in Tbilisi on Thursday."),
+        "exact")
+    assert got and all(s.startswith("GEO") for s, _, _ in got), got

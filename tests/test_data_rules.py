@@ -75,8 +75,8 @@ SECTIONS = {
                 "where_preps", "allegiance_preps", "command_preps"},
     "actor_words": {"pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
                     "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words",
-                    "adjective_homographs", "place_nouns", "former", "involvement_verbs",
-                    "allegiance", "staff_nouns", "command_nouns"},
+                    "adjective_homographs", "stance_prefixes", "place_nouns", "former",
+                    "involvement_verbs", "allegiance", "staff_nouns", "command_nouns"},
     "codes": {"meeting_root", "threat_root", "violent_roots", "statement_root", "speech_roots",
               "elite_agent", "civilian_agent", "government_agent"},
 }

@@ -32,7 +32,13 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
         if prev is not None and prev.country is not None:  # (last_country has a country)
             return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
     if region is not None:
-        code, name, _ = region
+        code, name, span = region
+        doc = span.doc
+        if agent_code and span.start >= 2 and doc[span.start - 1].text == "-" and \
+                doc[span.start - 2].lower_ in r.stance_prefixes:
+            # "pro-European protesters", "anti-Western militants": a stance, not where they
+            # are from; a sector of no state, placed by where the sentence says it acted
+            return [(make("---" + agent_code, None, agent_code, f"region:{name}"), False)]
         return [(make(code + (agent_code or ""), code, agent_code, f"region:{name}"), False)]
     # Nothing in the dictionaries: coreference with earlier mentions.
     low = head.lower_

@@ -259,6 +259,7 @@ class Rules:
     people_groups: frozenset[str]
     role_words: frozenset[str]
     adjective_homographs: frozenset[str]
+    stance_prefixes: frozenset[str]
     place_nouns: frozenset[str]
     former: frozenset[str]
     involvement_verbs: frozenset[str]

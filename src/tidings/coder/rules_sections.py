@@ -311,7 +311,7 @@ def actor_words(data: RulesData) -> dict:
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "adjective_homographs",
+        "adjective_homographs", "stance_prefixes",
         "former", "involvement_verbs", "allegiance", "staff_nouns",
         "command_nouns")}
 
