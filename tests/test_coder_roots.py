@@ -194,3 +194,12 @@ def test_drivers_on_strike_are_labour(coder) -> None:
 def test_fires_set_and_troops_flown_in(coder, text, expected) -> None:
     got = {r for _, _, r in triples(coder.code_text(text), "root")}
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia dispatched two warships to the eastern Mediterranean on Monday.", "15"),
+    ("North Korean hackers broke into a South Korean defence ministry network.", "17"),
+])
+def test_warships_dispatched_and_networks_broken_into(coder, text, expected) -> None:
+    got = {r for _, _, r in triples(coder.code_text(text), "root")}
+    assert expected in got, got

@@ -100,8 +100,12 @@ def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: Article
     is not the one meant: a less specific pattern may still match."""
     if not m.pattern.target or not m.target_heads:
         return True
-    return any(h.pos_ == "PRON" or k.resolver.resolve(h, matches, ctx, remember=False)
-               for h in m.target_heads)
+    # (a sea or a continent receives no transfer: "dispatched two warships to the eastern
+    # Mediterranean" is no arms delivery)
+    transfer = m.pattern.code[:2] in k.rules.shared_recipient_roots
+    return any(h.pos_ == "PRON" or any(
+        not (transfer and a.agent is None and a.rule.startswith("region:"))
+        for a in k.resolver.resolve(h, matches, ctx, remember=False)) for h in m.target_heads)
 
 def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
                 also: tuple[Token, ...] = ()) -> Match | None:
