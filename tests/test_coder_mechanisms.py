@@ -1874,3 +1874,14 @@ def test_a_killing_on_the_scale_of_a_massacre_is_a_mass_killing(coder):
     got = codes(coder, "Iranian police killed more than 300 protesters in November.",
                 level="root")
     assert not any(r == "20" for _, _, r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Turkey responded with air strikes on Kurdish militant camps in northern Iraq.",
+     ("TUR", "IRQ", "19")),
+    ("Hamas fighters ambushed an Israeli patrol, and Israel answered with air strikes on "
+     "bridges across southern Lebanon.", ("ISR", "LBN", "19")),
+])
+def test_an_act_one_answers_with_is_the_answerer_s(coder, text, expected):
+    got = {(s[:3], t[:3], r) for s, t, r in codes(coder, text, level="root")}
+    assert expected in got, got

@@ -37,6 +37,7 @@ class Rules:
     home_alert_codes: frozenset[str]
     cause_preps_time: frozenset[str]
     response_nouns: frozenset[str]
+    response_verbs: frozenset[str]
     shared_target_roots: frozenset[str]
     recipient_codes: tuple[str, ...]
     recipient_preps: tuple[str, ...]

@@ -94,6 +94,7 @@ def actor_rules(data: RulesData) -> dict:
         home_alert_codes=data.words("home_alert_codes"),
         cause_preps_time=data.words("provocation", "preps"),
         response_nouns=data.words("provocation", "response_nouns"),
+        response_verbs=data.words("provocation", "response_verbs"),
         shared_target_roots=data.words("shared_target_roots"),
         recipient_codes=tuple(data.values("recipient_preps", "codes")),
         recipient_preps=tuple(data.values("recipient_preps", "preps")),

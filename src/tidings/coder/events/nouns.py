@@ -143,6 +143,8 @@ def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: 
     if not sources:
         sources = _visit_sources(k, noun, matches, ctx)
     if not sources:
+        sources = _response_sources(k, noun, matches, ctx)
+    if not sources:
         sources = _light_verb_sources(k, noun, matches, ctx, coded_verbs, speaker)
     return sources
 
@@ -195,6 +197,18 @@ def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
             noun.head.head.dep_ == "acomp":
         # "the government is responsible for mass killings": who is responsible did it.
         subj, passive = subject_of(k, noun.head.head.head)
+        if subj is not None and not passive:
+            return actors_of(k, [subj], matches, ctx, None, {})
+    return []
+
+
+def _response_sources(k: CoderKnowledge, noun: Token, matches: Matches,
+                      ctx: ArticleContext) -> list[Actor]:
+    """"Israel responded with air strikes on Gaza": who answered with the act."""
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and verb.pos_ == "VERB" and \
+            verb.lemma_.lower() in k.rules.response_verbs:
+        subj, passive = subject_of(k, verb)
         if subj is not None and not passive:
             return actors_of(k, [subj], matches, ctx, None, {})
     return []
