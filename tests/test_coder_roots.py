@@ -203,3 +203,9 @@ def test_fires_set_and_troops_flown_in(coder, text, expected) -> None:
 def test_warships_dispatched_and_networks_broken_into(coder, text, expected) -> None:
     got = {r for _, _, r in triples(coder.code_text(text), "root")}
     assert expected in got, got
+
+
+def test_forces_put_on_a_war_footing_are_on_alert(coder) -> None:
+    got = {r for _, _, r in triples(coder.code_text(
+        "Azerbaijan put its armed forces on a war footing."), "root")}
+    assert "15" in got, got
