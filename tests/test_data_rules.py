@@ -63,7 +63,7 @@ SECTIONS = {
                 "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
                 "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
                 "pair_quantifiers", "name_particles", "side_words", "bare_time_words",
-                "measure_nouns",
+                "measure_nouns", "attributive_participles",
                 "warning_verbs",
                 "negating_determiners",
                 "target_preps", "deep_target_preps",

@@ -494,3 +494,10 @@ def test_a_second_object_after_and_keeps_the_verb_s_recipient(coder) -> None:
     got = triples(coder.code_text(
         "UNICEF distributed rice and lentils to survivors in Pakistan."), "root")
     assert any(t.startswith("PAK") and r == "07" for _, t, r in got), got
+
+
+def test_a_participle_describing_people_after_a_preposition_is_their_modifier(coder) -> None:
+    got = triples(coder.code_text(
+        "The Chilean president appealed to striking copper miners on Monday to return to "
+        "work."), "root")
+    assert any(s == "CHLGOV" and t.endswith("LAB") and r == "02" for s, t, r in got), got

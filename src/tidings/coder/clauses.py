@@ -45,3 +45,22 @@ def restore_object_conjunct(noun: Token) -> None:
     for c in [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]:
         c.head = verb
     noun.head = obj
+
+
+def restore_attributive_participle(part: Token) -> None:
+    """"appealed to striking coal miners": a participle of rules.yaml grammar
+    attributive_participles parsed as a gerund after a preposition, with the people after it
+    as its object, is their modifier again; the people are the preposition's object, and the
+    phrases hung on the participle after them go back to the preposition's head."""
+    prep = part.head
+    if part.dep_ != "pcomp" or prep.pos_ != "ADP" or prep.head.i == prep.i:
+        return
+    obj = next((c for c in part.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != part.i + 1 or obj.tag_ not in ("NNS", "NNPS") or \
+            any(c.dep_ not in ("dobj", "prep", "npadvmod", "advcl") for c in part.children):
+        return
+    for c in [c for c in part.children if c.dep_ in ("prep", "npadvmod", "advcl")
+              and c.i > obj.i]:
+        c.head = prep.head
+    obj.head, obj.dep_ = prep, "pobj"
+    part.head, part.dep_ = obj, "amod"

@@ -73,6 +73,9 @@ parsed document before anything is coded.
 - A second object after "and" ("distributed rice and lentils to survivors") is sometimes
   parsed as coordinated with the verb, with the verb's phrases after it hung on it. It is made
   the first object's conjunct again, its phrases the verb's (``clauses.restore_object_conjunct``).
+- A participle describing people after a preposition ("appealed to striking coal miners") is
+  sometimes parsed as a gerund with the people as its object. It is made their modifier again,
+  the people the preposition's object (``clauses.restore_attributive_participle``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -102,7 +105,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from tidings.coder.clauses import restore_object_conjunct, restore_tensed_conjunct
+from tidings.coder.clauses import (
+    restore_attributive_participle,
+    restore_object_conjunct,
+    restore_tensed_conjunct,
+)
 from tidings.coder.verbless import (
     MODIFIERS,
     restore_closing_attribution,
@@ -131,6 +138,7 @@ class RepairWords:
     measure_nouns: frozenset[str] = frozenset()
     predicate_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
+    attributive_participles: frozenset[str] = frozenset()
 
 
 def repair_parse(doc: Doc, words: RepairWords) -> None:
@@ -175,6 +183,9 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             restore_tensed_conjunct(tok)
         elif tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
             restore_object_conjunct(tok)
+        elif tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
+                tok.lemma_.lower() in words.attributive_participles:
+            restore_attributive_participle(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
             _restore_attribution_subject(tok)
         elif tok.tag_ == "VBD" and words.speech_verbs:

@@ -220,6 +220,7 @@ class Rules:
     side_words: frozenset[str]
     bare_time_words: frozenset[str]
     measure_nouns: frozenset[str]
+    attributive_participles: frozenset[str]
     warning_verbs: frozenset[str]
     negating_determiners: frozenset[str]
     purpose_nouns: frozenset[str]

@@ -290,7 +290,7 @@ def grammar_rules(data: RulesData) -> dict:
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
         "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
-        "warning_verbs",
+        "attributive_participles", "warning_verbs",
         "negating_determiners")}
 
 
