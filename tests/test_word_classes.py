@@ -363,3 +363,9 @@ def test_intelligence_passed_on_and_weapons_handed_in(coder: Coder, text: str,
                                                        expected: str) -> None:
     got = {c for _, _, c in triples(coder.code_text(text), "exact")}
     assert expected in got, got
+
+
+def test_an_inquiry_sent_somewhere_investigates_it(coder: Coder) -> None:
+    got = triples(coder.code_text(
+        "The United Nations sent a fact-finding mission to Burundi on Monday."), "root")
+    assert ("IGOUNO", "BDI", "09") in got, got
