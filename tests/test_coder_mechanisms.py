@@ -1885,3 +1885,9 @@ def test_a_killing_on_the_scale_of_a_massacre_is_a_mass_killing(coder):
 def test_an_act_one_answers_with_is_the_answerer_s(coder, text, expected):
     got = {(s[:3], t[:3], r) for s, t, r in codes(coder, text, level="root")}
     assert expected in got, got
+
+
+def test_a_resignation_answers_a_protest_not_any_act_at_its_doer(coder):
+    got = codes(coder, "Peru's president resigned on Thursday as the opposition threatened to "
+                       "storm the presidential palace.", level="root")
+    assert ("PERGOV", "---", "08") in got, got

@@ -32,6 +32,7 @@ class Rules:
     targetless_codes: frozenset[str]
     shared_recipient_roots: frozenset[str]
     answer_roots: frozenset[str]
+    answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]
     border_nouns: frozenset[str]
     home_alert_codes: frozenset[str]

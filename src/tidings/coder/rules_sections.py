@@ -89,6 +89,8 @@ def actor_rules(data: RulesData) -> dict:
         targetless_codes=data.words("targetless_codes"),
         shared_recipient_roots=data.words("shared_recipient_roots"),
         answer_roots=data.words("answer_roots"),
+        answered_roots={code: frozenset(roots) for code, roots in
+                        (data.get("answered_roots") or {}).items()},
         provoked_roots=data.words("provoked_roots"),
         border_nouns=data.words("border_nouns"),
         home_alert_codes=data.words("home_alert_codes"),

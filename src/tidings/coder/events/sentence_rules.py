@@ -422,7 +422,9 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             if by_root:
                 # "Hasina refused to step down as protesters marched on her residence": a
                 # refusal answers the other party of the sentence's act involving its doer
-                others = [x for j in sorted(s.by_verb) if j != i for x in s.by_verb[j]]
+                others = [x for j in sorted(s.by_verb) if j != i for x in s.by_verb[j]
+                          if e.code not in k.rules.answered_roots
+                          or x.root in k.rules.answered_roots[e.code]]
                 other = _answered(e, others)
                 kept.append(replace(e, target=other) if other is not None else e)
                 continue
