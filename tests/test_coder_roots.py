@@ -209,3 +209,13 @@ def test_forces_put_on_a_war_footing_are_on_alert(coder) -> None:
     got = {r for _, _, r in triples(coder.code_text(
         "Azerbaijan put its armed forces on a war footing."), "root")}
     assert "15" in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "The Hague tribunal indicted the former Serbian army chief for war crimes on Monday.",
+    "Prosecutors at the International Criminal Court charged the Sudanese president with "
+    "genocide.",
+])
+def test_an_indictment_for_war_crimes_accuses_of_them(coder, text) -> None:
+    got = {c for _, _, c in triples(coder.code_text(text), "exact")}
+    assert "1124" in got and "173" not in got, got
