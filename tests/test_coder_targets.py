@@ -651,3 +651,15 @@ def test_a_sector_named_by_a_region_is_placed_where_it_acted(coder) -> None:
         "Pro-European protesters blocked the avenue outside parliament in Tbilisi on Thursday."),
         "exact")
     assert got and all(s.startswith("GEO") for s, _, _ in got), got
+
+
+def test_soviet_offices_are_the_soviet_union_s(coder) -> None:
+    # a Soviet office holder acts for the Soviet Union (SUN, a historic state), not Russia
+    got = triples(coder.code_text(
+        "Mikhail Gorbachev telephoned George Bush on Friday to discuss the Gulf crisis.",
+        date="1990-08-10"), "exact")
+    assert any(s == "SUNGOV" for s, _, _ in got) and not any(s == "RUSGOV" for s, _, _ in got), got
+    # Yeltsin as president of Russia in 1991 stays Russia's
+    got = triples(coder.code_text("Boris Yeltsin telephoned George Bush on Friday.",
+                                  date="1991-09-06"), "exact")
+    assert any(s == "RUSGOV" for s, _, _ in got), got
