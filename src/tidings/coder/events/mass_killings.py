@@ -16,17 +16,20 @@ def mass_killings(k: CoderKnowledge, doc: Doc, events: list[Event]) -> list[Even
     that is the verb's subject), at least the rule's number of people recoded as mass
     killings; killings by police stay repression."""
     rule = k.rules.mass_killing
-    if rule is None or not any(e.counts for e in events):
+    if rule is None:
         return events
-    starts = {t.idx: t for t in doc}
     out = []
     for e in events:
-        verb = starts.get(e.action_start)
         dead = max((c.number for c in e.counts if c.kind == "dead"), default=0)
-        if verb is not None and dead >= rule.min_dead and e.root in rule.roots and \
-                verb.lemma_.lower() in rule.verbs and e.source.agent not in rule.state_agents \
-                and not _done_by_an_act(k, verb):
-            e = recoded(k, e, rule.code, f"mass killing:{e.rule}")
+        if dead >= rule.min_dead and e.root in rule.roots and \
+                e.source.agent not in rule.state_agents:
+            # (the event's first word is its verb; looked up only for the few events that
+            # count enough dead)
+            span = doc.char_span(e.action_start, e.action_end, alignment_mode="expand")
+            verb = span[0] if span is not None and len(span) else None
+            if verb is not None and verb.lemma_.lower() in rule.verbs and \
+                    not _done_by_an_act(k, verb):
+                e = recoded(k, e, rule.code, f"mass killing:{e.rule}")
         out.append(e)
     return out
 

@@ -189,17 +189,22 @@ def _responsible_sources(k: CoderKnowledge, noun: Token, matches: Matches,
     claimer = claimed(k, noun)
     if claimer is not None:
         # "the Pakistani Taliban claimed responsibility for a bomb attack": theirs.
-        subj, passive = subject_of(k, claimer)
-        if subj is not None and not passive:
-            return actors_of(k, [subj], matches, ctx, None, {})
+        return _doers(k, claimer, matches, ctx)
     if noun.dep_ == "pobj" and noun.head.lower_ in k.rules.responsible_preps and \
             noun.head.head.lemma_.lower() in k.rules.responsible_words and \
             noun.head.head.dep_ == "acomp":
         # "the government is responsible for mass killings": who is responsible did it.
-        subj, passive = subject_of(k, noun.head.head.head)
-        if subj is not None and not passive:
-            return actors_of(k, [subj], matches, ctx, None, {})
+        return _doers(k, noun.head.head.head, matches, ctx)
     return []
+
+
+def _doers(k: CoderKnowledge, verb: Token, matches: Matches, ctx: ArticleContext,
+           speaker: Token | None = None) -> list[Actor]:
+    """Whom the active subject of ``verb`` names (no one for a passive verb)."""
+    subj, passive = subject_of(k, verb)
+    if subj is None or passive:
+        return []
+    return actors_of(k, [subj], matches, ctx, speaker, {})
 
 
 def _response_sources(k: CoderKnowledge, noun: Token, matches: Matches,
@@ -208,9 +213,7 @@ def _response_sources(k: CoderKnowledge, noun: Token, matches: Matches,
     verb = noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and verb.pos_ == "VERB" and \
             verb.lemma_.lower() in k.rules.response_verbs:
-        subj, passive = subject_of(k, verb)
-        if subj is not None and not passive:
-            return actors_of(k, [subj], matches, ctx, None, {})
+        return _doers(k, verb, matches, ctx)
     return []
 
 
@@ -241,9 +244,7 @@ def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: A
     """Who is the active subject of the uncoded verb the noun is the object of."""
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
             "VERB", "AUX") and noun.head.i not in coded_verbs:
-        subj, passive = subject_of(k, noun.head)
-        if subj is not None and not passive:
-            return actors_of(k, [subj], matches, ctx, speaker, {})
+        return _doers(k, noun.head, matches, ctx, speaker)
     return []
 
 
