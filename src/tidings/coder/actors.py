@@ -531,6 +531,10 @@ class ActorResolver(PronounResolver):
                         if known:
                             loc = (known[0], pobj.text)
                             more = [((c, pobj.text), pobj) for c in known[1:]]
+                        elif (groups := [a for a in got if a.rule.startswith("org:")]):
+                            # "fighters from the Islamic State", "doctors from MSF": members
+                            # of a group of no one country are the group's
+                            return groups, "of"
                     if loc:
                         # ("diplomats from Argentina, Chile and Peru": each place named)
                         places = [(loc, pobj), *more,

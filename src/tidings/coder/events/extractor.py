@@ -4,6 +4,8 @@ and drop what another event of the sentence stands for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from tidings.coder.context import ArticleContext
@@ -12,7 +14,7 @@ from tidings.coder.events.building import suppress
 from tidings.coder.events.evaluations import check_rule_classes
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.nouns import noun_events
-from tidings.coder.events.scope import CoderKnowledge, Matches, SentenceState
+from tidings.coder.events.scope import CoderKnowledge, Match, Matches, SentenceState
 from tidings.coder.events.sentence_rules import SentenceRule, active_rules
 from tidings.coder.events.verbs import verb_events
 from tidings.coder.syntax import verb_of
@@ -25,6 +27,12 @@ class EventExtractor:
     def __init__(self, k: CoderKnowledge) -> None:
         self.k = k
         self.rules: tuple[SentenceRule, ...] = active_rules(k.rules.disabled_sentence_rules)
+        # ("began war games" is coded as "held war games": the conduct verbs' patterns that
+        # name the act's noun, each rule saying it was reached through a verb of aspect)
+        self._conducted = sorted(
+            (replace(p, id=f"aspect>{p.id}") for v in sorted(k.rules.conduct_verbs)
+             for p in k.patterns.verbs.get(v, ()) if p.plain_words and not p.speech),
+            key=lambda p: p.rank)
         check_rule_classes(k)
 
     def sentence_events(self, sent: Span, index: int, matches: Matches,
@@ -52,9 +60,11 @@ class EventExtractor:
         consumed: set[int] = set()
         for tok in s.verbs:
             cands = k.patterns.verb_patterns(tok)
-            if not cands:
-                continue
-            m = match_verb(k, tok, cands, lambda m: slot_names_actor(k, m, s.matches, s.ctx))
+            m = match_verb(k, tok, cands, lambda m: slot_names_actor(
+                k, m, s.matches, s.ctx)) if cands else None
+            if m is None and tok.lemma_.lower() in k.rules.aspect_verbs:
+                m = match_verb(k, tok, self._conducted, lambda m: slot_names_actor(
+                    k, m, s.matches, s.ctx) and self._unnamed_act(m))
             if m is None:
                 continue
             s.verb_matches.append((tok, m))
@@ -121,3 +131,14 @@ class EventExtractor:
                                      coded_verbs, s.speech)
                 if events:
                     s.by_verb[tok.i] = events
+
+    def _unnamed_act(self, m: Match) -> bool:
+        """The pattern's first word after the verb is in the verb's object ("began naval war
+        games"), not a word met elsewhere in the clause, and that object is no event noun of
+        its own ("launched joint exercises with ...", "started a fire" are the nouns')."""
+        verb = m.tokens[0]
+        first = m.tokens[1] if len(m.tokens) > 1 else None
+        obj = next((a for a in (first, *first.ancestors) if a.dep_ == "dobj"
+                    and a.head.i == verb.i), None) if first is not None else None
+        return obj is not None and obj.lemma_.lower() not in self.k.patterns.nouns and \
+            obj.lemma_.lower() not in self.k.rules.conduct_idioms
