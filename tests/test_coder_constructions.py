@@ -47,3 +47,21 @@ def test_fighters_from_a_group_are_the_group(coder):
     got = codes(coder, "Fighters from the Islamic State attacked a Syrian army post near Deir "
                        "ez-Zor.", level="root")
     assert any(s.startswith("IMGMUSISI") and t.startswith("SYR") for s, t, _ in got)
+
+
+# -- an act done "in protest", "in a show of force" is the subject's ---------------------------
+def test_staying_off_work_in_protest_is_a_protest_at_home(coder):
+    got = codes(coder, "Dock workers in Antwerp stayed off the job on Monday in protest at the "
+                       "government's pension reform.")
+    assert ("BELLAB", "BEL", "141") in got
+
+
+def test_warships_sailing_in_a_show_of_force(coder):
+    got = codes(coder, "Russian warships sailed through the Bosphorus in a show of force.")
+    assert any(s == "RUSMIL" and c == "150" for s, _, c in got)
+
+
+def test_a_rally_by_an_unknown_group_is_not_the_police_s(coder):
+    got = codes(coder, "Tunisia's interior minister has warned that police will no longer "
+                       "tolerate marches by the Sawa group.")
+    assert not any(s.endswith("COP") and c.startswith("14") for s, _, c in got)

@@ -40,7 +40,7 @@ def test_every_root_named_in_the_rules_exists():
     for key in ("targetless_roots", "addressed_roots", "abroad_only_roots",
                 "venue_target_roots", "domestic_roots", "conditional_target_roots",
                 "attack_doer_roots",
-                "provoked_roots", "shared_target_roots"):
+                "provoked_roots", "shared_target_roots", "own_country_noun_roots"):
         assert set(RULES[key]) <= ROOTS, key
     # answers may also be given for one code ("0831": a resignation)
     assert set(RULES["answer_roots"]) <= ROOTS | set(CODES)
@@ -64,7 +64,7 @@ SECTIONS = {
                 "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
                 "pair_quantifiers", "name_particles", "side_words", "bare_time_words",
                 "measure_nouns", "attributive_participles", "aspect_verbs", "conduct_verbs",
-                "conduct_idioms",
+                "conduct_idioms", "manner_nouns",
                 "warning_verbs",
                 "negating_determiners",
                 "target_preps", "deep_target_preps",

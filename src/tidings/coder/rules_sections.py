@@ -136,6 +136,7 @@ def actor_rules(data: RulesData) -> dict:
         topic_preps=data.words("topic_preps"),
         topic_only_codes=data.words("topic_only_codes"),
         abroad_only_roots=data.words("abroad_only_roots"),
+        own_country_noun_roots=data.words("own_country_noun_roots"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),
@@ -293,7 +294,7 @@ def grammar_rules(data: RulesData) -> dict:
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
         "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
         "attributive_participles", "aspect_verbs", "conduct_verbs", "conduct_idioms",
-        "warning_verbs",
+        "manner_nouns", "warning_verbs",
         "negating_determiners")}
 
 

@@ -295,3 +295,16 @@ def _addressed(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("to", "on") and any(
             g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
         for c in kids)
+
+
+def own_country(k: CoderKnowledge, code: str, sources: list[Actor]) -> list[Actor]:
+    """The target of an act of ``code`` that names none: for the codes a state or a part of a
+    country does at home (rules.yaml own_country_codes), the source's own country ("the
+    president eased the curfew", "the government enacted reforms", "rail workers stayed off
+    the job in protest"); else no one."""
+    if not any(code.startswith(c) for c in k.rules.own_country_codes) or \
+            code in k.rules.targetless_codes:
+        return []
+    return [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}", a.country, None)
+            for a in sources[:1]
+            if a.country and len(a.country) == 3 and a.agent and a.code == a.country + a.agent]

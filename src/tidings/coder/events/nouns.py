@@ -15,7 +15,7 @@ from tidings.coder.events.arguments import (
     subject_of,
     target_candidates,
 )
-from tidings.coder.events.building import pairs
+from tidings.coder.events.building import own_country, pairs
 from tidings.coder.events.matching import (
     clause_of,
     occurs,
@@ -51,6 +51,8 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     if not sources:
         return []
     sources, targets = _placed(k, noun, matches, sources, targets)
+    if not targets and p.code[:2] in k.rules.own_country_noun_roots:
+        targets = own_country(k, p.code, sources)  # ("in protest at the pension plan")
     flags = _noun_modality(k, noun, p.code, speaker)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
@@ -136,6 +138,8 @@ def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: 
     # Source: a possessive or adjective on the noun, a "by" phrase, or the subject of the
     # verb the noun is the object of ("launched an attack on ...").
     sources = _by_phrase_sources(k, clause, matches, ctx)
+    if not sources and _done_by_unknown(noun):
+        return []  # ("rallies by the Kifaya group": theirs, whoever they are)
     if not sources:
         sources = _modifier_sources(k, noun, matches, ctx)
     if not sources:
@@ -144,6 +148,8 @@ def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: 
         sources = _visit_sources(k, noun, matches, ctx)
     if not sources:
         sources = _response_sources(k, noun, matches, ctx)
+    if not sources:
+        sources = _manner_sources(k, noun, matches, ctx)
     if not sources:
         sources = _light_verb_sources(k, noun, matches, ctx, coded_verbs, speaker)
     return sources
@@ -160,6 +166,14 @@ def _by_phrase_sources(k: CoderKnowledge, clause: list[Token], matches: Matches,
             if sources:
                 break
     return sources
+
+
+def _done_by_unknown(noun: Token) -> bool:
+    """The noun's own "by" phrase names its doer ("rallies by a new movement"), though no
+    actor the coder knows: no one else is taken for the doer."""
+    return any(c.dep_ in ("prep", "agent") and c.lower_ == "by" and any(
+        g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") and not g.like_num
+        for g in c.children) for c in noun.children)
 
 
 def _modifier_sources(k: CoderKnowledge, noun: Token, matches: Matches,
@@ -236,6 +250,17 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                 subj, passive = subject_of(k, anchor.head)
             if subj is not None and not passive:
                 return actors_of(k, [subj], matches, ctx, None, {})
+    return []
+
+
+def _manner_sources(k: CoderKnowledge, noun: Token, matches: Matches,
+                    ctx: ArticleContext) -> list[Actor]:
+    """"stayed off the job in protest at the plan", "sailed past the island in a show of
+    force": the act is the manner of the verb's subject's act, and theirs."""
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX") and \
+            noun.lemma_.lower() in k.rules.manner_nouns:
+        return _doers(k, verb, matches, ctx)
     return []
 
 

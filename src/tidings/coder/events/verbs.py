@@ -24,7 +24,7 @@ from tidings.coder.events.arguments import (
     subject_of,
     target_candidates,
 )
-from tidings.coder.events.building import pairs, root_of
+from tidings.coder.events.building import own_country, pairs, root_of
 from tidings.coder.events.holders import held_by
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
@@ -454,14 +454,8 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
         targets = first_actors(k, prep_objects(
             [c for c in verb.children if c.dep_ == "prep"], k.rules.recipient_preps),
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
-    if not targets and any(p.code.startswith(c) for c in k.rules.own_country_codes) and \
-            p.code not in k.rules.targetless_codes:
-        # "the president eased the curfew", "the government enacted reforms": a state
-        # yielding to its own people.
-        targets = [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}",
-                         a.country, None) for a in sources[:1]
-                   if a.country and len(a.country) == 3 and a.agent and
-                   a.code == a.country + a.agent]
+    if not targets:
+        targets = own_country(k, p.code, sources)
     if not targets and p.code[:2] in k.rules.place_target_roots:
         # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
         # the country it is in.
