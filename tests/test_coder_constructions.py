@@ -65,3 +65,11 @@ def test_a_rally_by_an_unknown_group_is_not_the_police_s(coder):
     got = codes(coder, "Tunisia's interior minister has warned that police will no longer "
                        "tolerate marches by the Sawa group.")
     assert not any(s.endswith("COP") and c.startswith("14") for s, _, c in got)
+
+
+# -- cooperation by parties named together is with each other, about a topic ------------------
+def test_intelligence_exchanged_on_a_third_country_is_shared_between_the_two(coder):
+    got = codes(coder, "Poland and Lithuania exchanged intelligence on Belarus's troop "
+                       "movements on Friday.", level="root")
+    assert ("POL", "LTU", "06") in got and ("LTU", "POL", "06") in got
+    assert not any(t == "BLR" for _, t, _ in got)

@@ -40,7 +40,8 @@ def test_every_root_named_in_the_rules_exists():
     for key in ("targetless_roots", "addressed_roots", "abroad_only_roots",
                 "venue_target_roots", "domestic_roots", "conditional_target_roots",
                 "attack_doer_roots",
-                "provoked_roots", "shared_target_roots", "own_country_noun_roots"):
+                "provoked_roots", "shared_target_roots", "own_country_noun_roots",
+                "mutual_topic_roots"):
         assert set(RULES[key]) <= ROOTS, key
     # answers may also be given for one code ("0831": a resignation)
     assert set(RULES["answer_roots"]) <= ROOTS | set(CODES)

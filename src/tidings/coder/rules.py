@@ -106,6 +106,7 @@ class Rules:
     topic_preps: frozenset[str]
     topic_only_codes: frozenset[str]
     abroad_only_roots: frozenset[str]
+    mutual_topic_roots: frozenset[str]
     own_country_noun_roots: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]

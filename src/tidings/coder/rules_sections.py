@@ -136,6 +136,7 @@ def actor_rules(data: RulesData) -> dict:
         topic_preps=data.words("topic_preps"),
         topic_only_codes=data.words("topic_only_codes"),
         abroad_only_roots=data.words("abroad_only_roots"),
+        mutual_topic_roots=data.words("mutual_topic_roots"),
         own_country_noun_roots=data.words("own_country_noun_roots"),
         place_target_roots=data.words("place_target_roots"),
         own_force_roots=data.words("own_forces", "roots"),

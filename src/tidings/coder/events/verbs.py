@@ -492,9 +492,11 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         targets = [t for t in targets if not (
             t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
             and is_topic(k, t, verb.doc))]
-    if len(sources) > 1 and targets and p.code[:2] == k.rules.meeting_root:
+    if len(sources) > 1 and targets and (p.code[:2] == k.rules.meeting_root or root_of(
+            k, p.code, d.flags) in k.rules.mutual_topic_roots):
         # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
-        # other, about the prisoners
+        # other, about the prisoners ("Japan and South Korea exchanged intelligence on North
+        # Korea's missile launches": with each other, about North Korea)
         targets = [t for t in targets if not _in_topic(k, t, verb)]
     if targets and p.code in k.rules.topic_only_codes:
         # "declined to comment on reports that Russian troops had crossed ...": what was
