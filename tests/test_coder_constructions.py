@@ -73,3 +73,23 @@ def test_intelligence_exchanged_on_a_third_country_is_shared_between_the_two(cod
                        "movements on Friday.", level="root")
     assert ("POL", "LTU", "06") in got and ("LTU", "POL", "06") in got
     assert not any(t == "BLR" for _, t, _ in got)
+
+
+# -- an aide stands for whom they work for ------------------------------------------------------
+def test_a_spokesman_for_a_president_speaks_for_the_government(coder):
+    got = codes(coder, "A spokesman for President Emmanuel Macron criticised the tariffs "
+                       "imposed by China.", level="root")
+    assert ("FRAGOV", "CHN", "11") in got
+
+
+def test_an_aide_to_a_prime_minister_in_apposition(coder):
+    got = codes(coder, "Ravi Kumar, an adviser to Prime Minister Narendra Modi, praised "
+                       "Japan on Friday.", level="root")
+    assert any(s == "INDGOV" and t.startswith("JPN") for s, t, _ in got)
+
+
+def test_an_envoy_to_a_country_is_not_that_country_s(coder):
+    got = codes(coder, "The U.N. envoy to Yemen met Houthi leaders in Sanaa on Monday.",
+                level="root")
+    assert not any(s.startswith("YEM") and t.startswith("YEMREB") for s, t, _ in got)
+    assert any(s.startswith("IGOUNO") for s, _, _ in got)

@@ -78,7 +78,8 @@ SECTIONS = {
     "actor_words": {"pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
                     "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words",
                     "adjective_homographs", "stance_prefixes", "place_nouns", "former",
-                    "involvement_verbs", "allegiance", "staff_nouns", "command_nouns"},
+                    "involvement_verbs", "allegiance", "staff_nouns", "command_nouns",
+                    "aide_nouns", "aide_preps"},
     "codes": {"meeting_root", "threat_root", "violent_roots", "statement_root", "speech_roots",
               "elite_agent", "civilian_agent", "government_agent"},
 }

@@ -471,23 +471,28 @@ class ActorResolver(PronounResolver):
                                  rule), False))
         return out or None
 
+    def _principal(self, prep: Token, matches: _Matches, ctx: ArticleContext) -> list[Actor]:
+        """Whom an aide works for: a person after "for" or "to", a body after "for" (not a
+        place: "the envoy to Syria" goes there)."""
+        got = [a for c in prep.children if c.dep_ == "pobj"
+               for a in self.resolve(c, matches, ctx, remember=False)]
+        return [a for a in got if a.rule.startswith("person:") or (
+            prep.lower_ == "for" and a.agent and not a.code.startswith(UNKNOWN))][:1]
+
     def _from_dependents(self, head: Token, matches: _Matches, ctx: ArticleContext,
                          allow_unknown: bool = False) -> tuple[list[Actor], str] | None:
         """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
         Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
         for child in head.rights:
-            if child.dep_ in ("amod", "acl") and (child.lower_ in self.rules.allegiance or
-                                                  child.lemma_.lower() in self.rules.allegiance):
-                # "troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are
-                owners = _of_states([a for prep in child.children if prep.dep_ == "prep"
-                                      and prep.lower_ in self.rules.allegiance_preps
-                                      for c in prep.children if c.dep_ == "pobj"
-                                      for a in self.resolve(c, matches, ctx, remember=False)])
-                if owners:
-                    return owners[:1], "allegiance"
+            if owners := self._loyal_to(child, matches, ctx):
+                return owners[:1], "allegiance"
             if child.dep_ == "prep" and child.lower_ in self.rules.command_preps and (
                     owners := self._commander(child, matches, ctx)):
                 return owners[:1], "allegiance"  # "forces under his command"
+            if child.dep_ == "prep" and child.lower_ in self.rules.aide_preps and \
+                    head.lemma_.lower() in self.rules.aide_nouns and (
+                        principal := self._principal(child, matches, ctx)):
+                return principal, "aide"  # "a spokesman for President Yeltsin"
             if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
                 members = [a for c in child.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)]
@@ -549,6 +554,17 @@ class ActorResolver(PronounResolver):
                     owners := self._commander(after, matches, ctx)):
             return owners[:1], "allegiance"  # (hung on the verb: "accused forces under his ...")
         return None
+
+    def _loyal_to(self, child: Token, matches: _Matches, ctx: ArticleContext) -> list[Actor]:
+        """"troops loyal to Gaddafi", "hackers linked to Russia's GRU": whose they are (a word
+        of rules.yaml allegiance on the phrase)."""
+        if child.dep_ not in ("amod", "acl") or (child.lower_ not in self.rules.allegiance and
+                                                 child.lemma_.lower() not in self.rules.allegiance):
+            return []
+        return _of_states([a for prep in child.children if prep.dep_ == "prep"
+                           and prep.lower_ in self.rules.allegiance_preps
+                           for c in prep.children if c.dep_ == "pobj"
+                           for a in self.resolve(c, matches, ctx, remember=False)])
 
     def _commander(self, prep: Token, matches: _Matches, ctx: ArticleContext) -> list[Actor]:
         """Who commands, in "under his command" or "under the control of X" (a noun of

@@ -274,6 +274,8 @@ class Rules:
     involvement_verbs: frozenset[str]
     allegiance: frozenset[str]
     staff_nouns: frozenset[str]
+    aide_nouns: frozenset[str]
+    aide_preps: frozenset[str]
     command_nouns: frozenset[str]
     # CAMEO codes the logic names (the `codes` section).
     meeting_root: str
