@@ -93,3 +93,15 @@ def test_an_envoy_to_a_country_is_not_that_country_s(coder):
                 level="root")
     assert not any(s.startswith("YEM") and t.startswith("YEMREB") for s, t, _ in got)
     assert any(s.startswith("IGOUNO") for s, _, _ in got)
+
+
+# -- questioned by investigators ---------------------------------------------------------------
+def test_police_questioning_a_minister_investigates_him(coder):
+    got = codes(coder, "Brazilian federal police questioned President Jair Bolsonaro for three "
+                       "hours on Wednesday.", level="root")
+    assert ("BRACOP", "BRAGOV", "09") in got
+
+
+def test_senators_questioning_a_minister_is_no_criminal_inquiry(coder):
+    got = codes(coder, "Senators questioned the defence secretary about the budget on Tuesday.")
+    assert not any(c.startswith("09") for _, _, c in got)
