@@ -105,3 +105,24 @@ def test_police_questioning_a_minister_investigates_him(coder):
 def test_senators_questioning_a_minister_is_no_criminal_inquiry(coder):
     got = codes(coder, "Senators questioned the defence secretary about the budget on Tuesday.")
     assert not any(c.startswith("09") for _, _, c in got)
+
+
+# -- cities the dictionary does not list come from the gazetteer -------------------------------
+def test_a_city_only_the_gazetteer_knows_places_an_attack(coder):
+    got = codes(coder, "Islamist fighters attacked an army base near Diffa on Sunday.",
+                level="root")
+    assert ("NERREB", "NERMIL", "19") in got
+    got = codes(coder, "Rebels shelled Bunia on Tuesday.", level="root")
+    assert any(t == "COD" and c == "19" for _, t, c in got)
+
+
+def test_a_city_name_is_read_whole(coder):
+    # ("Kryvyi Rih" is one place in Ukraine; its last word alone is no city)
+    got = codes(coder, "Russian missiles struck Kryvyi Rih overnight.", level="root")
+    assert ("RUS", "UKR", "19") in got
+
+
+def test_a_missile_strike_that_killed_is_one_event(coder):
+    got = codes(coder, "A Russian missile strike on a railway station in Kramatorsk killed "
+                       "dozens of civilians.", level="root")
+    assert len([c for _, _, c in got if c == "19"]) == 1

@@ -309,7 +309,7 @@ def test_a_visit_happens_at_the_hosts(gaz: Gazetteer) -> None:
 
 
 def test_the_built_gazetteer_is_cached(tmp_path, monkeypatch) -> None:
-    from tidings.enrich import places as enrich_module
+    from tidings.knowledge import gazetteer as enrich_module
 
     monkeypatch.setenv("TIDINGS_CACHE", str(tmp_path))
     enrich_module._load_gazetteer.cache_clear()

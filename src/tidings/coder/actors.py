@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -22,6 +23,7 @@ from tidings.coder.actor_codes import (
     person_code,
     with_country,
 )
+from tidings.coder.cities import city_country
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.coreference import (
     Found as _Found,
@@ -44,6 +46,7 @@ from tidings.coder.syntax import (
     conjuncts,
     is_clausal,
 )
+from tidings.knowledge.gazetteer import Gazetteer
 from tidings.records import Actor
 
 # Dependency labels that stay inside a noun phrase when we look for its modifiers.
@@ -59,8 +62,11 @@ class ActorResolver(PronounResolver):
     sentence, the article date (for dated offices) and the article context (coreference)."""
 
     def __init__(self, dictionary: ActorDictionary, rules: Rules,
-                 non_actor_heads: frozenset[str] = frozenset()) -> None:
+                 non_actor_heads: frozenset[str] = frozenset(),
+                 gazetteer: Callable[[], Gazetteer] | None = None) -> None:
         self.dictionary = dictionary
+        # The cities of the world the dictionary does not list, loaded on first use.
+        self.gazetteer = gazetteer
         # The words and codes of rules.yaml the resolver reads (pronouns, role words ...).
         self.rules = rules
         # Nouns that name acts or things, not actors: "a military offensive", "police raid".
@@ -145,6 +151,8 @@ class ActorResolver(PronounResolver):
                     # ... and "the Rwandan capital", "a Lebanese port town", "Pakistani
                     # Kashmir" (a region the dictionary does not place)
                     return e.code, span.text
+        if self.gazetteer is not None and (found := city_country(head, matches, self.gazetteer())):
+            return found  # ("shelled Bunia": a city the dictionary does not list)
         for child in head.children:
             if child.dep_ in ("prep", "appos") and (child.dep_ == "appos" or child.lower_ == "of"):
                 obj = child if child.dep_ == "appos" else next(

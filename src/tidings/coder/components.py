@@ -22,6 +22,7 @@ content (``coder/compiled.py``).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from spacy.language import Language
@@ -38,6 +39,7 @@ from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.repairs import RepairWords, repair_parse
 from tidings.config import DATA_DIR, lexicon_dirs
 from tidings.knowledge.bundle import Knowledge, load_knowledge
+from tidings.knowledge.gazetteer import load_gazetteer
 from tidings.records import Event, Sentence
 
 for _name, _default in (("events", None), ("sentences", None), ("place_names", None),
@@ -61,7 +63,8 @@ class TidingsCoder:
         self.dictionary = known.dictionary
         self.resolver = ActorResolver(
             self.dictionary, self.rules,
-            frozenset(self.patterns.nouns) | self.rules.non_actor_heads)
+            frozenset(self.patterns.nouns) | self.rules.non_actor_heads,
+            functools.partial(load_gazetteer, self.knowledge))
         self.extractor = EventExtractor(
             CoderKnowledge(self.ontology, self.patterns, self.resolver, self.rules))
         self.count_words = known.counts

@@ -123,6 +123,9 @@ class EventExtractor:
                     not self._consultation(tok) and claimed(self.k, tok) is None and \
                     verb_of(tok) not in idle:
                 continue
+            if tok.dep_ == "nsubj" and any(e.rule.startswith("weapon:")
+                                           for e in s.by_verb.get(tok.head.i) or ()):
+                continue  # ("a missile strike on a station killed 50": the verb's weapon)
             if self._topic_of_talks(s, tok):
                 continue  # "talks on a ceasefire between Israel and Hamas": what was discussed
             cands = self.k.patterns.nouns.get(tok.lower_ if gerund else tok.lemma_.lower())

@@ -1,0 +1,36 @@
+"""Cities the actor dictionary does not list, looked up in the offline gazetteer where a place
+is expected: "M23 rebels shelled Bunia", "attacked an army base near Diffa" name a place in a
+country, as "Goma" or "Kharkiv" in the dictionary do."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tidings.coder.dictionary import Entry
+from tidings.knowledge.gazetteer import Gazetteer
+
+__all__ = ["city_country"]
+
+
+def city_country(head: Token, matches: dict[int, tuple[Span, list[Entry]]],
+                 gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The country (code, name as written) of the city a proper name names ("Bunia",
+    "Finote Selam": the name with the proper nouns compounded before it, whatever the tagger
+    took it for); None when the gazetteer knows no such city (its countries and regions are
+    the dictionary's business) or a word of the name is matched by the dictionary."""
+    if head.pos_ != "PROPN" or head.i in matches:
+        return None
+    span = _name_of(head)
+    if any(t.i in matches for t in span):
+        return None
+    place = gazetteer.lookup(span.text)
+    return (place.country, span.text) if place is not None and place.feature == "city" else None
+
+
+def _name_of(head: Token) -> Span:
+    """The proper noun ``head`` with the proper nouns compounded before it."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i == head.i:
+        start -= 1
+    return doc[start:head.i + 1]
