@@ -240,6 +240,8 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
         # "Wang Yi, on a visit to Tehran, signed ...", "said during a visit to Kyiv": the
         # one on the visit.
         anchor = noun.head.head
+        if anchor.lemma_.lower() in k.patterns.speech_lemmas and _violent_noun(k, noun):
+            return []  # ("the UN said ... during an assault on Ardamata": not the UN's)
         if anchor.pos_ in ("NOUN", "PROPN"):
             return actors_of(k, [anchor], matches, ctx, None, {})
         if anchor.pos_ in ("VERB", "AUX"):
@@ -262,6 +264,12 @@ def _manner_sources(k: CoderKnowledge, noun: Token, matches: Matches,
             noun.lemma_.lower() in k.rules.manner_nouns:
         return _doers(k, verb, matches, ctx)
     return []
+
+
+def _violent_noun(k: CoderKnowledge, noun: Token) -> bool:
+    """The noun names a violent act (its patterns are of rules.yaml violent roots)."""
+    return any(p.code[:2] in k.rules.violent_roots
+               for p in k.patterns.nouns.get(noun.lemma_.lower()) or ())
 
 
 def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: ArticleContext,
