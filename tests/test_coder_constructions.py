@@ -126,3 +126,17 @@ def test_a_missile_strike_that_killed_is_one_event(coder):
     got = codes(coder, "A Russian missile strike on a railway station in Kramatorsk killed "
                        "dozens of civilians.", level="root")
     assert len([c for _, _, c in got if c == "19"]) == 1
+
+
+# -- what was struck is what it was said to be -------------------------------------------------
+def test_a_strike_on_what_a_government_said_was_a_camp(coder):
+    got = codes(coder, "Turkish jets struck what Ankara said were Kurdish militant hideouts "
+                       "inside Iraq on Sunday.", level="root")
+    assert any(s.startswith("TUR") and t.startswith("IRQ") and c == "19" for s, t, c in got)
+    assert not any(t.startswith("TUR") for _, t, _ in got)
+
+
+def test_a_strike_on_what_an_army_called_a_depot(coder):
+    got = codes(coder, "Israeli jets struck what the army called a Hamas rocket workshop in "
+                       "Gaza.", level="root")
+    assert ("ISRMIL", "PSEREBHMS", "19") in got

@@ -64,3 +64,34 @@ def restore_attributive_participle(part: Token) -> None:
         c.head = prep.head
     obj.head, obj.dep_ = prep, "pobj"
     part.head, part.dep_ = obj, "amod"
+
+
+def restore_named_object(what: Token, naming_verbs: frozenset[str]) -> None:
+    """"struck what New Delhi said was a militant camp inside Pakistan", "launched what it
+    called anti-terrorist operations in Nagorno-Karabakh": the thing named in the free relative
+    is the verb's object, and the naming clause describes it (its speaker is no target)."""
+    namer = what.head
+    if namer.lemma_ == "be" and namer.dep_ == "ccomp":
+        namer = namer.head  # ("what X said was Y": "was" under "said")
+    verb = namer.head
+    if namer.lemma_.lower() not in naming_verbs or namer.dep_ != "ccomp" or \
+            verb.pos_ != "VERB" or not verb.i < what.i < namer.i:
+        return
+    named = _named_thing(namer)
+    if named is None or named.i < namer.i:
+        return
+    named.head, named.dep_ = verb, "dobj"
+    namer.head, namer.dep_ = named, "relcl"
+
+
+def _named_thing(namer: Token) -> Token | None:
+    """What a naming verb names: its object predicate ("called it X"), the object of its "as"
+    ("described as X") or the predicate of its "was" ("said was X")."""
+    for c in namer.children:
+        if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ == "ccomp" and c.lemma_ == "be":
+            return next((g for g in c.children if g.dep_ == "attr"), None)
+    return None

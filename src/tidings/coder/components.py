@@ -84,6 +84,7 @@ class TidingsCoder:
                 if any(p.words and p.words[0] == "to" for p in pats)),
             measure_nouns=self.rules.measure_nouns,
             attributive_participles=self.rules.attributive_participles,
+            naming_verbs=self.rules.naming_verbs,
             predicate_verbs=frozenset(lemma for lemma, pats in self.patterns.verbs.items()
                                       if any(p.predicate for p in pats)),
             speech_verbs=frozenset(lemma for lemma, pats in self.patterns.verbs.items()

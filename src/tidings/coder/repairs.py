@@ -76,6 +76,9 @@ parsed document before anything is coded.
 - A participle describing people after a preposition ("appealed to striking coal miners") is
   sometimes parsed as a gerund with the people as its object. It is made their modifier again,
   the people the preposition's object (``clauses.restore_attributive_participle``).
+- A thing named in a free relative ("struck what New Delhi said was a camp inside Pakistan")
+  is parsed inside the naming clause; it is made the verb's object, the naming clause its
+  description (``clauses.restore_named_object``, ``grammar.naming_verbs``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime
   Minister Andrej Plenkovic met") are sometimes parsed as one name, the first a modifier of
   the second with the second title as its conjunct. The first name is made the phrase's head
@@ -107,6 +110,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.coder.clauses import (
     restore_attributive_participle,
+    restore_named_object,
     restore_object_conjunct,
     restore_tensed_conjunct,
 )
@@ -139,6 +143,7 @@ class RepairWords:
     predicate_verbs: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     attributive_participles: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
 
 
 def repair_parse(doc: Doc, words: RepairWords) -> None:
@@ -186,6 +191,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
         elif tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
                 tok.lemma_.lower() in words.attributive_participles:
             restore_attributive_participle(tok)
+        elif tok.lower_ == "what" and tok.tag_ == "WP" and words.naming_verbs:
+            restore_named_object(tok, words.naming_verbs)
         if tok.tag_ == "VBD" and tok.dep_ == "ROOT":
             _restore_attribution_subject(tok)
         elif tok.tag_ == "VBD" and words.speech_verbs:

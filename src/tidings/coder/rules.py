@@ -228,6 +228,7 @@ class Rules:
     conduct_verbs: frozenset[str]
     conduct_idioms: frozenset[str]
     manner_nouns: frozenset[str]
+    naming_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     negating_determiners: frozenset[str]
     purpose_nouns: frozenset[str]

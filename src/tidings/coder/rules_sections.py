@@ -295,7 +295,7 @@ def grammar_rules(data: RulesData) -> dict:
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
         "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
         "attributive_participles", "aspect_verbs", "conduct_verbs", "conduct_idioms",
-        "manner_nouns", "warning_verbs",
+        "manner_nouns", "naming_verbs", "warning_verbs",
         "negating_determiners")}
 
 

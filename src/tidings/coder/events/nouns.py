@@ -139,7 +139,7 @@ def _noun_sources(k: CoderKnowledge, noun: Token, clause: list[Token], matches: 
     # verb the noun is the object of ("launched an attack on ...").
     sources = _by_phrase_sources(k, clause, matches, ctx)
     if not sources and _done_by_unknown(noun):
-        return []  # ("rallies by the Kifaya group": theirs, whoever they are)
+        return []  # ("rallies by the Sawa group": theirs, whoever they are)
     if not sources:
         sources = _modifier_sources(k, noun, matches, ctx)
     if not sources:
@@ -241,7 +241,7 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
         # one on the visit.
         anchor = noun.head.head
         if anchor.lemma_.lower() in k.patterns.speech_lemmas and _violent_noun(k, noun):
-            return []  # ("the UN said ... during an assault on Ardamata": not the UN's)
+            return []  # ("..., during an assault on Nekemte, the UN said": not the UN's)
         if anchor.pos_ in ("NOUN", "PROPN"):
             return actors_of(k, [anchor], matches, ctx, None, {})
         if anchor.pos_ in ("VERB", "AUX"):
