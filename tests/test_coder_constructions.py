@@ -140,3 +140,16 @@ def test_a_strike_on_what_an_army_called_a_depot(coder):
     got = codes(coder, "Israeli jets struck what the army called a Hamas rocket workshop in "
                        "Gaza.", level="root")
     assert ("ISRMIL", "PSEREBHMS", "19") in got
+
+
+# -- support rallied on someone's behalf -------------------------------------------------------
+def test_urging_others_to_back_a_country_rallies_support_for_it(coder):
+    got = codes(coder, "Poland urged its European partners on Monday to rally behind Moldova "
+                       "in its dispute with Moscow.", level="root")
+    assert any(s.startswith("POL") and t.startswith("MDA") and c == "05" for s, t, c in got)
+
+
+def test_asking_support_for_ones_own_bid_is_no_support_rallied(coder):
+    got = codes(coder, "Kosovo appealed to EU members on Friday to throw their weight behind "
+                       "its bid for membership of the Council of Europe.", level="root")
+    assert not any(c == "05" for _, _, c in got)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tidings.coder.rules_sections import (
     MassKilling,
+    RallySupport,
     RulesData,
     actor_rules,
     actor_words,
@@ -163,6 +164,7 @@ class Rules:
     lawsuit_agents: frozenset[str]
     lawsuit_accuse_roots: frozenset[str]
     mass_killing: MassKilling | None
+    rally_support: RallySupport
     denial_nouns: frozenset[str]
     denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]

@@ -251,6 +251,7 @@ def answer_rules(data: RulesData) -> dict:
         lawsuit_agents=data.words("lawsuit", "court_agents"),
         lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
         mass_killing=mass_killing(data),
+        rally_support=rally_support(data),
     )
 
 
@@ -263,6 +264,25 @@ class MassKilling:
     roots: frozenset[str]
     verbs: frozenset[str]
     state_agents: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class RallySupport:
+    """rules.yaml rally_support: appeals (``roots``) asking the addressed to support someone
+    (an infinitive of ``verbs``, its object or the object of one of ``preps``) recoded
+    ``code`` at the one supported."""
+
+    code: str | None = None
+    roots: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()
+    preps: frozenset[str] = frozenset()
+
+
+def rally_support(data: RulesData) -> RallySupport:
+    part = data.part("rally_support")
+    return RallySupport(part.get("code"), data.words("rally_support", "roots"),
+                        data.words("rally_support", "verbs"),
+                        data.words("rally_support", "preps"))
 
 
 def mass_killing(data: RulesData) -> MassKilling | None:

@@ -32,6 +32,7 @@ from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.provocations import border_party, provoker
+from tidings.coder.events.rallies import rallied_support
 from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
@@ -506,6 +507,7 @@ def sport(k: CoderKnowledge, s: SentenceState) -> None:
 # Every sentence rule, in the order they run.
 SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("appeals", appeals),
+    SentenceRule("rallied_support", rallied_support),
     SentenceRule("allegations", allegations),
     SentenceRule("obligations", obligations),
     SentenceRule("reported_harm", reported_harm),
