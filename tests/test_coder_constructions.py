@@ -153,3 +153,27 @@ def test_asking_support_for_ones_own_bid_is_no_support_rallied(coder):
     got = codes(coder, "Kosovo appealed to EU members on Friday to throw their weight behind "
                        "its bid for membership of the Council of Europe.", level="root")
     assert not any(c == "05" for _, _, c in got)
+
+
+# -- vocabulary: reforms approved at home, hunger strikes, civil disobedience -----------------
+def test_reforms_approved_are_granted_to_the_country(coder):
+    got = codes(coder, "Bowing to months of protests, Armenia's parliament approved a package "
+                       "of electoral reforms on Friday.", level="root")
+    assert ("ARMLEG", "ARM", "08") in got
+
+
+def test_a_resignation_stays_aimed_at_no_one(coder):
+    got = codes(coder, "Peru's prime minister resigned on Monday.")
+    assert ("PERGOV", "---", "0831") in got
+
+
+def test_stopping_eating_in_protest_is_a_hunger_strike(coder):
+    got = codes(coder, "Jailed activists in Minsk stopped eating on Monday to press the "
+                       "government for their release.", level="root")
+    assert any(c == "14" for _, _, c in got)
+
+
+def test_civil_disobedience_is_a_protest(coder):
+    got = codes(coder, "Opposition activists in Dhaka launched a campaign of civil "
+                       "disobedience against the government on Sunday.", level="root")
+    assert any(c == "14" for _, _, c in got)

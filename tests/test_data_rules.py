@@ -28,6 +28,7 @@ def test_every_code_named_in_the_rules_exists():
              *(c for c in RULES["weapons"]["codes"].values() if c)]
     assert [c for c in named if c not in CODES] == []
     # code prefixes ("016", "05") name a code or a root
+    assert [c for c in RULES["own_country_except"] if c not in CODES] == []
     prefixes = [*RULES["event_anaphora"]["codes"], *RULES["own_country_codes"],
                 *RULES["prospect"]["codes"]]
     assert [c for c in RULES["targetless_codes"] if c not in CODES] == []

@@ -99,6 +99,7 @@ class Rules:
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]
     own_country_codes: tuple[str, ...]
+    own_country_except: frozenset[str]
     own_force_roots: frozenset[str]
     responsible_words: frozenset[str]
     responsibility_nouns: frozenset[str]

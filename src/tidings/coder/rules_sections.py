@@ -129,6 +129,7 @@ def actor_rules(data: RulesData) -> dict:
         accusation_roots=data.words("accusation", "roots"),
         accusation_preps=data.words("accusation", "preps"),
         own_country_codes=tuple(data.values("own_country_codes", None)),
+        own_country_except=data.words("own_country_except"),
         responsible_words=data.words("responsible_words"),
         responsibility_nouns=data.words("responsibility_nouns"),
         accusation_nouns=data.words("accusation_nouns"),

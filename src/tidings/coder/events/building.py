@@ -303,7 +303,7 @@ def own_country(k: CoderKnowledge, code: str, sources: list[Actor]) -> list[Acto
     president eased the curfew", "the government enacted reforms", "rail workers stayed off
     the job in protest"); else no one."""
     if not any(code.startswith(c) for c in k.rules.own_country_codes) or \
-            code in k.rules.targetless_codes:
+            code in k.rules.targetless_codes or code in k.rules.own_country_except:
         return []
     return [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}", a.country, None)
             for a in sources[:1]
