@@ -177,3 +177,10 @@ def test_civil_disobedience_is_a_protest(coder):
     got = codes(coder, "Opposition activists in Dhaka launched a campaign of civil "
                        "disobedience against the government on Sunday.", level="root")
     assert any(c == "14" for _, _, c in got)
+
+
+# -- two titled names joined by "and" ----------------------------------------------------------
+def test_two_titled_names_meeting_are_both_parties(coder):
+    got = codes(coder, "Sudan's army chief Abdel Fattah al-Burhan and RSF commander Mohamed "
+                       "Hamdan Dagalo met in Jeddah on Saturday.", level="root")
+    assert ("SDNMIL", "SDNUAFRSF", "04") in got and ("SDNUAFRSF", "SDNMIL", "04") in got

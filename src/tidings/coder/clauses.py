@@ -95,3 +95,30 @@ def _named_thing(namer: Token) -> Token | None:
         if c.dep_ == "ccomp" and c.lemma_ == "be":
             return next((g for g in c.children if g.dep_ == "attr"), None)
     return None
+
+
+def restore_titled_pair(first: Token) -> None:
+    """"Sudan's army chief Abdel Fattah al-Burhan and RSF commander Mohamed Hamdan Dagalo met",
+    "Nepal's prime minister X and rebel chief Y held talks": a title with its name, "and", and
+    a second title with its name, parsed with the second title a conjunct of the first name
+    and the second name hung elsewhere (on the first title, on the verb). The second title is
+    made the first title's conjunct and the second name its apposition."""
+    title, doc = first.head, first.doc
+    if first.dep_ != "appos" or title.i >= first.i or title.pos_ not in ("NOUN", "PROPN"):
+        return
+    second = next((c for c in first.children if c.dep_ == "conj" and c.i > first.i
+                   and c.pos_ == "NOUN"), None)
+    cc = next((c for c in first.children if c.dep_ == "cc" and first.i < c.i), None)
+    if second is None or cc is None or second.i + 1 >= len(doc) or \
+            doc[second.i + 1].pos_ != "PROPN":
+        return
+    end = second.i + 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    name = doc[end]
+    if any(name not in t.ancestors for t in doc[second.i + 1:end]) or \
+            second in name.ancestors:
+        return
+    second.head, second.dep_ = title, "conj"
+    cc.head = title
+    name.head, name.dep_ = second, "appos"

@@ -113,6 +113,7 @@ from tidings.coder.clauses import (
     restore_named_object,
     restore_object_conjunct,
     restore_tensed_conjunct,
+    restore_titled_pair,
 )
 from tidings.coder.verbless import (
     MODIFIERS,
@@ -173,6 +174,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
         elif sent.root.tag_ == "VBN":
             _restore_named_subject(sent.root)
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.dep_ == "appos":
+            restore_titled_pair(tok)
         if tok.pos_ == "PROPN" and tok.dep_ in _ROLES:
             _restore_coordinated_names(tok)
         elif tok.dep_ == "nmod" and tok.pos_ == "NOUN":
