@@ -184,3 +184,9 @@ def test_two_titled_names_meeting_are_both_parties(coder):
     got = codes(coder, "Ethiopia's army chief Birhanu Jula and TPLF commander Tadesse Werede "
                        "met in Nairobi on Saturday.", level="root")
     assert ("ETHMIL", "ETHREBTPL", "04") in got and ("ETHREBTPL", "ETHMIL", "04") in got
+
+
+def test_police_placed_on_a_state_of_readiness(coder):
+    got = codes(coder, "Police across Madrid were placed on their highest state of readiness "
+                       "on Wednesday.")
+    assert ("ESPCOP", "---", "151") in got
