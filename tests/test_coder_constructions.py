@@ -190,3 +190,9 @@ def test_police_placed_on_a_state_of_readiness(coder):
     got = codes(coder, "Police across Madrid were placed on their highest state of readiness "
                        "on Wednesday.")
     assert ("ESPCOP", "---", "151") in got
+
+
+def test_a_request_shelved_is_rejected(coder):
+    got = codes(coder, "Germany shelved Poland's request for Leopard tanks on Monday.",
+                level="root")
+    assert ("DEU", "POL", "12") in got
