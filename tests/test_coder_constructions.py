@@ -196,3 +196,15 @@ def test_a_request_shelved_is_rejected(coder):
     got = codes(coder, "Germany shelved Poland's request for Leopard tanks on Monday.",
                 level="root")
     assert ("DEU", "POL", "12") in got
+
+
+def test_readiness_to_compromise_is_an_intent_to_yield(coder):
+    got = codes(coder, "Serbia is prepared to compromise with Kosovo over the licence plates, "
+                       "its president said.", level="root")
+    assert any(s.startswith("SRB") and t.startswith("KSV") and c == "03" for s, t, c in got)
+
+
+def test_a_disbursement_received_is_aid_from_the_lender(coder):
+    got = codes(coder, "Pakistan received a disbursement of $1 billion from the International "
+                       "Monetary Fund on Friday.", level="root")
+    assert ("IGOBUSIMF", "PAK", "07") in got
