@@ -500,7 +500,7 @@ class ActorResolver(PronounResolver):
             if child.dep_ == "prep" and child.lower_ in self.rules.aide_preps and \
                     head.lemma_.lower() in self.rules.aide_nouns and (
                         principal := self._principal(child, matches, ctx)):
-                return principal, "aide"  # "a spokesman for President Yeltsin"
+                return principal, "aide"  # "a spokesman for President Macron"
             if child.dep_ == "prep" and child.lower_ in self.rules.member_preps:
                 members = [a for c in child.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)]

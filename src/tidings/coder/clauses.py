@@ -67,8 +67,8 @@ def restore_attributive_participle(part: Token) -> None:
 
 
 def restore_named_object(what: Token, naming_verbs: frozenset[str]) -> None:
-    """"struck what New Delhi said was a militant camp inside Pakistan", "launched what it
-    called anti-terrorist operations in Nagorno-Karabakh": the thing named in the free relative
+    """"struck what Ankara said were militant hideouts inside Iraq", "bombed what the army
+    called a rocket workshop in Gaza": the thing named in the free relative
     is the verb's object, and the naming clause describes it (its speaker is no target)."""
     namer = what.head
     if namer.lemma_ == "be" and namer.dep_ == "ccomp":

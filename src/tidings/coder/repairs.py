@@ -76,7 +76,7 @@ parsed document before anything is coded.
 - A participle describing people after a preposition ("appealed to striking coal miners") is
   sometimes parsed as a gerund with the people as its object. It is made their modifier again,
   the people the preposition's object (``clauses.restore_attributive_participle``).
-- A thing named in a free relative ("struck what New Delhi said was a camp inside Pakistan")
+- A thing named in a free relative ("struck what Ankara said were hideouts inside Iraq")
   is parsed inside the naming clause; it is made the verb's object, the naming clause its
   description (``clauses.restore_named_object``, ``grammar.naming_verbs``).
 - Two titled names joined by "and" ("Serbian President Aleksandar Vucic and Croatian Prime

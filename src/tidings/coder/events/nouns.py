@@ -257,7 +257,7 @@ def _visit_sources(k: CoderKnowledge, noun: Token, matches: Matches,
 
 def _manner_sources(k: CoderKnowledge, noun: Token, matches: Matches,
                     ctx: ArticleContext) -> list[Actor]:
-    """"stayed off the job in protest at the plan", "sailed past the island in a show of
+    """"dockers stayed off the job in protest at the reform", "sailed past the island in a show of
     force": the act is the manner of the verb's subject's act, and theirs."""
     verb = noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX") and \

@@ -1,7 +1,7 @@
-"""Support rallied on someone's behalf: "Venezuela urged Latin American governments to rally
-behind Bolivia's president", "Turkey lobbied OIC members to throw their weight behind
-Azerbaijan" are acts for the one supported (CAMEO 053, "rally support on behalf of"), not only
-appeals to those urged (sentence rule ``rallied_support``; rules.yaml ``rally_support``)."""
+"""Support rallied on someone's behalf: "Poland urged its partners to rally behind Moldova",
+"France lobbied EU members to throw their weight behind Armenia" are acts for the one
+supported (CAMEO 053, "rally support on behalf of") as well as appeals to those urged
+(sentence rule ``rallied_support``; rules.yaml ``rally_support``)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from tidings.records import Actor
 def rallied_support(k: CoderKnowledge, s: SentenceState) -> None:
     """An appeal (rules.yaml ``rally_support.roots``) whose verb asks the addressed to support
     someone (an infinitive of ``rally_support.verbs`` with an actor for its object or after one
-    of ``rally_support.preps``) is support rallied on that one's behalf, aimed at them."""
+    of ``rally_support.preps``) is also support rallied on that one's behalf, aimed at them."""
     rs = k.rules.rally_support
     if not rs.code:
         return
@@ -29,8 +29,8 @@ def rallied_support(k: CoderKnowledge, s: SentenceState) -> None:
         supported = [t for t in _supported(k, doc[i], s) if not t.code.startswith("---")]
         out = []
         for e in events:
-            # (support for the appealer's own cause is asked for, not rallied: "appealed to
-            # OIC members to throw their weight behind its bid")
+            # (support for the appealer's own cause is asked for, not rallied: "Kosovo appealed
+            # to EU members to back its bid")
             others = [t for t in supported if t.country != e.source.country]
             if e.root not in rs.roots or not others:
                 out.append(e)
