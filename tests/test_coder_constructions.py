@@ -3,6 +3,8 @@ round), on sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import triples
 
 
@@ -155,28 +157,15 @@ def test_asking_support_for_ones_own_bid_is_no_support_rallied(coder):
     assert not any(c == "05" for _, _, c in got)
 
 
-# -- vocabulary: reforms approved at home, hunger strikes, civil disobedience -----------------
-def test_reforms_approved_are_granted_to_the_country(coder):
-    got = codes(coder, "Bowing to months of protests, Armenia's parliament approved a package "
-                       "of electoral reforms on Friday.", level="root")
-    assert ("ARMLEG", "ARM", "08") in got
-
-
-def test_a_resignation_stays_aimed_at_no_one(coder):
-    got = codes(coder, "Peru's prime minister resigned on Monday.")
-    assert ("PERGOV", "---", "0831") in got
-
-
-def test_stopping_eating_in_protest_is_a_hunger_strike(coder):
-    got = codes(coder, "Jailed activists in Minsk stopped eating on Monday to press the "
-                       "government for their release.", level="root")
-    assert any(c == "14" for _, _, c in got)
-
-
-def test_civil_disobedience_is_a_protest(coder):
-    got = codes(coder, "Opposition activists in Dhaka launched a campaign of civil "
-                       "disobedience against the government on Sunday.", level="root")
-    assert any(c == "14" for _, _, c in got)
+# -- reforms approved at home; a resignation aimed at no one ------------------------------------
+@pytest.mark.parametrize("text, level, expected", [
+    ("Bowing to months of protests, Armenia's parliament approved a package of electoral "
+     "reforms on Friday.", "root", ("ARMLEG", "ARM", "08")),
+    ("Peru's prime minister resigned on Monday.", "code", ("PERGOV", "---", "0831")),
+])
+def test_reforms_granted_at_home_and_a_resignation_aimed_at_no_one(coder, text, level,
+                                                                    expected):
+    assert expected in codes(coder, text, level=level)
 
 
 # -- two titled names joined by "and" ----------------------------------------------------------
@@ -184,27 +173,3 @@ def test_two_titled_names_meeting_are_both_parties(coder):
     got = codes(coder, "Ethiopia's army chief Birhanu Jula and TPLF commander Tadesse Werede "
                        "met in Nairobi on Saturday.", level="root")
     assert ("ETHMIL", "ETHREBTPL", "04") in got and ("ETHREBTPL", "ETHMIL", "04") in got
-
-
-def test_police_placed_on_a_state_of_readiness(coder):
-    got = codes(coder, "Police across Madrid were placed on their highest state of readiness "
-                       "on Wednesday.")
-    assert ("ESPCOP", "---", "151") in got
-
-
-def test_a_request_shelved_is_rejected(coder):
-    got = codes(coder, "Germany shelved Poland's request for Leopard tanks on Monday.",
-                level="root")
-    assert ("DEU", "POL", "12") in got
-
-
-def test_readiness_to_compromise_is_an_intent_to_yield(coder):
-    got = codes(coder, "Serbia is prepared to compromise with Kosovo over the licence plates, "
-                       "its president said.", level="root")
-    assert any(s.startswith("SRB") and t.startswith("KSV") and c == "03" for s, t, c in got)
-
-
-def test_a_disbursement_received_is_aid_from_the_lender(coder):
-    got = codes(coder, "Pakistan received a disbursement of $1 billion from the International "
-                       "Monetary Fund on Friday.", level="root")
-    assert ("IGOBUSIMF", "PAK", "07") in got

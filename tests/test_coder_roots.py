@@ -190,25 +190,17 @@ def test_drivers_on_strike_are_labour(coder) -> None:
 @pytest.mark.parametrize("text, expected", [
     ("Rioters set police cars on fire in central Paris on Saturday.", "14"),
     ("India flew hundreds of extra troops to Manipur on Tuesday.", "15"),
-])
-def test_fires_set_and_troops_flown_in(coder, text, expected) -> None:
-    got = {r for _, _, r in triples(coder.code_text(text), "root")}
-    assert expected in got, got
-
-
-@pytest.mark.parametrize("text, expected", [
     ("Russia dispatched two warships to the eastern Mediterranean on Monday.", "15"),
     ("North Korean hackers broke into a South Korean defence ministry network.", "17"),
+    ("Azerbaijan put its armed forces on a war footing.", "15"),
+    ("Police across Madrid were placed on their highest state of readiness on Wednesday.",
+     "15"),
+    ("Jailed activists in Minsk stopped eating on Monday to press the government for their "
+     "release.", "14"),
 ])
-def test_warships_dispatched_and_networks_broken_into(coder, text, expected) -> None:
+def test_words_for_an_act_code_its_root(coder, text, expected) -> None:
     got = {r for _, _, r in triples(coder.code_text(text), "root")}
     assert expected in got, got
-
-
-def test_forces_put_on_a_war_footing_are_on_alert(coder) -> None:
-    got = {r for _, _, r in triples(coder.code_text(
-        "Azerbaijan put its armed forces on a war footing."), "root")}
-    assert "15" in got, got
 
 
 @pytest.mark.parametrize("text", [
