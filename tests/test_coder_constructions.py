@@ -173,3 +173,13 @@ def test_two_titled_names_meeting_are_both_parties(coder):
     got = codes(coder, "Ethiopia's army chief Birhanu Jula and TPLF commander Tadesse Werede "
                        "met in Nairobi on Saturday.", level="root")
     assert ("ETHMIL", "ETHREBTPL", "04") in got and ("ETHREBTPL", "ETHMIL", "04") in got
+
+
+# -- the seventeenth round ---------------------------------------------------------------------
+# -- a pronoun after a preposition stands for the person just named as the object --------------
+@pytest.mark.parametrize("verb", ["appealed to", "pleaded with"])
+def test_a_pronoun_after_a_preposition_is_the_person_called(coder, verb):
+    got = codes(coder, "Kenyan President William Ruto telephoned Ethiopian Prime Minister Abiy "
+                       f"Ahmed on Friday and {verb} him to withdraw troops from the border.",
+                level="root")
+    assert ("KENGOV", "ETHGOV", "02") in got

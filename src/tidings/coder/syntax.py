@@ -154,8 +154,10 @@ def pronoun_antecedents(pron: Token) -> Iterator[Token]:
     """Names earlier in the sentence an object pronoun may stand for, nearest first: proper
     names that are subjects outside its clause, and, when its verb shares its subject by
     coordination or is a participle clause with none of its own ("expelled the ambassador,
-    accusing him of ..."), the objects before it (proper names or nouns)."""
-    own = pron.head
+    accusing him of ...", "met Putin and pleaded with him"), the objects before it (proper
+    names or nouns)."""
+    own = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ in (
+        "prep", "dative") else pron.head  # ("pleaded with him": the verb of "with")
     shared = own.head if own.dep_ in ("conj", "advcl") and (
         own.dep_ == "conj" or own.tag_ == "VBG") and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in own.children) else None
