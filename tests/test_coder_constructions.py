@@ -183,3 +183,10 @@ def test_a_pronoun_after_a_preposition_is_the_person_called(coder, verb):
                        f"Ahmed on Friday and {verb} him to withdraw troops from the border.",
                 level="root")
     assert ("KENGOV", "ETHGOV", "02") in got
+
+
+# -- what is blamed "on" someone is blamed on them, whatever the object names ------------------
+def test_an_attack_blamed_on_a_group_accuses_the_group(coder):
+    got = codes(coder, "Ankara blamed the Istanbul bombing on the PKK.", level="root")
+    assert ("TURGOV", "TURREBPKK", "11") in got
+    assert not any(t == "TUR" for _, t, _ in got)  # (not the city the bombing was in)
