@@ -190,3 +190,22 @@ def test_an_attack_blamed_on_a_group_accuses_the_group(coder):
     got = codes(coder, "Ankara blamed the Istanbul bombing on the PKK.", level="root")
     assert ("TURGOV", "TURREBPKK", "11") in got
     assert not any(t == "TUR" for _, t, _ in got)  # (not the city the bombing was in)
+
+
+# -- people described once are known by name for the rest of the article -----------------------
+def test_a_person_described_outside_any_event_is_known_later_by_name(coder):
+    text = ("Ugandan opposition leader Kizza Besigye won a prize on Sunday. Kenyan President "
+            "William Ruto congratulated Besigye.")
+    assert ("KENGOV", "UGAOPP", "051") in codes(coder, text)
+
+
+def test_a_surname_is_the_person_described_before_not_the_place(coder):
+    text = ("Kenyan activist Boniface Mwangi flew home on Sunday. Police in Nairobi detained "
+            "Mwangi at the airport.")
+    assert ("KENCOP", "KENOPP", "173") in codes(coder, text)
+
+
+def test_a_name_never_described_stays_unknown(coder):
+    text = ("A man named Odhiambo flew home on Sunday. Police in Nairobi detained Mwangi at the "
+            "airport.")
+    assert not any(t.startswith("KENOPP") for _, t, _ in codes(coder, text))

@@ -30,12 +30,12 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.coder import compiled
 from tidings.coder.actors import ActorResolver
-from tidings.coder.context import ArticleContext
+from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.counts.attach import attach_counts
 from tidings.coder.counts.finder import CountFinder, Found
 from tidings.coder.events.extractor import EventExtractor
 from tidings.coder.events.mass_killings import mass_killings
-from tidings.coder.events.scope import CoderKnowledge
+from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.repairs import RepairWords, repair_parse
 from tidings.config import DATA_DIR, lexicon_dirs
 from tidings.knowledge.bundle import Knowledge, load_knowledge
@@ -124,6 +124,7 @@ class TidingsCoder:
             index = len(sentences)
             start = sent.start_char + raw.index(text[0])
             sentences.append(Sentence(index, start, start + len(text), text))
+            self._learn_names(sent, matches, ctx)
             found = self.extractor.sentence_events(sent, index, matches, ctx)
             ctx.next_sentence(found)
             events.extend(found)
@@ -136,6 +137,23 @@ class TidingsCoder:
         events = attach_counts(doc, events, counts, self.count_words.roots)
         events = mass_killings(self.extractor.k, doc, events)
         return sentences, self.confidence.score(events, sentences), places
+
+    def _learn_names(self, sent: Span, matches: Matches, ctx: ArticleContext) -> None:
+        """Remember who the people the sentence describes are, in an event or not ("Russian
+        journalist Dmitry Muratov won the prize. The Kremlin congratulated Muratov."): each
+        person's name that resolves to a known actor, for later mentions by name alone, in
+        this sentence too ("Dmitry Muratov of Russia won ..., and the Kremlin congratulated
+        Muratov")."""
+        for tok in sent:
+            if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN" or tok.lower_ in ctx.names or \
+                    tok.dep_ in ("compound", "flat"):
+                continue
+            got = self.resolver.resolve(tok, matches, ctx, remember=False)
+            # (of a coordination, the one whose words hold the name)
+            own = [a for a in got if (len(got) == 1 or a.start <= tok.idx < a.end)
+                   and not a.code.startswith(UNKNOWN)]
+            if own:
+                ctx.learn_name(own[0], tok)
 
     def _agent_of(self, tok: Token) -> str | None:
         """The CAMEO sector a people noun names ("soldiers" MIL), from the agent words."""

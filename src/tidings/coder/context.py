@@ -56,13 +56,24 @@ class ArticleContext:
         if len(self.recent) > 30:
             del self.recent[:10]
         if head.pos_ == "PROPN":
-            for tok in head.doc[head.left_edge.i : head.i + 1]:
-                if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
-                    self.names[tok.lower_] = actor
+            self.learn_name(actor, head)
         # Title words in the phrase let "the envoy" / "the minister" refer back to it later.
         for tok in head.doc[head.left_edge.i : head.i + 1]:
             if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.agent_words:
                 self.by_agent_word[tok.lemma_.lower()] = actor
+
+    def learn_name(self, actor: Actor, head: Token) -> bool:
+        """Let the person's names in the phrase ``head`` ends (a proper noun) stand for
+        ``actor`` later in the article ("Muratov" after "Russian journalist Dmitry Muratov");
+        whether any name was new."""
+        new = False
+        for tok in head.doc[head.left_edge.i : head.i + 1]:
+            if tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON":
+                new = new or self.names.get(tok.lower_) != actor
+                self.names[tok.lower_] = actor
+        if new:
+            self._changed()
+        return new
 
     def last(self, person: bool | None, subject: bool = False,
              skip: Callable[[Actor], bool] | None = None) -> Actor | None:
