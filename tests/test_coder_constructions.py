@@ -209,3 +209,17 @@ def test_a_name_never_described_stays_unknown(coder):
     text = ("A man named Odhiambo flew home on Sunday. Police in Nairobi detained Mwangi at the "
             "airport.")
     assert not any(t.startswith("KENOPP") for _, t, _ in codes(coder, text))
+
+
+# -- a government's building after "at" is where two parties acted, not a third party ----------
+def test_a_deal_signed_at_the_white_house_is_between_the_signatories(coder):
+    got = codes(coder, "Serbian President Aleksandar Vucic and Kosovo Prime Minister Albin Kurti "
+                       "signed an economic agreement at the White House on Friday.", level="root")
+    assert ("SRBGOV", "KSVGOV", "05") in got and ("KSVGOV", "SRBGOV", "05") in got
+    assert not any(t.startswith("USA") for _, t, _ in got)
+
+
+def test_leaders_arriving_in_a_capital_still_visit_it(coder):
+    got = codes(coder, "The Polish and Czech prime ministers arrived in Kyiv on Tuesday.",
+                level="root")
+    assert ("POLGOV", "UKR", "04") in got or ("POLGOV", "UKRGOV", "04") in got

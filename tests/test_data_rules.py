@@ -72,7 +72,7 @@ SECTIONS = {
                 "target_preps", "deep_target_preps",
                 "object_preps", "answer_preps", "defiance_preps", "issuer_preps",
                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
-                "consultation_preps", "consultation_nouns",
+                "venue_preps", "consultation_preps", "consultation_nouns",
                 "place_preps", "object_place_preps", "passive_place_preps",
                 "document_place_preps", "location_preps", "member_preps", "people_place_preps",
                 "where_preps", "allegiance_preps", "command_preps"},

@@ -248,6 +248,7 @@ class Rules:
     gathering_preps: frozenset[str]
     responsible_preps: frozenset[str]
     visit_preps: frozenset[str]
+    venue_preps: frozenset[str]
     consultation_preps: frozenset[str]
     consultation_nouns: frozenset[str]
     place_preps: tuple[str, ...]

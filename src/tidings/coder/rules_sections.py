@@ -326,7 +326,7 @@ def preposition_rules(data: RulesData) -> dict:
                "passive_place_preps", "document_place_preps")
     unordered = ("deep_target_preps", "object_preps", "defiance_preps", "issuer_preps",
                  "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",
-                 "consultation_preps", "consultation_nouns",
+                 "venue_preps", "consultation_preps", "consultation_nouns",
                  "location_preps", "member_preps", "people_place_preps", "where_preps",
                  "allegiance_preps", "command_preps")
     return {**{key: data.ordered("grammar", key) for key in ordered},

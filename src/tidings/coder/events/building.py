@@ -51,11 +51,32 @@ def root_of(k: CoderKnowledge, code: str, flags: Modality) -> str:
         return (k.ontology.intent_of(code) or code)[:2]
     return code[:2]
 
+def _venue_building(k: CoderKnowledge, actor: Actor, sent: Span) -> bool:
+    """``actor`` is a building that stands for a government (a metonym: "the White
+    House", "the Kremlin") named after a preposition of place: "... at the White House"."""
+    if not actor.rule.startswith("metonym:"):
+        return False
+    first = next((t for t in sent if t.idx == actor.start), None)
+    if first is None or first.i == sent.start:
+        return False
+    before = first.nbor(-1)
+    if before.pos_ == "DET" and before.i > sent.start:
+        before = before.nbor(-1)
+    return before.lower_ in k.rules.venue_preps
+
+
 def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Actor],
           tokens: list[Token], index: int, p: Pattern, flags: Modality,
           venue: str | None) -> list[Event]:
     out: list[Event] = []
     root = root_of(k, code, flags)
+    reciprocal = p.symmetric or root in k.rules.reciprocal_roots or \
+        code in k.rules.reciprocal_roots
+    if reciprocal and len(sources) > 1 and targets and tokens and all(
+            _venue_building(k, t, tokens[0].sent) for t in targets):
+        # "Israeli and Palestinian negotiators met at the White House": where, not with whom
+        venue = venue or targets[0].country or targets[0].code[:3]
+        targets = []
     if not targets and len(sources) > 1 and (
             p.symmetric or root in k.rules.reciprocal_roots
             or code in k.rules.reciprocal_roots):
