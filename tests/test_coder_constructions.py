@@ -223,3 +223,11 @@ def test_leaders_arriving_in_a_capital_still_visit_it(coder):
     got = codes(coder, "The Polish and Czech prime ministers arrived in Kyiv on Tuesday.",
                 level="root")
     assert ("POLGOV", "UKR", "04") in got or ("POLGOV", "UKRGOV", "04") in got
+
+
+# -- "Europe's largest X" is a thing in Europe, not Europe's --------------------------------
+def test_the_largest_of_a_region_is_not_the_region_s(coder):
+    got = codes(coder, "Russian troops seized Europe's largest nuclear power plant at "
+                       "Zaporizhzhia on Friday.", level="root")
+    assert ("RUSMIL", "UKR", "19") in got
+    assert not any(t.startswith("EUR") for _, t, _ in got)

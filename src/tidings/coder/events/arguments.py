@@ -234,7 +234,10 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
             # "rejected North Korea's demand", "welcomed Germany's statement", "vetoed a
             # UN resolution": whose it is.
             for poss in c.children:
-                if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN"):
+                if poss.dep_ == "poss" and poss.pos_ in ("PROPN", "NOUN") and not any(
+                        m.tag_ in ("JJS", "RBS") for m in c.children if m.i < c.i):
+                    # (not "seized Europe's largest nuclear plant": the best of a place is
+                    # not its owner's)
                     yield [poss]
             for mod in c.children:
                 # "rejected a Western-drafted peace deal": who drafted it (not a go-between:
