@@ -231,3 +231,16 @@ def test_the_largest_of_a_region_is_not_the_region_s(coder):
                        "Zaporizhzhia on Friday.", level="root")
     assert ("RUSMIL", "UKR", "19") in got
     assert not any(t.startswith("EUR") for _, t, _ in got)
+
+
+# -- "Soviet-era", "Russian-style": a period or a manner, no actor --------------------------
+@pytest.mark.parametrize("text, expected, absent", [
+    ("Moscow wrote off 90 percent of Cuba's Soviet-era debt on Friday.", ("RUS", "CUB"), "SUN"),
+    ("Georgia's parliament passed a Russian-style foreign agents law as thousands of "
+     "protesters rallied outside.", None, "RUS"),
+])
+def test_a_name_hyphenated_to_era_or_style_is_no_actor(coder, text, expected, absent):
+    got = codes(coder, text, level="root")
+    if expected:
+        assert any(s.startswith(expected[0]) and t.startswith(expected[1]) for s, t, _ in got)
+    assert not any(absent in (s[:3], t[:3]) for s, t, _ in got)

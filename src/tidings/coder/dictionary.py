@@ -76,6 +76,8 @@ class ActorDictionary:
         self.articles: frozenset[str] = frozenset()
         # Words that make a sector word after them a part of a place: "the west bank of".
         self.side_words: frozenset[str] = frozenset()
+        # Words that make a name hyphenated to them a period or manner: "Soviet-era".
+        self.manner_suffixes: frozenset[str] = frozenset()
         # Phrases that name an actor only when written exactly so, in capitals: "WHO", "IS".
         self.capitals: dict[str, str] = {}
 
@@ -88,6 +90,7 @@ class ActorDictionary:
         self.name_particles = frozenset(grammar.get("name_particles") or ())
         self.articles = frozenset(grammar.get("articles") or ())
         self.side_words = frozenset(grammar.get("side_words") or ())
+        self.manner_suffixes = frozenset(grammar.get("manner_suffixes") or ())
         for data_dir in knowledge.data_dirs:
             for stem in self.FILES:
                 # (directory by directory, as the entries were always added; errors name
@@ -216,6 +219,10 @@ class ActorDictionary:
         # west bank", "on the east coast": not the West).
         if span[-1].is_lower and span[-1].lower_ in self.side_words and \
                 span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return False
+        # "Soviet-era debt", "a Russian-style law": a period or a manner, no actor.
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
+                doc[span.end + 1].lower_ in self.manner_suffixes:
             return False
         # Names of organisations and people are proper names: "Russia today" is not the
         # broadcaster "Russia Today".

@@ -224,6 +224,7 @@ class Rules:
     pair_quantifiers: frozenset[str]
     name_particles: frozenset[str]
     side_words: frozenset[str]
+    manner_suffixes: frozenset[str]
     bare_time_words: frozenset[str]
     measure_nouns: frozenset[str]
     attributive_participles: frozenset[str]

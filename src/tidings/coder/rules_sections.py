@@ -314,7 +314,8 @@ def grammar_rules(data: RulesData) -> dict:
         "conditional_marks", "adverbial_marks", "simultaneous_marks", "relative_pronouns",
         "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
         "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
-        "pair_quantifiers", "name_particles", "side_words", "bare_time_words", "measure_nouns",
+        "pair_quantifiers", "name_particles", "side_words", "manner_suffixes",
+        "bare_time_words", "measure_nouns",
         "attributive_participles", "aspect_verbs", "conduct_verbs", "conduct_idioms",
         "manner_nouns", "naming_verbs", "warning_verbs",
         "negating_determiners")}
