@@ -244,3 +244,20 @@ def test_a_name_hyphenated_to_era_or_style_is_no_actor(coder, text, expected, ab
     if expected:
         assert any(s.startswith(expected[0]) and t.startswith(expected[1]) for s, t, _ in got)
     assert not any(absent in (s[:3], t[:3]) for s, t, _ in got)
+
+
+# -- drills launched around or off another's land are aimed at it ------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("China's military launched live-fire exercises around Taiwan on Thursday.",
+     ("CHNMIL", "TWN", "150")),
+    ("Russian warships began naval drills off Japan's northern coast on Monday.",
+     ("RUSMIL", "JPN", "150")),
+])
+def test_drills_around_a_country_are_aimed_at_it(coder, text, expected):
+    assert expected in codes(coder, text)
+
+
+def test_joint_drills_near_a_city_stay_between_the_partners(coder):
+    got = codes(coder, "Egyptian and Greek naval forces staged joint drills near Alexandria "
+                       "on Tuesday.", level="root")
+    assert ("EGYMIL", "GRCMIL", "06") in got and ("GRCMIL", "EGYMIL", "06") in got
