@@ -275,10 +275,19 @@ def _violent_noun(k: CoderKnowledge, noun: Token) -> bool:
 def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: ArticleContext,
                         coded_verbs: set[int], speaker: Token | None = None) -> list[Actor]:
     """Who is the active subject of the uncoded verb the noun is the object of."""
-    if noun.dep_ in ("dobj", "attr", "nsubjpass") and noun.head.pos_ in (
-            "VERB", "AUX") and noun.head.i not in coded_verbs:
-        return _doers(k, noun.head, matches, ctx, speaker)
+    verb = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and verb.pos_ in (
+            "VERB", "AUX") and verb.i not in coded_verbs and not _purpose(verb):
+        return _doers(k, verb, matches, ctx, speaker)
     return []
+
+
+def _purpose(verb: Token) -> bool:
+    """``verb`` is an infinitive of purpose after another verb's object ("sent observers to
+    monitor a ceasefire", "deployed troops to oversee the truce"): what it is done to is an
+    aim, not an act of the doer's."""
+    return verb.dep_ in ("advcl", "relcl", "acl") and verb.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, sources: list[Actor],
