@@ -387,9 +387,9 @@ def test_a_sports_result_is_no_violence(coder, text):
     case("Could Iran strike Israel?"),
     case("Should NATO send troops to Ukraine?"),
     case("Who attacked the Saudi oil facilities?"),
-    case("Will China invade Taiwan?", "a yes/no question with 'will' is coded as an intent"),
-    case("Did Russia attack the Ukrainian grain port?",
-         "a yes/no question with 'did' is coded as an attack"),
+    case("Will China invade Taiwan?"),
+    case("Did Russia attack the Ukrainian grain port?"),
+    case('"Has Moscow expelled our diplomats?" the minister asked.'),
 ])
 def test_a_question_is_not_asserted(coder, text):
     assert codes(coder, text) == set()

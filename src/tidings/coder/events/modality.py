@@ -109,7 +109,19 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
     # "going to": future.
     if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
         future = True
+    if _asked(verb):
+        hypothetical = True  # "Will China invade Taiwan?", "Did Russia attack the port?"
     return Modality(negated, hypothetical, future)
+
+
+def _asked(verb: Token) -> bool:
+    """``verb`` is in a sentence that asks, not says: one that ends with a question mark
+    (quotes after it aside)."""
+    for t in reversed(verb.sent):
+        if t.is_quote or t.is_space:
+            continue
+        return t.text == "?"
+    return False
 
 
 def is_aim(k: CoderKnowledge, verb: Token) -> bool:
