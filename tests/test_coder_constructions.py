@@ -261,3 +261,14 @@ def test_joint_drills_near_a_city_stay_between_the_partners(coder):
     got = codes(coder, "Egyptian and Greek naval forces staged joint drills near Alexandria "
                        "on Tuesday.", level="root")
     assert ("EGYMIL", "GRCMIL", "06") in got and ("GRCMIL", "EGYMIL", "06") in got
+
+
+# -- the party of a meeting abroad is not from where it met -------------------------------------
+def test_rebels_met_abroad_are_the_government_s_own(coder):
+    got = codes(coder, "The Sudanese army held talks with the rebels in Jeddah.", level="root")
+    assert ("SDNMIL", "SDNREB", "04") in got
+
+
+def test_rebels_met_at_home_stay_placed(coder):
+    got = codes(coder, "Sudanese army officers met rebels in Darfur.", level="root")
+    assert ("SDNMIL", "SDNREB", "04") in got

@@ -300,10 +300,8 @@ def test_a_time_clause_does_not_lend_its_parties(coder, text, pair):
     case("Iraqi and Kurdish officials held talks in Amman.",
          "with one party unresolved, the host city's country is coded as visited and host",
          place="JOR"),
-    case("The Sudanese army held talks with the rebels in Jeddah.",
-         "the rebels are placed in Saudi Arabia and coded as hosts", place="SAU"),
-    case("Colombian officials met rebel negotiators in Havana.",
-         "the rebels are dropped and Cuba is coded as host of a visit", place="CUB"),
+    case("The Sudanese army held talks with the rebels in Jeddah.", place="SAU"),
+    case("Colombian officials met rebel negotiators in Havana.", place="CUB"),
 ])
 def test_a_venue_is_not_a_party(coder, text, place):
     got = codes(coder, text)

@@ -46,6 +46,9 @@ from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import each_other, infinitive, prep_objects, small_clause
 from tidings.records import Actor, Event
 
+PLACED = "in:place:"  # (the rule of an agent placed by a place phrase: "rebels in Jeddah")
+UNKNOWN = "---"
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -440,6 +443,22 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
     targets = d.targets
     if p.code in k.rules.venue_codes:
         d.venue = venue_of(k, verb, d.matches)
+        # "held talks with the rebels in Jeddah": the place the parse hung on the party of a
+        # meeting is where it met, not where that party is from
+        # (abroad: "met rebels in Darfur" are Sudan's rebels to Sudan's army)
+        home = {a.country for a in sources}
+        placed = [t for t in targets if t.agent and t.rule.startswith(PLACED)
+                  and t.country not in home]
+        if placed:
+            # (a party of no country met abroad is the other side's own: "Colombian
+            # officials met rebel negotiators in Havana")
+            d.venue = d.venue or placed[0].country
+            unplaced = [replace(t, code=UNKNOWN + (t.agent or ""), country=None,
+                                rule=f"agent:{t.text}") for t in placed]
+            countries = [c for c in home if c]
+            if len(home) == 1 and countries:
+                unplaced = [localised(t, countries[0]) for t in unplaced]
+            targets = [unplaced[placed.index(t)] if t in placed else t for t in targets]
     elif not targets and (p.code[:2] in k.rules.venue_target_roots
                           or p.code in k.rules.targetless_codes) and not (
             len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
