@@ -272,3 +272,10 @@ def test_rebels_met_abroad_are_the_government_s_own(coder):
 def test_rebels_met_at_home_stay_placed(coder):
     got = codes(coder, "Sudanese army officers met rebels in Darfur.", level="root")
     assert ("SDNMIL", "SDNREB", "04") in got
+
+
+# -- an act a noun names is still reported when no noun of fearing governs it ----------------
+def test_details_of_an_attack_are_no_fear_of_one(coder):
+    got = codes(coder, "Details of the Russian attack on Kharkiv emerged on Monday.",
+                level="root")
+    assert any(s.startswith("RUS") and c in ("18", "19") for s, _, c in got)

@@ -63,13 +63,11 @@ def test_a_noun_event_that_did_not_happen(coder, text):
 
 @pytest.mark.parametrize("text, banned", [
     case("A visit by the Chinese defence minister to Vietnam is expected next month.",
-         "an expected visit named by a noun is coded as a visit that took place", banned="042"),
-    case("The threat of a Russian attack on Moldova is growing.",
-         "an attack that is only threatened is coded as an attack", banned="19"),
-    case("Fears of an Iranian attack on Israel rose.",
-         "an attack that is only feared is coded as an attack", banned="19"),
-    case("The anniversary of the Iraqi invasion of Kuwait passed quietly.",
-         "an invasion recalled by its anniversary is coded as news", banned="19"),
+         banned="042"),
+    case("The threat of a Russian attack on Moldova is growing.", banned="19"),
+    case("Fears of an Iranian attack on Israel rose.", banned="19"),
+    case("The anniversary of the Iraqi invasion of Kuwait passed quietly.", banned="19"),
+    case("Analysts warned of the growing risk of a Chinese blockade of Taiwan.", banned="19"),
 ])
 def test_a_noun_event_only_expected_feared_or_recalled(coder, text, banned):
     assert not any(c.startswith(banned) for *_, c in codes(coder, text, date="2024-03-01"))

@@ -146,6 +146,7 @@ class Rules:
     defiance_nouns: frozenset[str]
     defiance_code: str | None
     hearsay_nouns: frozenset[str]
+    unreal_nouns: frozenset[str]
     optimism_codes: frozenset[str]
     prospect_codes: frozenset[str]
     prospect_preps: frozenset[str]

@@ -216,6 +216,7 @@ def event_rules(data: RulesData) -> dict:
         prospect_codes=data.words("prospect", "codes"),
         prospect_preps=data.words("prospect", "preps"),
         hearsay_nouns=data.words("hearsay_nouns"),
+        unreal_nouns=data.words("unreal_nouns"),
         defiance_nouns=data.words("defiance", "nouns"),
         defiance_code=data.part("defiance").get("code"),
         sport_words=data.words("sport", "words"),

@@ -23,7 +23,7 @@ from tidings.coder.events.matching import (
     slot_names_actor,
     try_pattern,
 )
-from tidings.coder.events.modality import modality_of
+from tidings.coder.events.modality import governed_as, modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
 from tidings.coder.patterns import Pattern
@@ -322,11 +322,30 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
     return sources, targets
 
 
+def _unreal(k: CoderKnowledge, noun: Token) -> bool:
+    """The noun is named after "of" by a noun of fearing, foreseeing or remembering
+    (rules.yaml unreal_nouns): "the threat of a Russian attack", "the anniversary of the
+    invasion"."""
+    t = noun
+    while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head.head
+        if t.lemma_.lower() in k.rules.unreal_nouns:
+            return True
+    return False
+
+
 def _noun_modality(k: CoderKnowledge, noun: Token, code: str,
                    speaker: Token | None = None) -> Modality:
     """Whether the event is asserted, negated, future or hypothetical, from the noun's verb
     (and not asserted at all when the verb cancels it, or ends a fight)."""
     flags = modality_of(k, noun.head, speaker) if noun.head.pos_ == "VERB" else ASSERTED
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        # "a visit by the minister is expected next month": what its own verb makes of it
+        kind = governed_as(k, noun.head)
+        flags = flags._replace(future=flags.future or kind == "future",
+                               hypothetical=flags.hypothetical or kind == "hypothetical")
+    if _unreal(k, noun):
+        flags = flags._replace(hypothetical=True)  # "fears of an Iranian attack"
     # ("to end more than a year of fighting": what measures the act stands for it)
     obj = noun
     while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
