@@ -279,3 +279,14 @@ def test_details_of_an_attack_are_no_fear_of_one(coder):
     got = codes(coder, "Details of the Russian attack on Kharkiv emerged on Monday.",
                 level="root")
     assert any(s.startswith("RUS") and c in ("18", "19") for s, _, c in got)
+
+
+# -- what is allowed or done by both is still done -----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Both Egypt and Jordan condemned the Israeli raid on Jenin.", ("EGY", "11")),
+    ("Egypt allowed Israeli troops to attack Hamas positions near Rafah.", ("ISR", "19")),
+    ("Iraq had withdrawn its troops from Kuwait by Thursday, officials said.", ("IRQ", "08")),
+])
+def test_acts_that_are_not_negated_stay_asserted(coder, text, expected):
+    got = codes(coder, text, level="root")
+    assert any(s.startswith(expected[0]) and c == expected[1] for s, _, c in got)

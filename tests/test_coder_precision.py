@@ -88,10 +88,8 @@ def test_a_negated_act_is_flagged_not_asserted(coder, text):
     case("Moldova denied attacking Russian troops.", banned="19"),
     case("Hungary refused to condemn Russia.", banned="11"),
     case("India rejected reports that its troops had crossed into China.", banned="19"),
-    case("Neither Egypt nor Jordan condemned Israel.",
-         "'neither ... nor' is not read as negation", banned="11"),
-    case("Brazil has yet to recognize the new government in Niger.",
-         "'has yet to' is not read as negation", banned="054"),
+    case("Neither Egypt nor Jordan condemned Israel.", banned="11"),
+    case("Brazil has yet to recognize the new government in Niger.", banned="054"),
 ])
 def test_a_denied_refused_or_not_yet_done_act(coder, text, banned):
     assert not any(c.startswith(banned) for *_, c in codes(coder, text))
@@ -116,12 +114,10 @@ def test_the_condition_of_a_threat_is_not_done(coder):
 
 
 @pytest.mark.parametrize("text, banned", [
-    case("Had Iraq withdrawn from Kuwait, the coalition would not have attacked.",
-         "the counterfactual 'had X withdrawn' is coded as a withdrawal", banned="087"),
-    case("Without American support, Ukraine would struggle to repel Russia.",
-         "'would struggle to' is not read as hypothetical", banned="19"),
-    case("Lebanon would not allow Israel to attack Hezbollah.",
-         "an act that would not be allowed is coded as done", banned="19"),
+    case("Had Iraq withdrawn from Kuwait, the coalition would not have attacked.", banned="087"),
+    case("Without American support, Ukraine would struggle to repel Russia.", banned="19"),
+    case("Lebanon would not allow Israel to attack Hezbollah.", banned="19"),
+    case("Should Russia attack Moldova, NATO would respond.", banned="19"),
 ])
 def test_a_counterfactual_or_disallowed_act(coder, text, banned):
     assert not any(c.startswith(banned) for *_, c in codes(coder, text))

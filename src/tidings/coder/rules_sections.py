@@ -319,7 +319,8 @@ def grammar_rules(data: RulesData) -> dict:
         "bare_time_words", "measure_nouns",
         "attributive_participles", "aspect_verbs", "conduct_verbs", "conduct_idioms",
         "manner_nouns", "naming_verbs", "warning_verbs",
-        "negating_determiners")}
+        "negating_determiners", "pending_adverbs", "inverted_conditional_aux",
+        "permission_verbs")}
 
 
 def preposition_rules(data: RulesData) -> dict:

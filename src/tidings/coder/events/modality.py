@@ -28,7 +28,8 @@ def _chain(k: CoderKnowledge, verb: Token) -> list[Token]:
     chain = [verb]
     while (t.dep_ in ("conj", "ccomp") or infinitive(t)) and t.head.i != t.i:
         if t.dep_ == "ccomp" and t.head.lemma_.lower() not in k.rules.governing_verbs and \
-                not (t.head.lemma_.lower() in k.rules.mandative_verbs and subjunctive(t)):
+                not (t.head.lemma_.lower() in k.rules.mandative_verbs and subjunctive(t)) and \
+                not (infinitive(t) and t.head.lemma_.lower() in k.rules.permission_verbs):
             break
         if t.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ in k.rules.adverbial_marks
                                      for c in t.children):
@@ -48,13 +49,10 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
                                      for c in kids):
             # "investigating whether Huawei violated sanctions": an open question
             hypothetical = True
-        if own and any(c.dep_ == "neg" for c in kids):
+        if own and _denied(k, kids):
             negated = True
-        if own and any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
-                g.dep_ == "det" and g.lower_ in k.rules.negating_determiners
-                for g in c.children) for c in kids):
-            # "reached no agreement", "no shots were fired", "neither side signed"
-            negated = True
+        if own and _inverted_condition(k, v, kids):
+            hypothetical = True  # "Had Iraq withdrawn from Kuwait, ..."
         auxes = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass")}
         if own or chain[i - 1].dep_ == "conj":
             if auxes & k.rules.future_aux:
@@ -87,6 +85,11 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
                                              negated or kind == "negated")
             if any(c.dep_ == "neg" for c in kids):
                 negated = True
+            if v.lemma_.lower() in k.rules.permission_verbs and any(
+                    c.dep_ == "neg" for c in kids):
+                negated = True  # "would not allow Israel to attack"
+            if any(c.dep_ == "advmod" and c.lower_ in k.rules.pending_adverbs for c in kids):
+                negated = True  # "has yet to recognise"
     # "its demand that Israel ease restrictions", "a plan to withdraw": a clause completing
     # a noun of wishing, promising or refusing is governed by it like by the verb.
     top = chain[-1]
@@ -122,6 +125,26 @@ def _asked(verb: Token) -> bool:
             continue
         return t.text == "?"
     return False
+
+
+def _denied(k: CoderKnowledge, kids: list[Token]) -> bool:
+    """The verb (whose children are ``kids``) is negated, or its subject or object is denied
+    by its determiner: "reached no agreement", "no shots were fired", "neither side
+    signed", "neither Egypt nor Jordan condemned"."""
+    return any(c.dep_ == "neg" for c in kids) or any(
+        c.dep_ in ("dobj", "nsubj", "nsubjpass") and any(
+            g.dep_ in ("det", "preconj") and g.lower_ in k.rules.negating_determiners
+            for g in c.children) for c in kids)
+
+
+def _inverted_condition(k: CoderKnowledge, verb: Token, kids: list[Token]) -> bool:
+    """The verb's clause opens with its auxiliary before its subject, as a condition does
+    ("Had Iraq withdrawn from Kuwait, the coalition would not have attacked")."""
+    aux = next((c for c in kids if c.dep_ in ("aux", "auxpass")
+                and c.lower_ in k.rules.inverted_conditional_aux), None)
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subj is not None and aux.i < subj.i and \
+        verb.dep_ != "ROOT" and aux.i == verb.left_edge.i
 
 
 def is_aim(k: CoderKnowledge, verb: Token) -> bool:
