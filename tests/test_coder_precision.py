@@ -180,9 +180,9 @@ def test_a_warning_about_a_third_party_is_not_its_threat(coder):
     assert not any(s.startswith("IGOWSTNAT") for s, _, _ in got)
 
 
-@xfail("a claim is not asserted only when its content is conflictual; arming is coded as done")
-def test_what_a_claim_says_is_not_asserted(coder):
-    got = codes(coder, "Niger claimed that France was arming jihadists.")
+@pytest.mark.parametrize("verb", ["claimed", "alleged"])
+def test_what_a_claim_says_is_not_asserted(coder, verb):
+    got = codes(coder, f"Niger {verb} that France was arming jihadists.")
     assert not any(s == "FRA" for s, _, _ in got)
 
 

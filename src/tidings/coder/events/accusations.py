@@ -52,7 +52,10 @@ def allegations(k: CoderKnowledge, s: SentenceState) -> None:
                 continue
             # (a crime named is a material act: "investigated war crimes" is no war crime)
             least = 4 if labelled_only else 3
-            keep = [e for e in s.by_verb[j] if e.quad_class < least]
+            # (what is only claimed is not done, harmful or not: "claimed that France was
+            # arming jihadists"; a finding's or a label's other acts stand)
+            claimed_only = verb.lemma_.lower() in k.rules.allegation_verbs
+            keep = [e for e in s.by_verb[j] if e.quad_class < least and not claimed_only]
             accused += [e for e in s.by_verb[j] if e.quad_class >= least]
             if keep:
                 s.by_verb[j] = keep
