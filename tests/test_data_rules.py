@@ -65,6 +65,7 @@ SECTIONS = {
                 "person_pronouns", "thing_pronouns", "plural_pronouns", "speaker_pronouns",
                 "owner_pronouns", "definite_determiners", "anaphoric_determiners", "articles",
                 "pair_quantifiers", "name_particles", "side_words", "manner_suffixes",
+                "water_words",
                 "bare_time_words",
                 "measure_nouns", "attributive_participles", "aspect_verbs", "conduct_verbs",
                 "conduct_idioms", "manner_nouns", "naming_verbs",

@@ -78,6 +78,8 @@ class ActorDictionary:
         self.side_words: frozenset[str] = frozenset()
         # Words that make a name hyphenated to them a period or manner: "Soviet-era".
         self.manner_suffixes: frozenset[str] = frozenset()
+        # Words whose "of" makes a country's name a sea's: "the Gulf of Oman".
+        self.water_words: frozenset[str] = frozenset()
         # Phrases that name an actor only when written exactly so, in capitals: "WHO", "IS".
         self.capitals: dict[str, str] = {}
 
@@ -91,6 +93,7 @@ class ActorDictionary:
         self.articles = frozenset(grammar.get("articles") or ())
         self.side_words = frozenset(grammar.get("side_words") or ())
         self.manner_suffixes = frozenset(grammar.get("manner_suffixes") or ())
+        self.water_words = frozenset(grammar.get("water_words") or ())
         for data_dir in knowledge.data_dirs:
             for stem in self.FILES:
                 # (directory by directory, as the entries were always added; errors name
@@ -223,6 +226,11 @@ class ActorDictionary:
         # "Soviet-era debt", "a Russian-style law": a period or a manner, no actor.
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                 doc[span.end + 1].lower_ in self.manner_suffixes:
+            return False
+        # "the Gulf of Oman", "the Sea of Japan": the name of the waters, not the country.
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
+                doc[span.start - 2].lower_ in self.water_words and \
+                all(e.kind in ("country", "capital", "city") for e in entries):
             return False
         # Names of organisations and people are proper names: "Russia today" is not the
         # broadcaster "Russia Today".

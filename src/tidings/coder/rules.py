@@ -226,6 +226,7 @@ class Rules:
     name_particles: frozenset[str]
     side_words: frozenset[str]
     manner_suffixes: frozenset[str]
+    water_words: frozenset[str]
     bare_time_words: frozenset[str]
     measure_nouns: frozenset[str]
     attributive_participles: frozenset[str]
