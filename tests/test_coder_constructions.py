@@ -290,3 +290,15 @@ def test_details_of_an_attack_are_no_fear_of_one(coder):
 def test_acts_that_are_not_negated_stay_asserted(coder, text, expected):
     got = codes(coder, text, level="root")
     assert any(s.startswith(expected[0]) and c == expected[1] for s, _, c in got)
+
+
+# -- a country's name as a given name ---------------------------------------------------------
+def test_a_country_as_a_given_name_is_no_country(coder):
+    got = codes(coder, "Police in Nairobi arrested Chad Mwangi, a Kenyan activist, on Monday.",
+                level="root")
+    assert not any("TCD" in (s[:3], t[:3]) for s, t, _ in got)
+
+
+def test_a_country_before_a_title_and_name_is_the_country(coder):
+    got = codes(coder, "Jordan King Abdullah met Biden at the White House.", level="root")
+    assert any(s.startswith("JOR") for s, _, _ in got)

@@ -333,7 +333,7 @@ def test_a_topic_is_not_a_party(coder, text, topic):
     case("A man attacked a woman in central London."),
     case("Mr. Okafor criticized the Nigerian government."),
     case("Jordan Ellis, a British tennis player, criticized Qatar.",
-         "the first name Jordan is coded as the state of Jordan"),
+         "a sportsman described by his nationality is coded as his state"),
 ])
 def test_a_company_club_or_private_person_codes_nothing(coder, text):
     assert codes(coder, text) == set()
@@ -370,8 +370,7 @@ def test_a_metaphor_codes_nothing(coder, text):
     case("Japan beat Germany 2-1 in their opening match."),
     case("Manchester City beat Liverpool 2-0 on Sunday."),
     case("Morocco reached the semi-finals, beating Portugal 1-0 in Doha."),
-    case("The French boxer beat his Brazilian opponent on points.",
-         "a boxing bout is coded as France assaulting Brazil"),
+    case("The French boxer beat his Brazilian opponent on points."),
 ])
 def test_a_sports_result_is_no_violence(coder, text):
     assert not any(r in ("17", "18", "19", "20") for *_, r in roots(coder, text))

@@ -227,6 +227,12 @@ class ActorDictionary:
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and \
                 doc[span.end + 1].lower_ in self.manner_suffixes:
             return False
+        # "Jordan Ellis, a tennis player": a given name, the first of a person's name.
+        if len(span) == 1 and span[0].ent_type_ == "PERSON" and span[0].ent_iob_ == "B" and \
+                span.end < len(doc) and doc[span.end].ent_iob_ == "I" and \
+                doc[span.end].pos_ == "PROPN" and doc[span.end].lower_ not in self.agent_words \
+                and all(e.kind in ("country", "capital", "city") for e in entries):
+            return False
         # "the Gulf of Oman", "the Sea of Japan": the name of the waters, not the country.
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and \
                 doc[span.start - 2].lower_ in self.water_words and \
