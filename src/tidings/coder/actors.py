@@ -485,7 +485,8 @@ class ActorResolver(PronounResolver):
         got = [a for c in prep.children if c.dep_ == "pobj"
                for a in self.resolve(c, matches, ctx, remember=False)]
         return [a for a in got if a.rule.startswith("person:") or (
-            prep.lower_ == "for" and a.agent and not a.code.startswith(UNKNOWN))][:1]
+            prep.lower_ == "for" and (a.agent or a.rule.startswith("org:"))
+            and not a.code.startswith(UNKNOWN))][:1]
 
     def _from_dependents(self, head: Token, matches: _Matches, ctx: ArticleContext,
                          allow_unknown: bool = False) -> tuple[list[Actor], str] | None:
