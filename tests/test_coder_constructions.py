@@ -302,3 +302,20 @@ def test_a_country_as_a_given_name_is_no_country(coder):
 def test_a_country_before_a_title_and_name_is_the_country(coder):
     got = codes(coder, "Jordan King Abdullah met Biden at the White House.", level="root")
     assert any(s.startswith("JOR") for s, _, _ in got)
+
+
+# -- "a similar call": the act of another doer, done again ------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya condemned the coup in Niger on Thursday, and Uganda issued a similar statement.",
+     ("UGA", "NER", "111")),
+    ("Egypt sent aid to Gaza on Monday. Jordan made a similar move on Tuesday.",
+     ("JOR", "PSE", "070")),
+])
+def test_a_similar_act_repeats_the_earlier_one(coder, text, expected):
+    assert expected in codes(coder, text)
+    assert any(r.startswith("similar:") for r in rules(coder, text))
+
+
+def test_a_similar_statement_with_nothing_before_codes_nothing(coder):
+    assert not any(r.startswith("similar:") for r in rules(
+        coder, "Uganda issued a similar statement on Friday."))

@@ -10,6 +10,7 @@ from tidings.coder.rules_sections import (
     MassKilling,
     RallySupport,
     RulesData,
+    SimilarActs,
     actor_rules,
     actor_words,
     answer_rules,
@@ -167,6 +168,7 @@ class Rules:
     lawsuit_accuse_roots: frozenset[str]
     mass_killing: MassKilling | None
     rally_support: RallySupport
+    similar_acts: SimilarActs
     denial_nouns: frozenset[str]
     denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]

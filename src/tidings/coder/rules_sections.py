@@ -254,6 +254,7 @@ def answer_rules(data: RulesData) -> dict:
         lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
         mass_killing=mass_killing(data),
         rally_support=rally_support(data),
+        similar_acts=similar_acts(data),
     )
 
 
@@ -285,6 +286,19 @@ def rally_support(data: RulesData) -> RallySupport:
     return RallySupport(part.get("code"), data.words("rally_support", "roots"),
                         data.words("rally_support", "verbs"),
                         data.words("rally_support", "preps"))
+
+
+@dataclass(frozen=True, slots=True)
+class SimilarActs:
+    """rules.yaml similar_acts: a noun of ``nouns`` qualified by one of ``words`` ("issued
+    a similar call") names again an act of another doer of the sentence."""
+
+    words: frozenset[str] = frozenset()
+    nouns: frozenset[str] = frozenset()
+
+
+def similar_acts(data: RulesData) -> SimilarActs:
+    return SimilarActs(data.words("similar_acts", "words"), data.words("similar_acts", "nouns"))
 
 
 def mass_killing(data: RulesData) -> MassKilling | None:

@@ -35,6 +35,7 @@ from tidings.coder.events.provocations import border_party, provoker
 from tidings.coder.events.rallies import rallied_support
 from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.events.similar import similar_acts
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
 from tidings.knowledge.datafiles import DataFileError
 from tidings.records import Actor, Event
@@ -531,5 +532,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("consultation_settings", consultation_settings),
     SentenceRule("mediations", mediations),
     SentenceRule("visiting_parties", visiting_parties),
+    SentenceRule("similar_acts", similar_acts),
     SentenceRule("sport", sport),
 )
