@@ -319,3 +319,19 @@ def test_a_similar_act_repeats_the_earlier_one(coder, text, expected):
 def test_a_similar_statement_with_nothing_before_codes_nothing(coder):
     assert not any(r.startswith("similar:") for r in rules(
         coder, "Uganda issued a similar statement on Friday."))
+
+
+# -- who sees, reports or undergoes an act is not its doer --------------------------------------
+@pytest.mark.parametrize("text", [
+    "Ukrainian journalists covered the protest against the government in Kyiv.",
+    "Kenyan police witnessed an attack on a bus near the Somali border.",
+    "Pakistan suffered a series of bomb attacks in Peshawar.",
+])
+def test_an_onlooker_is_not_the_doer(coder, text):
+    assert codes(coder, text) == set()
+
+
+def test_who_stages_a_protest_still_protests(coder):
+    got = codes(coder, "Thousands of students staged a protest against the government in "
+                       "Dhaka on Sunday.", level="root")
+    assert any(s.startswith("BGD") and c == "14" for s, _, c in got)

@@ -68,6 +68,7 @@ class Rules:
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
     carrier_verbs: frozenset[str]
+    onlooker_verbs: frozenset[str]
     accident_verbs: frozenset[str]
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]

@@ -104,6 +104,7 @@ def actor_rules(data: RulesData) -> dict:
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),
         carrier_verbs=data.words("carrier_verbs"),
+        onlooker_verbs=data.words("onlooker_verbs"),
         accident_verbs=data.words("accident_verbs"),
         attack_doer_roots=data.words("attack_doer_roots"),
         attack_doer_preps=data.words("attack_doer_preps"),

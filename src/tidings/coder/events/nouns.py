@@ -277,7 +277,9 @@ def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: A
     """Who is the active subject of the uncoded verb the noun is the object of."""
     verb = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and verb.pos_ in (
-            "VERB", "AUX") and verb.i not in coded_verbs and not _purpose(verb):
+            "VERB", "AUX") and verb.i not in coded_verbs and not _purpose(verb) and \
+            verb.lemma_.lower() not in k.rules.onlooker_verbs:
+        # (not "journalists covering a protest", "Pakistan suffered a wave of attacks")
         return _doers(k, verb, matches, ctx, speaker)
     return []
 
