@@ -335,3 +335,15 @@ def test_who_stages_a_protest_still_protests(coder):
     got = codes(coder, "Thousands of students staged a protest against the government in "
                        "Dhaka on Sunday.", level="root")
     assert any(s.startswith("BGD") and c == "14" for s, _, c in got)
+
+
+# -- a war that "has killed" people gives a toll, not a doer -----------------------------------
+def test_a_war_s_toll_is_no_attack(coder):
+    assert codes(coder, "Syria's civil war has killed more than 500,000 people since 2011.") \
+        == set()
+
+
+def test_fighting_that_killed_people_is_still_fighting(coder):
+    got = codes(coder, "Fighting between Sudan's army and the Rapid Support Forces killed 20 "
+                       "people in El Fasher on Monday.", level="root")
+    assert any(c == "19" for _, _, c in got)

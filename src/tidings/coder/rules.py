@@ -69,6 +69,8 @@ class Rules:
     non_actor_heads: frozenset[str]
     carrier_verbs: frozenset[str]
     onlooker_verbs: frozenset[str]
+    toll_subjects: frozenset[str]
+    toll_roots: frozenset[str]
     accident_verbs: frozenset[str]
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]

@@ -105,6 +105,8 @@ def actor_rules(data: RulesData) -> dict:
         non_actor_heads=data.words("non_actor_heads"),
         carrier_verbs=data.words("carrier_verbs"),
         onlooker_verbs=data.words("onlooker_verbs"),
+        toll_subjects=data.words("toll", "subjects"),
+        toll_roots=data.words("toll", "roots"),
         accident_verbs=data.words("accident_verbs"),
         attack_doer_roots=data.words("attack_doer_roots"),
         attack_doer_preps=data.words("attack_doer_preps"),

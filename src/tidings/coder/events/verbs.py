@@ -159,6 +159,9 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
     elif p.source:
         if subj is not None:
             target_heads = [subj]
+    elif subj is not None and subj.lemma_.lower() in k.rules.toll_subjects and \
+            p.code[:2] in k.rules.toll_roots:
+        source_heads = []  # ("Syria's civil war has killed 500,000 people": a toll, no doer)
     else:
         source_heads = [subj] if subj is not None else []
         if p.speech:
