@@ -347,3 +347,11 @@ def test_fighting_that_killed_people_is_still_fighting(coder):
     got = codes(coder, "Fighting between Sudan's army and the Rapid Support Forces killed 20 "
                        "people in El Fasher on Monday.", level="root")
     assert any(c == "19" for _, _, c in got)
+
+
+# -- "claimed the lives of": a killing, no claim ----------------------------------------------
+def test_an_attack_that_claimed_lives_killed(coder):
+    got = codes(coder, "The Russian missile strike on Dnipro claimed the lives of 40 civilians.",
+                level="root")
+    assert any(s.startswith("RUS") and t.startswith("UKR") and c == "19" for s, t, c in got)
+    assert not any(c == "01" for _, _, c in got)
