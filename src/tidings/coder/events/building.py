@@ -56,10 +56,10 @@ def _venue_building(k: CoderKnowledge, actor: Actor, sent: Span) -> bool:
     House", "the Kremlin") named after a preposition of place: "... at the White House"."""
     if not actor.rule.startswith("metonym:"):
         return False
-    first = next((t for t in sent if t.idx == actor.start), None)
-    if first is None or first.i == sent.start:
+    span = sent.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    if span is None or span.start <= sent.start:
         return False
-    before = first.nbor(-1)
+    before = span[0].nbor(-1)
     if before.pos_ == "DET" and before.i > sent.start:
         before = before.nbor(-1)
     return before.lower_ in k.rules.venue_preps

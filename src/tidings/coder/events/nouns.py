@@ -27,7 +27,7 @@ from tidings.coder.events.modality import governed_as, modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
 from tidings.coder.patterns import Pattern
-from tidings.coder.syntax import governed_by
+from tidings.coder.syntax import governed_by, infinitive, noun_infinitive
 from tidings.records import Actor, Event
 
 
@@ -288,8 +288,7 @@ def _purpose(verb: Token) -> bool:
     """``verb`` is an infinitive of purpose after another verb's object ("sent observers to
     monitor a ceasefire", "deployed troops to oversee the truce"): what it is done to is an
     aim, not an act of the doer's."""
-    return verb.dep_ in ("advcl", "relcl", "acl") and verb.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return verb.dep_ == "advcl" and infinitive(verb) or noun_infinitive(verb)
 
 
 def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, sources: list[Actor],

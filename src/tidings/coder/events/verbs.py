@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from tidings.coder.context import ArticleContext
+from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.events.arguments import (
     actors_of,
     agent_of,
@@ -47,7 +47,6 @@ from tidings.coder.syntax import each_other, infinitive, prep_objects, small_cla
 from tidings.records import Actor, Event
 
 PLACED = "in:place:"  # (the rule of an agent placed by a place phrase: "rebels in Jeddah")
-UNKNOWN = "---"
 
 
 @dataclass(slots=True)
