@@ -264,14 +264,12 @@ def test_joint_drills_near_a_city_stay_between_the_partners(coder):
 
 
 # -- the party of a meeting abroad is not from where it met -------------------------------------
-def test_rebels_met_abroad_are_the_government_s_own(coder):
-    got = codes(coder, "The Sudanese army held talks with the rebels in Jeddah.", level="root")
-    assert ("SDNMIL", "SDNREB", "04") in got
-
-
-def test_rebels_met_at_home_stay_placed(coder):
-    got = codes(coder, "Sudanese army officers met rebels in Darfur.", level="root")
-    assert ("SDNMIL", "SDNREB", "04") in got
+@pytest.mark.parametrize("text", [
+    "The Sudanese army held talks with the rebels in Jeddah.",  # (abroad: the army's own)
+    "Sudanese army officers met rebels in Darfur.",  # (at home: placed there)
+])
+def test_rebels_met_abroad_or_at_home_are_the_government_s_own(coder, text):
+    assert ("SDNMIL", "SDNREB", "04") in codes(coder, text, level="root")
 
 
 # -- an act a noun names is still reported when no noun of fearing governs it ----------------
