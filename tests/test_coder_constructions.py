@@ -353,3 +353,30 @@ def test_an_attack_that_claimed_lives_killed(coder):
                 level="root")
     assert any(s.startswith("RUS") and t.startswith("UKR") and c == "19" for s, t, c in got)
     assert not any(c == "01" for _, _, c in got)
+
+
+# -- the eighteenth round ---------------------------------------------------------------------
+# -- an act named as what was dropped, reversed or withdrawn is not reported --------------------
+@pytest.mark.parametrize("text", [
+    "Turkey dropped its objection to Sweden's membership of NATO on Monday.",
+    "Sudan reversed its opposition to a U.N. role in Darfur.",
+])
+def test_a_dropped_objection_is_no_objection(coder, text):
+    assert not any(c == "11" for _, _, c in codes(coder, text, level="root"))
+
+
+def test_an_objection_still_objects(coder):
+    assert ("TUR", "SWE", "11") in codes(coder, "Turkey objected to Sweden's membership of "
+                                                "NATO on Monday.", level="root")
+
+
+# -- a pattern's word is not looked for inside another noun's phrase ----------------------------
+def test_withdrawing_an_objection_to_aid_withdraws_no_aid(coder):
+    got = codes(coder, "Hungary withdrew its opposition to the EU's aid package for Ukraine.",
+                level="root")
+    assert not any(c == "16" for _, _, c in got)
+
+
+def test_withdrawing_aid_still_withdraws_it(coder):
+    got = codes(coder, "The United States withdrew its aid to Niger after the coup.", level="root")
+    assert ("USA", "NER", "16") in got

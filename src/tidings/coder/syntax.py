@@ -59,6 +59,11 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     while t.i != head.i and t.head.i != t.i:
         if t.pos_ in ("VERB", "AUX") and t not in used:
             return False
+        if t.dep_ == "prep" and t.lower_ != "of" and t.head.pos_ in ("NOUN", "PROPN") and \
+                t not in used and t.head not in used and t.head.i != head.i:
+            # "withdrew its opposition to the aid package" withdraws no aid (a preposition
+            # of the pattern's own may hang on the object: "indicted the chief for war crimes")
+            return False
         t = t.head
     return True
 
