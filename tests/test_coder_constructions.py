@@ -380,3 +380,28 @@ def test_withdrawing_an_objection_to_aid_withdraws_no_aid(coder):
 def test_withdrawing_aid_still_withdraws_it(coder):
     got = codes(coder, "The United States withdrew its aid to Niger after the coup.", level="root")
     assert ("USA", "NER", "16") in got
+
+
+# -- what a crowd of protesters demands of change, it demonstrates for --------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters demanded the resignation of Prime Minister Sharif in Lahore on Monday.",
+     ("PAK", "1411")),
+    ("Police fired tear gas in Nairobi on Tuesday as demonstrators demanded the right to "
+     "free education.", ("KEN", "1413")),
+])
+def test_a_crowd_s_demand_is_a_demonstration_for_it(coder, text, expected):
+    got = {(s[:3], c) for s, _, c in codes(coder, text)}
+    assert expected in got
+    assert not any(c.startswith("104") for _, c in got)
+
+
+def test_rioters_demanding_a_resignation_riot_once(coder):
+    got = codes(coder, "Rioters demanding the president's resignation set fire to shops across "
+                       "Dhaka on Thursday.", level="root")
+    assert [c for _, _, c in got] == ["14"]
+
+
+def test_the_opposition_s_demand_stays_a_demand(coder):
+    got = codes(coder, "The opposition demanded the resignation of Prime Minister Sharif on "
+                       "Monday.")
+    assert any(c == "1041" for _, _, c in got)

@@ -195,6 +195,7 @@ class Rules:
     result_roots: frozenset[str]
     riot_roots: tuple[str, ...]
     riot_code: str | None
+    crowd_demand_code: str | None
     unconventional_doers: frozenset[str]
     unconventional_doer_codes: tuple[str, ...]
     unconventional_victims: frozenset[str]

@@ -201,6 +201,7 @@ def event_rules(data: RulesData) -> dict:
         result_roots=data.words("results", "roots"),
         riot_roots=tuple(data.values("riot", "roots")),
         riot_code=data.part("riot").get("code"),
+        crowd_demand_code=data.part("riot").get("demand_code"),
         unconventional_doers=data.words("unconventional", "doers"),
         unconventional_doer_codes=tuple(data.values("unconventional", "doer_codes")),
         unconventional_victims=data.words("unconventional", "victims"),

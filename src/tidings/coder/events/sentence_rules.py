@@ -28,6 +28,7 @@ from tidings.coder.events.consultations import (
     mediations,
     visiting_parties,
 )
+from tidings.coder.events.crowds import crowd_demands
 from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
@@ -523,6 +524,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("dated_past", dated_past),
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
+    SentenceRule("crowd_demands", crowd_demands),
     # (what an act was prompted by is known before it is taken for an answer: "...,
     # prompting Madrid to warn of a forceful response")
     SentenceRule("prompted_reactions", prompted_reactions),
