@@ -405,3 +405,21 @@ def test_the_opposition_s_demand_stays_a_demand(coder):
     got = codes(coder, "The opposition demanded the resignation of Prime Minister Sharif on "
                        "Monday.")
     assert any(c == "1041" for _, _, c in got)
+
+
+# -- a plain statement beside another act is attribution, not news ------------------------------
+@pytest.mark.parametrize("text", [
+    "Hezbollah fired rockets at an Israeli army base on Saturday, and the Israeli military said "
+    "its air defences intercepted most of them.",
+    "Police in N'Djamena opened fire on opposition protesters on Thursday, Prime Minister "
+    "Saleh Kebzabo told reporters.",
+])
+def test_a_statement_beside_another_act_is_no_event(coder, text):
+    got = codes(coder, text)
+    assert got and not any(c == "010" for _, _, c in got)
+
+
+def test_a_statement_alone_is_news(coder):
+    got = codes(coder, "U.S. military chief General Colin Powell said on Wednesday that NATO "
+                       "would need to remain strong.")
+    assert any(s.startswith("USA") and c == "010" for s, _, c in got)

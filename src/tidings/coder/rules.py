@@ -187,6 +187,7 @@ class Rules:
     result_verbs: frozenset[str]
     expulsion_codes: frozenset[str]
     elaboration_roots: frozenset[str]
+    plain_statement_codes: frozenset[str]
     expulsion_code: str | None
     expulsion_by_target: dict[str, str]
     assistance_codes: frozenset[str]

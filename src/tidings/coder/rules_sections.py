@@ -193,6 +193,7 @@ def event_rules(data: RulesData) -> dict:
         purpose_preps=data.words("purpose", "preps"),
         expulsion_codes=data.words("expulsions", "codes"),
         elaboration_roots=data.words("elaborations", "roots"),
+        plain_statement_codes=data.words("elaborations", "plain_codes"),
         expulsion_code=data.part("expulsions").get("code"),
         expulsion_by_target=dict(data.part("expulsions").get("by_target") or {}),
         assistance_codes=data.words("assistance", "codes"),

@@ -395,6 +395,24 @@ def elaborations(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
+def plain_statements(k: CoderKnowledge, s: SentenceState) -> None:
+    """"Hezbollah fired rockets at a base, and the Israeli military said its system
+    intercepted most of them": a plain statement (rules.yaml elaborations.plain_codes, 010)
+    is news only in a sentence that reports nothing else; beside another act it is the
+    report's attribution or comment ("..., the prime minister told reporters")."""
+    plain = k.rules.plain_statement_codes
+    if not plain or not any(e.asserted and e.code not in plain and e.root not in
+                            k.rules.elaboration_roots
+                            for evs in s.by_verb.values() for e in evs):
+        return
+    for i in list(s.by_verb):
+        kept = [e for e in s.by_verb[i] if e.code not in plain]
+        if kept:
+            s.by_verb[i] = kept
+        else:
+            del s.by_verb[i]
+
+
 def answers(k: CoderKnowledge, s: SentenceState) -> None:
     """"Tehran vowed a reciprocal response", "blamed the militias and vowed to respond": an
     act of a pattern marked `answer` with no target is aimed at the other party of the
@@ -524,6 +542,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("dated_past", dated_past),
     SentenceRule("results", results),
     SentenceRule("elaborations", elaborations),
+    SentenceRule("plain_statements", plain_statements),
     SentenceRule("crowd_demands", crowd_demands),
     # (what an act was prompted by is known before it is taken for an answer: "...,
     # prompting Madrid to warn of a forceful response")
