@@ -423,3 +423,23 @@ def test_a_statement_alone_is_news(coder):
     got = codes(coder, "U.S. military chief General Colin Powell said on Wednesday that NATO "
                        "would need to remain strong.")
     assert any(s.startswith("USA") and c == "010" for s, _, c in got)
+
+
+# -- people forced from their homes by an attack: its toll, no expulsion of its own --------------
+@pytest.mark.parametrize("text", [
+    "Myanmar's army shelled rebel positions in Rakhine state this week, forcing thousands of "
+    "villagers to flee their homes.",
+    "The Arakan Army's offensive against government troops in Rakhine state has forced 10,000 "
+    "people to flee their homes.",
+    "Israeli authorities demolished 11 Palestinian homes in East Jerusalem on Monday, displacing "
+    "52 people.",
+])
+def test_people_driven_out_by_an_attack_are_its_toll(coder, text):
+    got = codes(coder, text, level="root")
+    assert got and not any(c == "20" for _, _, c in got)
+
+
+def test_an_army_that_drives_people_out_expels_them(coder):
+    got = codes(coder, "Myanmar's army has driven more than half a million Rohingya Muslims out "
+                       "of Rakhine state since August.", level="root")
+    assert any(s.startswith("MMR") and c == "20" for s, _, c in got)

@@ -343,13 +343,23 @@ def _in_time_clause(k: CoderKnowledge, word: Token) -> bool:
 def results(k: CoderKnowledge, s: SentenceState) -> None:
     """"struck a market in Kabul, killing 14 people": a participle clause saying what an
     attack did (rules.yaml: results.verbs) is that attack's toll, not another attack, when
-    the attack itself was coded (its roots: results.roots)."""
+    the attack itself was coded (its roots: results.roots); so is such a verb whose subject
+    names a coded attack of another root ("the offensive forced 10,000 people to flee")."""
     doc = s.tokens[0].doc
     for i in list(s.by_verb):
         t = doc[i]
-        if t.dep_ != "advcl" or t.tag_ != "VBG" or t.lemma_.lower() not in k.rules.result_verbs:
+        if t.lemma_.lower() not in k.rules.result_verbs:
             continue
-        head = s.by_verb.get(t.head.i) or _unaimed_attack(k, s, t.head, s.by_verb[i])
+        subject = next((c for c in t.children if c.dep_ == "nsubj" and c.i in s.by_verb), None)
+        if subject is not None and not {e.root for e in s.by_verb[subject.i]} & {
+                e.root for e in s.by_verb[i]}:
+            # ("the rebels' offensive has forced 10,000 people to flee": what the act named
+            # by the subject did; "the attack on Kharkiv killed 20 people" is coded by both)
+            head = s.by_verb[subject.i]
+        elif t.dep_ != "advcl" or t.tag_ != "VBG":
+            continue
+        else:
+            head = s.by_verb.get(t.head.i) or _unaimed_attack(k, s, t.head, s.by_verb[i])
         if any(e.root in k.rules.result_roots and e.asserted for e in head):
             victims = next((e.target for e in s.by_verb.pop(i) if e.target is not None), None)
             if victims is not None:
