@@ -443,3 +443,16 @@ def test_an_army_that_drives_people_out_expels_them(coder):
     got = codes(coder, "Myanmar's army has driven more than half a million Rohingya Muslims out "
                        "of Rakhine state since August.", level="root")
     assert any(s.startswith("MMR") and c == "20" for s, _, c in got)
+
+
+# -- vocabulary: homes blown up, banks cut off -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The Israeli army blew up the homes of three Hamas militants in Nablus on Monday.",
+     ("ISR", "PSE", "1712")),
+    ("North Korea blew up an inter-Korean liaison office in Kaesong on Tuesday.",
+     ("PRK", "KOR", "1712")),
+    ("The European Union cut seven Russian banks off from the SWIFT payments system on "
+     "Wednesday.", ("IGO", "RUS", "163")),
+])
+def test_property_destroyed_and_banks_cut_off(coder, text, expected):
+    assert expected in {(s[:3], t[:3], c) for s, t, c in codes(coder, text)}
