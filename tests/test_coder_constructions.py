@@ -456,3 +456,15 @@ def test_an_army_that_drives_people_out_expels_them(coder):
 ])
 def test_property_destroyed_and_banks_cut_off(coder, text, expected):
     assert expected in {(s[:3], t[:3], c) for s, t, c in codes(coder, text)}
+
+
+# -- approving a decision of one's own is no praise ---------------------------------------------
+def test_approving_a_plan_is_no_praise(coder):
+    got = codes(coder, "Israel approved plans for 5,700 new settlement homes in the West Bank "
+                       "on Monday.", level="root")
+    assert not any(c == "05" for _, _, c in got)
+
+
+def test_approving_a_loan_still_lends(coder):
+    assert ("IGO", "EGY", "071") in {(s[:3], t[:3], c) for s, t, c in codes(
+        coder, "The IMF approved a $3 billion loan for Egypt on Friday.")}
