@@ -468,3 +468,15 @@ def test_approving_a_plan_is_no_praise(coder):
 def test_approving_a_loan_still_lends(coder):
     assert ("IGO", "EGY", "071") in {(s[:3], t[:3], c) for s, t, c in codes(
         coder, "The IMF approved a $3 billion loan for Egypt on Friday.")}
+
+
+# -- a visiting dignitary welcomed is received; a possessor is no pattern word -------------------
+def test_welcoming_a_visiting_pope_hosts_him(coder):
+    got = codes(coder, "Cuban President Fidel Castro welcomed Pope John Paul II at Havana's "
+                       "airport on Wednesday.")
+    assert ("CUBGOV", "VATREL", "043") in got
+
+
+def test_welcoming_a_president_s_proposal_is_praise(coder):
+    got = codes(coder, "Germany welcomed the French president's proposal on Tuesday.")
+    assert {c for _, _, c in got} == {"051"}

@@ -42,7 +42,8 @@ def in_condition(tok: Token, marks: frozenset[str]) -> bool:
 def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     """A pattern word inside an infinitive complement counts only when that complement's verb
     is itself part of the pattern: "agree to withdraw troop" may reach "troops" under
-    "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms"."""
+    "withdraw", but "block" may not reach "reforms" in "blocked streets to demand reforms".
+    Nor is a word inside a possessor or another noun's prepositional phrase a pattern word."""
     if tok.dep_ == "aux" and tok.lower_ == "to" and tok.head.head.i == head.i:
         return True  # the "to" of the head's own infinitive complement ("urge X to ...")
     if tok.dep_ == "aux" and tok.lower_ == "to" and noun_infinitive(tok.head) and \
@@ -55,8 +56,12 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
         return False  # "told X ... during a visit to Brazil": that "to" is the visit's
     if head.dep_ == "acl" and tok.i == head.head.i:
         return True  # "the sanctions imposed by the EU": the noun a participle describes
+    if tok.dep_ == "poss":
+        return False  # "welcomed the president's proposal" welcomes no president
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "poss":
+            return False
         if t.pos_ in ("VERB", "AUX") and t not in used:
             return False
         if t.dep_ == "prep" and t.lower_ != "of" and t.head.pos_ in ("NOUN", "PROPN") and \
