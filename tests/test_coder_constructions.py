@@ -480,3 +480,8 @@ def test_welcoming_a_visiting_pope_hosts_him(coder):
 def test_welcoming_a_president_s_proposal_is_praise(coder):
     got = codes(coder, "Germany welcomed the French president's proposal on Tuesday.")
     assert {c for _, _, c in got} == {"051"}
+
+
+def test_outside_experts_kept_out_are_refused(coder):
+    got = codes(coder, "Iran kept IAEA inspectors out of the Fordow site on Monday.")
+    assert ("IRN", "IGO", "1245") in {(s[:3], t[:3], c) for s, t, c in got}
