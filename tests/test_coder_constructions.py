@@ -485,3 +485,11 @@ def test_welcoming_a_president_s_proposal_is_praise(coder):
 def test_outside_experts_kept_out_are_refused(coder):
     got = codes(coder, "Iran kept IAEA inspectors out of the Fordow site on Monday.")
     assert ("IRN", "IGO", "1245") in {(s[:3], t[:3], c) for s, t, c in got}
+
+
+# -- where two parties met is no third party -----------------------------------------------------
+def test_two_leaders_meeting_at_a_villa_abroad_meet_each_other(coder):
+    got = codes(coder, "U.S. President Joe Biden and Russian President Vladimir Putin met at a "
+                       "lakeside villa in Geneva on Wednesday.")
+    assert ("USAGOV", "RUSGOV", "040") in got and ("RUSGOV", "USAGOV", "040") in got
+    assert not any("CHE" in (s, t) for s, t, _ in got)

@@ -510,9 +510,10 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
     if p.code[:2] == k.rules.meeting_root and targets:
         # "discussed the war in Ukraine": a place where a topic is, is not who was met
         # ("held talks in Tehran" is where they met, and says who hosted)
+        # ("Biden and Putin met at a villa in Geneva": where two parties met is no third)
         targets = [t for t in targets if not (
             t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
-            and is_topic(k, t, verb.doc))]
+            and (is_topic(k, t, verb.doc) or len(sources) > 1))]
     if len(sources) > 1 and targets and (p.code[:2] == k.rules.meeting_root or root_of(
             k, p.code, d.flags) in k.rules.mutual_topic_roots):
         # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
