@@ -42,7 +42,7 @@ def test_every_root_named_in_the_rules_exists():
                 "venue_target_roots", "domestic_roots", "conditional_target_roots",
                 "attack_doer_roots",
                 "provoked_roots", "shared_target_roots", "own_country_noun_roots",
-                "mutual_topic_roots"):
+                "mutual_topic_roots", "destination_roots"):
         assert set(RULES[key]) <= ROOTS, key
     # answers may also be given for one code ("0831": a resignation)
     assert set(RULES["answer_roots"]) <= ROOTS | set(CODES)

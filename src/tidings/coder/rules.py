@@ -33,6 +33,7 @@ class Rules:
     addressed_roots: frozenset[str]
     targetless_codes: frozenset[str]
     shared_recipient_roots: frozenset[str]
+    destination_roots: frozenset[str]
     answer_roots: frozenset[str]
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]

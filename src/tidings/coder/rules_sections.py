@@ -88,6 +88,7 @@ def actor_rules(data: RulesData) -> dict:
         addressed_roots=data.words("addressed_roots"),
         targetless_codes=data.words("targetless_codes"),
         shared_recipient_roots=data.words("shared_recipient_roots"),
+        destination_roots=data.words("destination_roots"),
         answer_roots=data.words("answer_roots"),
         answered_roots={code: frozenset(roots) for code, roots in
                         (data.get("answered_roots") or {}).items()},

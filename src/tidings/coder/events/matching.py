@@ -103,9 +103,25 @@ def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: Article
     # (a sea or a continent receives no transfer: "dispatched two warships to the eastern
     # Mediterranean" is no arms delivery)
     transfer = m.pattern.code[:2] in k.rules.shared_recipient_roots
+    destination = m.pattern.code[:2] in k.rules.destination_roots
     return any(h.pos_ == "PRON" or any(
         not (transfer and a.agent is None and a.rule.startswith("region:"))
-        for a in k.resolver.resolve(h, matches, ctx, remember=False)) for h in m.target_heads)
+        for a in k.resolver.resolve(h, matches, ctx, remember=False))
+        or destination and _abroad(k, h, m.tokens[0], matches, ctx)
+        for h in m.target_heads)
+
+
+def _abroad(k: CoderKnowledge, place: Token, verb: Token, matches: Matches,
+            ctx: ArticleContext) -> bool:
+    """``place`` is a place (a city) outside the country of the verb's subject ("flew
+    supplies into Port Sudan"; not "sent troops to Culiacan" said of Mexico)."""
+    loc = k.resolver.location_country(place, matches)
+    if loc is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    own = {a.country for a in k.resolver.resolve(subject, matches, ctx, remember=False)} \
+        if subject is not None else set()
+    return loc[0] not in own
 
 def try_pattern(k: CoderKnowledge, p: Pattern, head: Token, clause: list[Token],
                 also: tuple[Token, ...] = ()) -> Match | None:

@@ -153,6 +153,20 @@ def localised(actor: Actor, country: str) -> Actor:
                    rule=actor.rule + f"+place:{country}")
 
 
+def destination(k: CoderKnowledge, code: str, heads: list[Token], matches: Matches,
+                sources: list[Actor]) -> list[Actor]:
+    """A transfer (rules.yaml destination_roots) into a place that names no actor goes to
+    the country the place is in: "flew medical supplies into Port Sudan" (not one inside
+    the doer's own country: "sent troops to Culiacan")."""
+    if code[:2] not in k.rules.destination_roots or not heads:
+        return []
+    loc = k.resolver.location_country(heads[0], matches)
+    if loc is None or loc[0] in {a.country for a in sources}:
+        return []
+    g = heads[0]
+    return [Actor(loc[0], g.text, g.idx, g.idx + len(g.text), f"place:{loc[1]}", loc[0], None)]
+
+
 def places_attacked(targets: list[Actor]) -> list[Actor]:
     """"shelled Kyiv", "air strikes on Sanaa": a capital attacked is the city, and so its
     country, not the government it stands for in "Kyiv said"."""

@@ -33,6 +33,7 @@ from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches,
 from tidings.coder.events.venues import (
     concessions,
     conditions,
+    destination,
     domestic,
     localised,
     object_place,
@@ -199,7 +200,8 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
         return
     sources = d.actors(k, source_heads) or place_source
     if target_heads or d.passive or p.source:
-        targets = d.actors(k, target_heads)
+        targets = d.actors(k, target_heads) or destination(k, p.code, target_heads, d.matches,
+                                                           sources)
     else:
         targets = first_actors(k, target_candidates(k, verb, d.used), d.matches, d.ctx,
                                d.speaker, d.speech, avoid=sources)
