@@ -512,3 +512,18 @@ def test_what_a_permission_allows_is_not_done(coder):
     got = codes(coder, "Sudan reopened the Adre border crossing on Thursday, allowing UN "
                        "agencies to truck food and medicine into Darfur.", level="root")
     assert not any(s.startswith("IGO") and c == "07" for s, _, c in got)
+
+
+# -- a place seized is territory occupied ---------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("M23 rebels seized Goma on Monday.", ("COD", "COD", "192")),
+    ("Russian forces seized Kherson on Wednesday.", ("RUS", "UKR", "192")),
+    ("Taliban fighters seized Kabul on Sunday.", ("AFG", "AFG", "192")),
+])
+def test_a_place_seized_is_territory_occupied(coder, text, expected):
+    assert expected in {(s[:3], t[:3], c) for s, t, c in codes(coder, text)}
+
+
+def test_weapons_seized_in_a_city_occupy_nothing(coder):
+    got = codes(coder, "Police seized weapons in Goma on Monday.", level="root")
+    assert not any(c == "19" for _, _, c in got)

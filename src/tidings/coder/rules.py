@@ -210,6 +210,7 @@ class Rules:
     seizure_state_agents: frozenset[str]
     seizure_state_code: str | None
     seizure_armed_code: str | None
+    seizure_place_code: str | None
     # Verbs whose complement is not asserted as it stands (future, wished, refused).
     governing_verbs: frozenset[str]
     # Words of English grammar (the `grammar` section): auxiliaries, clause marks, pronouns,

@@ -216,6 +216,7 @@ def event_rules(data: RulesData) -> dict:
         seizure_state_agents=data.words("seized_people", "state_agents"),
         seizure_state_code=data.part("seized_people").get("state_code"),
         seizure_armed_code=data.part("seized_people").get("armed_code"),
+        seizure_place_code=data.part("seized_people").get("place_code"),
         weapons=dict(data.part("weapons").get("codes") or {}),
         generic_attack_codes=data.words("weapons", "generic"),
         optimism_codes=data.words("optimism_codes"),

@@ -416,6 +416,16 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
     d.targets = targets
 
 
+def _seized_place(k: CoderKnowledge, d: _Draft) -> Actor | None:
+    """The place (a city or a region, no actor) that is the seizure's direct object."""
+    obj = next((c for c in d.verb.children if c.dep_ == "dobj"), None)
+    loc = k.resolver.location_country(obj, d.matches) if obj is not None else None
+    if obj is None or loc is None:
+        return None
+    return Actor(loc[0], obj.text, obj.idx, obj.idx + len(obj.text), f"place:{loc[1]}",
+                 loc[0], None)
+
+
 def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
     """The order's targets are all the source's own forces of one agent rules.yaml
     own_forces moved names, and its "to" is a preposition (a destination), not an
@@ -479,6 +489,15 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
     if not targets:
         targets = own_country(k, p.code, sources)
+    if all(t.rule.startswith("metonym:") for t in targets) and \
+            p.code in k.rules.seizure_codes and k.rules.seizure_place_code and (
+            seized := _seized_place(k, d)) is not None:
+        # "M23 rebels seized Goma", "the Taliban seized Kabul" (the city, not the
+        # government it stands for): territory occupied, aimed at the place's country
+        d.recode(k.rules.seizure_place_code, f"territory:{p.id}", symmetric=False,
+                 reverse=None)
+        p = d.p
+        targets = [seized]
     if not targets and p.code[:2] in k.rules.place_target_roots:
         # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
         # the country it is in.
