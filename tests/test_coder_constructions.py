@@ -527,3 +527,8 @@ def test_a_place_seized_is_territory_occupied(coder, text, expected):
 def test_weapons_seized_in_a_city_occupy_nothing(coder):
     got = codes(coder, "Police seized weapons in Goma on Monday.", level="root")
     assert not any(c == "19" for _, _, c in got)
+
+
+def test_troops_pushing_into_a_city_abroad_advance_on_its_country(coder):
+    got = codes(coder, "Turkish troops pushed into Afrin on Sunday.")
+    assert ("TUR", "SYR", "192") in {(s[:3], t[:3], c) for s, t, c in got}
