@@ -532,3 +532,10 @@ def test_weapons_seized_in_a_city_occupy_nothing(coder):
 def test_troops_pushing_into_a_city_abroad_advance_on_its_country(coder):
     got = codes(coder, "Turkish troops pushed into Afrin on Sunday.")
     assert ("TUR", "SYR", "192") in {(s[:3], t[:3], c) for s, t, c in got}
+
+
+# -- two states acting together on people of no country named act with each other ---------------
+def test_two_states_agreeing_about_troops_agree_with_each_other(coder):
+    got = codes(coder, "India and China agreed to disengage troops along their border.")
+    assert ("IND", "CHN", "030") in got and ("CHN", "IND", "030") in got
+    assert not any(t.startswith("---") for _, t, _ in got)

@@ -72,11 +72,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
     root = root_of(k, code, flags)
     reciprocal = p.symmetric or root in k.rules.reciprocal_roots or \
         code in k.rules.reciprocal_roots
-    if reciprocal and len(sources) > 1 and targets and tokens and all(
-            _venue_building(k, t, tokens[0].sent) for t in targets):
-        # "Israeli and Palestinian negotiators met at the White House": where, not with whom
-        venue = venue or targets[0].country or targets[0].code[:3]
-        targets = []
+    if reciprocal and len(sources) > 1 and targets:
+        targets, venue = _no_third_party(k, sources, targets, tokens, venue)
     if not targets and len(sources) > 1 and (
             p.symmetric or root in k.rules.reciprocal_roots
             or code in k.rules.reciprocal_roots):
@@ -143,6 +140,23 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                 if ev:
                     out.append(ev)
     return out
+
+def _no_third_party(k: CoderKnowledge, sources: list[Actor], targets: list[Actor],
+                    tokens: list[Token], venue: str | None
+                    ) -> tuple[list[Actor], str | None]:
+    """The targets of a reciprocal act of several parties named together, and its venue:
+    none when they are only where it was done or people of no country named (the parties
+    then acted with each other)."""
+    if tokens and all(_venue_building(k, t, tokens[0].sent) for t in targets):
+        # "Israeli and Palestinian negotiators met at the White House": where, not with whom
+        return [], venue or targets[0].country or targets[0].code[:3]
+    if len({s.country for s in sources if s.country}) > 1 and all(
+            t.code.startswith("---") for t in targets):
+        # "India and China agreed to disengage troops along their border": troops of no
+        # country named are theirs; the two states agreed with each other
+        return [], venue
+    return targets, venue
+
 
 def _between_countries(a: Actor, b: Actor) -> bool:
     """Two actors of two different known countries (or organisations)."""
