@@ -411,10 +411,9 @@ def plain_statements(k: CoderKnowledge, s: SentenceState) -> None:
     is news only in a sentence that reports nothing else; beside another act it is the
     report's attribution or comment ("..., the prime minister told reporters")."""
     plain = k.rules.plain_statement_codes
-    if not plain or not any(e.asserted and e.code not in plain and e.root not in
-                            k.rules.elaboration_roots
+    if not plain or not any(e.asserted and e.root not in k.rules.elaboration_roots
                             for evs in s.by_verb.values() for e in evs):
-        return
+        return  # (nothing else reported: no other act outside the roots of statements)
     for i in list(s.by_verb):
         kept = [e for e in s.by_verb[i] if e.code not in plain]
         if kept:

@@ -155,9 +155,10 @@ def localised(actor: Actor, country: str) -> Actor:
 
 def destination(k: CoderKnowledge, code: str, heads: list[Token], matches: Matches,
                 sources: list[Actor]) -> list[Actor]:
-    """A transfer (rules.yaml destination_roots) into a place that names no actor goes to
-    the country the place is in: "flew medical supplies into Port Sudan" (not one inside
-    the doer's own country: "sent troops to Culiacan")."""
+    """A transfer or an advance (rules.yaml destination_roots) into a place that names no
+    actor goes to the country the place is in: "flew medical supplies into Port Sudan",
+    "pushed into Afrin" (not a place inside the doer's own country: "sent troops to
+    Culiacan")."""
     if code[:2] not in k.rules.destination_roots or not heads:
         return []
     loc = k.resolver.location_country(heads[0], matches)
