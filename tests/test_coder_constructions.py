@@ -539,3 +539,21 @@ def test_two_states_agreeing_about_troops_agree_with_each_other(coder):
     got = codes(coder, "India and China agreed to disengage troops along their border.")
     assert ("IND", "CHN", "030") in got and ("CHN", "IND", "030") in got
     assert not any(t.startswith("---") for _, t, _ in got)
+
+
+# -- "the militants" are the armed group named last -----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli troops raided a Hamas hideout on Monday, and the militants fired rockets at "
+     "Sderot.", ("PSEREBHMS", "ISR", "194")),
+    ("Hamas fired rockets at Israel on Monday. The militants also attacked an Israeli patrol "
+     "near the border.", ("PSEREBHMS", "ISR", "190")),
+])
+def test_the_militants_are_the_armed_group_named_last(coder, text, expected):
+    got = codes(coder, text)
+    assert expected in got
+    assert not any(s.startswith("ISRREB") for s, _, _ in got)
+
+
+def test_militants_with_no_group_named_stay_unnamed(coder):
+    got = codes(coder, "The army said the militants attacked a checkpoint in Kashmir.")
+    assert not any(s.startswith(("PSE", "LBN")) for s, _, _ in got)

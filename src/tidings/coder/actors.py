@@ -295,7 +295,8 @@ class ActorResolver(PronounResolver):
             return country_actors(countries, info, agent_code, make)
         if anaphor := self._participle_anaphor(head, matches, ctx):
             return anaphor
-        if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r)) is not None:
+        if (coref := coreferent_actors(head, info.region, agent_code, make, ctx, r,
+                                       matches)) is not None:
             return coref
         return generic_actors(head, info, agent_code, make, r)
 

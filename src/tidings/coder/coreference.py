@@ -20,8 +20,8 @@ Make = Callable[[str, str | None, str | None, str], Actor]  # (code, country, ag
 
 
 def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
-                      agent_code: str | None, make: Make, ctx: ArticleContext, r: Rules
-                      ) -> Found | None:
+                      agent_code: str | None, make: Make, ctx: ArticleContext, r: Rules,
+                      matches: Matches | None = None) -> Found | None:
     """With no country named: the state last named, the region, or an earlier mention."""
     if head.lemma_.lower() in r.state_nouns and head.tag_ == "NN" and any(
             c.dep_ == "det" and c.lower_ in r.definite_determiners
@@ -45,6 +45,9 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
     if head.pos_ == "PROPN" and low in ctx.names:
         prev = ctx.names[low]
         return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
+    if head.pos_ == "NOUN" and (armed := _armed_group(head, agent_code, ctx, r, matches)):
+        code, name, country = armed
+        return [(make(code, country, None, f"coref:{name}"), False)]
     if head.pos_ == "NOUN":
         lemma = head.lemma_.lower()
         if lemma in r.pair_words and _is_pair(head, r):
@@ -74,6 +77,29 @@ def org_named_before(head: Token, matches: Matches) -> tuple[str, str, str | Non
         org = next((e for e in hit[1] if e.kind == "org"), None) if hit else None
         if org is not None:
             return org.code, org.name, org.country
+    return None
+
+
+def _armed_group(head: Token, agent_code: str | None, ctx: ArticleContext, r: Rules,
+                 matches: Matches | None) -> tuple[str, str, str | None] | None:
+    """"Hamas fired rockets at Sderot, and the militants ...": "the" and a plural word of an
+    armed sector (rules.yaml armed_anaphora.agents) and nothing else is the armed group named
+    last before it, in its sentence or an earlier one (code, name, home country)."""
+    if agent_code not in r.armed_anaphora_agents or head.tag_ != "NNS" or any(
+            c.dep_ != "det" for c in head.children if c.i < head.i) or not any(
+            c.dep_ == "det" and c.lower_ in r.definite_determiners for c in head.children):
+        return None
+
+    def armed(code: str) -> bool:
+        return code[3:6] in r.armed_anaphora_agents or code.startswith(
+            r.unconventional_doer_codes)
+
+    here = org_named_before(head, matches) if matches is not None else None
+    if here is not None and armed(here[0]):
+        return here
+    prev = ctx.last_org()
+    if prev is not None and armed(prev.code):
+        return prev.code, prev.text, prev.country
     return None
 
 

@@ -34,6 +34,7 @@ class Rules:
     targetless_codes: frozenset[str]
     shared_recipient_roots: frozenset[str]
     destination_roots: frozenset[str]
+    armed_anaphora_agents: frozenset[str]
     answer_roots: frozenset[str]
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]
