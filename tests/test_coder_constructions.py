@@ -557,3 +557,10 @@ def test_the_militants_are_the_armed_group_named_last(coder, text, expected):
 def test_militants_with_no_group_named_stay_unnamed(coder):
     got = codes(coder, "The army said the militants attacked a checkpoint in Kashmir.")
     assert not any(s.startswith(("PSE", "LBN")) for s, _, _ in got)
+
+
+def test_the_soldiers_are_the_soldiers_named_before(coder):
+    got = codes(coder, "Russian troops shelled Kharkiv on Monday. The soldiers also attacked a "
+                       "convoy near Izium.")
+    assert ("RUSMIL", "UKR", "190") in got
+    assert not any(s.startswith("UKRMIL") for s, _, _ in got)

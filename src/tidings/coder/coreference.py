@@ -48,6 +48,11 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
     if head.pos_ == "NOUN" and (armed := _armed_group(head, agent_code, ctx, r, matches)):
         code, name, country = armed
         return [(make(code, country, None, f"coref:{name}"), False)]
+    if head.pos_ == "NOUN" and _definite_plural(head, r) and agent_code and (
+            same := next((a.country for a, _ in reversed(ctx.recent) if a.agent == agent_code
+                          and a.country and not a.code.startswith("---")), None)):
+        # "Russian troops shelled Kharkiv. The soldiers also attacked ...": Russia's
+        return [(make(same + agent_code, same, agent_code, f"coref:{same}"), False)]
     if head.pos_ == "NOUN":
         lemma = head.lemma_.lower()
         if lemma in r.pair_words and _is_pair(head, r):
@@ -85,9 +90,7 @@ def _armed_group(head: Token, agent_code: str | None, ctx: ArticleContext, r: Ru
     """"Hamas fired rockets at Sderot, and the militants ...": "the" and a plural word of an
     armed sector (rules.yaml armed_anaphora.agents) and nothing else is the armed group named
     last before it, in its sentence or an earlier one (code, name, home country)."""
-    if agent_code not in r.armed_anaphora_agents or head.tag_ != "NNS" or any(
-            c.dep_ != "det" for c in head.children if c.i < head.i) or not any(
-            c.dep_ == "det" and c.lower_ in r.definite_determiners for c in head.children):
+    if agent_code not in r.armed_anaphora_agents or not _definite_plural(head, r):
         return None
 
     def armed(code: str) -> bool:
@@ -101,6 +104,13 @@ def _armed_group(head: Token, agent_code: str | None, ctx: ArticleContext, r: Ru
     if prev is not None and armed(prev.code):
         return prev.code, prev.text, prev.country
     return None
+
+
+def _definite_plural(head: Token, r: Rules) -> bool:
+    """``head`` is a plural noun with "the" and nothing else before it ("the militants")."""
+    return head.tag_ == "NNS" and not any(
+        c.dep_ != "det" for c in head.children if c.i < head.i) and any(
+        c.dep_ == "det" and c.lower_ in r.definite_determiners for c in head.children)
 
 
 def _is_pair(head: Token, r: Rules) -> bool:
