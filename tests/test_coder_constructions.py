@@ -564,3 +564,9 @@ def test_the_soldiers_are_the_soldiers_named_before(coder):
                        "convoy near Izium.")
     assert ("RUSMIL", "UKR", "190") in got
     assert not any(s.startswith("UKRMIL") for s, _, _ in got)
+
+
+def test_the_state_condemned_is_not_the_condemner(coder):
+    got = codes(coder, "North Korea fired a missile on Monday, and Japan condemned the reclusive "
+                       "state.")
+    assert ("JPN", "PRK", "111") in got

@@ -95,12 +95,17 @@ class ArticleContext:
                 return actor
         return None
 
-    def last_country(self, subject: bool = False) -> Actor | None:
+    def last_country(self, subject: bool = False,
+                     skip: tuple[int, int] | None = None) -> Actor | None:
         """The last actor named that is a state or part of one; for a subject, the last
-        such subject if there is one (what the story is about)."""
+        such subject if there is one (what the story is about); ``skip`` is the character
+        span of the clause's own subject ("Japan condemned the reclusive state" is not
+        Japan)."""
         pools = [a for a, _ in self.subjects], [a for a, _ in self.recent]
         for pool in pools if subject else pools[1:]:
             for actor in reversed(pool):
+                if skip is not None and skip[0] <= actor.start < skip[1]:
+                    continue
                 if actor.country and not actor.code.startswith("IGO"):
                     return actor
         return None

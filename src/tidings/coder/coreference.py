@@ -28,7 +28,8 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
             for c in head.children) and not any(
             c.dep_ in ("poss", "prep") for c in head.children):
         # "the country", "the Central American country": the state last named.
-        prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"))
+        prev = ctx.last_country(subject=head.dep_ in ("nsubj", "nsubjpass"),
+                                skip=clause_subject_span(head))
         if prev is not None and prev.country is not None:  # (last_country has a country)
             return [(make(prev.country, prev.country, None, f"coref:{prev.text}"), False)]
     if region is not None:
