@@ -470,21 +470,10 @@ def test_approving_a_loan_still_lends(coder):
         coder, "The IMF approved a $3 billion loan for Egypt on Friday.")}
 
 
-# -- a visiting dignitary welcomed is received; a possessor is no pattern word -------------------
-def test_welcoming_a_visiting_pope_hosts_him(coder):
-    got = codes(coder, "Cuban President Fidel Castro welcomed Pope John Paul II at Havana's "
-                       "airport on Wednesday.")
-    assert ("CUBGOV", "VATREL", "043") in got
-
-
-def test_welcoming_a_president_s_proposal_is_praise(coder):
-    got = codes(coder, "Germany welcomed the French president's proposal on Tuesday.")
-    assert {c for _, _, c in got} == {"051"}
-
-
-def test_outside_experts_kept_out_are_refused(coder):
-    got = codes(coder, "Iran kept IAEA inspectors out of the Fordow site on Monday.")
-    assert ("IRN", "IGO", "1245") in {(s[:3], t[:3], c) for s, t, c in got}
+# -- a word inside a possessor is no pattern word -------------------------------------------------
+def test_seizing_a_city_s_mayor_takes_no_city(coder):
+    got = codes(coder, "Rebels seized the city's mayor on Monday.")
+    assert got and not any(c == "192" for _, _, c in got)
 
 
 # -- where two parties met is no third party -----------------------------------------------------

@@ -57,7 +57,7 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     if head.dep_ == "acl" and tok.i == head.head.i:
         return True  # "the sanctions imposed by the EU": the noun a participle describes
     if tok.dep_ == "poss":
-        return False  # "welcomed the president's proposal" welcomes no president
+        return False  # "seized the city's mayor" seizes no city
     t = tok.head
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "poss":
