@@ -46,14 +46,15 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
     if head.pos_ == "PROPN" and low in ctx.names:
         prev = ctx.names[low]
         return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), True)]
-    if head.pos_ == "NOUN" and (armed := _armed_group(head, agent_code, ctx, r, matches)):
-        code, name, country = armed
-        return [(make(code, country, None, f"coref:{name}"), False)]
-    if head.pos_ == "NOUN" and _definite_plural(head, r) and agent_code and (
-            same := next((a.country for a, _ in reversed(ctx.recent) if a.agent == agent_code
-                          and a.country and not a.code.startswith("---")), None)):
-        # "Russian troops shelled Kharkiv. The soldiers also attacked ...": Russia's
-        return [(make(same + agent_code, same, agent_code, f"coref:{same}"), False)]
+    if head.pos_ == "NOUN" and agent_code and _definite_plural(head, r):
+        if armed := _armed_group(agent_code, ctx, r, org_named_before(head, matches)
+                                 if matches is not None else None):
+            code, name, country = armed
+            return [(make(code, country, None, f"coref:{name}"), False)]
+        if same := next((a.country for a, _ in reversed(ctx.recent) if a.agent == agent_code
+                         and a.country and not a.code.startswith("---")), None):
+            # "Russian troops shelled Kharkiv. The soldiers also attacked ...": Russia's
+            return [(make(same + agent_code, same, agent_code, f"coref:{same}"), False)]
     if head.pos_ == "NOUN":
         lemma = head.lemma_.lower()
         if lemma in r.pair_words and _is_pair(head, r):
@@ -86,19 +87,19 @@ def org_named_before(head: Token, matches: Matches) -> tuple[str, str, str | Non
     return None
 
 
-def _armed_group(head: Token, agent_code: str | None, ctx: ArticleContext, r: Rules,
-                 matches: Matches | None) -> tuple[str, str, str | None] | None:
+def _armed_group(agent_code: str, ctx: ArticleContext, r: Rules,
+                 here: tuple[str, str, str | None] | None
+                 ) -> tuple[str, str, str | None] | None:
     """"Hamas fired rockets at Sderot, and the militants ...": "the" and a plural word of an
     armed sector (rules.yaml armed_anaphora.agents) and nothing else is the armed group named
-    last before it, in its sentence or an earlier one (code, name, home country)."""
-    if agent_code not in r.armed_anaphora_agents or not _definite_plural(head, r):
+    last before it, ``here`` in its sentence or in an earlier one (code, name, home country)."""
+    if agent_code not in r.armed_anaphora_agents:
         return None
 
     def armed(code: str) -> bool:
         return code[3:6] in r.armed_anaphora_agents or code.startswith(
             r.unconventional_doer_codes)
 
-    here = org_named_before(head, matches) if matches is not None else None
     if here is not None and armed(here[0]):
         return here
     prev = ctx.last_org()

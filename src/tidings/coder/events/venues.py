@@ -94,6 +94,12 @@ def object_place(k: CoderKnowledge, verb: Token, matches: Matches) -> tuple[str,
             return found
     return None
 
+def place_actor(code: str, word: Token, name: str | None = None) -> Actor:
+    """The state a place stands for, as an actor named by ``word`` (rule "place:<name>")."""
+    return Actor(code, word.text, word.idx, word.idx + len(word.text),
+                 f"place:{name or word.text}", code, None)
+
+
 def venue_actor(k: CoderKnowledge, verb: Token, matches: Matches) -> list[Actor]:
     """The country where something happened, as an actor: protests in Beijing target
     China."""
@@ -101,7 +107,7 @@ def venue_actor(k: CoderKnowledge, verb: Token, matches: Matches) -> list[Actor]
     if place is None:
         return []
     code, g = place
-    return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code, None)]
+    return [place_actor(code, g)]
 
 def venue_of(k: CoderKnowledge, verb: Token, matches: Matches) -> str | None:
     place = place_of(k, verb, matches)
@@ -164,8 +170,7 @@ def destination(k: CoderKnowledge, code: str, heads: list[Token], matches: Match
     loc = k.resolver.location_country(heads[0], matches)
     if loc is None or loc[0] in {a.country for a in sources}:
         return []
-    g = heads[0]
-    return [Actor(loc[0], g.text, g.idx, g.idx + len(g.text), f"place:{loc[1]}", loc[0], None)]
+    return [place_actor(loc[0], heads[0], loc[1])]
 
 
 def places_attacked(targets: list[Actor]) -> list[Actor]:

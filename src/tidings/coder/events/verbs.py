@@ -37,6 +37,7 @@ from tidings.coder.events.venues import (
     domestic,
     localised,
     object_place,
+    place_actor,
     place_of,
     places_attacked,
     sole_country,
@@ -153,9 +154,7 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
             # it happened did it.
             place = place_of(k, verb, d.matches, preps=k.rules.passive_place_preps)
             if place is not None:
-                code, g = place
-                place_source = [Actor(code, g.text, g.idx, g.idx + len(g.text),
-                                      f"place:{g.text}", code, None)]
+                place_source = [place_actor(*place)]
     elif p.source:
         if subj is not None:
             target_heads = [subj]
@@ -422,8 +421,7 @@ def _seized_place(k: CoderKnowledge, d: _Draft) -> Actor | None:
     loc = k.resolver.location_country(obj, d.matches) if obj is not None else None
     if obj is None or loc is None:
         return None
-    return Actor(loc[0], obj.text, obj.idx, obj.idx + len(obj.text), f"place:{loc[1]}",
-                 loc[0], None)
+    return place_actor(loc[0], obj, loc[1])
 
 
 def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
@@ -503,9 +501,7 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
         # the country it is in.
         place = object_place(k, verb, d.matches)
         if place is not None:
-            code_, g = place
-            targets = [Actor(code_, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}",
-                             code_, None)]
+            targets = [place_actor(*place)]
     if p.code in k.rules.release_codes and (held := first_actors(
             k, [held_by(k, [c for c in verb.children if c.dep_ in ("dobj", "prep")])],
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)):
