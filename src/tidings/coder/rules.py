@@ -35,6 +35,7 @@ class Rules:
     shared_recipient_roots: frozenset[str]
     destination_roots: frozenset[str]
     armed_anaphora_agents: frozenset[str]
+    state_self_agents: frozenset[str]
     answer_roots: frozenset[str]
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]

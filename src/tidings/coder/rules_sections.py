@@ -90,6 +90,7 @@ def actor_rules(data: RulesData) -> dict:
         shared_recipient_roots=data.words("shared_recipient_roots"),
         destination_roots=data.words("destination_roots"),
         armed_anaphora_agents=data.words("armed_anaphora", "agents"),
+        state_self_agents=data.words("state_self", "agents"),
         answer_roots=data.words("answer_roots"),
         answered_roots={code: frozenset(roots) for code, roots in
                         (data.get("answered_roots") or {}).items()},

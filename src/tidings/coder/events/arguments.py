@@ -309,11 +309,16 @@ def first_actors(k: CoderKnowledge, groups: Iterable[list[Token]], matches: Matc
     their disapproval of ...") is passed over."""
     codes = {a.code for a in avoid or ()}
     countries = {a.country for a in avoid or () if a.country}
+    # (the countries whose state the sources are: "ended the American embargo on Vietnam")
+    states = {a.country for a in avoid or () if a.country and (
+        a.agent is None and a.code == a.country or a.agent in k.rules.state_self_agents)}
     for group in groups:
         if all(t.ent_type_ in ("DATE", "TIME") for t in group):
             continue
         got = actors_of(k, group, matches, ctx, speaker, speech, remember=False)
         if got and skip is not None and all(skip(a) for a in got):
+            continue
+        if got and all(a.code in states for a in got):
             continue
         if got and avoid and all(a.code in codes or (
                 a.rule.startswith("owner:") or len(avoid) > 1) and a.country in countries

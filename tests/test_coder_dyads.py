@@ -1,0 +1,36 @@
+"""Who acts on whom: constructions where the coder found the right act but the wrong party
+(the nineteenth round), on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def dyads(coder, text):
+    """(source country, target country, root) of each event: the dyad_root level."""
+    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+
+
+# -- a state's own country, named bare among the candidates, is not whom it acts on ------------
+def test_an_embargo_of_ones_own_country_is_lifted_on_the_country_it_targets(coder):
+    got = dyads(coder, "The White House on Friday ended the decades-old American grain "
+                       "embargo on Cuba.")
+    assert ("USA", "CUB", "08") in got
+    assert not any(t == "USA" for _, t, _ in got)
+
+
+def test_assets_named_by_the_freezing_country_are_frozen_on_their_owner(coder):
+    got = dyads(coder, "London froze the British assets of Belarusian President Alexander "
+                       "Lukashenko on Tuesday.")
+    assert ("GBR", "BLR", "16") in got
+
+
+def test_a_government_warning_that_its_country_will_act_warns_no_one_of_itself(coder):
+    got = dyads(coder, "The Greek defence minister warned that Greece would defend its islands "
+                       "by every means.")
+    assert not any(s == t for s, t, _ in got)
+
+
+def test_rebels_attacking_their_own_country_keep_it_as_target(coder):
+    # (only a state's own organs are kept off their country: rebels fight it)
+    got = dyads(coder, "Islamist rebels attacked the central Malian town of Douentza on "
+                       "Friday.")
+    assert ("MLI", "MLI", "19") in got
