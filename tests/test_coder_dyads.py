@@ -34,3 +34,17 @@ def test_rebels_attacking_their_own_country_keep_it_as_target(coder):
     got = dyads(coder, "Islamist rebels attacked the central Malian town of Douentza on "
                        "Friday.")
     assert ("MLI", "MLI", "19") in got
+
+
+# -- an act named by a gerund after "after", "before", "since" is done by the verb's subject ------
+def test_a_town_overrun_before_a_massacre_is_overrun_by_the_killers(coder):
+    got = dyads(coder, "Boko Haram fighters killed dozens of villagers after overrunning the "
+                       "town of Baga in northeastern Nigeria on Saturday.")
+    assert ("NGA", "NGA", "19") in got
+    assert sum(1 for s, _, r in got if s == "NGA" and r in ("18", "19", "20")) >= 2
+
+
+def test_what_was_done_without_doing_it_is_not_reported_by_a_gerund(coder):
+    # ("without" says the act was not done: no preposition of time)
+    got = dyads(coder, "Russian troops withdrew from the village without firing a shot.")
+    assert not any(r == "19" for _, _, r in got)

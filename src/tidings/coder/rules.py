@@ -102,6 +102,7 @@ class Rules:
     background_span_marks: frozenset[str]
     background_span_units: frozenset[str]
     means_preps: frozenset[str]
+    sequence_preps: frozenset[str]
     accusation_roots: frozenset[str]
     accusation_preps: frozenset[str]
     subsumed: dict[str, frozenset[str]]

@@ -132,6 +132,7 @@ def actor_rules(data: RulesData) -> dict:
         background_span_marks=data.words("background_spans", "marks"),
         background_span_units=data.words("background_spans", "units"),
         means_preps=data.words("means_preps"),
+        sequence_preps=data.words("sequence_preps"),
         accusation_roots=data.words("accusation", "roots"),
         accusation_preps=data.words("accusation", "preps"),
         own_country_codes=tuple(data.values("own_country_codes", None)),

@@ -56,10 +56,12 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
                 return None, passive  # "a helicopter crashed, killing 25 people on board"
             t = t.head
             continue
-        if t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.lower_ in k.rules.means_preps and \
-                t.head.head.pos_ in ("VERB", "AUX"):
-            # "Beijing responded by suspending imports", "retaliated by expelling ...":
-            # the doer of the verb the act is the means of
+        if t.dep_ == "pcomp" and t.tag_ == "VBG" and (
+                t.head.lower_ in k.rules.means_preps or t.head.lower_ in k.rules.sequence_preps
+        ) and t.head.head.pos_ in ("VERB", "AUX"):
+            # "Beijing responded by suspending imports", "retaliated by expelling ...",
+            # "killed hundreds after overrunning the town": the doer of the verb the act is
+            # the means of, or was done before or after
             t = t.head.head
             continue
         break
