@@ -48,3 +48,10 @@ def test_what_was_done_without_doing_it_is_not_reported_by_a_gerund(coder):
     # ("without" says the act was not done: no preposition of time)
     got = dyads(coder, "Russian troops withdrew from the village without firing a shot.")
     assert not any(r == "19" for _, _, r in got)
+
+
+# -- talks resumed by two parties named together are held with each other, about the topic -----
+def test_talks_resumed_over_a_territory_are_held_between_the_negotiators(coder):
+    got = dyads(coder, "Spanish and British negotiators resumed talks on Monday over Gibraltar.")
+    assert ("ESP", "GBR", "04") in got and ("GBR", "ESP", "04") in got
+    assert not any("GIB" in (s, t) for s, t, _ in got)

@@ -504,6 +504,17 @@ def group_lemmas(actor: Actor, doc: Doc) -> set[str]:
           for g in c.children if g.dep_ == "pobj"]
     return {t.lemma_.lower() for t in [head, *of[:1]]}
 
+def in_topic(k: CoderKnowledge, target: Actor, verb: Token) -> bool:
+    """The target is named inside a phrase of topic (rules.yaml topic_preps) of the verb's
+    clause."""
+    t = head_of(target, verb.doc)
+    while t is not None and t.i != verb.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.lower_ in k.rules.topic_preps:
+            return True
+        t = t.head
+    return False
+
+
 def is_topic(k: CoderKnowledge, actor: Actor, doc: Doc) -> bool:
     """``actor`` is named by a thing or state of affairs ("the war in Ukraine")."""
     return head_lemma(k, actor, doc) in k.rules.non_actor_heads

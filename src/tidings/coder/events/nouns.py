@@ -11,6 +11,7 @@ from tidings.coder.events.arguments import (
     actors_of,
     claimed,
     first_actors,
+    in_topic,
     speaker_of,
     subject_of,
     target_candidates,
@@ -301,8 +302,11 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
             return pair, []
         return sources, pair
     if via_verb:
+        # ("British and Chinese negotiators resumed talks over Hong Kong": with each other,
+        # about Hong Kong)
+        mutual = len(sources) > 1 and p.code[:2] == k.rules.meeting_root
         targets = first_actors(k, target_candidates(k, noun.head, [noun]), matches,
-                               ctx, None, {})
+                               ctx, None, {}, skip=lambda a: mutual and in_topic(k, a, noun.head))
         if not targets and p.code[:2] in k.rules.venue_target_roots:
             targets = venue_actor(k, noun.head, matches)
         return sources, targets

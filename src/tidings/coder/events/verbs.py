@@ -15,6 +15,7 @@ from tidings.coder.events.arguments import (
     agent_of,
     first_actors,
     head_of,
+    in_topic,
     is_topic,
     of_gathering,
     setting_candidates,
@@ -435,17 +436,6 @@ def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
         t.lower_ == "to" and t.dep_ == "prep" for t in d.used)
 
 
-def _in_topic(k: CoderKnowledge, target: Actor, verb: Token) -> bool:
-    """The target is named inside a phrase of topic (rules.yaml topic_preps) of the verb's
-    clause."""
-    t = head_of(target, verb.doc)
-    while t is not None and t.i != verb.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.lower_ in k.rules.topic_preps:
-            return True
-        t = t.head
-    return False
-
-
 def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
     """Whom the act is aimed at when no phrase says it, by the kind of act: the venue of a
     meeting, the country where a protest was, the state's own people, a place attacked,
@@ -536,11 +526,11 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
         # other, about the prisoners ("Japan and South Korea exchanged intelligence on North
         # Korea's missile launches": with each other, about North Korea)
-        targets = [t for t in targets if not _in_topic(k, t, verb)]
+        targets = [t for t in targets if not in_topic(k, t, verb)]
     if targets and p.code in k.rules.topic_only_codes:
         # "declined to comment on reports that Russian troops had crossed ...": what was
         # not commented on is no party
-        targets = [t for t in targets if not _in_topic(k, t, verb)]
+        targets = [t for t in targets if not in_topic(k, t, verb)]
     if targets and verb.lemma_.lower() in k.rules.topic_verbs:
         # "met in Tehran and discussed Afghanistan": what was discussed is no party
         topics = {c.i for c in verb.children if c.dep_ == "dobj"}
