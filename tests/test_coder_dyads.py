@@ -55,3 +55,16 @@ def test_talks_resumed_over_a_territory_are_held_between_the_negotiators(coder):
     got = dyads(coder, "Spanish and British negotiators resumed talks on Monday over Gibraltar.")
     assert ("ESP", "GBR", "04") in got and ("GBR", "ESP", "04") in got
     assert not any("GIB" in (s, t) for s, t, _ in got)
+
+
+# -- what a body sends stands for it -------------------------------------------------------------
+def test_a_team_from_an_agency_acts_for_the_agency(coder):
+    got = {(e.source.code, e.root) for e in coder.code_text(
+        "A delegation from the European Union visited Belgrade on Tuesday.")}
+    assert ("IGOEUREEC", "04") in got
+
+
+def test_goods_from_a_country_are_no_actor(coder):
+    # ("imports from Russia" names Russia as a place, as before; oil names no body)
+    got = dyads(coder, "Germany banned imports from Russia on Friday.")
+    assert ("DEU", "RUS", "16") in got

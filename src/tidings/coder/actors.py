@@ -536,9 +536,10 @@ class ActorResolver(PronounResolver):
                         # Samsung", who are labour)
                         return body[:1], "at"
                     more: list[tuple[tuple[str, str], Token]] = []
-                    if loc is None and child.lower_ == "from" and not allow_unknown:
-                        # "doctors from two American aid groups": from a body of a country;
-                        # "troops from the two countries": from each of them.
+                    if loc is None and child.lower_ == "from" and (
+                            not allow_unknown or head.lemma_.lower() in self.rules.carrier_nouns):
+                        # "doctors from two American aid groups", "a convoy from the WFP":
+                        # from a body; "troops from the two countries": from each of them.
                         got = self.resolve(pobj, matches, ctx, remember=False)
                         known = list(dict.fromkeys(
                             a.country for a in got if a.country and len(a.country) == 3

@@ -297,6 +297,7 @@ class Rules:
     involvement_verbs: frozenset[str]
     allegiance: frozenset[str]
     staff_nouns: frozenset[str]
+    carrier_nouns: frozenset[str]
     aide_nouns: frozenset[str]
     aide_preps: frozenset[str]
     command_nouns: frozenset[str]
