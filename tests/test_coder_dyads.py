@@ -68,3 +68,17 @@ def test_goods_from_a_country_are_no_actor(coder):
     # ("imports from Russia" names Russia as a place, as before; oil names no body)
     got = dyads(coder, "Germany banned imports from Russia on Friday.")
     assert ("DEU", "RUS", "16") in got
+
+
+# -- an appeal to act together against someone rallies opposition against them ----------------
+def test_urging_allies_to_unite_against_a_state_rallies_opposition_against_it(coder):
+    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+        "Pakistan's prime minister urged Islamic countries on Friday to stand together against "
+        "India.")}
+    assert ("PAK", "IND", "113") in got
+
+
+def test_urging_allies_to_stand_with_a_state_rallies_no_opposition(coder):
+    got = {e.code for e in coder.code_text(
+        "Poland urged its European partners on Monday to stand with Moldova.")}
+    assert "113" not in got

@@ -175,6 +175,7 @@ class Rules:
     lawsuit_accuse_roots: frozenset[str]
     mass_killing: MassKilling | None
     rally_support: RallySupport
+    rally_opposition: RallySupport
     similar_acts: SimilarActs
     denial_nouns: frozenset[str]
     denial_code: str | None

@@ -264,6 +264,7 @@ def answer_rules(data: RulesData) -> dict:
         lawsuit_accuse_roots=data.words("lawsuit", "accuse_roots"),
         mass_killing=mass_killing(data),
         rally_support=rally_support(data),
+        rally_opposition=rally_support(data, "rally_opposition"),
         similar_acts=similar_acts(data),
     )
 
@@ -291,11 +292,10 @@ class RallySupport:
     preps: frozenset[str] = frozenset()
 
 
-def rally_support(data: RulesData) -> RallySupport:
-    part = data.part("rally_support")
-    return RallySupport(part.get("code"), data.words("rally_support", "roots"),
-                        data.words("rally_support", "verbs"),
-                        data.words("rally_support", "preps"))
+def rally_support(data: RulesData, key: str = "rally_support") -> RallySupport:
+    part = data.part(key)
+    return RallySupport(part.get("code"), data.words(key, "roots"), data.words(key, "verbs"),
+                        data.words(key, "preps"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,7 @@ def _parties(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[Act
                 if a.code != b.code]
     targets = {e.target.code: e.target for e in s.by_verb.get(verb.i) or []
                if e.target is not None and not e.target.code.startswith("---")
-               and "place:" not in e.target.rule}
+               and "place:" not in e.target.rule and not e.rule.startswith("rally:")}
     return [(d, t) for d in doers for t in targets.values() if t.code != d.code]
 
 

@@ -12,21 +12,27 @@ from spacy.tokens import Token
 from tidings.coder.events.arguments import actors_of
 from tidings.coder.events.building import recoded
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.rules_sections import RallySupport
 from tidings.records import Actor
 
 
 def rallied_support(k: CoderKnowledge, s: SentenceState) -> None:
     """An appeal (rules.yaml ``rally_support.roots``) whose verb asks the addressed to support
     someone (an infinitive of ``rally_support.verbs`` with an actor for its object or after one
-    of ``rally_support.preps``) is also support rallied on that one's behalf, aimed at them."""
-    rs = k.rules.rally_support
-    if not rs.code:
-        return
+    of ``rally_support.preps``) is also support rallied on that one's behalf, aimed at them;
+    one asking them to act together against someone (``rally_opposition``), opposition rallied
+    against that one."""
+    for rs in (k.rules.rally_support, k.rules.rally_opposition):
+        if rs.code:
+            _rallied(k, s, rs, rs.code)
+
+
+def _rallied(k: CoderKnowledge, s: SentenceState, rs: RallySupport, code: str) -> None:
     doc = s.tokens[0].doc
     for i, events in list(s.by_verb.items()):
         if not any(e.root in rs.roots for e in events):
             continue
-        supported = [t for t in _supported(k, doc[i], s) if not t.code.startswith("---")]
+        supported = [t for t in _supported(k, doc[i], s, rs) if not t.code.startswith("---")]
         out = []
         for e in events:
             # (support for the appealer's own cause is asked for, not rallied: "Kosovo appealed
@@ -35,14 +41,14 @@ def rallied_support(k: CoderKnowledge, s: SentenceState) -> None:
             if e.root not in rs.roots or not others:
                 out.append(e)
                 continue
-            out += [e, *(replace(recoded(k, e, rs.code, f"rally:{e.rule}"), target=t)
+            out += [e, *(replace(recoded(k, e, code, f"rally:{e.rule}"), target=t)
                          for t in others)]
         s.by_verb[i] = out
 
 
-def _supported(k: CoderKnowledge, verb: Token, s: SentenceState) -> list[Actor]:
-    """Whom the infinitive of support under ``verb`` names as supported."""
-    rs = k.rules.rally_support
+def _supported(k: CoderKnowledge, verb: Token, s: SentenceState,
+               rs: RallySupport) -> list[Actor]:
+    """Whom the infinitive of support (or opposition) under ``verb`` names."""
     for c in verb.children:
         if c.dep_ not in ("xcomp", "ccomp") or c.lemma_.lower() not in rs.verbs:
             continue
