@@ -82,3 +82,12 @@ def test_urging_allies_to_stand_with_a_state_rallies_no_opposition(coder):
     got = {e.code for e in coder.code_text(
         "Poland urged its European partners on Monday to stand with Moldova.")}
     assert "113" not in got
+
+
+# -- a clause coordinated with a statement is no report of it ------------------------------------
+def test_condolences_sent_beside_a_pledge_are_both_coded(coder):
+    got = {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(
+        "Japanese Prime Minister Fumio Kishida sent a message of condolence to Moroccan King "
+        "Mohammed VI on Sunday, and Tokyo pledged emergency aid.")}
+    assert ("JPN", "MAR", "01") in got
+    assert any(s == "JPN" and r == "03" for s, _, r in got)

@@ -240,6 +240,13 @@ def _governed_drop(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]
             return i
     return None
 
+def _below(tok: Token, head: Token) -> Token:
+    """The child of ``head`` on the path up from ``tok``, which ``head`` governs."""
+    while tok.head.i != head.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
              speech: dict[int, Token], bare: set[int]) -> list[Event]:
     doc = sent.doc
@@ -273,10 +280,13 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
         if _in_rejected_object(k, tok, by_verb):
             drop.add(i)
             continue
-        # A speech verb whose reported clause holds an event: the event is what counts.
+        # A speech verb whose reported clause holds an event: the event is what counts (a
+        # clause coordinated with the speech verb is no report of it: "sent a message of
+        # condolence to Erdogan, and Beijing pledged relief").
         if i in speech:
             for j in by_verb:
-                if j != i and j not in speech and governed_by(doc[j], tok):
+                if j != i and j not in speech and governed_by(doc[j], tok) and \
+                        _below(doc[j], tok).dep_ != "conj":
                     drop.add(i)
                     break
     out: list[Event] = []
