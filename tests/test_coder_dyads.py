@@ -91,3 +91,10 @@ def test_condolences_sent_beside_a_pledge_are_both_coded(coder):
         "Mohammed VI on Sunday, and Tokyo pledged emergency aid.")}
     assert ("JPN", "MAR", "01") in got
     assert any(s == "JPN" and r == "03" for s, _, r in got)
+
+
+# -- two titled names joined by "and", the first in apposition to its title ----------------------
+def test_two_titled_leaders_meeting_meet_each_other(coder):
+    got = dyads(coder, "Brazilian President Jair Bolsonaro and Argentine President Alberto "
+                       "Fernandez met in Montevideo on Friday for their first summit.")
+    assert ("BRA", "ARG", "04") in got and ("ARG", "BRA", "04") in got

@@ -124,6 +124,7 @@ from tidings.coder.verbless import (
 
 _ROLES = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "dative", "conj", "appos", "attr",
                     "npadvmod"})
+_NAME_PARTS = ("nmod", "compound", "appos")  # (how the first of two titled names may hang)
 # What may stand between the words of an "as" predicate ("as 'cowardly and indiscriminate'").
 _PREDICATE_GLUE = frozenset({"and", ",", "'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
 
@@ -284,8 +285,9 @@ def _restore_coordinated_names(last: Token) -> None:
     second name its conjunct, with its title."""
     doc = last.doc
     # (the first name may hang on the second title rather than on the last name: "Indian
-    # Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif")
-    first = next((c for c in last.subtree if c.i < last.i and c.dep_ in ("nmod", "compound")
+    # Prime Minister Atal Behari Vajpayee and Pakistani Prime Minister Nawaz Sharif", or stand
+    # in apposition to its own title: "U.S. President Donald Trump and Russian President ...")
+    first = next((c for c in last.subtree if c.i < last.i and c.dep_ in _NAME_PARTS
                   and c.pos_ == "PROPN" and doc[c.i + 1].lower_ == "and"), None)
     if first is None or not any(c.dep_ == "compound" and c.i < first.i for c in first.children):
         return
