@@ -32,7 +32,8 @@ OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/world_wire.test.jsonl", "evalsets/archive_wire.dev.jsonl",
        "evalsets/archive_wire.test.jsonl", "evalsets/code_ledes.dev.jsonl",
        "evalsets/code_ledes.test.jsonl", "evalsets/plover_types.dev.jsonl",
-       "evalsets/plover_types.test.jsonl"]
+       "evalsets/plover_types.test.jsonl", "evalsets/people_wire.dev.jsonl",
+       "evalsets/people_wire.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 
