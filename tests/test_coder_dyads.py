@@ -98,3 +98,31 @@ def test_two_titled_leaders_meeting_meet_each_other(coder):
     got = dyads(coder, "Brazilian President Jair Bolsonaro and Argentine President Alberto "
                        "Fernandez met in Montevideo on Friday for their first summit.")
     assert ("BRA", "ARG", "04") in got and ("ARG", "BRA", "04") in got
+
+
+# -- a statement that someone was behind or responsible for a harm accuses them ----------------
+def test_saying_a_state_was_behind_an_attack_accuses_it(coder):
+    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+        "The Estonian foreign minister said on Tuesday that Russia was behind the cyber attack "
+        "on government websites.")}
+    assert ("EST", "RUS", "112") in got
+
+
+def test_saying_a_leader_was_responsible_for_a_death_accuses_him(coder):
+    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+        "The French president said on Friday that Lukashenko was responsible for the death of "
+        "the jailed activist.")}
+    assert ("FRA", "BLR", "112") in got
+
+
+def test_saying_someone_was_not_behind_an_attack_accuses_no_one(coder):
+    got = {e.code for e in coder.code_text(
+        "The Estonian foreign minister said on Tuesday that Russia was not behind the cyber "
+        "attack on government websites.")}
+    assert "112" not in got
+
+
+def test_being_responsible_for_something_harmless_is_no_accusation(coder):
+    got = {e.code for e in coder.code_text(
+        "The minister said Iran was responsible for regional stability.")}
+    assert "112" not in got

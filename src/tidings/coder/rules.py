@@ -128,6 +128,7 @@ class Rules:
     force_orders: frozenset[str]
     forces_moved: dict[str, str]
     reported_harm_code: str | None
+    reported_harm_words: dict[str, frozenset[str]]
     relational_nouns: frozenset[str]
     anaphora_codes: tuple[str, ...]
     anaphora_determiners: frozenset[str]

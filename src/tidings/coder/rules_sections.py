@@ -172,6 +172,8 @@ def event_rules(data: RulesData) -> dict:
         prompting_verbs=data.words("prompting_verbs"),
         stative_passives=data.words("stative_passives"),
         reported_harm_code=data.get("reported_harm_code"),
+        reported_harm_words={key: data.words("reported_harm", key)
+                             for key in ("preps", "adjectives", "nouns")},
         occurrence_verbs=data.phrases("occurrence_verbs"),
         assassination_verbs=data.phrases("assassination", "verbs"),
         assassination_agents=data.words("assassination", "agents"),

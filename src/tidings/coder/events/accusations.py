@@ -34,6 +34,67 @@ from tidings.coder.syntax import governed_by
 from tidings.records import Actor, Event
 
 
+def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
+    """"The US said Iraq had attacked its neighbours": a plain statement about an actor
+    whose reported clause has that actor do harm, with no event of its own (no target
+    named), is an accusation against it; so is one whose clause says an actor was behind or
+    responsible for a harm ("said Putin was responsible for the death of Navalny", "told
+    parliament that Russia was behind the attack": rules.yaml reported_harm)."""
+    by_verb, speech, verb_matches = s.by_verb, s.speech, s.verb_matches
+    code = k.rules.reported_harm_code
+    if not code:
+        return
+    harm = [(v, m.pattern.id) for v, m in verb_matches if not m.pattern.speech
+            and v.i not in by_verb and k.ontology.get(m.pattern.code).quad_class >= 3]
+    harm += [(v, f"blame:{v.lemma_.lower()}") for v in s.verbs if _blamed(k, v)]
+    if not harm:
+        return
+    for i, verb in speech.items():
+        events = by_verb.get(i)
+        if not events or any(e.root != k.rules.statement_root for e in events):
+            continue
+        for v, rule in harm:
+            flags = modality_of(k, v, verb)
+            if not governed_by(v, verb) or flags.negated or (
+                    any(flags) and not rule.startswith("blame:")):
+                continue  # (what will, may or did not happen is no accusation; what was
+                # "probably" someone's doing is)
+            subj, passive = subject_of(k, v)
+            if subj is None or passive:
+                continue
+            doers = k.resolver.resolve(subj, s.matches, s.ctx, remember=False)
+            codes = {a.code for a in doers}
+            new = []
+            for e in events:
+                target = e.target if e.target is not None and e.target.code in codes else (
+                    doers[0] if doers and rule.startswith("blame:")
+                    and not doers[0].code.startswith("---") else None)
+                made = make(k, code, e.source, target, [verb, v], s.index,
+                            f"allegation:{verb.lemma_.lower()}>{rule}",
+                            modality_of(k, verb, None)) if target is not None else None
+                new.append(made or e)
+            by_verb[i] = new
+            break
+
+
+def _blamed(k: CoderKnowledge, verb: Token) -> bool:
+    """``verb`` is a copula saying its subject is behind, or responsible for, a harm: a noun
+    with a pattern of quad class 3 or 4 (or of reported_harm.nouns) after one of rules.yaml
+    reported_harm.preps on it, or after "for" on its predicate adjective
+    (reported_harm.adjectives)."""
+    rh = k.rules.reported_harm_words
+    if verb.lemma_.lower() != "be":
+        return False
+    heads = [verb, *(c for c in verb.children if c.dep_ == "acomp"
+                     and c.lemma_.lower() in rh.get("adjectives", ()))]
+    nouns = [o for h in heads for p in h.children if p.dep_ == "prep" and (
+        p.lower_ in rh.get("preps", ()) or h is not verb and p.lower_ == "for")
+             for o in p.children if o.dep_ == "pobj"]
+    return any(n.lower_ in rh.get("nouns", ()) or any(
+        k.ontology.get(pat.code).quad_class >= 3 for pat in k.patterns.nouns.get(
+            n.lemma_.lower(), ())) for n in nouns)
+
+
 def allegations(k: CoderKnowledge, s: SentenceState) -> None:
     """"A claimed that B attacked C", "A determined that B had committed genocide", "A said
     B had committed war crimes": A accuses B; B's act is only alleged."""

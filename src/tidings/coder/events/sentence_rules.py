@@ -18,6 +18,7 @@ from tidings.coder.events.accusations import (
     allegations,
     lawsuits,
     reported_accusations,
+    reported_harm,
     toll_reports,
 )
 from tidings.coder.events.arguments import actors_of, head_of, speaker_of, subject_of
@@ -137,43 +138,6 @@ def obligations(k: CoderKnowledge, s: SentenceState) -> None:
                         del by_verb[j]
                 speech.pop(i, None)
                 break
-
-def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
-    """"The US said Iraq had attacked its neighbours": a plain statement about an actor
-    whose reported clause has that actor do harm, with no event of its own (no target
-    named), is an accusation against it."""
-    by_verb, speech, verb_matches, index, matches, ctx = (
-        s.by_verb, s.speech, s.verb_matches, s.index, s.matches, s.ctx)
-    code = k.rules.reported_harm_code
-    if not code:
-        return
-    harm = [(v, m) for v, m in verb_matches if not m.pattern.speech
-            and v.i not in by_verb and k.ontology.get(m.pattern.code).quad_class >= 3]
-    if not harm:
-        return
-    for i, verb in speech.items():
-        events = by_verb.get(i)
-        if not events or any(e.root != k.rules.statement_root for e in events):
-            continue
-        for v, m in harm:
-            if not governed_by(v, verb) or any(modality_of(k, v, verb)):
-                continue  # (what will, may or did not happen is no accusation)
-            subj, passive = subject_of(k, v)
-            if subj is None or passive:
-                continue
-            doers = {a.code for a in k.resolver.resolve(subj, matches, ctx,
-                                                           remember=False)}
-            new = []
-            for e in events:
-                if e.target is not None and e.target.code in doers:
-                    made = make(k, code, e.source, e.target, [verb, v], index,
-                                      f"allegation:{verb.lemma_.lower()}>"
-                                      f"{m.pattern.id}", modality_of(k, verb, None))
-                    new.append(made or e)
-                else:
-                    new.append(e)
-            by_verb[i] = new
-            break
 
 def defiance(k: CoderKnowledge, s: SentenceState) -> None:
     """"Iran resumed work at the plant in defiance of the EU": whatever was done, doing
