@@ -126,3 +126,18 @@ def test_being_responsible_for_something_harmless_is_no_accusation(coder):
     got = {e.code for e in coder.code_text(
         "The minister said Iran was responsible for regional stability.")}
     assert "112" not in got
+
+
+# -- what a vetoed text says was never done ----------------------------------------------------
+def test_a_vetoed_resolution_demands_nothing(coder):
+    got = {e.code for e in coder.code_text(
+        "China vetoed a Security Council resolution on Tuesday that called for sanctions on "
+        "Myanmar's generals.")}
+    assert "129" in got
+    assert not any(c.startswith("10") for c in got)
+
+
+def test_a_resolution_adopted_and_then_rejected_did_demand(coder):
+    got = {e.code[:2] for e in coder.code_text(
+        "Israel rejected a U.N. resolution that demanded an immediate ceasefire in Gaza.")}
+    assert "10" in got and "12" in got

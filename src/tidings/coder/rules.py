@@ -85,6 +85,7 @@ class Rules:
     conditional_target_roots: frozenset[str]
     concession_roots: frozenset[str]
     rejected_object_roots: frozenset[str]
+    vetoed_codes: frozenset[str]
     concession_preps: frozenset[str]
     appeal_code: str
     statement_nouns: frozenset[str]

@@ -120,6 +120,7 @@ def actor_rules(data: RulesData) -> dict:
         conditional_target_roots=data.words("conditional_target_roots"),
         concession_roots=data.words("concession", "roots"),
         rejected_object_roots=data.words("rejected_object_roots"),
+        vetoed_codes=data.words("vetoed_codes"),
         concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),

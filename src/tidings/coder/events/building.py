@@ -198,14 +198,16 @@ def _in_rejected_object(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[E
                         ) -> bool:
     """``tok`` stands inside the object of the nearest verb above it, and that verb's event
     rejects (rules.yaml rejected_object_roots)."""
-    if tok.tag_ in ("VBN", "VBD"):
-        return False  # ("rejected the sanctions imposed by the EU": they were imposed)
+    # ("rejected the sanctions imposed by the EU": they were imposed; but "vetoed a resolution
+    # that demanded a ceasefire": the text never passed)
+    told = tok.tag_ in ("VBN", "VBD")
     t, path = tok, []
     while t.head.i != t.i and t.dep_ in ("acl", "xcomp", "relcl", "dobj", "pobj", "prep"):
         path.append(t.dep_)
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             return path[-1] == "dobj" and t.i in by_verb and any(
+                e.code in k.rules.vetoed_codes if told else
                 e.root in k.rules.rejected_object_roots for e in by_verb[t.i])
     return False
 
