@@ -141,3 +141,19 @@ def test_a_resolution_adopted_and_then_rejected_did_demand(coder):
     got = {e.code[:2] for e in coder.code_text(
         "Israel rejected a U.N. resolution that demanded an immediate ceasefire in Gaza.")}
     assert "10" in got and "12" in got
+
+
+# -- an attack claimed is the claimant's own, and the claim no allegation ----------------------
+def test_claiming_a_bombing_claims_responsibility_and_did_it(coder):
+    got = {(e.source.code, e.target_code[:3], e.code[:3]) for e in coder.code_text(
+        "Al-Shabaab claimed a suicide bombing in Mogadishu on Monday that killed six "
+        "soldiers.")}
+    assert any(s == "SOMREBSHB" and c == "015" for s, _, c in got)
+    assert any(s == "SOMREBSHB" and c.startswith("18") for s, _, c in got)
+    assert not any(c == "112" for _, _, c in got)
+
+
+def test_a_claim_that_someone_attacked_is_still_an_allegation(coder):
+    got = {e.code for e in coder.code_text(
+        "Armenia claimed on Monday that Azerbaijani troops had shelled border villages.")}
+    assert "112" in got and not any(c.startswith("19") for c in got)

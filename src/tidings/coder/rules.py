@@ -112,6 +112,7 @@ class Rules:
     own_force_roots: frozenset[str]
     responsible_words: frozenset[str]
     responsibility_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
     topic_verbs: frozenset[str]
     topic_preps: frozenset[str]

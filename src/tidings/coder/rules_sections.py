@@ -140,6 +140,7 @@ def actor_rules(data: RulesData) -> dict:
         own_country_except=data.words("own_country_except"),
         responsible_words=data.words("responsible_words"),
         responsibility_nouns=data.words("responsibility_nouns"),
+        claim_verbs=data.words("claim_verbs"),
         accusation_nouns=data.words("accusation_nouns"),
         topic_verbs=data.words("topic_verbs"),
         topic_preps=data.words("topic_preps"),

@@ -347,7 +347,9 @@ def actors_of(k: CoderKnowledge, heads: list[Token], matches: Matches, ctx: Arti
                     Actor(a.code, h.text, h.idx, h.idx + len(h.text), f"speaker:{a.text}",
                           a.country, a.agent) for a in spk)
                 continue
-        got = k.resolver.resolve(h, matches, ctx, remember=remember)
+        claimer = claimed(k, h) if weapon_of(k, h) else None
+        got = claimed_by(k, claimer, h, matches, ctx) if claimer is not None else []
+        got = got or k.resolver.resolve(h, matches, ctx, remember=remember)
         if not got:
             got = owned(k, h, matches, ctx, speaker)
         if not got:
@@ -365,12 +367,25 @@ def weapon_of(k: CoderKnowledge, head: Token) -> str | None:
 
 def claimed(k: CoderKnowledge, noun: Token) -> Token | None:
     """The verb by which someone claims the event ``noun`` names ("claimed responsibility
-    for the attack"), if any."""
+    for the attack", "claimed the bombing"), if any."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in k.rules.claim_verbs:
+        return noun.head
     owner = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
     if owner is not None and owner.lemma_.lower() in k.rules.responsibility_nouns and \
             owner.dep_ == "dobj" and owner.head.pos_ in ("VERB", "AUX"):
         return owner.head
     return None
+
+def claimed_by(k: CoderKnowledge, claimer: Token, head: Token, matches: Matches,
+               ctx: ArticleContext) -> list[Actor]:
+    """Who used the weapon or did the attack ``head`` names: the subject of the verb that
+    claims it."""
+    subj, passive = subject_of(k, claimer)
+    got = [] if subj is None or passive else k.resolver.resolve(subj, matches, ctx,
+                                                                 remember=False)
+    weapon = weapon_of(k, head)
+    return [replace(a, rule=f"weapon:{weapon}>{a.rule}") for a in got] if weapon else got
+
 
 def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleContext) -> list[Actor]:
     """A document stands for who issued it: "a report by Amnesty", "a statement from the
@@ -403,13 +418,8 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
             return [Actor(code, g.text, g.idx, g.idx + len(g.text), f"place:{g.text}", code,
                           None)]
     claimer = claimed(k, head) if weapon else None
-    if claimer is not None:
-        # "claimed responsibility for a bomb attack that killed ...": the claimer's weapon
-        subj, passive = subject_of(k, claimer)
-        got = [] if subj is None or passive else \
-            k.resolver.resolve(subj, matches, ctx, remember=False)
-        if got:
-            return [replace(a, rule=f"weapon:{weapon}>{a.rule}") for a in got]
+    if claimer is not None and (got := claimed_by(k, claimer, head, matches, ctx)):
+        return got  # ("claimed responsibility for a bomb attack that killed ...")
     if weapon and head.dep_ == "nsubj":
         # "a car bomb exploded in a market, killing 14": an attack whose doer the text
         # does not name is still an attack, by an unknown actor
