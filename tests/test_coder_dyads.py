@@ -157,3 +157,12 @@ def test_a_claim_that_someone_attacked_is_still_an_allegation(coder):
     got = {e.code for e in coder.code_text(
         "Armenia claimed on Monday that Azerbaijani troops had shelled border villages.")}
     assert "112" in got and not any(c.startswith("19") for c in got)
+
+
+# -- "the group" is no body of states ------------------------------------------------------------
+def test_the_group_after_an_agency_chief_is_the_armed_group(coder):
+    got = {(e.source.code, e.code[:2]) for e in coder.code_text(
+        "Boko Haram fighters killed 30 farmers near Maiduguri, UNICEF's representative said on "
+        "Monday, a week after the group abducted dozens of schoolgirls.")}
+    assert ("NGAREBBKH", "18") in got
+    assert not any(s.startswith("IGO") and c == "18" for s, c in got)

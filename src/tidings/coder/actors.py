@@ -302,9 +302,8 @@ class ActorResolver(PronounResolver):
 
     def _placed_metonym(self, countries: Countries, head: Token,
                         matches: _Matches) -> Countries:
-        """"protesters stormed Congress ... in Brasilia": a metonym that is also a common word
-        for a part of any state ("congress") stands for the country of the place the sentence
-        puts the act in, when that is another one; else for its own country."""
+        """"protesters stormed Congress ... in Brasilia": a metonym that is a common word for a
+        part of any state stands for the country the sentence puts the act in, else its own."""
         if len(countries) != 1 or not countries[0][3] or \
                 countries[0][2].text.lower() not in self.dictionary.agent_words:
             return countries
@@ -347,12 +346,13 @@ class ActorResolver(PronounResolver):
                 for c in head.children) and \
                 not any(c.dep_ in ("poss", "prep", "amod", "compound") and not verb_phrase(c)
                         for c in head.children):
-            # "Hamas fired rockets. The group said ...": the organisation last named, in
-            # this sentence ("quit the WHO, accusing the agency of ...") or an earlier one.
-            if (here := org_named_before(head, matches)) is not None:
+            # "Hamas fired rockets. The group said ...": the organisation last named, here
+            # ("quit the WHO, accusing the agency of ...") or before (a group no IGO).
+            if (here := org_named_before(head, matches, nonstate := head.lemma_.lower() in
+                                         self.rules.nonstate_group_nouns)) is not None:
                 code, name, country = here
                 return [(make(code, country, None, f"coref:{name}"), False)]
-            prev = ctx.last_org()
+            prev = ctx.last_org(nonstate)
             if prev is not None:
                 return [(make(prev.code, prev.country, prev.agent, f"coref:{prev.text}"), False)]
         return None

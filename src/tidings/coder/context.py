@@ -86,9 +86,12 @@ class ArticleContext:
                     return actor
         return None
 
-    def last_org(self) -> Actor | None:
-        """The last organisation named (an IGO, NGO, armed group, party or company)."""
+    def last_org(self, nonstate: bool = False) -> Actor | None:
+        """The last organisation named (an IGO, NGO, armed group, party or company; with
+        ``nonstate``, no IGO)."""
         for actor, _ in reversed(self.recent):
+            if nonstate and actor.code.startswith("IGO"):
+                continue
             # (by the code scheme of organizations.yaml: IGO..., NGO..., or a country, a
             # sector and three letters; a coreference keeps the code of what it refers to)
             if actor.code.startswith(("IGO", "NGO")) or len(actor.code) >= 9:

@@ -76,12 +76,14 @@ def verb_phrase(prep: Token) -> bool:
     return prep.dep_ == "prep" and any(c.dep_ == "pcomp" for c in prep.children)
 
 
-def org_named_before(head: Token, matches: Matches) -> tuple[str, str, str | None] | None:
-    """The organisation the dictionary matched last before ``head`` in its sentence: its
-    code, name and home country."""
+def org_named_before(head: Token, matches: Matches, nonstate: bool = False
+                     ) -> tuple[str, str, str | None] | None:
+    """The organisation the dictionary matched last before ``head`` in its sentence (with
+    ``nonstate``, no intergovernmental body): its code, name and home country."""
     for i in range(head.i - 1, head.sent.start - 1, -1):
         hit = matches.get(i)
-        org = next((e for e in hit[1] if e.kind == "org"), None) if hit else None
+        org = next((e for e in hit[1] if e.kind == "org" and not (
+            nonstate and e.code.startswith("IGO"))), None) if hit else None
         if org is not None:
             return org.code, org.name, org.country
     return None

@@ -291,6 +291,7 @@ class Rules:
     foreign_office: frozenset[str]
     state_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    nonstate_group_nouns: frozenset[str]
     ethnic: frozenset[str]
     people_groups: frozenset[str]
     role_words: frozenset[str]

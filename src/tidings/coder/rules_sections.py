@@ -368,8 +368,8 @@ def actor_words(data: RulesData) -> dict:
     """Which words say who an actor phrase names: pairs, states, groups, peoples, roles."""
     return {key: data.words("actor_words", key) for key in (
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
-        "state_nouns", "group_nouns", "ethnic", "people_groups", "role_words", "place_nouns",
-        "adjective_homographs", "stance_prefixes",
+        "state_nouns", "group_nouns", "nonstate_group_nouns", "ethnic", "people_groups",
+        "role_words", "place_nouns", "adjective_homographs", "stance_prefixes",
         "former", "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
         "aide_nouns", "aide_preps", "command_nouns")}
 
