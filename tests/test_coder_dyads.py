@@ -166,3 +166,15 @@ def test_the_group_after_an_agency_chief_is_the_armed_group(coder):
         "Monday, a week after the group abducted dozens of schoolgirls.")}
     assert ("NGAREBBKH", "18") in got
     assert not any(s.startswith("IGO") and c == "18" for s, c in got)
+
+
+# -- what a transfer gives is never whom it goes to ------------------------------------------------
+def test_tanks_to_be_supplied_are_not_their_recipient(coder):
+    got = {(e.source.code, e.target_code) for e in coder.code_text(
+        "Paris announced that France would supply 40 Leclerc tanks.")}
+    assert not any(t.endswith("MIL") for _, t in got)
+
+
+def test_a_debt_written_off_goes_to_its_owner(coder):
+    got = dyads(coder, "Russia wrote off most of Cuba's Soviet-era debt on Friday.")
+    assert ("RUS", "CUB", "07") in got

@@ -203,8 +203,14 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
         targets = d.actors(k, target_heads) or destination(k, p.code, target_heads, d.matches,
                                                            sources)
     else:
+        # (what a transfer gives, the pattern's own word, is never whom it goes to: "would
+        # supply 31 Abrams tanks")
+        given = {i for t in d.used[1:] for i in (t.i, t.head.i if t.dep_ == "compound" else
+                                                 t.i)} \
+            if p.code[:2] in k.rules.shared_recipient_roots else set()
         targets = first_actors(k, target_candidates(k, verb, d.used), d.matches, d.ctx,
-                               d.speaker, d.speech, avoid=sources)
+                               d.speaker, d.speech, avoid=sources, skip=lambda a: (
+                                   h := head_of(a, verb.doc)) is not None and h.i in given)
         if not targets and p.code[:2] not in k.rules.shared_recipient_roots and not (
                 len(sources) > 1 and (p.symmetric or root_of(
                     k, p.code, modality_of(k, verb, d.speaker)) in k.rules.reciprocal_roots)):
