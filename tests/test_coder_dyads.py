@@ -178,3 +178,11 @@ def test_tanks_to_be_supplied_are_not_their_recipient(coder):
 def test_a_debt_written_off_goes_to_its_owner(coder):
     got = dyads(coder, "Russia wrote off most of Cuba's Soviet-era debt on Friday.")
     assert ("RUS", "CUB", "07") in got
+
+
+def test_every_act_an_accusation_names_is_only_alleged(coder):
+    got = {e.code[:2] for e in coder.code_text(
+        "Amnesty International accused Ethiopian forces on Thursday of looting homes and "
+        "killing hundreds of civilians in Axum.")}
+    assert "11" in got
+    assert not got & {"18", "19", "20"}

@@ -273,6 +273,11 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
         # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
         # accusation says was done is alleged, not an event of its own.
         accuser = accusation_head(tok, k.rules.accusation_preps)
+        if accuser is None and tok.tag_ == "VBG" and tok.dep_ == "conj" and \
+                tok.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            accuser = tok.head  # ("accused the army of burning villages and killing ...",
+            # the second gerund hung on the verb of accusing)
         if accuser is not None and accuser.i in by_verb and any(
                 e.root in k.rules.accusation_roots for e in by_verb[accuser.i]):
             drop.add(i)
