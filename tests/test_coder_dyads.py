@@ -182,7 +182,7 @@ def test_a_debt_written_off_goes_to_its_owner(coder):
 
 def test_every_act_an_accusation_names_is_only_alleged(coder):
     got = {e.code[:2] for e in coder.code_text(
-        "Amnesty International accused Ethiopian forces on Thursday of looting homes and "
-        "killing hundreds of civilians in Axum.")}
+        "The U.N. rights office accused Sudan's army on Monday of burning villages and killing "
+        "civilians in air strikes.")}
     assert "11" in got
     assert not got & {"18", "19", "20"}
