@@ -52,16 +52,16 @@ def test_what_was_done_without_doing_it_is_not_reported_by_a_gerund(coder):
 
 # -- talks resumed by two parties named together are held with each other, about the topic -----
 def test_talks_resumed_over_a_territory_are_held_between_the_negotiators(coder):
-    got = dyads(coder, "Spanish and British negotiators resumed talks on Monday over Gibraltar.")
-    assert ("ESP", "GBR", "04") in got and ("GBR", "ESP", "04") in got
-    assert not any("GIB" in (s, t) for s, t, _ in got)
+    got = dyads(coder, "British and Chinese officials resumed talks on Friday over Hong Kong.")
+    assert ("GBR", "CHN", "04") in got and ("CHN", "GBR", "04") in got
+    assert not any("HKG" in (s, t) for s, t, _ in got)
 
 
 # -- what a body sends stands for it -------------------------------------------------------------
 def test_a_team_from_an_agency_acts_for_the_agency(coder):
     got = {(e.source.code, e.root) for e in coder.code_text(
-        "A delegation from the European Union visited Belgrade on Tuesday.")}
-    assert ("IGOEUREEC", "04") in got
+        "A team from the IAEA inspected the Zaporizhzhia nuclear plant in Ukraine on Thursday.")}
+    assert ("IGOUNOIAE", "09") in got
 
 
 def test_goods_from_a_country_are_no_actor(coder):
@@ -95,9 +95,9 @@ def test_condolences_sent_beside_a_pledge_are_both_coded(coder):
 
 # -- two titled names joined by "and", the first in apposition to its title ----------------------
 def test_two_titled_leaders_meeting_meet_each_other(coder):
-    got = dyads(coder, "Brazilian President Jair Bolsonaro and Argentine President Alberto "
-                       "Fernandez met in Montevideo on Friday for their first summit.")
-    assert ("BRA", "ARG", "04") in got and ("ARG", "BRA", "04") in got
+    got = dyads(coder, "U.S. President Donald Trump and Russian President Vladimir Putin met at "
+                       "a military base in Alaska on Friday.")
+    assert ("USA", "RUS", "04") in got and ("RUS", "USA", "04") in got
 
 
 # -- a statement that someone was behind or responsible for a harm accuses them ----------------
@@ -131,10 +131,10 @@ def test_being_responsible_for_something_harmless_is_no_accusation(coder):
 # -- what a vetoed text says was never done ----------------------------------------------------
 def test_a_vetoed_resolution_demands_nothing(coder):
     got = {e.code for e in coder.code_text(
-        "China vetoed a Security Council resolution on Tuesday that called for sanctions on "
-        "Myanmar's generals.")}
+        "Russia vetoed a Security Council resolution on Tuesday that demanded an immediate "
+        "ceasefire in Syria.")}
     assert "129" in got
-    assert not any(c.startswith("10") for c in got)
+    assert not any(c.startswith(("02", "10")) for c in got)
 
 
 def test_a_resolution_adopted_and_then_rejected_did_demand(coder):
@@ -171,7 +171,7 @@ def test_the_group_after_an_agency_chief_is_the_armed_group(coder):
 # -- what a transfer gives is never whom it goes to ------------------------------------------------
 def test_tanks_to_be_supplied_are_not_their_recipient(coder):
     got = {(e.source.code, e.target_code) for e in coder.code_text(
-        "Paris announced that France would supply 40 Leclerc tanks.")}
+        "Canberra announced that Australia would supply 59 Abrams tanks.")}
     assert not any(t.endswith("MIL") for _, t in got)
 
 
