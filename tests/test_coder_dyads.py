@@ -186,3 +186,10 @@ def test_every_act_an_accusation_names_is_only_alleged(coder):
         "civilians in air strikes.")}
     assert "11" in got
     assert not got & {"18", "19", "20"}
+
+
+# -- the possessor of a phrase owns it; a nearer country names its portfolio ------------------
+def test_a_states_office_for_another_place_is_the_states(coder):
+    got = {(e.source.code[:3], e.code[:2]) for e in coder.code_text(
+        "China's Taiwan Affairs Office condemned the Taiwanese president on Thursday.")}
+    assert ("CHN", "11") in got

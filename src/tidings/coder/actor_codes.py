@@ -129,10 +129,16 @@ def org_is_modifier(span: Span, head: Token) -> bool:
 
 def coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str, str, Span, str]]:
     """Several countries modifying one noun are separate actors only when coordinated
-    ("US and British activists"); otherwise the one closest to the head wins."""
+    ("US and British activists"); otherwise the one closest to the head wins, unless another
+    is the phrase's possessor: "China's Taiwan Affairs Office" is China's (the nearer name is
+    the office's portfolio)."""
     if len(countries) == 1:
         return countries
     first = countries[0]
+    owner = next((c for c in countries[1:] if c[2].end < first[2].start
+                  and c[2].root.dep_ == "poss"), None)
+    if owner is not None:
+        return [owner]
     out = [first]
     roots = {first[2].root.i}
     for c in countries[1:]:
