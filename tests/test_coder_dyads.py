@@ -193,3 +193,19 @@ def test_a_states_office_for_another_place_is_the_states(coder):
     got = {(e.source.code[:3], e.code[:2]) for e in coder.code_text(
         "China's Taiwan Affairs Office condemned the Taiwanese president on Thursday.")}
     assert ("CHN", "11") in got
+
+
+# -- a verb done again ("re-imposed") is the verb itself ------------------------------------------
+def test_a_prefixed_verb_is_read_as_one_word(coder):
+    doc = coder.nlp("Washington re-imposed sanctions on Caracas.")
+    assert "re-imposed" in [t.text for t in doc]
+
+
+def test_relations_re_established_are_relations_established(coder):
+    got = dyads(coder, "Saudi Arabia and Iran re-established diplomatic relations on Friday.")
+    assert ("SAU", "IRN", "05") in got and ("IRN", "SAU", "05") in got
+
+
+def test_a_hyphen_inside_a_name_or_other_prefix_still_splits(coder):
+    doc = coder.nlp("Troops staged a pre-dawn raid near Baden-Baden.")
+    assert "pre-dawn" not in [t.text for t in doc]

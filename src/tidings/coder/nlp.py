@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -41,6 +42,22 @@ def new_pipeline(name: str | None = None) -> Language:
     """A pipeline of one's own (a ``Coder`` adds its component to it)."""
     model = resolve_model_name(name)
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy pipeline {model!r}: {exc}") from None
+    _keep_prefixed_verbs(nlp)
+    return nlp
+
+
+# A verb with the prefix "re-" ("re-established", "re-imposed") split at its hyphen is parsed as
+# three words, the verb among them an adjective; kept whole, it is tagged as the verb it is.
+_PREFIXES = ("re",)
+
+
+def _keep_prefixed_verbs(nlp: Language) -> None:
+    """Never split a word at the hyphen after one of ``_PREFIXES``."""
+    guard = "".join(rf"(?<!\b{p})(?<!\b{p.capitalize()})" for p in _PREFIXES)
+    infixes = [guard + p if isinstance(p, str) and "-" in p and p.startswith("(?<=[A-Za-z")
+               else p for p in nlp.Defaults.infixes or ()]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer

@@ -228,13 +228,16 @@ class PatternSet:
     def verb_patterns(self, tok: Token) -> list[Pattern] | None:
         """Patterns for a verb token, by lemma; when the lemmatizer has mangled a verb form
         ("staged" -> "stag", "leapt" left as it is) and the lemma has none, by the usual
-        English inflections."""
-        found = self.verbs.get(tok.lemma_.lower())
+        English inflections; a verb done again ("re-imposed", "re-established") as the verb
+        itself."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if low.startswith("re-") and lemma.startswith("re-"):
+            lemma, low = lemma[3:], low[3:]
+        found = self.verbs.get(lemma)
         if found is not None:
             return found
-        low = tok.lower_
         suffixes = _INFLECTIONS.get(tok.tag_, ())
-        if tok.lemma_.lower() == low and suffixes is not _PAST:
+        if lemma == low and suffixes is not _PAST:
             # (a past form the tagger took for a present one and left as it is: "leapt")
             suffixes = (*suffixes, *_PAST)
         for suffix, repl in suffixes:
