@@ -209,3 +209,18 @@ def test_relations_re_established_are_relations_established(coder):
 def test_a_hyphen_inside_a_name_or_other_prefix_still_splits(coder):
     doc = coder.nlp("Troops staged a pre-dawn raid near Baden-Baden.")
     assert "pre-dawn" not in [t.text for t in doc]
+
+
+# -- "them" after a clause whose subject is a plural group is that group --------------------------
+def test_police_firing_on_them_fire_on_the_protesters_named_before(coder):
+    got = {(e.source.code, e.target_code, e.code[:2]) for e in coder.code_text(
+        "Students stormed the parliament building in Dhaka on Monday and police fired rubber "
+        "bullets at them.")}
+    assert ("BGDCOP", "BGDEDU", "17") in got or ("BGDCOP", "BGDOPP", "17") in got
+
+
+def test_them_in_its_own_clause_is_not_its_own_subject(coder):
+    got = {(e.source.code, e.target_code) for e in coder.code_text(
+        "Students stormed the parliament building in Dhaka on Monday and police fired rubber "
+        "bullets at them.")}
+    assert not any(s == t for s, t in got)

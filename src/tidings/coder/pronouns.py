@@ -4,6 +4,7 @@ for, from the sentence's grammar first and the article's memory of who was named
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,7 @@ class PronounResolver:
 
     rules: Rules
     _resolve_one: Callable[[Token, Matches, ArticleContext], Found]
+    location_country: Callable[[Token, Matches], tuple[str, str] | None]
 
     def _known(self, head: Token, matches: Matches, ctx: ArticleContext,
                groups: bool = False) -> Actor | None:
@@ -61,6 +63,8 @@ class PronounResolver:
         if prev is None and not subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._main_object(head, matches, ctx)
+        if prev is None and not subj and matches is not None and low in r.plural_pronouns:
+            prev = self._plural_subject_before(head, matches, ctx)
         if prev is None and subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._governing_subject(head, matches, ctx)
@@ -156,6 +160,28 @@ class PronounResolver:
                 continue
             if (got := self._known(t, matches, ctx, groups=True)) is not None:
                 return got
+        return None
+
+    def _plural_subject_before(self, pron: Token, matches: Matches, ctx: ArticleContext
+                               ) -> Actor | None:
+        """"protesters stormed parliament and police opened fire on them": the nearest plural
+        noun before the pronoun that is the subject of another clause and names a group of
+        people (of a country or not: the event places it)."""
+        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+        for t in reversed(pron.sent[: pron.i - pron.sent.start]):
+            if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.i != verb.i and \
+                    not verb.is_ancestor(t):
+                group = self._known(t, matches, ctx, groups=True)
+                if group is None or group.country is not None or not group.agent:
+                    return group
+                # (of no country named: where its own clause says it acted, "marched on the
+                # embassy in Niamey")
+                place = next((loc for p in t.head.subtree if p.dep_ == "pobj" and p.head.lower_
+                              == "in" and not verb.is_ancestor(p)
+                              and (loc := self.location_country(p, matches))), None)
+                return group if place is None else replace(
+                    group, code=place[0] + group.agent, country=place[0],
+                    rule=f"{group.rule}+place:{place[0]}")
         return None
 
     def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext
