@@ -224,3 +224,16 @@ def test_them_in_its_own_clause_is_not_its_own_subject(coder):
         "Students stormed the parliament building in Dhaka on Monday and police fired rubber "
         "bullets at them.")}
     assert not any(s == t for s, t in got)
+
+
+# -- charged and questioned by those who prosecute crimes ----------------------------------------
+def test_prosecutors_charging_a_tycoon_over_a_scheme_take_legal_action(coder):
+    got = dyads(coder, "French prosecutors charged the Lebanese banker on Monday over an alleged "
+                       "embezzlement scheme.")
+    assert ("FRA", "LBN", "17") in got
+
+
+def test_an_anticorruption_commission_questioning_a_former_leader_investigates_him(coder):
+    got = dyads(coder, "Kenya's anti-corruption commission questioned the former finance "
+                       "minister for five hours on Friday.")
+    assert ("KEN", "KEN", "09") in got
