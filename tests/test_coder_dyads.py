@@ -237,3 +237,9 @@ def test_an_anticorruption_commission_questioning_a_former_leader_investigates_h
     got = dyads(coder, "Kenya's anti-corruption commission questioned the former finance "
                        "minister for five hours on Friday.")
     assert ("KEN", "KEN", "09") in got
+
+
+def test_a_baton_charge_is_repression_not_legal_action(coder):
+    got = {e.code for e in coder.code_text(
+        "Riot police charged the protesters with batons in Dhaka on Sunday.")}
+    assert "175" in got and "173" not in got
