@@ -243,3 +243,15 @@ def test_a_baton_charge_is_repression_not_legal_action(coder):
     got = {e.code for e in coder.code_text(
         "Riot police charged the protesters with batons in Dhaka on Sunday.")}
     assert "175" in got and "173" not in got
+
+
+# -- an attack across a border is aimed at the other state named ----------------------------------
+def test_rockets_fired_across_the_border_hit_the_other_state(coder):
+    got = dyads(coder, "Thai jets struck Cambodian army posts on Friday after Cambodian troops "
+                       "fired rockets across the disputed border.")
+    assert ("KHM", "THA", "19") in got
+
+
+def test_troops_massed_along_a_border_attack_no_one(coder):
+    got = dyads(coder, "Cambodian troops fired warning shots along the border on Friday.")
+    assert not any(r == "19" for _, _, r in got)

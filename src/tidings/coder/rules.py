@@ -40,6 +40,7 @@ class Rules:
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]
     border_nouns: frozenset[str]
+    border_preps: frozenset[str]
     home_alert_codes: frozenset[str]
     cause_preps_time: frozenset[str]
     response_nouns: frozenset[str]

@@ -96,6 +96,7 @@ def actor_rules(data: RulesData) -> dict:
                         (data.get("answered_roots") or {}).items()},
         provoked_roots=data.words("provoked_roots"),
         border_nouns=data.words("border_nouns"),
+        border_preps=data.words("border_preps"),
         home_alert_codes=data.words("home_alert_codes"),
         cause_preps_time=data.words("provocation", "preps"),
         response_nouns=data.words("provocation", "response_nouns"),

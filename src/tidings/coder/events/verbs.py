@@ -46,7 +46,7 @@ from tidings.coder.events.venues import (
     venue_of,
 )
 from tidings.coder.patterns import Pattern
-from tidings.coder.syntax import each_other, infinitive, prep_objects, small_clause
+from tidings.coder.syntax import each_other, infinitive, is_clausal, prep_objects, small_clause
 from tidings.records import Actor, Event
 
 PLACED = "in:place:"  # (the rule of an agent placed by a place phrase: "rebels in Jeddah")
@@ -498,6 +498,13 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
         place = object_place(k, verb, d.matches)
         if place is not None:
             targets = [place_actor(*place)]
+        elif border := next((t for t in verb.subtree if t.lemma_.lower() in
+                             k.rules.border_nouns and t.head.lower_ in k.rules.border_preps
+                             and not is_clausal(t, verb)), None):
+            # "fired rockets across the disputed border": at the one other state named
+            other = sole_country(verb.sent, d.matches,
+                                 exclude={a.country for a in sources if a.country})
+            targets = [place_actor(other, border, other)] if other else []
     if p.code in k.rules.release_codes and (held := first_actors(
             k, [held_by(k, [c for c in verb.children if c.dep_ in ("dobj", "prep")])],
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)):
