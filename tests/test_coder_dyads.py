@@ -255,3 +255,18 @@ def test_rockets_fired_across_the_border_hit_the_other_state(coder):
 def test_troops_massed_along_a_border_attack_no_one(coder):
     got = dyads(coder, "Cambodian troops fired warning shots along the border on Friday.")
     assert not any(r == "19" for _, _, r in got)
+
+
+# -- vocabulary: hostages dragged away, a rebuke drawn from someone ------------------------------
+def test_hostages_dragged_away_are_abducted(coder):
+    got = {e.code for e in coder.code_text(
+        "Boko Haram fighters raided a village on Sunday and dragged twenty Nigerian hostages "
+        "into the forest.")}
+    assert "181" in got
+
+
+def test_a_rebuke_drawn_from_someone_is_their_rebuke(coder):
+    got = dyads(coder, "Hungary blocked the EU statement on Monday and drew a sharp rebuke from "
+                       "the Polish foreign minister.")
+    assert ("POL", "HUN", "11") in got
+    assert ("HUN", "POL", "11") not in got
