@@ -270,3 +270,10 @@ def test_a_rebuke_drawn_from_someone_is_their_rebuke(coder):
                        "the Polish foreign minister.")
     assert ("POL", "HUN", "11") in got
     assert ("HUN", "POL", "11") not in got
+
+
+# -- "the two allies", "the two neighbours" are the two states named before -----------------------
+def test_the_two_allies_are_the_two_states_named_before(coder):
+    got = dyads(coder, "China condemned Japan and the Philippines on Friday as the two allies "
+                       "began joint naval drills in the South China Sea.")
+    assert ("JPN", "PHL", "06") in got and ("PHL", "JPN", "06") in got
