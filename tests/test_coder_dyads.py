@@ -277,3 +277,22 @@ def test_the_two_allies_are_the_two_states_named_before(coder):
     got = dyads(coder, "China condemned Japan and the Philippines on Friday as the two allies "
                        "began joint naval drills in the South China Sea.")
     assert ("JPN", "PHL", "06") in got and ("PHL", "JPN", "06") in got
+
+
+# -- "thousands", "hundreds", "dozens" alone are people -----------------------------------------
+def test_thousands_taking_to_the_streets_protest(coder):
+    got = dyads(coder, "Thousands took to the streets across Sudan on Friday demanding civilian "
+                       "rule.")
+    assert any(s == "SDN" and r == "14" for s, _, r in got)
+
+
+def test_dozens_killed_are_people_of_the_place(coder):
+    got = {(e.source.code, e.target_code) for e in coder.code_text(
+        "Gunmen killed dozens in central Mali on Sunday.")}
+    assert ("MLIUAF", "MLICVL") in got
+
+
+def test_a_second_toll_participle_is_the_same_attack(coder):
+    got = [e.code for e in coder.code_text(
+        "Police fired tear gas at protesters in Lagos, killing three people and wounding dozens.")]
+    assert got == ["175"]

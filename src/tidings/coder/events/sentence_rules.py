@@ -320,10 +320,17 @@ def results(k: CoderKnowledge, s: SentenceState) -> None:
             # ("the rebels' offensive has forced 10,000 people to flee": what the act named
             # by the subject did; "the attack on Kharkiv killed 20 people" is coded by both)
             head = s.by_verb[subject.i]
-        elif t.dep_ != "advcl" or t.tag_ != "VBG":
-            continue
         else:
-            head = s.by_verb.get(t.head.i) or _unaimed_attack(k, s, t.head, s.by_verb[i])
+            # ("killing two people and wounding dozens": the second toll as the first)
+            first = t
+            while first.dep_ == "conj" and first.head.tag_ == "VBG" and \
+                    first.head.lemma_.lower() in k.rules.result_verbs:
+                first = first.head
+            if first.dep_ != "advcl" or t.tag_ != "VBG":
+                continue
+            head = s.by_verb.get(first.head.i) or _unaimed_attack(k, s, first.head,
+                                                                  s.by_verb[i])
+            t = first
         if any(e.root in k.rules.result_roots and e.asserted for e in head):
             victims = next((e.target for e in s.by_verb.pop(i) if e.target is not None), None)
             if victims is not None:
