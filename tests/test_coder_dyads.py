@@ -296,3 +296,16 @@ def test_a_second_toll_participle_is_the_same_attack(coder):
     got = [e.code for e in coder.code_text(
         "Police fired tear gas at protesters in Lagos, killing three people and wounding dozens.")]
     assert got == ["175"]
+
+
+# -- an order to the state's own organs demands nothing of anyone -------------------------------
+def test_ordering_ones_own_police_is_no_demand(coder):
+    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(
+        "The Kenyan interior minister ordered police on Monday to shoot looters on sight.")}
+    assert not any(c.startswith("10") for _, _, c in got)
+
+
+def test_ordering_another_state_is_a_demand(coder):
+    got = dyads(coder, "The International Court of Justice ordered Israel on Friday to allow "
+                       "aid into Gaza.")
+    assert ("IGO", "ISR", "10") in got

@@ -339,10 +339,11 @@ def test_people_are_not_placed_by_a_country_named_in_another_clause(coder):
 def test_an_order_sending_one_s_own_forces_somewhere_is_their_show_of_force(coder):
     got = codes(coder, "Ecuador ordered troops to the frontier on Monday.")
     assert ("ECU", "---", "154") in got, got
-    # (an order to do something stays an order)
+    # (an order to its own police to do something is no demand of anyone: what it orders is
+    # the state's act, coded by itself; the nineteenth round changed this from an order, 10)
     got = roots(coder, "Kenya's president ordered police to release the "
                        "detained journalists.")
-    assert all(r == "10" for _, _, r in got), got
+    assert ("KENGOV", "KENMED", "08") in got and not any(r == "10" for _, _, r in got), got
 
 
 def test_forces_under_someone_s_command_are_of_that_one_s_country(coder):

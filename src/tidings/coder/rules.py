@@ -129,6 +129,7 @@ class Rules:
     stative_passives: frozenset[str]
     own_force_agents: frozenset[str]
     force_orders: frozenset[str]
+    order_verbs: frozenset[str]
     forces_moved: dict[str, str]
     reported_harm_code: str | None
     reported_harm_words: dict[str, frozenset[str]]

@@ -153,6 +153,7 @@ def actor_rules(data: RulesData) -> dict:
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),
         force_orders=data.words("own_forces", "orders"),
+        order_verbs=data.words("own_forces", "order_verbs"),
         forces_moved=dict(data.part("own_forces").get("moved") or {}),
         relational_nouns=data.words("relational_nouns"),
         subject_matter_roots=data.words("subject_matter_roots"),

@@ -400,6 +400,15 @@ def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
         # "ordered troops to the frontier": the forces ordered are moved
         d.recode(k.rules.forces_moved[targets[0].agent or ""], f"moved:{d.p.id}")
         code = d.p.code
+    elif code in k.rules.force_orders and d.verb.lemma_.lower() in k.rules.order_verbs and \
+            targets and all(
+            t.country in {a.country for a in sources} and t.agent in k.rules.state_self_agents
+            for t in targets):
+        # "ordered police to shoot rioters", "ordered his government to lift the ban": an
+        # order to the state's own organs demands nothing of anyone (what it orders is coded
+        # by itself, where it has a pattern)
+        d.sources = []
+        return
     if code[:2] in k.rules.own_force_roots and targets:
         # "mobilized army reservists", "ordered patrols by police": the forces a state
         # moves are its own, not the target.
