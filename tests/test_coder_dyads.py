@@ -309,3 +309,11 @@ def test_ordering_another_state_is_a_demand(coder):
     got = dyads(coder, "The International Court of Justice ordered Israel on Friday to allow "
                        "aid into Gaza.")
     assert ("IGO", "ISR", "10") in got
+
+
+# -- violence against people described as protesting is repression ------------------------------
+def test_militias_attacking_students_who_protest_repress_them(coder):
+    got = {(e.source.code, e.code) for e in coder.code_text(
+        "Pro-government militias attacked students protesting against fuel prices in Managua "
+        "on Friday.")}
+    assert ("NICUAF", "175") in got

@@ -188,6 +188,7 @@ class Rules:
     ended_roots: frozenset[str]
     crowd_protest_participles: frozenset[str]
     repression_targets: frozenset[str]
+    repression_protesting: frozenset[str]
     repression_doers: frozenset[str]
     repression_target_agents: frozenset[str]
     repression_police: frozenset[str]

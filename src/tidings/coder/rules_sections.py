@@ -190,6 +190,7 @@ def event_rules(data: RulesData) -> dict:
         ended_roots=data.words("ended_fighting", "roots"),
         crowd_protest_participles=data.words("crowd_protest", "participles"),
         repression_targets=data.words("repression", "targets"),
+        repression_protesting=data.words("repression", "protesting"),
         repression_doers=data.words("repression", "doers"),
         repression_target_agents=data.words("repression", "target_agents"),
         repression_police=data.words("repression", "police"),

@@ -130,9 +130,12 @@ def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor
 def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
     """The violence done by ``sources`` to ``target`` is repression (rules.yaml repression):
     the state's forces against protesters, or its police against its own people."""
+    head = head_of(target, verb.doc)
     if all(a.agent in k.rules.repression_doers for a in sources) and (
             head_lemma(k, target, verb.doc) in k.rules.repression_targets
-            or target.agent in k.rules.repression_target_agents):
+            or target.agent in k.rules.repression_target_agents or head is not None and any(
+                c.dep_ == "acl" and c.lemma_.lower() in k.rules.repression_protesting
+                for c in head.children)):
         return True
     return all(a.agent in k.rules.repression_police and a.country == target.country
                for a in sources) and target.agent in k.rules.repression_people
