@@ -317,3 +317,14 @@ def test_militias_attacking_students_who_protest_repress_them(coder):
         "Pro-government militias attacked students protesting against fuel prices in Managua "
         "on Friday.")}
     assert ("NICUAF", "175") in got
+
+
+def test_security_forces_storming_a_protest_camp_repress_the_protesters(coder):
+    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(
+        "Bangladeshi security forces stormed a protest camp in Dhaka on Sunday.")}
+    assert ("BGDCOP", "BGDOPP", "175") in got
+
+
+def test_troops_storming_a_refugee_camp_repress_no_protest(coder):
+    got = {e.code for e in coder.code_text("Israeli troops stormed a refugee camp in Jenin.")}
+    assert "175" not in got

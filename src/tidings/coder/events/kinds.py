@@ -104,6 +104,8 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "police opened fire on the crowd": violent repression
         d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False,
                  reverse=None)
+    elif k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots):
+        _protest_place_stormed(k, d)
     if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
             occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
             all(office_holder(k, t, verb.doc) for t in targets):
@@ -125,6 +127,27 @@ def _unconventional(k: CoderKnowledge, sources: list[Actor], targets: list[Actor
     return bool(sources and targets) and all(
         _sector(a) in r.unconventional_doers or a.code.startswith(r.unconventional_doer_codes)
         for a in sources) and all(_sector(t) in r.unconventional_victims for t in targets)
+
+
+def _protest_place_stormed(k: CoderKnowledge, d: Draft) -> None:
+    """"Security forces stormed two protest camps in Cairo": the state's forces (or militias)
+    attacking a place of protest (its object a noun described by a word of
+    rules.yaml repression.protesting) repress the protesters, of the place's or their own
+    country."""
+    verb, sources = d.verb, d.sources
+    place = next((c for c in verb.children if c.dep_ == "dobj" and any(
+        g.dep_ in ("compound", "amod") and g.lemma_.lower() in k.rules.repression_protesting
+        for g in c.children)), None)
+    if place is None or not sources or not all(
+            _sector(a) in k.rules.repression_doers for a in sources):
+        return
+    country = next((t.country for t in d.targets if t.country), None) or sources[0].country
+    if not country or not k.rules.repression_code:
+        return
+    agent = next(iter(sorted(k.rules.repression_target_agents)), "")
+    d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False, reverse=None)
+    d.targets = [Actor(country + agent, place.text, place.idx, place.idx + len(place.text),
+                       f"protest:{place.text}", country, agent or None)]
 
 
 def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:
