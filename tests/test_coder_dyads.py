@@ -328,3 +328,9 @@ def test_security_forces_storming_a_protest_camp_repress_the_protesters(coder):
 def test_troops_storming_a_refugee_camp_repress_no_protest(coder):
     got = {e.code for e in coder.code_text("Israeli troops stormed a refugee camp in Jenin.")}
     assert "175" not in got
+
+
+def test_months_given_to_comply_are_an_ultimatum(coder):
+    got = {e.code for e in coder.code_text(
+        "The European Union gave Belgrade two months on Monday to meet its conditions.")}
+    assert "139" in got
