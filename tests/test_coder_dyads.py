@@ -334,3 +334,9 @@ def test_months_given_to_comply_are_an_ultimatum(coder):
     got = {e.code for e in coder.code_text(
         "The European Union gave Belgrade two months on Monday to meet its conditions.")}
     assert "139" in got
+
+
+# -- property destroyed in a place is aimed at that place's country ------------------------------
+def test_houses_torched_in_a_region_are_that_countrys(coder):
+    got = dyads(coder, "Soldiers torched houses in Cameroon's North-West region on Monday.")
+    assert ("CMR", "CMR", "17") in got

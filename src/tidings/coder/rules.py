@@ -124,6 +124,7 @@ class Rules:
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]
+    place_target_codes: frozenset[str]
     instruments: frozenset[str]
     prompting_verbs: frozenset[str]
     stative_passives: frozenset[str]

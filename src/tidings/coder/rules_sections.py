@@ -150,6 +150,7 @@ def actor_rules(data: RulesData) -> dict:
         mutual_topic_roots=data.words("mutual_topic_roots"),
         own_country_noun_roots=data.words("own_country_noun_roots"),
         place_target_roots=data.words("place_target_roots"),
+        place_target_codes=data.words("place_target_codes"),
         own_force_roots=data.words("own_forces", "roots"),
         own_force_agents=data.words("own_forces", "agents"),
         force_orders=data.words("own_forces", "orders"),

@@ -451,6 +451,28 @@ def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
         t.lower_ == "to" and t.dep_ == "prep" for t in d.used)
 
 
+def _place_targets(k: CoderKnowledge, d: _Draft) -> list[Actor]:
+    """"shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at the
+    country it is in ("torched houses in Cameroon's North-West": and doers of no country
+    named are that country's); "fired rockets across the disputed border": at the one other
+    state the sentence names."""
+    verb, p = d.verb, d.p
+    place = object_place(k, verb, d.matches) or (
+        place_of(k, verb, d.matches) if p.code in k.rules.place_target_codes else None)
+    if place is not None:
+        if p.code in k.rules.place_target_codes:
+            d.sources = [localised(a, place[0]) for a in d.sources]
+        return [place_actor(*place)]
+    border = next((t for t in verb.subtree if t.lemma_.lower() in k.rules.border_nouns
+                   and t.head.lower_ in k.rules.border_preps and not is_clausal(t, verb)),
+                  None)
+    if border is None:
+        return []
+    other = sole_country(verb.sent, d.matches,
+                         exclude={a.country for a in d.sources if a.country})
+    return [place_actor(other, border, other)] if other else []
+
+
 def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
     """Whom the act is aimed at when no phrase says it, by the kind of act: the venue of a
     meeting, the country where a protest was, the state's own people, a place attacked,
@@ -501,19 +523,10 @@ def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
                  reverse=None)
         p = d.p
         targets = [seized]
-    if not targets and p.code[:2] in k.rules.place_target_roots:
-        # "shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at
-        # the country it is in.
-        place = object_place(k, verb, d.matches)
-        if place is not None:
-            targets = [place_actor(*place)]
-        elif border := next((t for t in verb.subtree if t.lemma_.lower() in
-                             k.rules.border_nouns and t.head.lower_ in k.rules.border_preps
-                             and not is_clausal(t, verb)), None):
-            # "fired rockets across the disputed border": at the one other state named
-            other = sole_country(verb.sent, d.matches,
-                                 exclude={a.country for a in sources if a.country})
-            targets = [place_actor(other, border, other)] if other else []
+    if not targets and (p.code[:2] in k.rules.place_target_roots
+                        or p.code in k.rules.place_target_codes):
+        targets = _place_targets(k, d)
+        sources = d.sources
     if p.code in k.rules.release_codes and (held := first_actors(
             k, [held_by(k, [c for c in verb.children if c.dep_ in ("dobj", "prep")])],
             d.matches, d.ctx, d.speaker, d.speech, avoid=sources)):
