@@ -340,3 +340,10 @@ def test_months_given_to_comply_are_an_ultimatum(coder):
 def test_houses_torched_in_a_region_are_that_countrys(coder):
     got = dyads(coder, "Soldiers torched houses in Cameroon's North-West region on Monday.")
     assert ("CMR", "CMR", "17") in got
+
+
+# -- a preposition hung on a word coordinated with the pattern's own is the pattern's --------------
+def test_missiles_and_drones_fired_at_a_country_attack_it(coder):
+    got = dyads(coder, "Houthi forces fired two ballistic missiles and 15 drones at Saudi oil "
+                       "facilities overnight.")
+    assert ("YEM", "SAU", "19") in got

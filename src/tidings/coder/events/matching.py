@@ -203,8 +203,9 @@ def slot_heads(slot: Slot, head: Token, by_word: dict[str, Token], clause: list[
                   ("prep", "agent", "dative") and t is not anchor]
         # The preposition belongs to the pattern's own words (or the verb's particle):
         # "agreed to US mediation in talks with the Palestinians" is not "agree with".
+        # (or to a word coordinated with one: "fired two missiles and 15 drones at ...")
         preps = [t for t in preps if (t.head in used or (
-            t.head.dep_ == "prt" and t.head.head in used) or _after_doer(t, used))
+            t.head.dep_ in ("prt", "conj") and t.head.head in used) or _after_doer(t, used))
                  and not temporal(t)]
         for prep in preps:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
