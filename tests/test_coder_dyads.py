@@ -347,3 +347,9 @@ def test_missiles_and_drones_fired_at_a_country_attack_it(coder):
     got = dyads(coder, "Russian forces launched four cruise missiles and a dozen drones at "
                        "Ukrainian power plants overnight.")
     assert ("RUS", "UKR", "19") in got
+
+
+def test_a_body_named_after_the_states_own_country_may_be_its_target(coder):
+    got = dyads(coder, "The Ghanaian finance minister declined to resign despite pressure from "
+                       "the Ghana Anti-Corruption Commission.")
+    assert ("GHA", "GHA", "12") in got

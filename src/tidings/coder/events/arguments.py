@@ -320,8 +320,9 @@ def first_actors(k: CoderKnowledge, groups: Iterable[list[Token]], matches: Matc
         got = actors_of(k, group, matches, ctx, speaker, speech, remember=False)
         if got and skip is not None and all(skip(a) for a in got):
             continue
-        if got and all(a.code in states for a in got):
-            continue
+        if got and all(a.code in states for a in got) and not any(
+                t.pos_ == "PROPN" and t.i not in matches for t in group):
+            continue  # (but a body named after it is: "the Kenya Anti-Corruption Commission")
         if got and avoid and all(a.code in codes or (
                 a.rule.startswith("owner:") or len(avoid) > 1) and a.country in countries
                 for a in got):
