@@ -166,7 +166,7 @@ class PronounResolver:
                                ) -> Actor | None:
         """"protesters stormed parliament and police opened fire on them": the nearest plural
         noun before the pronoun that is the subject of another clause and names a group of
-        people (of a country or not: the event places it)."""
+        people; of no country named, placed where its own clause says it acted."""
         verb = pron.head.head if pron.dep_ == "pobj" else pron.head
         for t in reversed(pron.sent[: pron.i - pron.sent.start]):
             if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.i != verb.i and \
