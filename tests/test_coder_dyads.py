@@ -353,3 +353,10 @@ def test_a_body_named_after_the_states_own_country_may_be_its_target(coder):
     got = dyads(coder, "The Ghanaian finance minister declined to resign despite pressure from "
                        "the Ghana Anti-Corruption Commission.")
     assert ("GHA", "GHA", "12") in got
+
+
+def test_delegations_from_two_parties_negotiate_with_each_other(coder):
+    got = dyads(coder, "Delegations from Sudan's army and the Rapid Support Forces resumed "
+                       "negotiations in Jeddah on Monday.")
+    assert ("SDN", "SDN", "04") in got
+    assert not any(t == "SAU" for _, t, _ in got)

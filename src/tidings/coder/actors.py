@@ -65,12 +65,9 @@ class ActorResolver(PronounResolver):
                  non_actor_heads: frozenset[str] = frozenset(),
                  gazetteer: Callable[[], Gazetteer] | None = None) -> None:
         self.dictionary = dictionary
-        # The cities of the world the dictionary does not list, loaded on first use.
-        self.gazetteer = gazetteer
-        # The words and codes of rules.yaml the resolver reads (pronouns, role words ...).
+        self.gazetteer = gazetteer  # (the cities the dictionary does not list, loaded late)
         self.rules = rules
-        # Nouns that name acts or things, not actors: "a military offensive", "police raid".
-        # An agent word modifying them does not make them an actor.
+        # Nouns of acts or things ("a military offensive"): an agent word on them is no actor.
         self.non_actor_heads = non_actor_heads
 
     def index_matches(self, doc: Doc, day: dt.date | None = None) -> _Matches:
@@ -519,13 +516,16 @@ class ActorResolver(PronounResolver):
                 if child.lower_ == "of":
                     got = self.resolve(pobj, matches, ctx, remember=False)
                     # "hundreds of civilians": a quantity word takes its actor from "of", even
-                    # one of unknown country.
-                    # "leaders of the opposition": a group of unknown country still says
-                    # which sector its members are in.
+                    # of unknown country ("leaders of the opposition": the members' sector).
                     if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown
                                 or got[0].agent):
                         return got, "of"
                 else:
+                    if child.lower_ == "from" and head.lemma_.lower() in \
+                            self.rules.carrier_nouns and len(bodies := [a for c in [
+                                pobj, *conjuncts(pobj)] for a in self.resolve(
+                                c, matches, ctx, remember=False)[:1]]) > 1:
+                        return bodies, "of"  # ("delegations from the government and M23")
                     loc = self.location_country(pobj, matches)
                     if loc is None and child.lower_ == "at" and \
                             head.lemma_.lower() in self.rules.staff_nouns and (
