@@ -360,3 +360,8 @@ def test_delegations_from_two_parties_negotiate_with_each_other(coder):
                        "negotiations in Jeddah on Monday.")
     assert ("SDN", "SDN", "04") in got
     assert not any(t == "SAU" for _, t, _ in got)
+
+
+def test_mediation_named_on_the_talks_mediates_between_their_parties(coder):
+    got = dyads(coder, "Ethiopia and Eritrea resumed negotiations under Algerian mediation.")
+    assert ("DZA", "ETH", "04") in got and ("DZA", "ERI", "04") in got

@@ -140,8 +140,11 @@ def _mediation_phrases(k: CoderKnowledge, s: SentenceState
         if noun.lemma_.lower() not in r.mediation_nouns or noun.dep_ != "pobj" or \
                 noun.head.lower_ not in r.mediation_preps:
             continue
-        verb = _coded_verb(s, noun.head.head if noun.head.head.pos_ in ("VERB", "AUX")
-                           else None, r.setting_roots)
+        held = noun.head.head  # (on the verb, or on its object: "resumed talks under ...")
+        if held.dep_ == "dobj" and held.pos_ in ("NOUN", "PROPN"):
+            held = held.head
+        verb = _coded_verb(s, held if held.pos_ in ("VERB", "AUX") else None,
+                           r.setting_roots)
         if verb is None:
             continue
         owners = [c for c in noun.children if c.dep_ in ("amod", "poss", "compound")]
