@@ -365,3 +365,10 @@ def test_delegations_from_two_parties_negotiate_with_each_other(coder):
 def test_mediation_named_on_the_talks_mediates_between_their_parties(coder):
     got = dyads(coder, "Ethiopia and Eritrea resumed negotiations under Algerian mediation.")
     assert ("DZA", "ETH", "04") in got and ("DZA", "ERI", "04") in got
+
+
+def test_mediation_between_two_parties_is_with_each_of_them(coder):
+    got = dyads(coder, "Kenya began mediation between Sudan's army and the Rapid Support "
+                       "Forces.")
+    assert ("KEN", "SDN", "04") in got
+    assert not any(s == "SDN" and t == "SDN" for s, t, _ in got)
