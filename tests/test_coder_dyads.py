@@ -372,3 +372,9 @@ def test_mediation_between_two_parties_is_with_each_of_them(coder):
                        "Forces.")
     assert ("KEN", "SDN", "04") in got
     assert not any(s == "SDN" and t == "SDN" for s, t, _ in got)
+
+
+def test_two_states_sharing_radar_data_share_intelligence(coder):
+    got = dyads(coder, "Australia and Japan began sharing radar data on Chinese naval "
+                       "movements on Monday.")
+    assert ("AUS", "JPN", "06") in got and ("JPN", "AUS", "06") in got
