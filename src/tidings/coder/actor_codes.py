@@ -59,6 +59,16 @@ def agent_code_of(info: NounInfo, r: Rules) -> str | None:
     return agent_code
 
 
+def localised(actor: Actor, country: str) -> Actor:
+    """An agent of unknown country ("students", "police") placed in the country where the
+    event happened."""
+    if actor.country is not None or not actor.agent or not actor.code.startswith("---") or \
+            actor.rule.endswith("+foreign"):
+        return actor
+    return replace(actor, code=country + actor.agent, country=country,
+                   rule=actor.rule + f"+place:{country}")
+
+
 def explicit_countries(countries: Countries) -> Countries:
     """Which countries count: named ones beat a metonym's, which keeps only its agent."""
     explicit = [c for c in countries if not c[3]]

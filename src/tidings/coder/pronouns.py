@@ -4,11 +4,11 @@ for, from the sentence's grammar first and the article's memory of who was named
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from tidings.coder.actor_codes import localised
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.coreference import Found, Matches
 from tidings.coder.syntax import conjuncts, pronoun_antecedents
@@ -179,9 +179,7 @@ class PronounResolver:
                 place = next((loc for p in t.head.subtree if p.dep_ == "pobj" and p.head.lower_
                               == "in" and not verb.is_ancestor(p)
                               and (loc := self.location_country(p, matches))), None)
-                return group if place is None else replace(
-                    group, code=place[0] + group.agent, country=place[0],
-                    rule=f"{group.rule}+place:{place[0]}")
+                return group if place is None else localised(group, place[0])
         return None
 
     def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext

@@ -10,6 +10,8 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
+from tidings.coder.actor_codes import localised
+from tidings.coder.context import UNKNOWN
 from tidings.coder.events.arguments import (
     group_lemmas,
     head_lemma,
@@ -144,10 +146,11 @@ def _protest_place_stormed(k: CoderKnowledge, d: Draft) -> None:
     country = next((t.country for t in d.targets if t.country), None) or sources[0].country
     if not country or not k.rules.repression_code:
         return
-    agent = next(iter(sorted(k.rules.repression_target_agents)), "")
+    agent = min(k.rules.repression_target_agents)  # (the protesters' sector: OPP)
     d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False, reverse=None)
-    d.targets = [Actor(country + agent, place.text, place.idx, place.idx + len(place.text),
-                       f"protest:{place.text}", country, agent or None)]
+    d.targets = [localised(Actor(UNKNOWN + agent, place.text, place.idx,
+                                 place.idx + len(place.text), f"protest:{place.text}", None,
+                                 agent), country)]
 
 
 def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Token) -> bool:

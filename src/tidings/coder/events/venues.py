@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from tidings.coder.actor_codes import localised
 from tidings.coder.events.matching import clause_of
 from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.syntax import infinitive
@@ -148,16 +149,6 @@ def sole_country(sent: Span, matches: Matches, places: bool = True,
                     found.add(e.country)
     found -= exclude
     return found.pop() if len(found) == 1 else None
-
-def localised(actor: Actor, country: str) -> Actor:
-    """An agent of unknown country ("students", "police") placed in the country where the
-    event happened."""
-    if actor.country is not None or not actor.agent or not actor.code.startswith("---") or \
-            actor.rule.endswith("+foreign"):
-        return actor
-    return replace(actor, code=country + actor.agent, country=country,
-                   rule=actor.rule + f"+place:{country}")
-
 
 def destination(k: CoderKnowledge, code: str, heads: list[Token], matches: Matches,
                 sources: list[Actor]) -> list[Actor]:
