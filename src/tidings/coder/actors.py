@@ -522,10 +522,10 @@ class ActorResolver(PronounResolver):
                         return got, "of"
                 else:
                     if child.lower_ == "from" and head.lemma_.lower() in \
-                            self.rules.carrier_nouns and len(bodies := [a for c in [
+                            self.rules.carrier_nouns and (bodies := [a for c in [
                                 pobj, *conjuncts(pobj)] for a in self.resolve(
-                                c, matches, ctx, remember=False)[:1]]) > 1:
-                        return bodies, "of"  # ("delegations from the government and M23")
+                                c, matches, ctx, remember=False)[:1]]):
+                        return bodies, "of"  # ("a convoy from the WFP": what a body sends)
                     loc = self.location_country(pobj, matches)
                     if loc is None and child.lower_ == "at" and \
                             head.lemma_.lower() in self.rules.staff_nouns and (
@@ -536,10 +536,9 @@ class ActorResolver(PronounResolver):
                         # Samsung", who are labour)
                         return body[:1], "at"
                     more: list[tuple[tuple[str, str], Token]] = []
-                    if loc is None and child.lower_ == "from" and (
-                            not allow_unknown or head.lemma_.lower() in self.rules.carrier_nouns):
-                        # "doctors from two American aid groups", "a convoy from the WFP":
-                        # from a body; "troops from the two countries": from each of them.
+                    if loc is None and child.lower_ == "from" and not allow_unknown:
+                        # "doctors from two American aid groups": from a body of a country;
+                        # "troops from the two countries": from each of them.
                         got = self.resolve(pobj, matches, ctx, remember=False)
                         known = list(dict.fromkeys(
                             a.country for a in got if a.country and len(a.country) == 3
