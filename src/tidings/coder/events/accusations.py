@@ -42,8 +42,8 @@ def reported_harm(k: CoderKnowledge, s: SentenceState) -> None:
     parliament that Russia was behind the attack": rules.yaml reported_harm)."""
     by_verb, speech, verb_matches = s.by_verb, s.speech, s.verb_matches
     code = k.rules.reported_harm_code
-    if not code:
-        return
+    if not code or not speech:
+        return  # (no statement in the sentence: nothing to look for)
     harm = [(v, m.pattern.id) for v, m in verb_matches if not m.pattern.speech
             and v.i not in by_verb and k.ontology.get(m.pattern.code).quad_class >= 3]
     harm += [(v, f"blame:{v.lemma_.lower()}") for v in s.verbs if _blamed(k, v)]
