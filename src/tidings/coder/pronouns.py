@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from tidings.coder.actor_codes import localised
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.coreference import Found, Matches
 from tidings.coder.syntax import conjuncts, pronoun_antecedents
@@ -24,7 +23,6 @@ class PronounResolver:
 
     rules: Rules
     _resolve_one: Callable[[Token, Matches, ArticleContext], Found]
-    location_country: Callable[[Token, Matches], tuple[str, str] | None]
 
     def _known(self, head: Token, matches: Matches, ctx: ArticleContext,
                groups: bool = False) -> Actor | None:
@@ -63,8 +61,6 @@ class PronounResolver:
         if prev is None and not subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._main_object(head, matches, ctx)
-        if prev is None and not subj and matches is not None and low in r.plural_pronouns:
-            prev = self._plural_subject_before(head, matches, ctx)
         if prev is None and subj and matches is not None and \
                 low in r.thing_pronouns | r.plural_pronouns:
             prev = self._governing_subject(head, matches, ctx)
@@ -160,26 +156,6 @@ class PronounResolver:
                 continue
             if (got := self._known(t, matches, ctx, groups=True)) is not None:
                 return got
-        return None
-
-    def _plural_subject_before(self, pron: Token, matches: Matches, ctx: ArticleContext
-                               ) -> Actor | None:
-        """"protesters stormed parliament and police opened fire on them": the nearest plural
-        noun before the pronoun that is the subject of another clause and names a group of
-        people; of no country named, placed where its own clause says it acted."""
-        verb = pron.head.head if pron.dep_ == "pobj" else pron.head
-        for t in reversed(pron.sent[: pron.i - pron.sent.start]):
-            if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.i != verb.i and \
-                    not verb.is_ancestor(t):
-                group = self._known(t, matches, ctx, groups=True)
-                if group is None or group.country is not None or not group.agent:
-                    return group
-                # (of no country named: where its own clause says it acted, "marched on the
-                # embassy in Niamey")
-                place = next((loc for p in t.head.subtree if p.dep_ == "pobj" and p.head.lower_
-                              == "in" and not verb.is_ancestor(p)
-                              and (loc := self.location_country(p, matches))), None)
-                return group if place is None else localised(group, place[0])
         return None
 
     def _coordinated_before(self, pron: Token, matches: Matches, ctx: ArticleContext
