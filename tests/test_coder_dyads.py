@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import country_codes, triples
+
 
 def dyads(coder, text):
     """(source country, target country, root) of each event: the dyad_root level."""
@@ -68,9 +70,9 @@ def test_goods_from_a_country_are_no_actor(coder):
 
 # -- an appeal to act together against someone rallies opposition against them ----------------
 def test_urging_allies_to_unite_against_a_state_rallies_opposition_against_it(coder):
-    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+    got = country_codes(coder.code_text(
         "Pakistan's prime minister urged Islamic countries on Friday to stand together against "
-        "India.")}
+        "India."))
     assert ("PAK", "IND", "113") in got
 
 
@@ -82,9 +84,8 @@ def test_urging_allies_to_stand_with_a_state_rallies_no_opposition(coder):
 
 # -- a clause coordinated with a statement is no report of it ------------------------------------
 def test_condolences_sent_beside_a_pledge_are_both_coded(coder):
-    got = {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(
-        "Japanese Prime Minister Fumio Kishida sent a message of condolence to Moroccan King "
-        "Mohammed VI on Sunday, and Tokyo pledged emergency aid.")}
+    got = dyads(coder, "Japanese Prime Minister Fumio Kishida sent a message of condolence to "
+                       "Moroccan King Mohammed VI on Sunday, and Tokyo pledged emergency aid.")
     assert ("JPN", "MAR", "01") in got
     assert any(s == "JPN" and r == "03" for s, _, r in got)
 
@@ -98,16 +99,16 @@ def test_two_titled_leaders_meeting_meet_each_other(coder):
 
 # -- a statement that someone was behind or responsible for a harm accuses them ----------------
 def test_saying_a_state_was_behind_an_attack_accuses_it(coder):
-    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+    got = country_codes(coder.code_text(
         "The Estonian foreign minister said on Tuesday that Russia was behind the cyber attack "
-        "on government websites.")}
+        "on government websites."))
     assert ("EST", "RUS", "112") in got
 
 
 def test_saying_a_leader_was_responsible_for_a_death_accuses_him(coder):
-    got = {(e.source.code[:3], e.target_code[:3], e.code) for e in coder.code_text(
+    got = country_codes(coder.code_text(
         "The French president said on Friday that Lukashenko was responsible for the death of "
-        "the jailed activist.")}
+        "the jailed activist."))
     assert ("FRA", "BLR", "112") in got
 
 
@@ -264,8 +265,8 @@ def test_a_second_toll_participle_is_the_same_attack(coder):
 
 # -- an order to the state's own organs demands nothing of anyone -------------------------------
 def test_ordering_ones_own_police_is_no_demand(coder):
-    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(
-        "The Kenyan interior minister ordered police on Monday to shoot looters on sight.")}
+    got = triples(coder.code_text(
+        "The Kenyan interior minister ordered police on Monday to shoot looters on sight."), "code")
     assert not any(c.startswith("10") for _, _, c in got)
 
 
@@ -278,8 +279,8 @@ def test_militias_attacking_students_who_protest_repress_them(coder):
 
 
 def test_security_forces_storming_a_protest_camp_repress_the_protesters(coder):
-    got = {(e.source.code, e.target_code, e.code) for e in coder.code_text(
-        "Bangladeshi security forces stormed a protest camp in Dhaka on Sunday.")}
+    got = triples(coder.code_text(
+        "Bangladeshi security forces stormed a protest camp in Dhaka on Sunday."), "code")
     assert ("BGDCOP", "BGDOPP", "175") in got
 
 
