@@ -82,6 +82,8 @@ function parseHash() {
 function go(view, params) {
   const query = params.toString();
   const target = `#/${view}${query ? `?${query}` : ""}`;
+  // not ready from this moment: the hashchange that draws the new view comes a task later
+  document.body.dataset.ready = "false";
   if (location.hash === target) route();
   else location.hash = target;
 }
