@@ -509,3 +509,31 @@ def test_a_participle_describing_people_after_a_preposition_is_their_modifier(co
         "The Chilean president appealed to striking copper miners on Monday to return to "
         "work."), "root")
     assert any(s == "CHLGOV" and t.endswith("LAB") and r == "02" for s, t, r in got), got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Protesters hurling stones clashed with police in Nairobi on Tuesday.",
+     ("KENOPP", "KENCOP", "14")),
+    ("Demonstrators waving flags marched on the presidential palace in Khartoum.",
+     ("SDNOPP", "SDN", "14")),
+])
+def test_a_subject_described_by_a_participle_keeps_its_verb(coder, text, expected) -> None:
+    doc = coder.nlp(text)
+    root = next(iter(doc.sents)).root
+    assert root.tag_ == "VBD", [(t.text, t.dep_, t.head.text) for t in doc]
+    assert expected in triples(coder.code_text(text))
+
+
+def test_a_participle_sentence_with_no_other_verb_is_left_alone(coder) -> None:
+    # (a headline-like sentence whose only verb is the participle: nothing to restore)
+    doc = coder.nlp("Protesters storming the parliament in Baghdad.")
+    assert not any(t.dep_ == "ROOT" and t.tag_ == "VBD" for t in doc)
+
+
+def test_a_past_tense_after_a_purpose_infinitive_is_the_subject_s_own_act(coder) -> None:
+    got = triples(coder.code_text(
+        "Sudan's government opened the way for U.N. relief flights to reach famine-hit towns "
+        "in Bahr el-Ghazal on Wednesday and declared a three-month ceasefire with southern "
+        "rebels in the region."))
+    assert ("SDNGOV", "SDNREB", "08") in got, got
+    assert not any(s.startswith("IGO") and r == "08" for s, _, r in got), got

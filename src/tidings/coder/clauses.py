@@ -13,7 +13,7 @@ def restore_tensed_conjunct(verb: Token) -> None:
     with the main verb: a bare verb and a past tense cannot share a subject."""
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ != "VB" or \
-            head.dep_ not in ("ccomp", "xcomp") or head.head.i == head.i or any(
+            head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head.i == head.i or any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return
     main = head.head
@@ -122,3 +122,40 @@ def restore_titled_pair(first: Token) -> None:
     second.head, second.dep_ = title, "conj"
     cc.head = title
     name.head, name.dep_ = second, "appos"
+
+
+def restore_reduced_relative(participle: Token) -> None:
+    """"the NOUN VERBED ... had been VERBING": the first verb describes the noun."""
+    doc = participle.doc
+    subj = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i),
+                None)
+    if subj is None or any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "ccomp", "dative")
+                           for c in participle.children):
+        return
+    # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive; or the next
+    # verb itself, past and with no mark: "Hackers linked to Russia's GRU knocked out ...")
+    aux = next((t for t in doc[participle.i + 1:participle.sent.end]
+                if t.dep_ in ("aux", "auxpass") and t.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                or t.tag_ == "VBD" and t.head.i == participle.i and
+                t.dep_ in ("advcl", "ccomp", "conj", "dep") and
+                not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)), None)
+    if aux is None:
+        return
+    verb = aux if aux.tag_ == "VBD" and aux.dep_ not in ("aux", "auxpass") else aux.head
+    between = doc[participle.i + 1:aux.i]
+    if verb.i < aux.i or verb.i == aux.i and verb is not aux or \
+            verb.head.i not in (participle.head.i, participle.i) or \
+            verb.dep_ not in ("ccomp", "conj", "advcl", "dep") or any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
+                t.dep_ == "cc" or t.text in (",", ";") or participle not in t.ancestors
+                for t in between):
+        return
+    if participle.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+        for c in [c for c in participle.children if c.i > aux.i]:
+            c.head = verb
+    else:
+        verb.head = participle.head
+    participle.head, participle.dep_ = subj, "acl"
+    subj.head = verb
+    subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"

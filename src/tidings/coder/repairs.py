@@ -65,6 +65,9 @@ parsed document before anything is coded.
   with the speakers inside that noun phrase and the verb of saying hung on the clause. The
   verb of saying is made the sentence's verb again, the speakers its subject and the old root
   what it reports (``verbless.restore_closing_attribution``).
+- A subject described by a participle and its object ("Protesters hurling stones clashed with
+  police") is sometimes parsed with the participle as the verb: the real verb is made the
+  sentence's verb again (``verbless.restore_participle_subject``).
 - A past tense with no subject after a clause the main verb governs ("Iraq demanded that the
   Council lift the sanctions, and accused the United States of ...") is sometimes parsed as
   coordinated with the bare verb of that clause, so it seems to share the clause's subject
@@ -112,12 +115,14 @@ from tidings.coder.clauses import (
     restore_attributive_participle,
     restore_named_object,
     restore_object_conjunct,
+    restore_reduced_relative,
     restore_tensed_conjunct,
     restore_titled_pair,
 )
 from tidings.coder.verbless import (
     MODIFIERS,
     restore_closing_attribution,
+    restore_participle_subject,
     restore_participle_verb,
     restore_verb,
 )
@@ -174,6 +179,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             restore_participle_verb(sent)
         elif sent.root.tag_ == "VBN":
             _restore_named_subject(sent.root)
+        elif sent.root.tag_ == "VBG":
+            restore_participle_subject(sent)
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.dep_ == "appos":
             restore_titled_pair(tok)
@@ -187,7 +194,7 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
-            _restore_reduced_relative(tok)
+            restore_reduced_relative(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "conj":
             restore_tensed_conjunct(tok)
         elif tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
@@ -438,43 +445,6 @@ def _restore_plural_object(word: Token) -> None:
     for c in word.children:
         if c.dep_ in ("advcl", "xcomp"):
             c.dep_ = "acl"
-
-
-def _restore_reduced_relative(participle: Token) -> None:
-    """"the NOUN VERBED ... had been VERBING": the first verb describes the noun."""
-    doc = participle.doc
-    subj = next((c for c in participle.children if c.dep_ == "nsubj" and c.i < participle.i),
-                None)
-    if subj is None or any(c.dep_ in ("dobj", "aux", "auxpass", "neg", "ccomp", "dative")
-                           for c in participle.children):
-        return
-    # (a finite auxiliary: "had", "were", "will"; not the "to" of an infinitive; or the next
-    # verb itself, past and with no mark: "Hackers linked to Russia's GRU knocked out ...")
-    aux = next((t for t in doc[participle.i + 1:participle.sent.end]
-                if t.dep_ in ("aux", "auxpass") and t.tag_ in ("MD", "VBD", "VBZ", "VBP")
-                or t.tag_ == "VBD" and t.head.i == participle.i and
-                t.dep_ in ("advcl", "ccomp", "conj", "dep") and
-                not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)), None)
-    if aux is None:
-        return
-    verb = aux if aux.tag_ == "VBD" and aux.dep_ not in ("aux", "auxpass") else aux.head
-    between = doc[participle.i + 1:aux.i]
-    if verb.i < aux.i or verb.i == aux.i and verb is not aux or \
-            verb.head.i not in (participle.head.i, participle.i) or \
-            verb.dep_ not in ("ccomp", "conj", "advcl", "dep") or any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) or any(
-                t.dep_ == "cc" or t.text in (",", ";") or participle not in t.ancestors
-                for t in between):
-        return
-    if participle.dep_ == "ROOT":
-        verb.head, verb.dep_ = verb, "ROOT"
-        for c in [c for c in participle.children if c.i > aux.i]:
-            c.head = verb
-    else:
-        verb.head = participle.head
-    participle.head, participle.dep_ = subj, "acl"
-    subj.head = verb
-    subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
 
 
 def _restore_measured_object(measure: Token) -> None:

@@ -124,3 +124,40 @@ def restore_closing_attribution(verb: Token, speech_verbs: frozenset[str]) -> No
     for t in sent:
         if t.dep_ == "punct" and t.head.i == root.i and t.i == sent.end - 1:
             t.head = verb
+
+
+def restore_participle_subject(sent: Span) -> None:
+    """"Protesters hurling stones clashed with police", "Demonstrators waving flags marched on
+    the palace": a subject described by a participle and its object, parsed with the
+    participle as the sentence's verb and the real verb as a description of the object
+    ("stones [that] clashed") or a clause it reports ("[that] flags marched"). The real verb
+    is made the sentence's verb again, the noun its subject, the participle the noun's
+    description with its object."""
+    root = sent.root
+    if root.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass", "mark") for c in root.children):
+        return
+    subj = next((c for c in root.lefts if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")),
+                None)
+    if subj is None or subj.right_edge.i + 1 != root.i:
+        return
+    verb = next((c for c in root.rights if c.dep_ == "ccomp" and c.tag_ == "VBD"), None)
+    if verb is not None:  # ("waving flags marched": the object parsed as the clause's subject)
+        subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].left_edge.i != root.i + 1 or any(
+                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+            return
+        subjects[0].head, subjects[0].dep_ = root, "dobj"
+    else:  # ("hurling stones clashed": the verb parsed as describing the object)
+        obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
+        verb = None if obj is None else next(
+            (c for c in obj.rights if c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN")),
+            None)
+        if verb is None or verb.left_edge.i != verb.i or any(
+                c.dep_ in ("nsubj", "nsubjpass", "agent", "aux", "auxpass")
+                for c in verb.children):
+            return
+    for c in [c for c in root.rights if c.i > verb.i]:
+        c.head = verb
+    verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
+    root.head, root.dep_ = subj, "acl"
+    subj.head, subj.dep_ = verb, "nsubj"
