@@ -189,7 +189,8 @@ def test_what_a_claim_says_is_not_asserted(coder, verb):
 # -- sentence rules: appeals, obligations, reported harm, defiance, hopes, anaphora -----------
 def test_what_an_appeal_asks_for_is_not_done(coder):
     got = codes(coder, "The United States wants Israel to withdraw its troops from Gaza.")
-    assert ("USA", "ISR", "020") in got and not any(s == "ISR" for s, _, _ in got)
+    # (an appeal for de-escalation: the withdrawal it asks for gives its code, 0256)
+    assert ("USA", "ISR", "0256") in got and not any(s == "ISR" for s, _, _ in got)
     got = codes(coder, "Hungary wants the European Union to lift sanctions on Russia.")
     assert not any(s.startswith("IGOEUR") for s, _, _ in got)
 

@@ -141,6 +141,7 @@ class Rules:
     occurrence_verbs: tuple[tuple[str, ...], ...]
     hedges: frozenset[str]
     demand_aims: dict[str, str]
+    requested_codes: frozenset[str]
     setting_nouns: dict[str, str]
     mediation_nouns: frozenset[str]
     mediation_preps: frozenset[str]

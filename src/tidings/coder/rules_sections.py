@@ -240,7 +240,6 @@ def event_rules(data: RulesData) -> dict:
         sport_words=data.words("sport", "words"),
         sport_roots=data.words("sport", "roots"),
         contest_verbs=data.words("sport", "contest_verbs"),
-        demand_aims=dict(data.get("demand_aims") or {}),
     )
 
 
@@ -379,7 +378,7 @@ def actor_words(data: RulesData) -> dict:
 
 
 def code_rules(data: RulesData) -> dict:
-    """The CAMEO roots and agent codes the coder's logic names."""
+    """The CAMEO roots and agent codes the coder's logic names, and how codes map to codes."""
     return dict(
         meeting_root=data.code("meeting_root"),
         threat_root=data.code("threat_root"),
@@ -389,4 +388,6 @@ def code_rules(data: RulesData) -> dict:
         elite_agent=data.code("elite_agent"),
         civilian_agent=data.code("civilian_agent"),
         government_agent=data.code("government_agent"),
+        demand_aims=dict(data.get("demand_aims") or {}),
+        requested_codes=data.words("requested_acts", "codes"),
     )

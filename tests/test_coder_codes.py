@@ -1,0 +1,41 @@
+"""The full CAMEO code, not only the root: constructions where the coder found the right root
+and party but a code in general terms (the twentieth round), on sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import country_codes
+
+
+# -- a request in general words asks for the act its clause names -------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a demand for de-escalation: the withdrawal demanded (0874 -> intent 0356)
+    ("The African Union demanded on Monday that Rwanda withdraw its soldiers from eastern "
+     "Congo.", ("IGO", "RWA", "1056")),
+    # a demand for a release (0841 -> 0353)
+    ("Kenya demanded that Somalia free the detained aid workers.", ("KEN", "SOM", "1053")),
+    # an appeal for international access (0863 -> 0355)
+    ("France called on Syria to allow aid convoys into Aleppo.", ("FRA", "SYR", "0255")),
+    # an appeal to step down (0831 -> 0341)
+    ("The European Union called on Belarus's president to step down.", ("IGO", "BLR", "0241")),
+])
+def test_a_general_request_takes_the_code_of_the_act_it_asks_for(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got
+    # what is asked for is not reported done
+    assert not any(c[:2] == "08" for _, _, c in got), got
+
+
+def test_a_request_whose_clause_names_no_coded_act_stays_general(coder):
+    got = country_codes(coder.code_text(
+        "Kenya demanded that Somalia explain the incident on the border."))
+    assert ("KEN", "SOM", "100") in got, got
+
+
+def test_a_specific_request_keeps_its_own_code(coder):
+    # (a pattern's own code is not replaced: only the general 020 and 100 are)
+    got = country_codes(coder.code_text(
+        "Washington urged Moscow to free the jailed journalist."))
+    assert ("USA", "RUS", "0253") in got, got
