@@ -39,3 +39,16 @@ def test_a_specific_request_keeps_its_own_code(coder):
     got = country_codes(coder.code_text(
         "Washington urged Moscow to free the jailed journalist."))
     assert ("USA", "RUS", "0253") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat of a strike (1432 -> intent 133)
+    ("Nigeria's unions threatened to begin a nationwide strike unless the government "
+     "reversed the fuel price rise.", ("NGA", "NGA", "133")),
+    # a threat of military force (an invasion, 192 -> 1382)
+    ("Azerbaijan threatened to occupy the disputed district if Armenia refused to "
+     "withdraw.", ("AZE", "ARM", "1382")),
+])
+def test_a_general_threat_takes_the_code_of_the_act_it_threatens(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got

@@ -142,6 +142,7 @@ class Rules:
     hedges: frozenset[str]
     demand_aims: dict[str, str]
     requested_codes: frozenset[str]
+    requested_mirrors: dict[str, str]
     setting_nouns: dict[str, str]
     mediation_nouns: frozenset[str]
     mediation_preps: frozenset[str]

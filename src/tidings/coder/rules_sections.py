@@ -390,4 +390,5 @@ def code_rules(data: RulesData) -> dict:
         government_agent=data.code("government_agent"),
         demand_aims=dict(data.get("demand_aims") or {}),
         requested_codes=data.words("requested_acts", "codes"),
+        requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
     )
