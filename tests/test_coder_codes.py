@@ -52,3 +52,29 @@ def test_a_specific_request_keeps_its_own_code(coder):
 def test_a_general_threat_takes_the_code_of_the_act_it_threatens(coder, text, expected):
     got = country_codes(coder.code_text(text))
     assert expected in got, got
+
+
+# -- what an accusation or an investigation is about gives its code -----------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Mozambique's opposition accused the ruling party on Monday of rigging the election.",
+     ("MOZ", "MOZ", "1121")),
+    ("Human Rights Watch accused Libyan militias of torturing detainees in Tripoli.",
+     ("NGO", "LBY", "1122")),
+    ("Beijing accused Manila of ramming a Chinese coast guard vessel.", ("CHN", "PHL", "1123")),
+    ("Kyiv accused Russian troops of committing war crimes in the town.", ("UKR", "RUS", "1124")),
+    ("Taiwan accused four officers of passing classified information to Beijing.",
+     ("TWN", "TWN", "1125")),
+    ("Peruvian prosecutors opened an investigation into the transport minister over "
+     "kickbacks from a road builder.", ("PER", "PER", "091")),
+    ("Dutch prosecutors opened an investigation into possible war crimes by Serbian "
+     "forces.", ("NLD", "SRB", "094")),
+])
+def test_the_topic_of_an_accusation_or_investigation_gives_its_code(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got
+
+
+def test_an_accusation_of_no_listed_kind_stays_general(coder):
+    got = country_codes(coder.code_text(
+        "Colombia accused Venezuela of letting guerrillas run camps on its soil."))
+    assert ("COL", "VEN", "112") in got, got

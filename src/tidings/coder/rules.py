@@ -143,6 +143,8 @@ class Rules:
     demand_aims: dict[str, str]
     requested_codes: frozenset[str]
     requested_mirrors: dict[str, str]
+    topic_codes: dict[str, str]
+    topic_classes: dict[str, str]
     setting_nouns: dict[str, str]
     mediation_nouns: frozenset[str]
     mediation_preps: frozenset[str]

@@ -391,4 +391,6 @@ def code_rules(data: RulesData) -> dict:
         demand_aims=dict(data.get("demand_aims") or {}),
         requested_codes=data.words("requested_acts", "codes"),
         requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
+        topic_codes=dict(data.part("topics").get("codes") or {}),
+        topic_classes=dict(data.part("topics").get("classes") or {}),
     )

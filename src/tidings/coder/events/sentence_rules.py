@@ -39,6 +39,7 @@ from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.requests import requested_acts
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.events.similar import similar_acts
+from tidings.coder.events.topics import topics
 from tidings.coder.syntax import governed_by, subjunctive, through_prep
 from tidings.knowledge.datafiles import DataFileError
 from tidings.records import Actor, Event
@@ -536,5 +537,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("mediations", mediations),
     SentenceRule("visiting_parties", visiting_parties),
     SentenceRule("similar_acts", similar_acts),
+    SentenceRule("topics", topics),
     SentenceRule("sport", sport),
 )
