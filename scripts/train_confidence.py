@@ -40,7 +40,8 @@ LEARNING = ("evalsets/blind_news.dev.jsonl", "evalsets/wire_news.jsonl",
             "evalsets/plover_news.dev.jsonl", "evalsets/recent_wire.dev.jsonl",
             "evalsets/world_wire.dev.jsonl", "evalsets/archive_wire.dev.jsonl",
             "evalsets/code_ledes.dev.jsonl", "evalsets/plover_types.dev.jsonl",
-            "evalsets/people_wire.dev.jsonl", "../shared/gold/cameo_manual.dev.jsonl")
+            "evalsets/people_wire.dev.jsonl", "evalsets/levant_ledes.dev.jsonl",
+            "../shared/gold/cameo_manual.dev.jsonl")
 FOLDS = 5
 Row = tuple[int, Event, int, int, bool]  # fold, event, sentence chars, events in sentence, right
 

@@ -34,8 +34,8 @@ EVALSETS = Path(__file__).resolve().parents[1] / "evalsets"
 
 # The project's own blind sets (evalsets/README.md) ship with the repository, so these always
 # run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test,
-# archive_wire.test, code_ledes.test, plover_types.test, people_wire.test) are only ever
-# scored.
+# archive_wire.test, code_ledes.test, plover_types.test, people_wire.test, levant_ledes.test)
+# are only ever scored.
 OWN_FLOORS = [
     ("blind_news.dev.jsonl", "root", 0.80),
     ("blind_news.test.jsonl", "root", 0.76),
@@ -62,6 +62,9 @@ OWN_FLOORS = [
     ("people_wire.dev.jsonl", "root", 0.74),
     ("people_wire.test.jsonl", "root", 0.72),
     ("people_wire.test.jsonl", "dyad_root", 0.63),
+    ("levant_ledes.dev.jsonl", "root", 0.78),
+    ("levant_ledes.test.jsonl", "root", 0.70),
+    ("levant_ledes.test.jsonl", "dyad_root", 0.57),
 ]
 
 
