@@ -78,3 +78,20 @@ def test_an_accusation_of_no_listed_kind_stays_general(coder):
     got = country_codes(coder.code_text(
         "Colombia accused Venezuela of letting guerrillas run camps on its soil."))
     assert ("COL", "VEN", "112") in got, got
+
+
+# -- a mission's people pulled out end the mission ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("The last Nigerian peacekeepers pulled out of Liberia on Friday.", ("NGA", "LBR", "1661")),
+    ("The OSCE pulled its election observers out of Belarus on Sunday.", ("IGO", "BLR", "1662")),
+    ("The European Union pulled its aid workers out of Mogadishu after the attack.",
+     ("IGO", "SOM", "1663")),
+])
+def test_a_mission_s_people_withdrawn_end_the_mission(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got
+
+
+def test_troops_pulled_out_are_a_military_withdrawal(coder):
+    got = country_codes(coder.code_text("Syrian troops pulled out of Lebanon on Tuesday."))
+    assert ("SYR", "LBN", "0874") in got or ("SYR", "LBN", "087") in got, got

@@ -142,6 +142,8 @@ class Rules:
     hedges: frozenset[str]
     demand_aims: dict[str, str]
     requested_codes: frozenset[str]
+    withdrawn_codes: frozenset[str]
+    withdrawn_classes: dict[str, str]
     requested_mirrors: dict[str, str]
     topic_codes: dict[str, str]
     topic_classes: dict[str, str]

@@ -390,6 +390,10 @@ def code_rules(data: RulesData) -> dict:
         government_agent=data.code("government_agent"),
         demand_aims=dict(data.get("demand_aims") or {}),
         requested_codes=data.words("requested_acts", "codes"),
+        withdrawn_codes=frozenset((data.part("expulsions").get("withdrawn") or {}).get(
+            "codes") or ()),
+        withdrawn_classes=dict((data.part("expulsions").get("withdrawn") or {}).get(
+            "classes") or {}),
         requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
         topic_codes=dict(data.part("topics").get("codes") or {}),
         topic_classes=dict(data.part("topics").get("classes") or {}),

@@ -92,6 +92,8 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "ordered the U.N. mission to leave": an organisation expelled
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
                  reverse=None)
+    if code in k.rules.withdrawn_codes:
+        _withdrawn_mission(k, d)
     if k.rules.assistance_code and code in k.rules.assistance_codes and \
             assistance(k, verb, sources, targets):
         # "deployed police officers to Haiti to lead a security mission": aid
@@ -165,3 +167,17 @@ def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Tok
         return True
     return all(a.agent in k.rules.repression_police and a.country == target.country
                for a in sources) and target.agent in k.rules.repression_people
+
+
+def _withdrawn_mission(k: CoderKnowledge, d: Draft) -> None:
+    """"The last U.N. peacekeepers pulled out of Somalia", "the OSCE pulled its verifiers out
+    of Kosovo": a withdrawal of a mission's people (the doer's head word or the object's, in
+    a word class of rules.yaml expulsions.withdrawn) ends the mission (166x)."""
+    verb = d.verb
+    words = [h for a in d.sources if (h := head_of(a, verb.doc)) is not None]
+    words += [c for c in verb.children if c.dep_ == "dobj"]
+    for name, code in k.rules.withdrawn_classes.items():
+        if any(k.patterns.word_matches(w, "&" + name) for w in words):
+            d.recode(code, f"mission:{d.p.id}", symmetric=False, reverse=None)
+            return
+
