@@ -537,3 +537,9 @@ def test_a_past_tense_after_a_purpose_infinitive_is_the_subject_s_own_act(coder)
         "rebels in the region."))
     assert ("SDNGOV", "SDNREB", "08") in got, got
     assert not any(s.startswith("IGO") and r == "08" for s, _, r in got), got
+
+
+def test_a_particle_parsed_with_an_object_leaves_it_to_the_verb(coder) -> None:
+    got = triples(coder.code_text(
+        "Israel sealed off the West Bank and Gaza Strip on Wednesday."))
+    assert ("ISR", "PSE", "19") in got, got

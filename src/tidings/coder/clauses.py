@@ -159,3 +159,15 @@ def restore_reduced_relative(participle: Token) -> None:
     participle.head, participle.dep_ = subj, "acl"
     subj.head = verb
     subj.dep_ = "nsubjpass" if any(c.dep_ == "auxpass" for c in verb.children) else "nsubj"
+
+
+def restore_particle_object(particle: Token) -> None:
+    """"sealed off the West Bank and Gaza Strip": a verb's particle parsed with an object of
+    its own (as if it were a preposition) leaves the verb with none. The object is the
+    verb's."""
+    verb = particle.head
+    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+    if obj is None or verb.pos_ != "VERB" or any(c.dep_ == "dobj" for c in verb.children):
+        return
+    obj.head, obj.dep_ = verb, "dobj"
+

@@ -68,6 +68,9 @@ parsed document before anything is coded.
 - A subject described by a participle and its object ("Protesters hurling stones clashed with
   police") is sometimes parsed with the participle as the verb: the real verb is made the
   sentence's verb again (``verbless.restore_participle_subject``).
+- A verb's particle parsed with an object of its own ("sealed off the West Bank and Gaza
+  Strip") leaves the verb with none: the object is made the verb's
+  (``clauses.restore_particle_object``).
 - A past tense with no subject after a clause the main verb governs ("Iraq demanded that the
   Council lift the sanctions, and accused the United States of ...") is sometimes parsed as
   coordinated with the bare verb of that clause, so it seems to share the clause's subject
@@ -115,6 +118,7 @@ from tidings.coder.clauses import (
     restore_attributive_participle,
     restore_named_object,
     restore_object_conjunct,
+    restore_particle_object,
     restore_reduced_relative,
     restore_tensed_conjunct,
     restore_titled_pair,
@@ -190,6 +194,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_coordinated_nouns(tok)
         elif tok.dep_ == "ccomp":
             _restore_subjunctive_subject(tok)
+        elif tok.dep_ == "prt" and tok.tag_ == "RP":
+            restore_particle_object(tok)
     for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             _restore_plural_object(tok)
