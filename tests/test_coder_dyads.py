@@ -356,6 +356,9 @@ DYADS = [
      "The Ghanaian finance minister declined to resign despite pressure from the Ghana "
      "Anti-Corruption Commission.",
      ("GHA", "GHA", "12")),
+    ("a_person_shot_at_a_parade_is_whom_the_shooting_hits",
+     "Gunmen shot dead Governor Ahmed Bello at an independence parade in Kano on Friday.",
+     ("NGA", "NGA", "18")),
 ]
 
 
@@ -363,3 +366,8 @@ DYADS = [
                          ids=[row[0] for row in DYADS])
 def test_a_sentence_gives_its_dyad(coder, text, expected):
     assert expected in dyads(coder, text)
+
+
+def test_a_shooting_aimed_at_something_with_no_object_keeps_its_aim(coder):
+    got = dyads(coder, "Rebels fired at a United Nations convoy near Goma on Monday.")
+    assert ("COD", "IGO", "19") in got, got

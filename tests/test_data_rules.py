@@ -71,7 +71,7 @@ SECTIONS = {
                 "conduct_idioms", "manner_nouns", "naming_verbs",
                 "warning_verbs",
                 "negating_determiners", "pending_adverbs", "inverted_conditional_aux",
-                "permission_verbs",
+                "permission_verbs", "conative_preps",
                 "target_preps", "deep_target_preps",
                 "object_preps", "answer_preps", "defiance_preps", "issuer_preps",
                 "subject_matter_preps", "gathering_preps", "responsible_preps", "visit_preps",

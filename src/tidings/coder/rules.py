@@ -266,6 +266,7 @@ class Rules:
     pending_adverbs: frozenset[str]
     inverted_conditional_aux: frozenset[str]
     permission_verbs: frozenset[str]
+    conative_preps: frozenset[str]
     purpose_nouns: frozenset[str]
     participle_target_roots: frozenset[str]
     purpose_verbs: frozenset[str]

@@ -351,7 +351,7 @@ def grammar_rules(data: RulesData) -> dict:
         "attributive_participles", "aspect_verbs", "conduct_verbs", "conduct_idioms",
         "manner_nouns", "naming_verbs", "warning_verbs",
         "negating_determiners", "pending_adverbs", "inverted_conditional_aux",
-        "permission_verbs")}
+        "permission_verbs", "conative_preps")}
 
 
 def preposition_rules(data: RulesData) -> dict:

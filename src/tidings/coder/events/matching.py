@@ -100,6 +100,8 @@ def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: Article
     is not the one meant: a less specific pattern may still match."""
     if not m.pattern.target or not m.target_heads:
         return True
+    if _patient_named(k, m, matches, ctx):
+        return False
     # (a sea or a continent receives no transfer: "dispatched two warships to the eastern
     # Mediterranean" is no arms delivery)
     transfer = m.pattern.code[:2] in k.rules.shared_recipient_roots
@@ -109,6 +111,20 @@ def slot_names_actor(k: CoderKnowledge, m: Match, matches: Matches, ctx: Article
         for a in k.resolver.resolve(h, matches, ctx, remember=False))
         or destination and _abroad(k, h, m.tokens[0], matches, ctx)
         for h in m.target_heads)
+
+
+def _patient_named(k: CoderKnowledge, m: Match, matches: Matches, ctx: ArticleContext) -> bool:
+    """A pattern whose only words besides its verb are prepositions that aim an act at what
+    they name (rules.yaml ``grammar.conative_preps``: "shoot at {target}") aims through them
+    only when the verb has no object of its own: in "shot dead the president at a parade" the
+    object, an actor, is whom the act is done to, and the phrase is where."""
+    verb = m.tokens[0]
+    if verb.pos_ != "VERB" or not m.tokens[1:] or not all(
+            t.lower_ in k.rules.conative_preps for t in m.tokens[1:]):
+        return False
+    return any(c.dep_ == "dobj" and c not in m.target_heads and
+               k.resolver.resolve(c, matches, ctx, remember=False)
+               for c in verb.children)
 
 
 def _abroad(k: CoderKnowledge, place: Token, verb: Token, matches: Matches,
