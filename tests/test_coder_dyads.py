@@ -371,3 +371,13 @@ def test_a_sentence_gives_its_dyad(coder, text, expected):
 def test_a_shooting_aimed_at_something_with_no_object_keeps_its_aim(coder):
     got = dyads(coder, "Rebels fired at a United Nations convoy near Goma on Monday.")
     assert ("COD", "IGO", "19") in got, got
+
+
+def test_drills_named_as_such_are_a_show_of_force(coder):
+    got = dyads(coder, "Iran's Revolutionary Guards began large-scale naval manoeuvres in the "
+                       "Gulf on Monday.")
+    assert any(s == "IRN" and r == "15" for s, _, r in got), got
+    # (a patrol attacked is no drill)
+    got = dyads(coder, "Gunmen opened fire on an army patrol near Culiacan on Wednesday.")
+    assert not any(r == "15" for _, _, r in got), got
+
