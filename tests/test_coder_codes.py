@@ -95,3 +95,20 @@ def test_a_mission_s_people_withdrawn_end_the_mission(coder, text, expected):
 def test_troops_pulled_out_are_a_military_withdrawal(coder):
     got = country_codes(coder.code_text("Syrian troops pulled out of Lebanon on Tuesday."))
     assert ("SYR", "LBN", "0874") in got or ("SYR", "LBN", "087") in got, got
+
+
+# -- an attack stopped is a de-escalation ----------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Israel halted its air strikes on Gaza on Sunday.", ("ISR", "PSE", "087")),
+    ("Hezbollah said it would stop firing rockets into northern Israel.",
+     ("LBN", "ISR", "0356")),
+])
+def test_an_attack_stopped_is_a_de_escalation(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got
+    assert not any(c[:2] in ("18", "19", "20") for _, _, c in got), got
+
+
+def test_an_attack_not_stopped_is_no_de_escalation(coder):
+    got = country_codes(coder.code_text("Israel did not stop its strikes on Gaza."))
+    assert not any(c[:2] == "08" for _, _, c in got), got

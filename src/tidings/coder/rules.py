@@ -146,6 +146,9 @@ class Rules:
     withdrawn_classes: dict[str, str]
     requested_mirrors: dict[str, str]
     topic_codes: dict[str, str]
+    halt_verbs: frozenset[str]
+    halt_roots: frozenset[str]
+    halt_code: str | None
     topic_classes: dict[str, str]
     setting_nouns: dict[str, str]
     mediation_nouns: frozenset[str]

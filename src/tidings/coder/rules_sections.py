@@ -396,5 +396,8 @@ def code_rules(data: RulesData) -> dict:
             "classes") or {}),
         requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
         topic_codes=dict(data.part("topics").get("codes") or {}),
+        halt_verbs=data.words("halted_attacks", "verbs"),
+        halt_roots=data.words("halted_attacks", "roots"),
+        halt_code=data.part("halted_attacks").get("code"),
         topic_classes=dict(data.part("topics").get("classes") or {}),
     )

@@ -31,6 +31,7 @@ from tidings.coder.events.consultations import (
 )
 from tidings.coder.events.crowds import crowd_demands
 from tidings.coder.events.evaluations import evaluations
+from tidings.coder.events.halts import halted_attacks
 from tidings.coder.events.holders import release_holders
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.provocations import border_party, provoker
@@ -538,5 +539,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("visiting_parties", visiting_parties),
     SentenceRule("similar_acts", similar_acts),
     SentenceRule("topics", topics),
+    SentenceRule("halted_attacks", halted_attacks),
     SentenceRule("sport", sport),
 )
