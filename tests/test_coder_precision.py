@@ -591,3 +591,14 @@ def test_the_own_country_taken_for_a_target_does_not_repeat_an_act_at_someone_na
         "Belarusian police arrested the opposition leader on Monday and detained several of "
         "her aides."), "exact")
     assert [(s, t) for s, t, c in got if c == "173"] == [("BLRCOP", "BLROPP")], got
+
+
+@pytest.mark.parametrize("text", [
+    "Indian and U.S. warships began joint naval exercises on Monday, the largest since "
+    "Washington lifted sanctions on New Delhi.",
+    "It was the first visit by a Chinese leader since Beijing broke off relations with Manila.",
+    "It was the worst attack since Chechen militants stormed the Moscow theatre.",
+])
+def test_an_act_a_record_is_measured_since_is_background(coder, text):
+    got = codes(coder, text)
+    assert not any(c[:2] in ("08", "16", "18", "19") for _, _, c in got), got

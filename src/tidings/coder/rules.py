@@ -103,6 +103,7 @@ class Rules:
     release_held_verbs: frozenset[str]
     background_span_marks: frozenset[str]
     background_span_units: frozenset[str]
+    background_span_ranks: frozenset[str]
     means_preps: frozenset[str]
     sequence_preps: frozenset[str]
     accusation_roots: frozenset[str]

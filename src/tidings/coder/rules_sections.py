@@ -133,6 +133,7 @@ def actor_rules(data: RulesData) -> dict:
         release_held_verbs=data.words("release_holders", "held_verbs"),
         background_span_marks=data.words("background_spans", "marks"),
         background_span_units=data.words("background_spans", "units"),
+        background_span_ranks=data.words("background_spans", "ranks"),
         means_preps=data.words("means_preps"),
         sequence_preps=data.words("sequence_preps"),
         accusation_roots=data.words("accusation", "roots"),

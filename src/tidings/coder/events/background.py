@@ -25,6 +25,25 @@ def background(k: CoderKnowledge, s: SentenceState) -> None:
                 any(c.dep_ == "npadvmod" and c.lemma_.lower() in k.rules.background_span_units
                     for c in t.children):
             del s.by_verb[i]
+        elif _since_a_record(k, t):
+            del s.by_verb[i]
+
+
+def _since_a_record(k: CoderKnowledge, verb: Token) -> bool:
+    """"the largest since Washington lifted sanctions", "the first visit since Beijing broke
+    off relations": a clause of "since" that measures a record (after a superlative or a word
+    of rules.yaml background_spans.ranks) tells an earlier act as background."""
+    if verb.dep_ not in ("advcl", "relcl", "acl") or not any(
+            c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False
+    head = verb.head
+    words = [head, *(c for c in head.children if c.dep_ in ("attr", "appos", "dobj", "nsubj"))]
+    return any(_ranked(k, w) or any(c.dep_ in ("amod", "advmod") and _ranked(k, c)
+                                    for c in w.children) for w in words)
+
+
+def _ranked(k: CoderKnowledge, word: Token) -> bool:
+    return word.tag_ in ("JJS", "RBS") or word.lower_ in k.rules.background_span_ranks
 
 
 def dated_past(k: CoderKnowledge, s: SentenceState) -> None:
