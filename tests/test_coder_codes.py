@@ -112,3 +112,12 @@ def test_an_attack_stopped_is_a_de_escalation(coder, text, expected):
 def test_an_attack_not_stopped_is_no_de_escalation(coder):
     got = country_codes(coder.code_text("Israel did not stop its strikes on Gaza."))
     assert not any(c[:2] == "08" for _, _, c in got), got
+
+
+def test_the_members_of_a_mission_expelled_end_the_mission(coder):
+    got = country_codes(coder.code_text(
+        "Baghdad ordered the American members of the U.N. inspection team to leave Iraq."))
+    assert any(c == "1662" for _, _, c in got), got
+    # (diplomats expelled are people expelled, 174)
+    got = country_codes(coder.code_text("Russia expelled two British diplomats on Friday."))
+    assert ("RUS", "GBR", "174") in got, got

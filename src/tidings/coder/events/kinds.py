@@ -92,8 +92,8 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "ordered the U.N. mission to leave": an organisation expelled
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
                  reverse=None)
-    if code in k.rules.withdrawn_codes:
-        _withdrawn_mission(k, d)
+    if code in k.rules.withdrawn_codes or code in k.rules.expulsion_codes:
+        _withdrawn_mission(k, d, expelled=code in k.rules.expulsion_codes)
     if k.rules.assistance_code and code in k.rules.assistance_codes and \
             assistance(k, verb, sources, targets):
         # "deployed police officers to Haiti to lead a security mission": aid
@@ -169,13 +169,18 @@ def _repressed(k: CoderKnowledge, target: Actor, sources: list[Actor], verb: Tok
                for a in sources) and target.agent in k.rules.repression_people
 
 
-def _withdrawn_mission(k: CoderKnowledge, d: Draft) -> None:
+def _withdrawn_mission(k: CoderKnowledge, d: Draft, expelled: bool) -> None:
     """"The last U.N. peacekeepers pulled out of Somalia", "the OSCE pulled its verifiers out
-    of Kosovo": a withdrawal of a mission's people (the doer's head word or the object's, in
-    a word class of rules.yaml expulsions.withdrawn) ends the mission (166x)."""
+    of Kosovo", "expelled the members of the inspection team": a withdrawal or an expulsion
+    of a mission's people (the withdrawing doer's head word, or the object's or the group's
+    it is a member of, in a word class of rules.yaml expulsions.withdrawn) ends the mission
+    (166x)."""
     verb = d.verb
-    words = [h for a in d.sources if (h := head_of(a, verb.doc)) is not None]
+    people = d.targets if expelled else d.sources
+    words = [h for a in people if (h := head_of(a, verb.doc)) is not None]
     words += [c for c in verb.children if c.dep_ == "dobj"]
+    words += [g for w in list(words) for c in w.children if c.dep_ == "prep" and
+              c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     for name, code in k.rules.withdrawn_classes.items():
         if any(k.patterns.word_matches(w, "&" + name) for w in words):
             d.recode(code, f"mission:{d.p.id}", symmetric=False, reverse=None)
