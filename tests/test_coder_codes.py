@@ -121,3 +121,9 @@ def test_the_members_of_a_mission_expelled_end_the_mission(coder):
     # (diplomats expelled are people expelled, 174)
     got = country_codes(coder.code_text("Russia expelled two British diplomats on Friday."))
     assert ("RUS", "GBR", "174") in got, got
+
+
+def test_a_warning_of_someone_else_s_act_threatens_nothing_of_it(coder):
+    got = country_codes(coder.code_text(
+        "Britain warned on Tuesday that Russia could invade Ukraine within days."))
+    assert not any(s == "GBR" and c.startswith("138") for s, _, c in got), got

@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from tidings.coder.events.building import recoded
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.records import Actor
 
 # How a request governs the clause of what it asks: "demanded that X withdraw" (ccomp),
 # "urged X to withdraw" (xcomp), "called on X to allow" (at times parsed as advcl).
@@ -26,7 +27,9 @@ def requested_acts(k: CoderKnowledge, s: SentenceState) -> None:
     "demanded", "called on", "threatened") whose clause names an act the codebook has an
     intent for is recoded as the request or threat of that act (``requested_acts.mirrors``:
     the root of intents each root's codes mirror). The act itself stays unasserted, as the
-    request's modality made it."""
+    request's modality made it. An act in a condition is not what is asked or threatened
+    ("warned Moscow that the West would act if Russia invaded"), nor is someone else's act
+    what a threat threatens ("warned that Russia could invade Ukraine")."""
     codes, mirrors = k.rules.requested_codes, k.rules.requested_mirrors
     if not codes:
         return
@@ -34,30 +37,36 @@ def requested_acts(k: CoderKnowledge, s: SentenceState) -> None:
     for i, evs in list(s.by_verb.items()):
         if not any(e.code in codes for e in evs):
             continue
-        intent = _asked(k, s, doc[i])
-        if intent is None:
-            continue
+        acts = _asked(k, s, doc[i])
         out = []
         for e in evs:
-            code = e.root + intent[2:]
-            if e.code in codes and intent[:2] == mirrors.get(e.root) and code != e.code \
-                    and code in k.ontology:
-                e = recoded(k, e, code, f"request:{e.rule}")
+            if e.code in codes:
+                # (a threat is of the threatener's own act: "warned that Russia could
+                # invade" threatens no invasion)
+                own = mirrors.get(e.root) == e.root
+                intent = next((a for a, by in acts if not own or None in (
+                    by.country, e.source.country) or by.country == e.source.country), None)
+                code = e.root + intent[2:] if intent else e.code
+                if intent and intent[:2] == mirrors.get(e.root) and code != e.code and \
+                        code in k.ontology:
+                    e = recoded(k, e, code, f"request:{e.rule}")
             out.append(e)
         s.by_verb[i] = out
 
 
-def _asked(k: CoderKnowledge, s: SentenceState, verb: Token) -> str | None:
-    """The intent code of the first act coded in a clause ``verb`` governs (or in one joined
-    to it), or None."""
+def _asked(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[str, Actor]]:
+    """The intent codes of the acts coded in the clauses ``verb`` governs (or in ones joined
+    to them), each with its doer."""
+    found: list[tuple[str, Actor]] = []
     for clause in verb.children:
         if clause.dep_ not in _CLAUSES or clause.i < verb.i:
             continue
         for head in (clause, *(c for c in clause.children if c.dep_ == "conj")):
             for e in s.by_verb.get(head.i, ()):
-                intent = e.code if e.intent_of else k.ontology.intent_of(e.code)
-                if e.root == "03":
-                    intent = e.code
+                if e.rule.startswith("conditional:"):
+                    continue  # (an act in a condition: "if Russia invaded")
+                intent = e.code if e.intent_of or e.root == "03" else \
+                    k.ontology.intent_of(e.code)
                 if intent and len(intent) > 2:
-                    return intent
-    return None
+                    found.append((intent, e.source))
+    return found
