@@ -381,3 +381,12 @@ def test_drills_named_as_such_are_a_show_of_force(coder):
     got = dyads(coder, "Gunmen opened fire on an army patrol near Culiacan on Wednesday.")
     assert not any(r == "15" for _, _, r in got), got
 
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan's government voiced displeasure on Tuesday over American complaints about its "
+     "rice market.", ("JPN", "USA", "11")),
+    ("Egypt conveyed its condolences to Morocco after the earthquake.", ("EGY", "MAR", "01")),
+])
+def test_any_verb_of_voicing_voices_the_feeling(coder, text, expected):
+    assert expected in dyads(coder, text)
+
