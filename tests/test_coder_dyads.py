@@ -390,3 +390,9 @@ def test_drills_named_as_such_are_a_show_of_force(coder):
 def test_any_verb_of_voicing_voices_the_feeling(coder, text, expected):
     assert expected in dyads(coder, text)
 
+
+def test_troops_sent_abroad_to_protect_are_military_aid(coder):
+    got = dyads(coder, "Britain deployed troops to Sierra Leone on Monday to protect the "
+                       "airport.")
+    assert ("GBR", "SLE", "07") in got, got
+
