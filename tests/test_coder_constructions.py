@@ -20,14 +20,15 @@ def rules(coder, text):
 def test_begun_drills_are_held_drills(coder):
     got = codes(coder, "Venezuela's navy began naval war games in the Caribbean on Monday.")
     assert ("VENMIL", "---", "150") in got
-    assert any(r.startswith("aspect>verbs:150") for r in rules(
+    # (by the begun verb's pattern, or by the drills named as such: classes.yaml manoeuvre)
+    assert any(r.startswith(("aspect>verbs:150", "nouns:150:&manoeuvre")) for r in rules(
         coder, "Venezuela's navy began naval war games in the Caribbean on Monday."))
 
 
 def test_war_games_started_are_war_games_held(coder):
     text = "Egypt's navy started war games in the Red Sea on Sunday."
     assert ("EGYMIL", "---", "150") in codes(coder, text)
-    assert any(r.startswith("aspect>") for r in rules(coder, text))
+    assert any(r.startswith(("aspect>", "nouns:150:&manoeuvre")) for r in rules(coder, text))
 
 
 def test_a_fire_started_is_no_fire_held(coder):

@@ -377,6 +377,10 @@ def test_drills_named_as_such_are_a_show_of_force(coder):
     got = dyads(coder, "Iran's Revolutionary Guards began large-scale naval manoeuvres in the "
                        "Gulf on Monday.")
     assert any(s == "IRN" and r == "15" for s, _, r in got), got
+    # (a noun pattern on a word class finds a member of two words by its head noun: "war
+    # games" under "game", with "war" before it)
+    assert any(p.id.endswith(":&manoeuvre") and p.words == ("war",)
+               for p in coder.patterns.nouns.get("game", [])), coder.patterns.nouns.get("game")
     # (a patrol attacked is no drill)
     got = dyads(coder, "Gunmen opened fire on an army patrol near Culiacan on Wednesday.")
     assert not any(r == "15" for _, _, r in got), got

@@ -189,15 +189,19 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
     )
 
 
-def _by_head(p: Pattern, classes: dict[str, WordClass]) -> list[Pattern]:
-    """``p`` for each verb it is about: itself, or when its head is a word class ("&p2v_cancel
-    talk"), one pattern per member ("cancel talk", "call off talk": a member's later words
-    are words of the pattern). Each keeps the id of the pattern as written."""
+def _by_head(p: Pattern, classes: dict[str, WordClass], noun: bool = False) -> list[Pattern]:
+    """``p`` for each verb or noun it is about: itself, or when its head is a word class
+    ("&p2v_cancel talk"), one pattern per member ("cancel talk", "call off talk": a verb
+    member's later words are words of the pattern; a noun member's head is its last word,
+    "live-fire exercise" is "exercise" with "live" and "fire"). Each keeps the id of the
+    pattern as written."""
     if not p.head.startswith("&"):
         return [p]
     wc = classes[p.head[1:]]
     members = [(w,) for w in sorted(wc.words)] + [
         (*before, last) for last, befores in sorted(wc.phrases.items()) for before in befores]
+    if noun:  # (its modifiers nearest the head first, each reached through the one before)
+        return [replace(p, head=m[-1], words=(*reversed(m[:-1]), *p.words)) for m in members]
     return [replace(p, head=m[0], words=(*m[1:], *p.words)) for m in members]
 
 
@@ -279,5 +283,5 @@ class PatternSet:
                 if pattern.doer and pattern.doer not in classes:
                     raise DataFileError(f"{path}: pattern {text!r}: doer {pattern.doer!r} is no "
                                         "word class in classes.yaml")
-                for one in _by_head(pattern, classes):
+                for one in _by_head(pattern, classes, noun=kind == "nouns"):
                     table.setdefault(one.head, []).append(one)
