@@ -127,3 +127,22 @@ def test_a_warning_of_someone_else_s_act_threatens_nothing_of_it(coder):
     got = country_codes(coder.code_text(
         "Britain warned on Tuesday that Russia could invade Ukraine within days."))
     assert not any(s == "GBR" and c.startswith("138") for s, _, c in got), got
+
+
+# -- what kind of meeting a meeting was --------------------------------------------------------
+def test_a_meeting_by_telephone_is_a_call(coder):
+    got = country_codes(coder.code_text(
+        "Egypt's president spoke by telephone with the Jordanian king on Wednesday."))
+    assert ("EGY", "JOR", "041") in got, got
+
+
+def test_a_meeting_in_neither_side_s_country_is_at_a_third_place(coder):
+    got = country_codes(coder.code_text(
+        "Serbian President Slobodan Milosevic and Croatian President Franjo Tudjman met in "
+        "Geneva on Monday."))
+    assert ("SRB", "HRV", "044") in got and ("HRV", "SRB", "044") in got, got
+    # (a place inside what was discussed is not where they met)
+    got = country_codes(coder.code_text(
+        "Iran's foreign minister visited Riyadh and discussed the war in Lebanon with the "
+        "Saudi crown prince."))
+    assert not any(c == "044" for _, _, c in got), got

@@ -790,9 +790,9 @@ def test_coordinated_parties_meeting_in_one_of_their_countries(coder):
     got = codes(coder, "Ukrainian and Polish ministers met in Kyiv on Monday.")
     assert ("POLGOV", "UKRGOV", "042") in got
     assert ("UKRGOV", "POLGOV", "043") in got
-    # on neutral ground it stays a meeting both ways
+    # on neutral ground it is a meeting at a third place, both ways (rules.yaml meeting_kinds)
     got = codes(coder, "The Turkish and Greek leaders met in Geneva.")
-    assert ("TURGOV", "GRCGOV", "040") in got and ("GRCGOV", "TURGOV", "040") in got
+    assert ("TURGOV", "GRCGOV", "044") in got and ("GRCGOV", "TURGOV", "044") in got
 
 
 def test_place_names_the_small_model_misses_are_still_places(coder):

@@ -148,6 +148,11 @@ class Rules:
     requested_mirrors: dict[str, str]
     topic_codes: dict[str, str]
     halt_verbs: frozenset[str]
+    meeting_codes: frozenset[str]
+    phone_class: str
+    phone_code: str | None
+    third_place_codes: frozenset[str]
+    third_place_code: str | None
     halt_roots: frozenset[str]
     halt_code: str | None
     topic_classes: dict[str, str]

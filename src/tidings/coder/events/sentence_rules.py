@@ -33,6 +33,7 @@ from tidings.coder.events.crowds import crowd_demands
 from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.halts import halted_attacks
 from tidings.coder.events.holders import release_holders
+from tidings.coder.events.meetings import meeting_kinds
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.provocations import border_party, provoker
 from tidings.coder.events.rallies import rallied_support
@@ -540,5 +541,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("similar_acts", similar_acts),
     SentenceRule("topics", topics),
     SentenceRule("halted_attacks", halted_attacks),
+    SentenceRule("meeting_kinds", meeting_kinds),
     SentenceRule("sport", sport),
 )
