@@ -146,3 +146,24 @@ def test_a_meeting_in_neither_side_s_country_is_at_a_third_place(coder):
         "Iran's foreign minister visited Riyadh and discussed the war in Lebanon with the "
         "Saudi crown prince."))
     assert not any(c == "044" for _, _, c in got), got
+
+
+# -- what a protest is for ------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Thousands of farmers marched on New Delhi to protest against new agricultural laws.",
+     "1412"),
+    ("Rail workers walked off the job across France on Thursday in a strike against the "
+     "pension reform.", "1432"),
+])
+def test_what_a_protest_is_against_gives_its_aim(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert any(c == expected for _, _, c in got), got
+
+
+def test_one_riot_has_one_aim(coder):
+    # (two acts of the same crowd against the same target are one riot: one event)
+    got = [e for e in coder.code_text(
+        "Protesters stormed Kenya's parliament on Tuesday and set part of the building on fire "
+        "as lawmakers passed contested tax increases.") if e.root == "14"]
+    assert len({(e.source.code, e.target_code, e.code) for e in got}) == len(
+        {(e.source.code, e.target_code) for e in got}), [(e.code, e.rule) for e in got]

@@ -146,7 +146,7 @@ class Rules:
     withdrawn_codes: frozenset[str]
     withdrawn_classes: dict[str, str]
     requested_mirrors: dict[str, str]
-    topic_codes: dict[str, str]
+    topics: tuple[tuple[dict[str, str], dict[str, str]], ...]
     halt_verbs: frozenset[str]
     meeting_codes: frozenset[str]
     phone_class: str
@@ -155,7 +155,6 @@ class Rules:
     third_place_code: str | None
     halt_roots: frozenset[str]
     halt_code: str | None
-    topic_classes: dict[str, str]
     setting_nouns: dict[str, str]
     mediation_nouns: frozenset[str]
     mediation_preps: frozenset[str]

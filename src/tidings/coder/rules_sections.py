@@ -396,7 +396,8 @@ def code_rules(data: RulesData) -> dict:
         withdrawn_classes=dict((data.part("expulsions").get("withdrawn") or {}).get(
             "classes") or {}),
         requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
-        topic_codes=dict(data.part("topics").get("codes") or {}),
+        topics=tuple((dict(g.get("codes") or {}), dict(g.get("classes") or {}))
+                     for g in (data.get("topics") or ())),
         halt_verbs=data.words("halted_attacks", "verbs"),
         meeting_codes=data.words("meeting_kinds", "codes"),
         phone_class=data.part("meeting_kinds").get("phone") or "phone",
@@ -405,5 +406,4 @@ def code_rules(data: RulesData) -> dict:
         third_place_code=data.part("meeting_kinds").get("third_place_code"),
         halt_roots=data.words("halted_attacks", "roots"),
         halt_code=data.part("halted_attacks").get("code"),
-        topic_classes=dict(data.part("topics").get("classes") or {}),
     )
