@@ -167,3 +167,23 @@ def test_one_riot_has_one_aim(coder):
         "as lawmakers passed contested tax increases.") if e.root == "14"]
     assert len({(e.source.code, e.target_code, e.code) for e in got}) == len(
         {(e.source.code, e.target_code) for e in got}), [(e.code, e.rule) for e in got]
+
+
+# -- the weapon an attack's own phrases name ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Indian and Pakistani troops exchanged heavy artillery fire across the Line of Control "
+     "on Wednesday.", ("IND", "PAK", "194")),
+    ("Colombian troops killed three ELN guerrillas in a firefight in Arauca on Thursday.",
+     ("COL", "COL", "193")),
+    ("Ukrainian drones struck an oil refinery in Russia's Ryazan region overnight.",
+     ("UKR", "RUS", "1952")),
+])
+def test_the_weapon_an_attack_names_gives_its_kind(coder, text, expected):
+    assert expected in country_codes(coder.code_text(text))
+
+
+def test_a_bomb_named_beside_a_killing_does_not_make_it_a_bombing(coder):
+    # (a weapon in the act's phrases changes the code within the act's root only)
+    got = country_codes(coder.code_text(
+        "Soldiers killed two militants with a bomb in their car near Kandahar on Monday."))
+    assert not any(c.startswith("18") for _, _, c in got), got

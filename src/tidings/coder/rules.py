@@ -180,6 +180,8 @@ class Rules:
     prospect_preps: frozenset[str]
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
+    weapon_preps: frozenset[str]
+    fire_codes: dict[str, str]
     assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]
     assassination_ranked: frozenset[str]

@@ -406,4 +406,6 @@ def code_rules(data: RulesData) -> dict:
         third_place_code=data.part("meeting_kinds").get("third_place_code"),
         halt_roots=data.words("halted_attacks", "roots"),
         halt_code=data.part("halted_attacks").get("code"),
+        weapon_preps=data.words("weapons", "preps"),
+        fire_codes=dict(data.part("weapons").get("fire_codes") or {}),
     )

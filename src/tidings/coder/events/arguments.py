@@ -358,13 +358,37 @@ def actors_of(k: CoderKnowledge, heads: list[Token], matches: Matches, ctx: Arti
         out.extend(got)
     return out
 
-def weapon_of(k: CoderKnowledge, head: Token) -> str | None:
-    """The weapon ``head`` names (rules.yaml: weapons.codes), by the word before it and its
-    lemma ("suicide bomber") or its lemma alone ("bomber")."""
+def weapon_of(k: CoderKnowledge, head: Token, table: dict[str, str | None] | None = None
+              ) -> str | None:
+    """The weapon ``head`` names (rules.yaml: weapons.codes, or ``table``), by the word before
+    it and its lemma ("suicide bomber") or its lemma alone ("bomber")."""
+    table = k.rules.weapons if table is None else table
     lemma = head.lemma_.lower()
-    if head.i > 0 and (pair := f"{head.doc[head.i - 1].lower_} {lemma}") in k.rules.weapons:
+    if head.i > 0 and (pair := f"{head.doc[head.i - 1].lower_} {lemma}") in table:
         return pair
-    return lemma if lemma in k.rules.weapons else None
+    return lemma if lemma in table else None
+
+def used_weapon(k: CoderKnowledge, word: Token) -> str | None:
+    """The weapon an attack's verb or noun names in its own phrases (rules.yaml weapons): the
+    noun itself ("air strikes"), its object ("exchanged heavy artillery fire"), or a phrase of
+    ``weapons.preps`` ("in a firefight", "with machine guns", "in a hail of gunfire")."""
+    table = {**k.rules.weapons, **k.rules.fire_codes}
+    if word.pos_ == "NOUN" and (w := weapon_of(k, word)):
+        return w
+    for c in word.children:
+        if c.dep_ == "dobj" and (w := weapon_of(k, c, table)):
+            return w
+        if c.dep_ == "prep" and c.lower_ in k.rules.weapon_preps:
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                of = [x for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for x in p.children if x.dep_ == "pobj"]
+                for x in (g, *of):
+                    if w := weapon_of(k, x, table):
+                        return w
+    return None
+
 
 def claimed(k: CoderKnowledge, noun: Token) -> Token | None:
     """The verb by which someone claims the event ``noun`` names ("claimed responsibility

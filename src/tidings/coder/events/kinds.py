@@ -18,6 +18,7 @@ from tidings.coder.events.arguments import (
     head_of,
     names_people,
     office_holder,
+    used_weapon,
     weapon_of,
 )
 from tidings.coder.events.matching import occurs_as
@@ -62,6 +63,12 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
     if weapon and (bombing := k.rules.weapons[weapon]):
         # "a car bomb set off by militants killed 40": a bombing
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
+    elif code in k.rules.generic_attack_codes and (
+            used := _same_root_weapon(k, verb, code)) and (
+                armed := k.rules.weapons.get(used) or k.rules.fire_codes.get(used)):
+        # "exchanged artillery fire", "killed three rebels in a firefight": the weapon the
+        # act's phrases name (its doer is no weapon: "armed:", not "weapon:")
+        d.recode(armed, f"armed:{used}>{d.p.id}", symmetric=False, reverse=None)
     if d.p.code in k.rules.unconventional_codes and _unconventional(k, sources, targets):
         # "gunmen shot dead five health workers": an armed group's violence against people
         # who are not fighting
@@ -185,4 +192,13 @@ def _withdrawn_mission(k: CoderKnowledge, d: Draft, expelled: bool) -> None:
         if any(k.patterns.word_matches(w, "&" + name) for w in words):
             d.recode(code, f"mission:{d.p.id}", symmetric=False, reverse=None)
             return
+
+
+def _same_root_weapon(k: CoderKnowledge, word: Token, code: str) -> str | None:
+    """The weapon the act's own phrases name (``used_weapon``), when the kind of attack it
+    makes is of the act's root: "killed three rebels in a firefight" is a fight with small
+    arms (193), but a bomb named beside a killing does not make it a bombing."""
+    w = used_weapon(k, word)
+    armed = (k.rules.weapons.get(w) or k.rules.fire_codes.get(w) or "") if w else ""
+    return w if armed[:2] == code[:2] else None
 

@@ -15,6 +15,7 @@ from tidings.coder.events.arguments import (
     speaker_of,
     subject_of,
     target_candidates,
+    used_weapon,
 )
 from tidings.coder.events.building import own_country, pairs
 from tidings.coder.events.matching import (
@@ -56,6 +57,10 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
         targets = own_country(k, p.code, sources)  # ("in protest at the pension plan")
     flags = _noun_modality(k, noun, p.code, speaker)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
+    if p.code in k.rules.generic_attack_codes and (w := used_weapon(k, noun)) and \
+            (armed := k.rules.weapons.get(w) or k.rules.fire_codes.get(w)) and \
+            armed[:2] == p.code[:2]:
+        p = replace(p, id=f"armed:{w}>{p.id}", code=armed)  # ("air strikes on bridges")
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
 
 
