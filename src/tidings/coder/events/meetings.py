@@ -12,9 +12,10 @@ from tidings.coder.events.venues import prep_place
 
 
 def meeting_kinds(k: CoderKnowledge, s: SentenceState) -> None:
-    """A meeting (``meeting_kinds.codes``) held by a means of ``phone_words`` ("by phone",
-    "over a video link") is a call (``phone_code``); one placed in a country that is neither
-    side's ("met in Geneva") is a meeting at a third place (``third_place_code``)."""
+    """A meeting (``meeting_kinds.codes``) held by a means of the word class
+    ``meeting_kinds.phone`` ("by phone", "over a video link") is a call (``phone_code``);
+    one placed in a country that is neither side's ("met in Geneva") is a meeting at a third
+    place (``third_place_code``)."""
     rules = k.rules
     if not rules.meeting_codes:
         return
@@ -42,7 +43,7 @@ def meeting_kinds(k: CoderKnowledge, s: SentenceState) -> None:
 
 
 def _by_phone(k: CoderKnowledge, verb: Token) -> bool:
-    """``verb`` has a phrase of its means that is a word of ``meeting_kinds.phone_words``
+    """``verb`` has a phrase of its means that is a word of the class ``meeting_kinds.phone``
     ("by telephone", "over the phone", "via video link")."""
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in ("by", "over", "via", "on"):

@@ -49,7 +49,7 @@ def requested_acts(k: CoderKnowledge, s: SentenceState) -> None:
                 code = e.root + intent[2:] if intent else e.code
                 if intent and intent[:2] == mirrors.get(e.root) and code != e.code and \
                         code in k.ontology:
-                    e = recoded(k, e, code, f"request:{e.rule}")
+                    e = recoded(k, e, code, f"{'threat' if own else 'request'}:{e.rule}")
             out.append(e)
         s.by_verb[i] = out
 

@@ -11,8 +11,9 @@ from spacy.tokens import Token
 from tidings.coder.events.building import recoded
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 
-# What a verb of accusing or investigating governs of its topic: "accused X of ...", "blamed X
-# for ...", "an investigation into ...", "charged that ...", "probing links to ...".
+# What a verb of accusing, investigating or protesting governs of its topic: "accused X of
+# ...", "blamed X for ...", "an investigation into ...", "charged that ...", "marched to
+# protest against ...", "a strike against ...".
 _TOPIC_ARCS = ("prep", "pcomp", "pobj", "dobj", "ccomp", "xcomp", "attr", "acl", "relcl",
                "compound", "amod", "advcl")
 
