@@ -602,3 +602,9 @@ def test_the_own_country_taken_for_a_target_does_not_repeat_an_act_at_someone_na
 def test_an_act_a_record_is_measured_since_is_background(coder, text):
     got = codes(coder, text)
     assert not any(c[:2] in ("08", "16", "18", "19") for _, _, c in got), got
+
+
+def test_an_act_someone_is_given_time_to_do_is_not_done(coder):
+    got = codes(coder, "The U.N. Security Council gave Iraq until January 15 to pull out of "
+                       "Kuwait.")
+    assert not any(c.startswith("08") for _, _, c in got), got
