@@ -608,3 +608,9 @@ def test_an_act_someone_is_given_time_to_do_is_not_done(coder):
     got = codes(coder, "The U.N. Security Council gave Iraq until January 15 to pull out of "
                        "Kuwait.")
     assert not any(c.startswith("08") for _, _, c in got), got
+
+
+def test_every_gerund_listed_in_an_accusation_is_only_alleged(coder):
+    got = codes(coder, "Amnesty International accused the United States of violating human "
+                       "rights, ignoring international law and arming abusive governments.")
+    assert {c[:2] for _, _, c in got} == {"11"}, got

@@ -272,12 +272,7 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
             continue
         # "accused the US of violating ...", "criticized Iran for ignoring ...": what the
         # accusation says was done is alleged, not an event of its own.
-        accuser = accusation_head(tok, k.rules.accusation_preps)
-        if accuser is None and tok.tag_ == "VBG" and tok.dep_ == "conj" and \
-                tok.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-            accuser = tok.head  # ("accused the army of burning villages and killing ...",
-            # the second gerund hung on the verb of accusing)
+        accuser = accusation_head(tok, k.rules.accusation_preps) or _listed_gerund(k, tok)
         if accuser is not None and accuser.i in by_verb and any(
                 e.root in k.rules.accusation_roots for e in by_verb[accuser.i]):
             drop.add(i)
@@ -360,3 +355,24 @@ def own_country(k: CoderKnowledge, code: str, sources: list[Actor]) -> list[Acto
     return [Actor(a.country, a.text, a.start, a.end, f"own-country:{a.text}", a.country, None)
             for a in sources[:1]
             if a.country and len(a.country) == 3 and a.agent and a.code == a.country + a.agent]
+
+
+def _listed_gerund(k: CoderKnowledge, tok: Token) -> Token | None:
+    """The verb of accusing a gerund with no subject is listed on, after the first gerund of
+    the accusation: "accused the army of burning villages and killing ..." (the second hung
+    on the verb by coordination), "accused the US of violating human rights, ignoring
+    international law and arming ..." (the rest hung on it as a clause of its own)."""
+    if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    first = tok
+    while first.dep_ == "conj" and first.head.tag_ == "VBG" and first.head.dep_ != "pcomp":
+        first = first.head
+    verb = first.head
+    if first.dep_ not in ("conj", "advcl") or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if first.dep_ == "conj":
+        return verb
+    listed = any(c.dep_ == "prep" and c.lower_ in k.rules.accusation_preps and any(
+        g.dep_ == "pcomp" and g.i < first.i for g in c.children) for c in verb.children)
+    return verb if listed else None
+
