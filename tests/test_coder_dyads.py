@@ -400,3 +400,11 @@ def test_troops_sent_abroad_to_protect_are_military_aid(coder):
                        "airport.")
     assert ("GBR", "SLE", "07") in got, got
 
+
+
+@pytest.mark.parametrize("date, expected", [("1986-04-16", "SUN"), ("1995-01-16", "RUS")])
+def test_moscow_and_the_kremlin_are_the_soviet_state_while_it_stood(coder, date, expected):
+    for text in ("Moscow condemned the American raid on Libya.",
+                 "The Kremlin condemned the American raid on Libya."):
+        got = {e.source.code[:3] for e in coder.code_text(text, date=date)}
+        assert got == {expected}, (text, got)

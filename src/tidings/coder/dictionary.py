@@ -135,6 +135,10 @@ class ActorDictionary:
                     self._add(n, Entry("country", code, name, period=period))
                 for n in d.get("demonyms", []):
                     self._add(n, Entry("demonym", code, name, period=period))
+                for n in d.get("capitals", []):
+                    self._add(n, Entry("capital", code, n, period=period))
+                for n, agent in (d.get("metonyms") or {}).items():
+                    self._add(n, Entry("metonym", code, n, agent=agent, period=period))
             for n in [*row.get("cities", []), *row.get("places", [])]:
                 self._add(n, Entry("city", code, n, **dated))
             for n in row.get("shared_places", []):
