@@ -614,3 +614,8 @@ def test_every_gerund_listed_in_an_accusation_is_only_alleged(coder):
     got = codes(coder, "Amnesty International accused the United States of violating human "
                        "rights, ignoring international law and arming abusive governments.")
     assert {c[:2] for _, _, c in got} == {"11"}, got
+
+
+def test_a_name_that_is_a_word_of_an_act_is_no_act(coder):
+    got = codes(coder, "A Warsaw court registered Solidarity as a legal trade union on Monday.")
+    assert not any(c.startswith("01") for _, _, c in got), got

@@ -115,6 +115,10 @@ class EventExtractor:
                 tok.i not in s.by_verb
             if not gerund and (tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed):
                 continue  # (a gerund's own verb pattern, making no event, used it: no matter)
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON") and tok.is_title and \
+                    tok.i > tok.sent.start:
+                continue  # (a name, not the act its word names: "registered Solidarity as a
+                # legal trade union")
             # An event noun that is the object of a coded verb ("prevented the demonstration",
             # "condemned the attack") is what that verb's event is about, not an event itself
             # (but "signed the deal on a visit to Tehran": the visit is an event too).
