@@ -187,3 +187,12 @@ def test_a_bomb_named_beside_a_killing_does_not_make_it_a_bombing(coder):
     got = country_codes(coder.code_text(
         "Soldiers killed two militants with a bomb in their car near Kandahar on Monday."))
     assert not any(c.startswith("18") for _, _, c in got), got
+
+
+def test_a_sanction_on_a_state_s_own_people_is_an_administrative_one(coder):
+    got = country_codes(coder.code_text(
+        "Nigeria's military government slapped travel bans on ten pro-democracy activists."))
+    assert ("NGA", "NGA", "172") in got, got
+    # (on another state's officials it stays a sanction)
+    got = country_codes(coder.code_text("The EU imposed sanctions on Iranian officials."))
+    assert ("IGO", "IRN", "163") in got, got

@@ -181,6 +181,8 @@ class Rules:
     weapons: dict[str, str | None]
     generic_attack_codes: frozenset[str]
     weapon_preps: frozenset[str]
+    domestic_sanction_codes: frozenset[str]
+    domestic_sanction_code: str | None
     fire_codes: dict[str, str]
     assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]

@@ -407,5 +407,7 @@ def code_rules(data: RulesData) -> dict:
         halt_roots=data.words("halted_attacks", "roots"),
         halt_code=data.part("halted_attacks").get("code"),
         weapon_preps=data.words("weapons", "preps"),
+        domestic_sanction_codes=data.words("domestic_sanctions", "codes"),
+        domestic_sanction_code=data.part("domestic_sanctions").get("code"),
         fire_codes=dict(data.part("weapons").get("fire_codes") or {}),
     )

@@ -99,6 +99,12 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "ordered the U.N. mission to leave": an organisation expelled
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
                  reverse=None)
+    if code in k.rules.domestic_sanction_codes and k.rules.domestic_sanction_code and targets \
+            and sources and all(t.country and t.country == s.country and t.code != t.country
+                                for t in targets for s in sources):
+        # "slapped travel bans on ten pro-democracy activists": the state's own people
+        d.recode(k.rules.domestic_sanction_code, f"domestic:{d.p.id}", symmetric=False,
+                 reverse=None)
     if code in k.rules.withdrawn_codes or code in k.rules.expulsion_codes:
         _withdrawn_mission(k, d, expelled=code in k.rules.expulsion_codes)
     if k.rules.assistance_code and code in k.rules.assistance_codes and \
