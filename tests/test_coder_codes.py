@@ -196,3 +196,20 @@ def test_a_sanction_on_a_state_s_own_people_is_an_administrative_one(coder):
     # (on another state's officials it stays a sanction)
     got = country_codes(coder.code_text("The EU imposed sanctions on Iranian officials."))
     assert ("IGO", "IRN", "163") in got, got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The junta gave the rebel commander 48 hours to leave the country or face arrest.",
+     "139"),
+    ("ECOWAS demanded that the junta hand back power within a week or face sanctions.",
+     "139"),
+])
+def test_an_order_with_what_follows_if_it_is_not_done_is_an_ultimatum(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert any(c == expected for _, _, c in got), got
+
+
+def test_time_given_to_leave_with_nothing_threatened_is_an_expulsion(coder):
+    got = country_codes(coder.code_text(
+        "Mali's junta gave the French ambassador 72 hours to leave the country."))
+    assert ("MLI", "FRA", "174") in got, got

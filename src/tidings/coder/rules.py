@@ -182,6 +182,9 @@ class Rules:
     generic_attack_codes: frozenset[str]
     weapon_preps: frozenset[str]
     domestic_sanction_codes: frozenset[str]
+    ultimatum_codes: frozenset[str]
+    ultimatum_words: frozenset[str]
+    ultimatum_code: str | None
     domestic_sanction_code: str | None
     fire_codes: dict[str, str]
     assassination_verbs: tuple[tuple[str, ...], ...]

@@ -408,6 +408,9 @@ def code_rules(data: RulesData) -> dict:
         halt_code=data.part("halted_attacks").get("code"),
         weapon_preps=data.words("weapons", "preps"),
         domestic_sanction_codes=data.words("domestic_sanctions", "codes"),
+        ultimatum_codes=data.words("ultimatum", "codes"),
+        ultimatum_words=data.words("ultimatum", "words"),
+        ultimatum_code=data.part("ultimatum").get("code"),
         domestic_sanction_code=data.part("domestic_sanctions").get("code"),
         fire_codes=dict(data.part("weapons").get("fire_codes") or {}),
     )

@@ -99,14 +99,8 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "ordered the U.N. mission to leave": an organisation expelled
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
                  reverse=None)
-    if code in k.rules.domestic_sanction_codes and k.rules.domestic_sanction_code and targets \
-            and sources and all(t.country and t.country == s.country and t.code != t.country
-                                for t in targets for s in sources):
-        # "slapped travel bans on ten pro-democracy activists": the state's own people
-        d.recode(k.rules.domestic_sanction_code, f"domestic:{d.p.id}", symmetric=False,
-                 reverse=None)
-    if code in k.rules.withdrawn_codes or code in k.rules.expulsion_codes:
-        _withdrawn_mission(k, d, expelled=code in k.rules.expulsion_codes)
+    if _recode_orders(k, d, code):
+        return
     if k.rules.assistance_code and code in k.rules.assistance_codes and \
             assistance(k, verb, sources, targets):
         # "deployed police officers to Haiti to lead a security mission": aid
@@ -207,4 +201,42 @@ def _same_root_weapon(k: CoderKnowledge, word: Token, code: str) -> str | None:
     w = used_weapon(k, word)
     armed = (k.rules.weapons.get(w) or k.rules.fire_codes.get(w) or "") if w else ""
     return w if armed[:2] == code[:2] else None
+
+
+def _or_else(k: CoderKnowledge, verb: Token) -> bool:
+    """The act ``verb`` orders or demands is given with what follows if it is not done: a
+    verb of ``ultimatum.words`` joined by "or" to a clause the verb governs ("to leave Iraq or
+    face an attack", "that the junta step down or face sanctions")."""
+    for clause in verb.children:
+        if clause.dep_ not in ("xcomp", "ccomp", "advcl") or clause.i < verb.i:
+            continue
+        for c in clause.children:
+            # (the verb of consequence at times tagged as a noun's modifier: "or face/NN
+            # arrest")
+            words = [c, *(g for g in c.children if g.dep_ == "compound")]
+            if c.dep_ == "conj" and any(w.lemma_.lower() in k.rules.ultimatum_words
+                                        for w in words) and any(
+                    g.dep_ == "cc" and g.lower_ == "or" and g.i < c.i
+                    for g in clause.children):
+                return True
+    return False
+
+
+def _recode_orders(k: CoderKnowledge, d: Draft, code: str) -> bool:
+    """Sanctions on a state's own people, ultimatums, missions withdrawn or expelled; True
+    when the act became an ultimatum (nothing else then applies)."""
+    sources, targets = d.sources, d.targets
+    if code in k.rules.domestic_sanction_codes and k.rules.domestic_sanction_code and targets \
+            and sources and all(t.country and t.country == s.country and t.code != t.country
+                                for t in targets for s in sources):
+        # "slapped travel bans on ten pro-democracy activists": the state's own people
+        d.recode(k.rules.domestic_sanction_code, f"domestic:{d.p.id}", symmetric=False,
+                 reverse=None)
+    if code in k.rules.ultimatum_codes and k.rules.ultimatum_code and _or_else(k, d.verb):
+        # "gave Saddam 48 hours to leave Iraq or face an attack": an ultimatum
+        d.recode(k.rules.ultimatum_code, f"ultimatum:{d.p.id}", symmetric=False, reverse=None)
+        return True
+    if code in k.rules.withdrawn_codes or code in k.rules.expulsion_codes:
+        _withdrawn_mission(k, d, expelled=code in k.rules.expulsion_codes)
+    return False
 
