@@ -356,6 +356,14 @@ DYADS = [
      "The Ghanaian finance minister declined to resign despite pressure from the Ghana "
      "Anti-Corruption Commission.",
      ("GHA", "GHA", "12")),
+    ("any_verb_of_voicing_voices_the_feeling",
+     "Japan's government voiced displeasure on Tuesday over American complaints about its "
+     "rice market.", ("JPN", "USA", "11")),
+    ("condolences_conveyed_are_condolences",
+     "Egypt conveyed its condolences to Morocco after the earthquake.", ("EGY", "MAR", "01")),
+    ("troops_sent_abroad_to_protect_are_military_aid",
+     "Britain deployed troops to Sierra Leone on Monday to protect the airport.",
+     ("GBR", "SLE", "07")),
     ("a_person_shot_at_a_parade_is_whom_the_shooting_hits",
      "Gunmen shot dead Governor Ahmed Bello at an independence parade in Kano on Friday.",
      ("NGA", "NGA", "18")),
@@ -384,21 +392,6 @@ def test_drills_named_as_such_are_a_show_of_force(coder):
     # (a patrol attacked is no drill)
     got = dyads(coder, "Gunmen opened fire on an army patrol near Culiacan on Wednesday.")
     assert not any(r == "15" for _, _, r in got), got
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Japan's government voiced displeasure on Tuesday over American complaints about its "
-     "rice market.", ("JPN", "USA", "11")),
-    ("Egypt conveyed its condolences to Morocco after the earthquake.", ("EGY", "MAR", "01")),
-])
-def test_any_verb_of_voicing_voices_the_feeling(coder, text, expected):
-    assert expected in dyads(coder, text)
-
-
-def test_troops_sent_abroad_to_protect_are_military_aid(coder):
-    got = dyads(coder, "Britain deployed troops to Sierra Leone on Monday to protect the "
-                       "airport.")
-    assert ("GBR", "SLE", "07") in got, got
 
 
 

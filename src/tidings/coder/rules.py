@@ -186,7 +186,8 @@ class Rules:
     ultimatum_words: frozenset[str]
     ultimatum_code: str | None
     domestic_sanction_code: str | None
-    fire_codes: dict[str, str]
+    # the weapons an attack's own phrases may name: weapons.codes and weapons.fire_codes
+    phrase_weapons: dict[str, str | None]
     assassination_verbs: tuple[tuple[str, ...], ...]
     assassination_agents: frozenset[str]
     assassination_ranked: frozenset[str]

@@ -380,6 +380,7 @@ def actor_words(data: RulesData) -> dict:
 
 def code_rules(data: RulesData) -> dict:
     """The CAMEO roots and agent codes the coder's logic names, and how codes map to codes."""
+    withdrawn = data.part("expulsions").get("withdrawn") or {}
     return dict(
         meeting_root=data.code("meeting_root"),
         threat_root=data.code("threat_root"),
@@ -391,26 +392,25 @@ def code_rules(data: RulesData) -> dict:
         government_agent=data.code("government_agent"),
         demand_aims=dict(data.get("demand_aims") or {}),
         requested_codes=data.words("requested_acts", "codes"),
-        withdrawn_codes=frozenset((data.part("expulsions").get("withdrawn") or {}).get(
-            "codes") or ()),
-        withdrawn_classes=dict((data.part("expulsions").get("withdrawn") or {}).get(
-            "classes") or {}),
         requested_mirrors=dict(data.part("requested_acts").get("mirrors") or {}),
+        withdrawn_codes=frozenset(withdrawn.get("codes") or ()),
+        withdrawn_classes=dict(withdrawn.get("classes") or {}),
         topics=tuple((dict(g.get("codes") or {}), dict(g.get("classes") or {}))
                      for g in (data.get("topics") or ())),
         halt_verbs=data.words("halted_attacks", "verbs"),
+        halt_roots=data.words("halted_attacks", "roots"),
+        halt_code=data.part("halted_attacks").get("code"),
         meeting_codes=data.words("meeting_kinds", "codes"),
         phone_class=data.part("meeting_kinds").get("phone") or "phone",
         phone_code=data.part("meeting_kinds").get("phone_code"),
         third_place_codes=data.words("meeting_kinds", "third_place_codes"),
         third_place_code=data.part("meeting_kinds").get("third_place_code"),
-        halt_roots=data.words("halted_attacks", "roots"),
-        halt_code=data.part("halted_attacks").get("code"),
         weapon_preps=data.words("weapons", "preps"),
         domestic_sanction_codes=data.words("domestic_sanctions", "codes"),
+        domestic_sanction_code=data.part("domestic_sanctions").get("code"),
         ultimatum_codes=data.words("ultimatum", "codes"),
         ultimatum_words=data.words("ultimatum", "words"),
         ultimatum_code=data.part("ultimatum").get("code"),
-        domestic_sanction_code=data.part("domestic_sanctions").get("code"),
-        fire_codes=dict(data.part("weapons").get("fire_codes") or {}),
+        phrase_weapons={**(data.part("weapons").get("codes") or {}),
+                        **(data.part("weapons").get("fire_codes") or {})},
     )

@@ -372,7 +372,7 @@ def used_weapon(k: CoderKnowledge, word: Token) -> str | None:
     """The weapon an attack's verb or noun names in its own phrases (rules.yaml weapons): the
     noun itself ("air strikes"), its object ("exchanged heavy artillery fire"), or a phrase of
     ``weapons.preps`` ("in a firefight", "with machine guns", "in a hail of gunfire")."""
-    table = {**k.rules.weapons, **k.rules.fire_codes}
+    table = k.rules.phrase_weapons
     if word.pos_ == "NOUN" and (w := weapon_of(k, word)):
         return w
     for c in word.children:

@@ -65,7 +65,7 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         d.recode(bombing, f"weapon:{weapon}>{d.p.id}", symmetric=False, reverse=None)
     elif code in k.rules.generic_attack_codes and (
             used := _same_root_weapon(k, verb, code)) and (
-                armed := k.rules.weapons.get(used) or k.rules.fire_codes.get(used)):
+                armed := k.rules.phrase_weapons.get(used)):
         # "exchanged artillery fire", "killed three rebels in a firefight": the weapon the
         # act's phrases name (its doer is no weapon: "armed:", not "weapon:")
         d.recode(armed, f"armed:{used}>{d.p.id}", symmetric=False, reverse=None)
@@ -199,7 +199,7 @@ def _same_root_weapon(k: CoderKnowledge, word: Token, code: str) -> str | None:
     makes is of the act's root: "killed three rebels in a firefight" is a fight with small
     arms (193), but a bomb named beside a killing does not make it a bombing."""
     w = used_weapon(k, word)
-    armed = (k.rules.weapons.get(w) or k.rules.fire_codes.get(w) or "") if w else ""
+    armed = (k.rules.phrase_weapons.get(w) or "") if w else ""
     return w if armed[:2] == code[:2] else None
 
 

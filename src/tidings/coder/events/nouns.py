@@ -58,7 +58,7 @@ def noun_events(k: CoderKnowledge, noun: Token, cands: list[Pattern], index: int
     flags = _noun_modality(k, noun, p.code, speaker)
     tokens = [*m.tokens, noun.head] if via_verb else m.tokens
     if p.code in k.rules.generic_attack_codes and (w := used_weapon(k, noun)) and \
-            (armed := k.rules.weapons.get(w) or k.rules.fire_codes.get(w)) and \
+            (armed := k.rules.phrase_weapons.get(w)) and \
             armed[:2] == p.code[:2]:
         p = replace(p, id=f"armed:{w}>{p.id}", code=armed)  # ("air strikes on bridges")
     return pairs(k, p.code, sources, targets, tokens, index, p, flags, None)
