@@ -401,3 +401,40 @@ def test_moscow_and_the_kremlin_are_the_soviet_state_while_it_stood(coder, date,
                  "The Kremlin condemned the American raid on Libya."):
         got = {e.source.code[:3] for e in coder.code_text(text, date=date)}
         assert got == {expected}, (text, got)
+
+
+# -- the twenty-first round: sides named by sector words ----------------------------------------
+def test_a_role_word_after_a_group_s_word_is_of_the_group_before_a_name(coder):
+    got = triples(coder.code_text(
+        "Georgian President Eduard Shevardnadze met separatist leader Vladislav Ardzinba on "
+        "Thursday."))
+    assert ("GEOGOV", "GEOREB", "04") in got, got
+    assert ("GEOGOV", "GEOGOV", "04") not in got, got
+
+
+def test_coordinated_sector_words_before_one_noun_name_both_sides(coder):
+    got = triples(coder.code_text("Sudanese government and rebel negotiators met in Nairobi on "
+                                  "Monday."))
+    assert {("SDNGOV", "SDNREB"), ("SDNREB", "SDNGOV")} <= {(s, t) for s, t, _ in got}, got
+    # (one sector word alone is one side)
+    got = triples(coder.code_text("Sudanese government negotiators met the rebels in Nairobi."))
+    assert not any(s == "SDNREB" and t == "SDNREB" for s, t, _ in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Nepalese government negotiators and Maoist rebel representatives sat down for peace talks "
+    "on Friday.",
+    "Indian and Pakistani officials resumed their stalled dialogue in Islamabad on Tuesday.",
+])
+def test_talks_held_by_two_sides_named_together_are_between_them(coder, text):
+    got = triples(coder.code_text(text))
+    sides = {(s, t) for s, t, r in got if r == "04"}
+    assert len(sides) == 2 and all(s != t for s, t in sides), got
+
+
+def test_what_happened_as_a_request_was_made_is_not_what_it_asked(coder):
+    got = triples(coder.code_text(
+        "The United Nations urged Sudan to show restraint as the government opened talks with "
+        "the rebels."), level="code")
+    # (the talks are the government's own act, not a negotiation the UN asked for: 026)
+    assert not any(s.startswith("IGO") and c == "026" for s, _, c in got), got

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from tidings.coder.context import UNKNOWN
-from tidings.coder.coreference import Found, Make
+from tidings.coder.coreference import Found, Make, Matches
 from tidings.coder.dictionary import Entry
 from tidings.coder.rules import Rules
 from tidings.records import Actor
@@ -158,4 +158,29 @@ def coordinated(countries: list[tuple[str, str, Span, str]]) -> list[tuple[str, 
         if linked and c[0] not in {o[0] for o in out}:
             out.append(c)
             roots.add(root.i)
+    return out
+
+
+def of_states(actors: list[Actor]) -> list[Actor]:
+    """The actors of a state (not an international organisation or movement): whose a group
+    loyal to them or under their command is."""
+    return [a for a in actors if a.country and len(a.country) == 3
+            and not a.code.startswith(("IGO", "NGO", "IMG"))]
+
+
+def coordinated_agents(actor: Actor, head: Token, matches: Matches) -> list[Actor]:
+    """The actor again with the agent of each agent word coordinated with a modifier of its
+    head: "Sudanese government and rebel delegations" are the government's and the rebels'."""
+    if not (actor.country and actor.agent):
+        return []
+    out = []
+    for mod in head.lefts:
+        if mod.dep_ not in ("compound", "nmod", "amod"):
+            continue
+        for conj in mod.conjuncts:
+            hit = matches.get(conj.i) if conj.i < head.i else None
+            agent = next((e.code for e in hit[1] if e.kind == "agent"), None) if hit else None
+            if agent and agent != actor.agent:
+                out.append(replace(actor, code=actor.country + agent, agent=agent,
+                                   rule=f"{actor.rule}+and:{conj.lower_}"))
     return out

@@ -15,10 +15,12 @@ from tidings.coder.actor_codes import (
     NounInfo,
     agent_code_of,
     agent_word,
+    coordinated_agents,
     country_actors,
     explicit_countries,
     generic_actors,
     maker,
+    of_states,
     org_is_modifier,
     person_code,
     with_country,
@@ -123,6 +125,7 @@ class ActorResolver(PronounResolver):
         for h in [head, *conjuncts(head)]:
             for actor, is_person in self._resolve_one(h, matches, ctx):
                 found.append((actor, h, is_person))
+                found += [(a, h, is_person) for a in coordinated_agents(actor, h, matches)]
         # Conjuncts share a country: "French deputies and senators", "Fabius and deputies";
         # or several: "U.S. and British warplanes and warships" (the warships of both).
         countries = list(dict.fromkeys(a.country for a, _, _ in found if a.country))
@@ -223,10 +226,11 @@ class ActorResolver(PronounResolver):
                              and span[-1].lower_ in r.adjective_homographs):
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
-                elif e.kind == "agent" and info.agent is not None and best_agent_dist == 0 \
-                        and info.agent[1] in r.role_words and e.name not in r.role_words:
-                    # "a drug cartel leader", "the rebel spokesman": a role in a group is of
-                    # the group's sector.
+                elif e.kind == "agent" and info.agent is not None and info.agent[1] in \
+                        r.role_words and e.name not in r.role_words and \
+                        (best_agent_dist == 0 or span.end == info.agent[2].start):
+                    # "a drug cartel leader", "the rebel spokesman", "separatist leader
+                    # Vladislav Ardzinba": a role in a group is of the group's sector.
                     info.agent = (e.code, e.name, span)
                     best_agent_dist = dist
                 elif e.kind == "region" and info.region is None:
@@ -571,7 +575,7 @@ class ActorResolver(PronounResolver):
         if child.dep_ not in ("amod", "acl") or (child.lower_ not in self.rules.allegiance and
                                                  child.lemma_.lower() not in self.rules.allegiance):
             return []
-        return _of_states([a for prep in child.children if prep.dep_ == "prep"
+        return of_states([a for prep in child.children if prep.dep_ == "prep"
                            and prep.lower_ in self.rules.allegiance_preps
                            for c in prep.children if c.dep_ == "pobj"
                            for a in self.resolve(c, matches, ctx, remember=False)])
@@ -589,11 +593,5 @@ class ActorResolver(PronounResolver):
         found = [a for h in heads for a in (
             [a for a, _ in self._pronoun(h, ctx, matches)] if h.pos_ == "PRON"
             else self.resolve(h, matches, ctx, remember=False))]
-        return _of_states(found)
+        return of_states(found)
 
-
-def _of_states(actors: list[Actor]) -> list[Actor]:
-    """The actors of a state (not an international organisation or movement): whose a group
-    loyal to them or under their command is."""
-    return [a for a in actors if a.country and len(a.country) == 3
-            and not a.code.startswith(("IGO", "NGO", "IMG"))]

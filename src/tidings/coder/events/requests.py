@@ -59,8 +59,9 @@ def _asked(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[str, 
     to them), each with its doer."""
     found: list[tuple[str, Actor]] = []
     for clause in verb.children:
-        if clause.dep_ not in _CLAUSES or clause.i < verb.i:
-            continue
+        if clause.dep_ not in _CLAUSES or clause.i < verb.i or clause.dep_ == "advcl" and \
+                any(c.dep_ == "mark" for c in clause.children):
+            continue  # (nor what happened "as" or "after" it was asked)
         for head in (clause, *(c for c in clause.children if c.dep_ == "conj")):
             for e in s.by_verb.get(head.i, ()):
                 if e.rule.startswith("conditional:"):
