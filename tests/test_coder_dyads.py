@@ -438,3 +438,18 @@ def test_what_happened_as_a_request_was_made_is_not_what_it_asked(coder):
         "the rebels."), level="code")
     # (the talks are the government's own act, not a negotiation the UN asked for: 026)
     assert not any(s.startswith("IGO") and c == "026" for s, _, c in got), got
+
+
+def test_a_group_s_delegation_or_envoy_is_of_the_group(coder):
+    got = triples(coder.code_text("Rebel delegations met Sudanese officials on Monday."))
+    assert ("SDNREB", "SDNGOV", "04") in got, got
+    got = triples(coder.code_text("Opposition envoys met Kenyan officials in Nairobi."))
+    assert ("KENOPP", "KENGOV", "04") in got, got
+
+
+def test_talks_two_sides_opened_in_a_city_are_held_there_not_with_the_city(coder):
+    got = triples(coder.code_text(
+        "The Sudanese government and the rebels opened a new round of peace negotiations in "
+        "Nairobi on Monday."), level="code")
+    assert ("SDNGOV", "SDNREB", "046") in got and ("SDNREB", "SDNGOV", "046") in got, got
+    assert not any(t.startswith("KEN") or s.startswith("KEN") for s, t, _ in got), got

@@ -173,14 +173,16 @@ def coordinated_agents(actor: Actor, head: Token, matches: Matches) -> list[Acto
     head: "Sudanese government and rebel delegations" are the government's and the rebels'."""
     if not (actor.country and actor.agent):
         return []
-    out = []
+    out: list[Actor] = []
     for mod in head.lefts:
         if mod.dep_ not in ("compound", "nmod", "amod"):
             continue
-        for conj in mod.conjuncts:
+        if not mod.conjuncts:
+            continue
+        for conj in (mod, *mod.conjuncts):
             hit = matches.get(conj.i) if conj.i < head.i else None
             agent = next((e.code for e in hit[1] if e.kind == "agent"), None) if hit else None
-            if agent and agent != actor.agent:
+            if agent and agent != actor.agent and agent not in {a.agent for a in out}:
                 out.append(replace(actor, code=actor.country + agent, agent=agent,
                                    rule=f"{actor.rule}+and:{conj.lower_}"))
     return out

@@ -147,8 +147,10 @@ def _no_third_party(k: CoderKnowledge, sources: list[Actor], targets: list[Actor
     """The targets of a reciprocal act of several parties named together, and its venue:
     none when they are only where it was done or people of no country named (the parties
     then acted with each other)."""
-    if tokens and all(_venue_building(k, t, tokens[0].sent) for t in targets):
-        # "Israeli and Palestinian negotiators met at the White House": where, not with whom
+    if tokens and all(_venue_building(k, t, tokens[0].sent) or
+                      t.rule.startswith(("in:place:", "at:place:")) for t in targets):
+        # "Israeli and Palestinian negotiators met at the White House", "opened talks in
+        # Nairobi": where, not with whom
         return [], venue or targets[0].country or targets[0].code[:3]
     if len({s.country for s in sources if s.country}) > 1 and all(
             t.code.startswith("---") for t in targets):
