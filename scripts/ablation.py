@@ -34,7 +34,8 @@ OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/code_ledes.test.jsonl", "evalsets/plover_types.dev.jsonl",
        "evalsets/plover_types.test.jsonl", "evalsets/people_wire.dev.jsonl",
        "evalsets/people_wire.test.jsonl", "evalsets/levant_ledes.dev.jsonl",
-       "evalsets/levant_ledes.test.jsonl"]
+       "evalsets/levant_ledes.test.jsonl", "evalsets/south_ledes.dev.jsonl",
+       "evalsets/south_ledes.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 

@@ -34,7 +34,8 @@ EVALSETS = Path(__file__).resolve().parents[1] / "evalsets"
 
 # The project's own blind sets (evalsets/README.md) ship with the repository, so these always
 # run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test,
-# archive_wire.test, code_ledes.test, plover_types.test, people_wire.test, levant_ledes.test)
+# archive_wire.test, code_ledes.test, plover_types.test, people_wire.test, levant_ledes.test,
+# south_ledes.test)
 # are only ever scored.
 OWN_FLOORS = [
     ("blind_news.dev.jsonl", "root", 0.80),
@@ -65,6 +66,9 @@ OWN_FLOORS = [
     ("levant_ledes.dev.jsonl", "root", 0.78),
     ("levant_ledes.test.jsonl", "root", 0.70),
     ("levant_ledes.test.jsonl", "dyad_root", 0.57),
+    ("south_ledes.dev.jsonl", "root", 0.75),
+    ("south_ledes.test.jsonl", "root", 0.72),
+    ("south_ledes.test.jsonl", "dyad_root", 0.58),
 ]
 
 
