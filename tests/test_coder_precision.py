@@ -619,3 +619,13 @@ def test_every_gerund_listed_in_an_accusation_is_only_alleged(coder):
 def test_a_name_that_is_a_word_of_an_act_is_no_act(coder):
     got = codes(coder, "A Warsaw court registered Solidarity as a legal trade union on Monday.")
     assert not any(c.startswith("01") for _, _, c in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's President Daniel arap Moi told a rally in Nakuru on Friday that his government "
+    "would press ahead with reforms.",
+    "The prime minister addressed a protest rally of farmers in Lucknow on Sunday.",
+])
+def test_the_rally_a_leader_speaks_to_is_his_audience_not_his_protest(coder, text):
+    got = triples(coder.code_text(text))
+    assert not any(r == "14" for _, _, r in got), got
