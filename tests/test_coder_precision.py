@@ -629,3 +629,13 @@ def test_a_name_that_is_a_word_of_an_act_is_no_act(coder):
 def test_the_rally_a_leader_speaks_to_is_his_audience_not_his_protest(coder, text):
     got = triples(coder.code_text(text))
     assert not any(r == "14" for _, _, r in got), got
+
+
+def test_a_toll_after_an_act_of_no_violence_is_not_its_doer_s(coder):
+    got = triples(coder.code_text(
+        "Chile's president sent condolences to Peru on Sunday over the floods that swept "
+        "through Arequipa, killing more than 300 people."))
+    assert not any(s.startswith("CHL") and r in ("18", "19", "20") for s, _, r in got), got
+    # (after an attack the toll stays the attack's: no second event, the attack kept)
+    got = triples(coder.code_text("Rebels shelled the market in Juba, killing 20 people."))
+    assert any(r == "19" for _, _, r in got), got

@@ -335,6 +335,11 @@ def results(k: CoderKnowledge, s: SentenceState) -> None:
             head = s.by_verb.get(first.head.i) or _unaimed_attack(k, s, first.head,
                                                                   s.by_verb[i])
             t = first
+            if head and not any(e.root in k.rules.result_roots for e in head):
+                # ("conveyed his sympathy over the quake that devastated Flores, killing
+                # 2,000 people": a toll after an act of no violence is not its doer's)
+                s.by_verb.pop(i)
+                continue
         if any(e.root in k.rules.result_roots and e.asserted for e in head):
             victims = next((e.target for e in s.by_verb.pop(i) if e.target is not None), None)
             if victims is not None:
