@@ -73,6 +73,17 @@ CODES = [
      "power within a week or face sanctions.", ("IGO", "---", "139")),
     ("time_to_leave_with_nothing_threatened_is_an_expulsion", "Mali's junta gave the French "
      "ambassador 72 hours to leave the country.", ("MLI", "FRA", "174")),
+    # -- the twenty-first round: halts in any words (word classes halt, talks) -------------------
+    ("talks_called_off_are_halted_negotiations", "Colombia's president called off the peace "
+     "negotiations with the ELN on Friday.", ("COL", "COL", "164")),
+    ("a_party_suspending_its_part_in_talks_halts_them", "The Kurdish rebels suspended their "
+     "participation in the talks with Ankara on Monday.", ("TUR", "TUR", "164")),
+    ("food_aid_halted_is_humanitarian_aid_reduced", "The World Food Programme halted food "
+     "deliveries to Somalia on Tuesday.", ("IGO", "SOM", "1623")),
+    ("a_halt_placed_in_a_country_is_aimed_at_it", "The World Food Programme suspended aid "
+     "distributions in South Sudan on Friday.", ("IGO", "SSD", "1623")),
+    ("a_constitution_suspended_is_emergency_rule", "Niger's president suspended the "
+     "constitution on Monday.", ("NER", "---", "1724")),
 ]
 
 
