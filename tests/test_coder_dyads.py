@@ -453,3 +453,29 @@ def test_talks_two_sides_opened_in_a_city_are_held_there_not_with_the_city(coder
         "Nairobi on Monday."), level="code")
     assert ("SDNGOV", "SDNREB", "046") in got and ("SDNREB", "SDNGOV", "046") in got, got
     assert not any(t.startswith("KEN") or s.startswith("KEN") for s, t, _ in got), got
+
+
+# -- a passive act done to someone with no doer named --------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Two Italian aid workers were kidnapped in Baghdad on Tuesday.", ("---", "ITA", "181")),
+    ("The mayor of Chilpancingo was shot dead on Sunday.", ("---", "MEX", "186")),
+    ("Burundi's President Melchior Ndadaye was assassinated on Thursday.",
+     ("---", "BDI", "186")),
+])
+def test_a_passive_act_done_to_someone_is_by_an_unknown_doer(coder, text, expected):
+    got = country_codes(coder.code_text(text))
+    assert expected in got, got
+
+
+def test_a_passive_killing_of_people_with_no_office_names_no_doer(coder):
+    got = triples(coder.code_text("Three soldiers were killed in the north on Monday."))
+    assert not any(s == "---" for s, _, _ in got), got
+    # (one done in an attack the sentence names is the attack's doer's)
+    got = triples(coder.code_text("A Serb policeman was murdered in an attack by Kosovo "
+                                  "Albanians near Podujevo on Sunday."))
+    assert not any(s == "---" for s, _, _ in got), got
+
+
+def test_an_office_holder_of_a_city_is_of_the_city_s_country(coder):
+    got = triples(coder.code_text("Gunmen killed the mayor of Acapulco on Sunday."))
+    assert any(t == "MEXGOV" for _, t, _ in got), got

@@ -517,51 +517,52 @@ class ActorResolver(PronounResolver):
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if child.lower_ == "of":
+                got = self.resolve(pobj, matches, ctx, remember=False) \
+                    if child.lower_ == "of" else []
+                # "hundreds of civilians": a quantity word takes its actor from "of", even
+                # of unknown country ("leaders of the opposition": the members' sector).
+                if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown
+                            or got[0].agent):
+                    return got, "of"
+                if child.lower_ == "of" and head.lower_ not in self.dictionary.agent_words:
+                    continue  # (but "the mayor of Acapulco" is where he is mayor)
+                if child.lower_ == "from" and head.lemma_.lower() in \
+                        self.rules.carrier_nouns and (bodies := [a for c in [
+                            pobj, *conjuncts(pobj)] for a in self.resolve(
+                            c, matches, ctx, remember=False)[:1]]):
+                    return bodies, "of"  # ("a convoy from the WFP": what a body sends)
+                loc = self.location_country(pobj, matches)
+                if loc is None and child.lower_ == "at" and \
+                        head.lemma_.lower() in self.rules.staff_nouns and (
+                        body := [a for a in self.resolve(pobj, matches, ctx, remember=False)
+                                 if a.rule.startswith("org:")
+                                 and a.code.startswith(("IGO", "NGO"))]):
+                    # "judges at the International Criminal Court" (not "workers at
+                    # Samsung", who are labour)
+                    return body[:1], "at"
+                more: list[tuple[tuple[str, str], Token]] = []
+                if loc is None and child.lower_ == "from" and not allow_unknown:
+                    # "doctors from two American aid groups": from a body of a country;
+                    # "troops from the two countries": from each of them.
                     got = self.resolve(pobj, matches, ctx, remember=False)
-                    # "hundreds of civilians": a quantity word takes its actor from "of", even
-                    # of unknown country ("leaders of the opposition": the members' sector).
-                    if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown
-                                or got[0].agent):
-                        return got, "of"
-                else:
-                    if child.lower_ == "from" and head.lemma_.lower() in \
-                            self.rules.carrier_nouns and (bodies := [a for c in [
-                                pobj, *conjuncts(pobj)] for a in self.resolve(
-                                c, matches, ctx, remember=False)[:1]]):
-                        return bodies, "of"  # ("a convoy from the WFP": what a body sends)
-                    loc = self.location_country(pobj, matches)
-                    if loc is None and child.lower_ == "at" and \
-                            head.lemma_.lower() in self.rules.staff_nouns and (
-                            body := [a for a in self.resolve(pobj, matches, ctx, remember=False)
-                                     if a.rule.startswith("org:")
-                                     and a.code.startswith(("IGO", "NGO"))]):
-                        # "judges at the International Criminal Court" (not "workers at
-                        # Samsung", who are labour)
-                        return body[:1], "at"
-                    more: list[tuple[tuple[str, str], Token]] = []
-                    if loc is None and child.lower_ == "from" and not allow_unknown:
-                        # "doctors from two American aid groups": from a body of a country;
-                        # "troops from the two countries": from each of them.
-                        got = self.resolve(pobj, matches, ctx, remember=False)
-                        known = list(dict.fromkeys(
-                            a.country for a in got if a.country and len(a.country) == 3
-                            and not a.code.startswith(("IGO", "NGO"))))
-                        if known:
-                            loc = (known[0], pobj.text)
-                            more = [((c, pobj.text), pobj) for c in known[1:]]
-                        elif (groups := [a for a in got if a.rule.startswith("org:")]):
-                            # "fighters from the Islamic State", "doctors from MSF": members
-                            # of a group of no one country are the group's
-                            return groups, "of"
-                    if loc:
-                        # ("diplomats from Argentina, Chile and Peru": each place named)
-                        places = [(loc, pobj), *more,
-                                  *((o, c) for c in pobj.conjuncts
-                                    if (o := self.location_country(c, matches)))]
-                        return [Actor(code, place, t.idx, t.idx + len(t.text),
-                                      f"place:{place}", code, None)
-                                for (code, place), t in places], child.lower_
+                    known = list(dict.fromkeys(
+                        a.country for a in got if a.country and len(a.country) == 3
+                        and not a.code.startswith(("IGO", "NGO"))))
+                    if known:
+                        loc = (known[0], pobj.text)
+                        more = [((c, pobj.text), pobj) for c in known[1:]]
+                    elif (groups := [a for a in got if a.rule.startswith("org:")]):
+                        # "fighters from the Islamic State", "doctors from MSF": members
+                        # of a group of no one country are the group's
+                        return groups, "of"
+                if loc:
+                    # ("diplomats from Argentina, Chile and Peru": each place named)
+                    places = [(loc, pobj), *more,
+                              *((o, c) for c in pobj.conjuncts
+                                if (o := self.location_country(c, matches)))]
+                    return [Actor(code, place, t.idx, t.idx + len(t.text),
+                                  f"place:{place}", code, None)
+                            for (code, place), t in places], child.lower_
         after = head.doc[head.right_edge.i + 1] if head.right_edge.i + 1 < len(head.doc) else None
         if head.dep_ == "dobj" and after is not None and after.dep_ == "prep" and \
                 after.head.i == head.head.i and after.lower_ in self.rules.command_preps and (

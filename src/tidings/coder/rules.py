@@ -56,6 +56,7 @@ class Rules:
     hypothetical_verbs: frozenset[str]
     negating_verbs: frozenset[str]
     venue_target_roots: frozenset[str]
+    unknown_doer_roots: frozenset[str]
     allegation_verbs: frozenset[str]
     charging_verbs: frozenset[str]
     finding_verbs: frozenset[str]

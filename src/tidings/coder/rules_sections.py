@@ -167,6 +167,7 @@ def event_rules(data: RulesData) -> dict:
     """Which words make, recode or drop an event (venues, weapons, assassinations, sport...)."""
     venue = data.part("venue")
     return dict(
+        unknown_doer_roots=data.words("unknown_doer_roots"),
         venue_codes=data.words("venue", "codes"),
         visitor_code=venue.get("visitor", "042"),
         host_code=venue.get("host", "043"),

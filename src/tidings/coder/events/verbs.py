@@ -26,6 +26,7 @@ from tidings.coder.events.arguments import (
     target_candidates,
 )
 from tidings.coder.events.building import own_country, pairs, root_of
+from tidings.coder.events.doers import attack_doers, unknown_doer
 from tidings.coder.events.holders import held_by
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
@@ -81,7 +82,7 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
                 ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
     d = _Draft(verb, m.pattern, m.tokens, matches, ctx, speech)
     _arguments(k, d, m)
-    if not d.sources:
+    if not d.sources and not unknown_doer(k, d):
         return []
     _localise(k, d)
     d.flags = modality_of(k, verb, d.speaker)
@@ -148,7 +149,7 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
         source_heads = [agent] if agent is not None else []
         if agent is not None:
             d.used = [*d.used, agent.head]
-        elif p.code[:2] in k.rules.attack_doer_roots and (doers := _attack_doers(k, verb)):
+        elif p.code[:2] in k.rules.attack_doer_roots and (doers := attack_doers(k, verb)):
             source_heads = doers  # "two soldiers were killed in a PKK attack"
         elif p.code[:2] in k.rules.passive_place_roots or p.code in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
@@ -167,25 +168,6 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
         if p.speech:
             target_heads = speech_target(k, verb, d.used, d.matches, d.ctx)
     return source_heads, target_heads, place_source
-
-
-def _attack_doers(k: CoderKnowledge, verb: Token) -> list[Token]:
-    """The words naming who did the attack a passive act happened in ("were killed in a PKK
-    attack", "in an Israeli air strike"): the modifiers of an event noun of an attacking root
-    under "in"/"during" (rules.yaml attack_doer_roots, attack_doer_preps), on the verb or on
-    a verb coordinated with it ("two were killed and three wounded in a PKK attack")."""
-    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
-    if verb.dep_ == "conj":
-        verbs.append(verb.head)
-    for prep in (c for v in verbs for c in v.children):
-        if prep.dep_ != "prep" or prep.lower_ not in k.rules.attack_doer_preps:
-            continue
-        for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            if any(p.code[:2] in k.rules.attack_doer_roots
-                   for p in k.patterns.nouns.get(noun.lemma_.lower(), ())):
-                return [c for c in noun.lefts
-                        if c.dep_ in ("poss", "amod", "compound", "nmod")]
-    return []
 
 
 def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
@@ -596,3 +578,4 @@ def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Act
         targets = first_actors(k, concessions(k, verb), d.matches, d.ctx, d.speaker, d.speech,
                                avoid=sources)
     return targets
+

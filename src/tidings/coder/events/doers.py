@@ -1,0 +1,70 @@
+"""Doers the text does not name as subject: those named in the attack a passive act happened
+in ("two soldiers were killed in a PKK attack"), and the unknown doer of a passive act done to
+someone ("the mayor was shot dead": rules.yaml unknown_doer_roots, assassination)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from tidings.coder.context import UNKNOWN
+from tidings.coder.events.arguments import agent_of, office_holder
+from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.scope import CoderKnowledge
+from tidings.coder.patterns import Pattern
+from tidings.records import Actor
+
+
+class Draft(Protocol):
+    """What a verb's event is being built from (verbs._Draft)."""
+
+    verb: Token
+    p: Pattern
+    passive: bool
+    sources: list[Actor]
+    targets: list[Actor]
+
+
+def attack_doers(k: CoderKnowledge, verb: Token) -> list[Token]:
+    """The words naming who did the attack a passive act happened in ("were killed in a PKK
+    attack", "in an Israeli air strike"): the modifiers of an event noun of an attacking root
+    under "in"/"during" (rules.yaml attack_doer_roots, attack_doer_preps), on the verb or on
+    a verb coordinated with it ("two were killed and three wounded in a PKK attack")."""
+    noun = _attack_noun(k, verb)
+    return [] if noun is None else [c for c in noun.lefts
+                                    if c.dep_ in ("poss", "amod", "compound", "nmod")]
+
+
+def _attack_noun(k: CoderKnowledge, verb: Token) -> Token | None:
+    """The event noun of an attacking root under "in"/"during" on the verb or a verb
+    coordinated with it ("were killed in a PKK attack")."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ == "conj":
+        verbs.append(verb.head)
+    for prep in (c for v in verbs for c in v.children):
+        if prep.dep_ != "prep" or prep.lower_ not in k.rules.attack_doer_preps:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(p.code[:2] in k.rules.attack_doer_roots
+                   for p in k.patterns.nouns.get(noun.lemma_.lower(), ())):
+                return noun
+    return None
+
+
+def unknown_doer(k: CoderKnowledge, d: Draft) -> bool:
+    """A passive act with no agent, done to someone (rules.yaml unknown_doer_roots, or a
+    killing of an office holder), is done by an unknown doer; ``d.sources`` is set to it."""
+    verb = d.verb
+    if not (d.passive and d.targets and agent_of(verb) is None) or \
+            _attack_noun(k, verb) is not None:
+        return False  # (nor one done "in an attack by Kosovo Albanians": the attack's)
+    root = d.p.code[:2]
+    if root in k.rules.unknown_doer_roots or (
+            root in k.rules.violent_roots and
+            occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and
+            all(office_holder(k, t, verb.doc) for t in d.targets)):
+        d.sources = [Actor(UNKNOWN, verb.text, verb.idx, verb.idx + len(verb.text),
+                           "passive:unknown", None, None)]
+        return True
+    return False
