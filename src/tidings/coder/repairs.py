@@ -123,6 +123,7 @@ from tidings.coder.clauses import (
     restore_tensed_conjunct,
     restore_titled_pair,
 )
+from tidings.coder.names import restore_broken_name
 from tidings.coder.verbless import (
     MODIFIERS,
     restore_closing_attribution,
@@ -165,6 +166,9 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
     time_words, bound_words, aside_nouns = words.time_words, words.bound_words, words.aside_nouns
     infinitive_verbs, measure_nouns = words.infinitive_verbs, words.measure_nouns
     predicate_verbs = words.predicate_verbs
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            restore_broken_name(ent)
     for tok in doc:
         if tok.lower_ in time_words and tok.dep_ in _ROLES and tok.head.i != tok.i:
             name = _name_before(tok)
