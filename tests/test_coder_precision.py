@@ -639,3 +639,17 @@ def test_a_toll_after_an_act_of_no_violence_is_not_its_doer_s(coder):
     # (after an attack the toll stays the attack's: no second event, the attack kept)
     got = triples(coder.code_text("Rebels shelled the market in Juba, killing 20 people."))
     assert any(r == "19" for _, _, r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts in Nairobi say the ruling party could lose its majority in next year's vote.",
+    "Economists in Buenos Aires said on Monday that the new peso was unlikely to hold its value.",
+])
+def test_commentators_placed_only_by_where_they_are_name_no_actor(coder, text):
+    assert triples(coder.code_text(text)) == set()
+
+
+def test_commentators_of_a_body_speak_for_it(coder):
+    got = triples(coder.code_text("UN experts said on Tuesday that Myanmar's army had "
+                                  "committed war crimes in Rakhine."))
+    assert any(s.startswith("IGO") for s, _, _ in got), got

@@ -84,6 +84,7 @@ SECTIONS = {
                     "people_groups", "role_words",
                     "adjective_homographs", "stance_prefixes", "place_nouns", "former",
                     "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
+                    "commentators",
                     "command_nouns",
                     "aide_nouns", "aide_preps"},
     "codes": {"meeting_root", "threat_root", "violent_roots", "statement_root", "speech_roots",

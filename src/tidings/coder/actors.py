@@ -524,8 +524,9 @@ class ActorResolver(PronounResolver):
                 if got and (not got[0].code.startswith(UNKNOWN) or allow_unknown
                             or got[0].agent):
                     return got, "of"
-                if child.lower_ == "of" and head.lower_ not in self.dictionary.agent_words:
-                    continue  # (but "the mayor of Acapulco" is where he is mayor)
+                if child.lower_ == "of" and head.lower_ not in self.dictionary.agent_words \
+                        or head.lower_ in self.rules.commentators:
+                    continue  # ("the mayor of Acapulco" holds office there; analysts: none)
                 if child.lower_ == "from" and head.lemma_.lower() in \
                         self.rules.carrier_nouns and (bodies := [a for c in [
                             pobj, *conjuncts(pobj)] for a in self.resolve(

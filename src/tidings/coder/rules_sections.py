@@ -376,7 +376,7 @@ def actor_words(data: RulesData) -> dict:
         "state_nouns", "group_nouns", "nonstate_group_nouns", "ethnic", "people_groups",
         "role_words", "place_nouns", "adjective_homographs", "stance_prefixes",
         "former", "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
-        "aide_nouns", "aide_preps", "command_nouns")}
+        "aide_nouns", "aide_preps", "command_nouns", "commentators")}
 
 
 def code_rules(data: RulesData) -> dict:
