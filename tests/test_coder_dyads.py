@@ -479,3 +479,11 @@ def test_a_passive_killing_of_people_with_no_office_names_no_doer(coder):
 def test_an_office_holder_of_a_city_is_of_the_city_s_country(coder):
     got = triples(coder.code_text("Gunmen killed the mayor of Acapulco on Sunday."))
     assert any(t == "MEXGOV" for _, t, _ in got), got
+
+
+def test_a_weapon_that_went_off_as_people_were_killed_did_it(coder):
+    got = triples(coder.code_text("Three Indian soldiers were killed when a landmine planted "
+                                  "by Maoist rebels exploded under their truck on Monday."),
+                  level="code")
+    assert any(s.startswith("IND") and s.endswith("REB") and t == "INDMIL" and c.startswith("18")
+               for s, t, c in got), got

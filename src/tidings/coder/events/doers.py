@@ -8,10 +8,10 @@ from typing import Protocol
 
 from spacy.tokens import Token
 
-from tidings.coder.context import UNKNOWN
-from tidings.coder.events.arguments import agent_of, office_holder
+from tidings.coder.context import UNKNOWN, ArticleContext
+from tidings.coder.events.arguments import agent_of, authored, office_holder, weapon_of
 from tidings.coder.events.matching import occurs_as
-from tidings.coder.events.scope import CoderKnowledge
+from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.patterns import Pattern
 from tidings.records import Actor
 
@@ -34,6 +34,22 @@ def attack_doers(k: CoderKnowledge, verb: Token) -> list[Token]:
     noun = _attack_noun(k, verb)
     return [] if noun is None else [c for c in noun.lefts
                                     if c.dep_ in ("poss", "amod", "compound", "nmod")]
+
+
+def weapon_clause_doers(k: CoderKnowledge, verb: Token, matches: Matches,
+                        ctx: ArticleContext) -> list[Actor]:
+    """"Two soldiers were killed when a roadside bomb exploded", "... when a bomb planted by
+    Kurdish militants went off": the weapon that went off in a clause of the time of the act
+    did it, used by whom its phrase names (else by an unknown doer)."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in
+                                             k.rules.simultaneous_marks
+                                             for m in clause.children):
+            continue
+        for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+            if weapon_of(k, subj):
+                return authored(k, subj, matches, ctx)
+    return []
 
 
 def _attack_noun(k: CoderKnowledge, verb: Token) -> Token | None:

@@ -26,7 +26,7 @@ from tidings.coder.events.arguments import (
     target_candidates,
 )
 from tidings.coder.events.building import own_country, pairs, root_of
-from tidings.coder.events.doers import attack_doers, unknown_doer
+from tidings.coder.events.doers import attack_doers, unknown_doer, weapon_clause_doers
 from tidings.coder.events.holders import held_by
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
@@ -151,6 +151,9 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
             d.used = [*d.used, agent.head]
         elif p.code[:2] in k.rules.attack_doer_roots and (doers := attack_doers(k, verb)):
             source_heads = doers  # "two soldiers were killed in a PKK attack"
+        elif p.code[:2] in k.rules.attack_doer_roots and (
+                armed := weapon_clause_doers(k, verb, d.matches, d.ctx)):
+            place_source = armed  # "... were killed when a roadside bomb exploded"
         elif p.code[:2] in k.rules.passive_place_roots or p.code in k.rules.passive_place_roots:
             # "were expelled from Argentina", "was arrested in Lebanon": the state where
             # it happened did it.
