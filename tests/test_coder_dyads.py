@@ -406,24 +406,23 @@ def test_moscow_and_the_kremlin_are_the_soviet_state_while_it_stood(coder, date,
 # -- the twenty-first round: sides named by sector words ----------------------------------------
 def test_a_role_word_after_a_group_s_word_is_of_the_group_before_a_name(coder):
     got = triples(coder.code_text(
-        "Georgian President Eduard Shevardnadze met separatist leader Vladislav Ardzinba on "
-        "Thursday."))
-    assert ("GEOGOV", "GEOREB", "04") in got, got
-    assert ("GEOGOV", "GEOGOV", "04") not in got, got
+        "Moldovan President Mircea Snegur met separatist leader Igor Smirnov on Thursday."))
+    assert ("MDAGOV", "MDAREB", "04") in got, got
+    assert ("MDAGOV", "MDAGOV", "04") not in got, got
 
 
 def test_coordinated_sector_words_before_one_noun_name_both_sides(coder):
-    got = triples(coder.code_text("Sudanese government and rebel negotiators met in Nairobi on "
+    got = triples(coder.code_text("Ugandan government and rebel negotiators met in Juba on "
                                   "Monday."))
-    assert {("SDNGOV", "SDNREB"), ("SDNREB", "SDNGOV")} <= {(s, t) for s, t, _ in got}, got
+    assert {("UGAGOV", "UGAREB"), ("UGAREB", "UGAGOV")} <= {(s, t) for s, t, _ in got}, got
     # (one sector word alone is one side)
     got = triples(coder.code_text("Sudanese government negotiators met the rebels in Nairobi."))
     assert not any(s == "SDNREB" and t == "SDNREB" for s, t, _ in got), got
 
 
 @pytest.mark.parametrize("text", [
-    "Nepalese government negotiators and Maoist rebel representatives sat down for peace talks "
-    "on Friday.",
+    "Philippine government negotiators and communist rebel envoys sat down for peace talks in "
+    "Oslo on Friday.",
     "Indian and Pakistani officials resumed their stalled dialogue in Islamabad on Tuesday.",
 ])
 def test_talks_held_by_two_sides_named_together_are_between_them(coder, text):
@@ -449,10 +448,10 @@ def test_a_group_s_delegation_or_envoy_is_of_the_group(coder):
 
 def test_talks_two_sides_opened_in_a_city_are_held_there_not_with_the_city(coder):
     got = triples(coder.code_text(
-        "The Sudanese government and the rebels opened a new round of peace negotiations in "
-        "Nairobi on Monday."), level="code")
-    assert ("SDNGOV", "SDNREB", "046") in got and ("SDNREB", "SDNGOV", "046") in got, got
-    assert not any(t.startswith("KEN") or s.startswith("KEN") for s, t, _ in got), got
+        "The Ugandan government and the rebels opened a new round of peace negotiations in "
+        "Kinshasa on Tuesday."), level="code")
+    assert ("UGAGOV", "UGAREB", "046") in got and ("UGAREB", "UGAGOV", "046") in got, got
+    assert not any(t.startswith("COD") or s.startswith("COD") for s, t, _ in got), got
 
 
 # -- a passive act done to someone with no doer named --------------------------------------------
@@ -487,3 +486,4 @@ def test_a_weapon_that_went_off_as_people_were_killed_did_it(coder):
                   level="code")
     assert any(s.startswith("IND") and s.endswith("REB") and t == "INDMIL" and c.startswith("18")
                for s, t, c in got), got
+

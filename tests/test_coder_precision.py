@@ -622,8 +622,8 @@ def test_a_name_that_is_a_word_of_an_act_is_no_act(coder):
 
 
 @pytest.mark.parametrize("text", [
-    "Kenya's President Daniel arap Moi told a rally in Nakuru on Friday that his government "
-    "would press ahead with reforms.",
+    "Zambian President Frederick Chiluba told a rally in Ndola on Saturday that his party "
+    "would win the election.",
     "The prime minister addressed a protest rally of farmers in Lucknow on Sunday.",
 ])
 def test_the_rally_a_leader_speaks_to_is_his_audience_not_his_protest(coder, text):
