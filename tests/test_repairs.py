@@ -553,3 +553,13 @@ def test_a_name_with_a_word_parsed_as_a_preposition_is_one_name_again(coder):
     # (two people the parser took for one name stay two)
     got = triples(coder.code_text("Putin and Xi met in Moscow on Tuesday."))
     assert {("RUSGOV", "CHNGOV"), ("CHNGOV", "RUSGOV")} <= {(s, t) for s, t, _ in got}, got
+
+
+def test_a_coordinated_verb_s_noun_after_it_is_its_object_not_its_subject(coder):
+    got = triples(coder.code_text("The Croatian president toured the flooded towns on Sunday "
+                                  "and later met Serbian President Boris Tadic."))
+    assert ("HRVGOV", "SRBGOV", "04") in got, got
+    # (an attribution turned round keeps its speaker)
+    got = triples(coder.code_text("Troops shelled the town on Monday and killed ten rebels, "
+                                  "said the army spokesman."))
+    assert not any(r == "04" for _, _, r in got), got

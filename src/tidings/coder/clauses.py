@@ -171,3 +171,18 @@ def restore_particle_object(particle: Token) -> None:
         return
     obj.head, obj.dep_ = verb, "dobj"
 
+
+
+def restore_trailing_object(verb: Token, speech_verbs: frozenset[str]) -> None:
+    """"... laid a wreath at the memorial and later met Israeli Prime Minister Ehud Barak": a
+    coordinated verb whose only subject comes after it, with no object, has the subject of
+    the verb it is coordinated with and the noun after it as its object (not an attribution
+    turned round: "..., said the minister")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.lemma_.lower() in speech_verbs or \
+            not any(c.dep_ == "nsubj" for c in verb.head.children) or any(
+                c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i < verb.i:
+        return
+    subjects[0].dep_ = "dobj"

@@ -122,6 +122,7 @@ from tidings.coder.clauses import (
     restore_reduced_relative,
     restore_tensed_conjunct,
     restore_titled_pair,
+    restore_trailing_object,
 )
 from tidings.coder.names import restore_broken_name
 from tidings.coder.verbless import (
@@ -207,6 +208,7 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             restore_reduced_relative(tok)
         if tok.tag_ == "VBD" and tok.dep_ == "conj":
             restore_tensed_conjunct(tok)
+            restore_trailing_object(tok, words.speech_verbs)
         elif tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN"):
             restore_object_conjunct(tok)
         elif tok.tag_ == "VBG" and tok.dep_ == "pcomp" and \
