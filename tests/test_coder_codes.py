@@ -84,6 +84,10 @@ CODES = [
      "distributions in South Sudan on Friday.", ("IGO", "SSD", "1623")),
     ("a_constitution_suspended_is_emergency_rule", "Niger's president suspended the "
      "constitution on Monday.", ("NER", "---", "1724")),
+    ("property_taken_over_is_confiscated", "Venezuela's government took over the plantations "
+     "of 40 foreign companies on Tuesday.", ("VEN", "---", "1711")),
+    ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
+     "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
 ]
 
 
