@@ -86,6 +86,8 @@ CODES = [
      "constitution on Monday.", ("NER", "---", "1724")),
     ("property_taken_over_is_confiscated", "Venezuela's government took over the plantations "
      "of 40 foreign companies on Tuesday.", ("VEN", "---", "1711")),
+    ("an_attack_in_breach_of_a_truce_violates_it", "Serb forces shelled Gorazde on Monday in "
+     "violation of the truce.", ("SRB", "BIH", "196")),
     ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
      "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
 ]
