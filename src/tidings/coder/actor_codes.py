@@ -175,9 +175,7 @@ def coordinated_agents(actor: Actor, head: Token, matches: Matches) -> list[Acto
         return []
     out: list[Actor] = []
     for mod in head.lefts:
-        if mod.dep_ not in ("compound", "nmod", "amod"):
-            continue
-        if not mod.conjuncts:
+        if mod.dep_ not in ("compound", "nmod", "amod") or not mod.conjuncts:
             continue
         for conj in (mod, *mod.conjuncts):
             hit = matches.get(conj.i) if conj.i < head.i else None

@@ -172,7 +172,6 @@ def restore_particle_object(particle: Token) -> None:
     obj.head, obj.dep_ = verb, "dobj"
 
 
-
 def restore_trailing_object(verb: Token, speech_verbs: frozenset[str]) -> None:
     """"... laid a wreath at the memorial and later met Israeli Prime Minister Ehud Barak": a
     coordinated verb whose only subject comes after it, with no object, has the subject of

@@ -37,4 +37,3 @@ def restore_broken_name(name: Span) -> None:
             t.head, t.dep_ = last, "compound"
     for c in outside:
         c.head = last
-
