@@ -88,6 +88,12 @@ CODES = [
      "of 40 foreign companies on Tuesday.", ("VEN", "---", "1711")),
     ("an_attack_in_breach_of_a_truce_violates_it", "Serb forces shelled Gorazde on Monday in "
      "violation of the truce.", ("SRB", "BIH", "196")),
+    ("training_another_army_s_units_is_military_cooperation", "French instructors began "
+     "training Malian army battalions on Monday.", ("FRA", "MLI", "062")),
+    ("people_forced_across_a_border_are_expelled_en_masse", "Iranian authorities forced "
+     "thousands of Afghan migrants across the border in a week.", ("IRN", "AFG", "201")),
+    ("police_reinforcements_pouring_in_are_police_deployed", "Indian police reinforcements "
+     "poured into Srinagar on Friday.", ("IND", "---", "153")),
     ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
      "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
 ]
