@@ -487,3 +487,10 @@ def test_a_weapon_that_went_off_as_people_were_killed_did_it(coder):
     assert any(s.startswith("IND") and s.endswith("REB") and t == "INDMIL" and c.startswith("18")
                for s, t, c in got), got
 
+
+
+def test_whom_pressure_comes_from_is_whom_a_refusal_to_yield_answers(coder):
+    got = country_codes(coder.code_text(
+        "Zimbabwe's president said on Monday he would not bow to pressure from the European "
+        "Union over his government's land reforms."))
+    assert any(s == "ZWE" and t == "IGO" and c.startswith("12") for s, t, c in got), got
