@@ -653,3 +653,13 @@ def test_commentators_of_a_body_speak_for_it(coder):
     got = triples(coder.code_text("UN experts said on Tuesday that Myanmar's army had "
                                   "committed war crimes in Rakhine."))
     assert any(s.startswith("IGO") for s, _, _ in got), got
+
+
+def test_sides_of_a_joint_offensive_do_not_attack_each_other(coder):
+    got = triples(coder.code_text("Nigerien and Chadian troops began a joint offensive on "
+                                  "Monday."))
+    assert not any(s[:3] in ("NER", "TCD") and t[:3] in ("NER", "TCD") for s, t, _ in got), got
+    assert any(s == "NERMIL" and r == "19" for s, _, r in got), got
+    # (two sides named together that clash still fight each other)
+    got = triples(coder.code_text("Nigerien and Chadian troops clashed on Monday."))
+    assert ("NERMIL", "TCDMIL", "19") in got, got

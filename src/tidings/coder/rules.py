@@ -57,6 +57,8 @@ class Rules:
     negating_verbs: frozenset[str]
     venue_target_roots: frozenset[str]
     unknown_doer_roots: frozenset[str]
+    joint_words: frozenset[str]
+    joint_roots: frozenset[str]
     allegation_verbs: frozenset[str]
     charging_verbs: frozenset[str]
     finding_verbs: frozenset[str]

@@ -51,6 +51,8 @@ class RulesData:
 def clause_rules(data: RulesData) -> dict:
     """Which verbs and auxiliaries change what a clause asserts (future, refused, obliged...)."""
     return dict(
+        joint_words=data.words("joint_acts", "words"),
+        joint_roots=data.words("joint_acts", "roots"),
         future_verbs=data.words("future_verbs"),
         hypothetical_verbs=data.words("hypothetical_verbs"),
         negating_verbs=data.words("negating_verbs"),

@@ -74,6 +74,10 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         code in k.rules.reciprocal_roots
     if reciprocal and len(sources) > 1 and targets:
         targets, venue = _no_third_party(k, sources, targets, tokens, venue)
+    if not targets and len(sources) > 1 and root in k.rules.joint_roots and _joint(k, tokens):
+        # ("Kenyan and Somali forces began a joint offensive": each side's, not on each other)
+        return [ev for s in sources if (ev := make(k, code, s, None, tokens, index,
+                                                   p.id + " (joint)", flags))]
     if not targets and len(sources) > 1 and (
             p.symmetric or root in k.rules.reciprocal_roots
             or code in k.rules.reciprocal_roots):
@@ -140,6 +144,13 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                 if ev:
                     out.append(ev)
     return out
+
+def _joint(k: CoderKnowledge, tokens: list[Token]) -> bool:
+    """A word of the act's own (its verb or noun) is said to be joint ("a joint offensive",
+    "attacked jointly"; rules.yaml joint_acts)."""
+    return any(c.lower_ in k.rules.joint_words and c.dep_ in ("amod", "advmod")
+               for t in tokens for c in t.children)
+
 
 def _no_third_party(k: CoderKnowledge, sources: list[Actor], targets: list[Actor],
                     tokens: list[Token], venue: str | None
