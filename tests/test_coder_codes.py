@@ -94,6 +94,8 @@ CODES = [
      "thousands of Afghan migrants across the border in a week.", ("IRN", "AFG", "201")),
     ("police_reinforcements_pouring_in_are_police_deployed", "Indian police reinforcements "
      "poured into Srinagar on Friday.", ("IND", "---", "153")),
+    ("mediation_opened_between_two_sides_mediates_with_each", "Norway opened mediation "
+     "between the Sri Lankan government and the Tamil rebels on Friday.", ("NOR", "LKA", "045")),
     ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
      "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
 ]
