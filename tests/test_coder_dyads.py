@@ -394,7 +394,6 @@ def test_drills_named_as_such_are_a_show_of_force(coder):
     assert not any(r == "15" for _, _, r in got), got
 
 
-
 @pytest.mark.parametrize("date, expected", [("1986-04-16", "SUN"), ("1995-01-16", "RUS")])
 def test_moscow_and_the_kremlin_are_the_soviet_state_while_it_stood(coder, date, expected):
     for text in ("Moscow condemned the American raid on Libya.",
@@ -486,7 +485,6 @@ def test_a_weapon_that_went_off_as_people_were_killed_did_it(coder):
                   level="code")
     assert any(s.startswith("IND") and s.endswith("REB") and t == "INDMIL" and c.startswith("18")
                for s, t, c in got), got
-
 
 
 def test_whom_pressure_comes_from_is_whom_a_refusal_to_yield_answers(coder):
