@@ -96,6 +96,13 @@ CODES = [
      "poured into Srinagar on Friday.", ("IND", "---", "153")),
     ("mediation_opened_between_two_sides_mediates_with_each", "Norway opened mediation "
      "between the Sri Lankan government and the Tamil rebels on Friday.", ("NOR", "LKA", "045")),
+    # -- a passive act done to someone with no doer named is by an unknown doer --------------
+    ("a_kidnapping_with_no_doer_named", "Two Italian aid workers were kidnapped in Baghdad on "
+     "Tuesday.", ("---", "ITA", "181")),
+    ("an_office_holder_shot_dead_by_no_one_named", "The mayor of Chilpancingo was shot dead on "
+     "Sunday.", ("---", "MEX", "186")),
+    ("a_president_assassinated_by_no_one_named", "Burundi's President Melchior Ndadaye was "
+     "assassinated on Thursday.", ("---", "BDI", "186")),
     ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
      "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
 ]

@@ -453,18 +453,7 @@ def test_talks_two_sides_opened_in_a_city_are_held_there_not_with_the_city(coder
     assert not any(t.startswith("COD") or s.startswith("COD") for s, t, _ in got), got
 
 
-# -- a passive act done to someone with no doer named --------------------------------------------
-@pytest.mark.parametrize("text, expected", [
-    ("Two Italian aid workers were kidnapped in Baghdad on Tuesday.", ("---", "ITA", "181")),
-    ("The mayor of Chilpancingo was shot dead on Sunday.", ("---", "MEX", "186")),
-    ("Burundi's President Melchior Ndadaye was assassinated on Thursday.",
-     ("---", "BDI", "186")),
-])
-def test_a_passive_act_done_to_someone_is_by_an_unknown_doer(coder, text, expected):
-    got = country_codes(coder.code_text(text))
-    assert expected in got, got
-
-
+# -- a passive act done to someone with no doer named (its codes: test_coder_codes.CODES) ------
 def test_a_passive_killing_of_people_with_no_office_names_no_doer(coder):
     got = triples(coder.code_text("Three soldiers were killed in the north on Monday."))
     assert not any(s == "---" for s, _, _ in got), got
