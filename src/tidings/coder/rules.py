@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.coder.rules_sections import (
+    JointWork,
     MassKilling,
     RallySupport,
     RulesData,
@@ -208,6 +209,7 @@ class Rules:
     rally_support: RallySupport
     rally_opposition: RallySupport
     similar_acts: SimilarActs
+    joint_work: JointWork
     denial_nouns: frozenset[str]
     denial_code: str | None
     ending_verbs: tuple[tuple[str, ...], ...]

@@ -277,6 +277,7 @@ def answer_rules(data: RulesData) -> dict:
         rally_support=rally_support(data),
         rally_opposition=rally_support(data, "rally_opposition"),
         similar_acts=similar_acts(data),
+        joint_work=joint_work(data),
     )
 
 
@@ -320,6 +321,27 @@ class SimilarActs:
 
 def similar_acts(data: RulesData) -> SimilarActs:
     return SimilarActs(data.words("similar_acts", "words"), data.words("similar_acts", "nouns"))
+
+
+@dataclass(frozen=True, slots=True)
+class JointWork:
+    """rules.yaml joint_acts.cooperation: work two sides named together do jointly (a verb's
+    adverb or its object's adjective of ``words``, the object not one of ``not_work``) is
+    cooperation between them (``code``; ``military_code`` for sides all of
+    ``military_agents``)."""
+
+    words: frozenset[str] = frozenset()
+    code: str | None = None
+    military_code: str | None = None
+    military_agents: frozenset[str] = frozenset()
+    not_work: frozenset[str] = frozenset()
+
+
+def joint_work(data: RulesData) -> JointWork:
+    part = data.part("joint_acts").get("cooperation") or {}
+    return JointWork(frozenset(part.get("words") or ()), part.get("code"),
+                     part.get("military_code"), frozenset(part.get("military_agents") or ()),
+                     frozenset(part.get("not_work") or ()))
 
 
 def mass_killing(data: RulesData) -> MassKilling | None:

@@ -33,6 +33,7 @@ from tidings.coder.events.crowds import crowd_demands
 from tidings.coder.events.evaluations import evaluations
 from tidings.coder.events.halts import halted_attacks
 from tidings.coder.events.holders import release_holders
+from tidings.coder.events.joint_work import joint_work
 from tidings.coder.events.meetings import meeting_kinds
 from tidings.coder.events.modality import modality_of
 from tidings.coder.events.provocations import border_party, provoker
@@ -547,5 +548,6 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("topics", topics),
     SentenceRule("halted_attacks", halted_attacks),
     SentenceRule("meeting_kinds", meeting_kinds),
+    SentenceRule("joint_work", joint_work),
     SentenceRule("sport", sport),
 )

@@ -1,0 +1,44 @@
+"""Constructions the coder reads through a general mechanism (the twenty-second round), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+def dyads(coder, text):
+    """(source country, target country, root) of each event: the dyad_root level."""
+    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+
+
+# -- work two sides named together do jointly is cooperation between them ---------------------
+@pytest.mark.parametrize("text, a, b, root", [
+    ("Peru and Ecuador began jointly clearing mines from their border area on Monday.",
+     "PER", "ECU", "06"),
+    ("Norwegian and Russian scientists started joint research on Arctic cod stocks last week.",
+     "NOR", "RUS", "06"),
+    ("Egypt and Jordan will jointly operate the new power line, officials said.",
+     "EGY", "JOR", "03"),  # (intended, not yet done)
+])
+def test_work_two_sides_do_jointly_is_cooperation_both_ways(coder, text, a, b, root):
+    got = dyads(coder, text)
+    assert (a, b, root) in got and (b, a, root) in got, got
+
+
+def test_a_joint_offensive_is_military_cooperation_of_its_sides(coder):
+    got = triples(coder.code_text("Ugandan and Congolese troops launched a joint offensive on "
+                                  "Tuesday."), level="code")
+    assert ("UGAMIL", "CODMIL", "062") in got and ("CODMIL", "UGAMIL", "062") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia issued a joint statement on the border on Friday.",
+    "Chile and Bolivia jointly condemned the violence.",
+    "Greece and Cyprus held a joint news conference in Nicosia.",
+    "Oil output in Kuwait and Qatar rose jointly by 3 percent.",
+])
+def test_documents_acts_of_their_own_and_figures_done_jointly_are_no_cooperation(coder, text):
+    got = dyads(coder, text)
+    assert not any(r == "06" for _, _, r in got), got
