@@ -42,3 +42,19 @@ def test_a_joint_offensive_is_military_cooperation_of_its_sides(coder):
 def test_documents_acts_of_their_own_and_figures_done_jointly_are_no_cooperation(coder, text):
     got = dyads(coder, text)
     assert not any(r == "06" for _, _, r in got), got
+
+
+# -- a sum named by its figure alone is money; paid out and given to the recipient -------------
+@pytest.mark.parametrize("text, expected", [
+    ("The Asian Development Bank paid out $450 million to Sri Lanka on Friday.",
+     ("IGO", "LKA", "07")),
+    ("Saudi Arabia gave Pakistan's central bank $3 billion last month.", ("SAU", "PAK", "07")),
+    ("The IMF will lend Ghana $600 million, the fund said.", ("IGO", "GHA", "03")),
+])
+def test_a_sum_of_money_given_to_a_state_is_aid(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_a_figure_of_people_is_no_sum_of_money(coder):
+    got = dyads(coder, "Floods have left 2 million people homeless in Bangladesh.")
+    assert not any(r == "07" for _, _, r in got), got
