@@ -58,3 +58,14 @@ def test_a_sum_of_money_given_to_a_state_is_aid(coder, text, expected):
 def test_a_figure_of_people_is_no_sum_of_money(coder):
     got = dyads(coder, "Floods have left 2 million people homeless in Bangladesh.")
     assert not any(r == "07" for _, _, r in got), got
+
+
+# -- whom a verb lets act ("allowed [the inspectors to enter]") is the verb's object -----------
+@pytest.mark.parametrize("text, expected", [
+    ("Libya allowed UN inspectors to visit the chemical plant on Monday.",
+     ("LBY", "IGOUNO", "0862")),
+    ("Ethiopia allowed aid workers to enter Tigray on Friday.", ("ETH", "ETHNGO", "0863")),
+])
+def test_whom_a_state_lets_act_is_the_object_of_its_permission(coder, text, expected):
+    assert expected in triples(coder.code_text(text), level="code")
+

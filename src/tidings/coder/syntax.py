@@ -49,6 +49,8 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     if tok.dep_ == "aux" and tok.lower_ == "to" and noun_infinitive(tok.head) and \
             tok.head.head in used:
         return True  # ... or of a pattern noun's ("reach consensus to ...")
+    if _let_act(tok, head):
+        return True  # "allowed [the inspectors to enter]": whom the head lets act is its object
     if tok.dep_ == "prep" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "by" and \
             tok.head.head.head.i == head.i and tok.i > tok.head.i:
         return True  # "attacks by militants on villages": the attacks' "on", hung on the doer
@@ -62,6 +64,8 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "poss":
             return False
+        if _let_act(t, head):
+            return True  # ("allowed [aid workers to enter]": a word of that object's)
         if t.pos_ in ("VERB", "AUX") and t not in used:
             return False
         if t.dep_ == "prep" and t.lower_ != "of" and t.head.pos_ in ("NOUN", "PROPN") and \
@@ -71,6 +75,13 @@ def reachable(tok: Token, head: Token, used: list[Token]) -> bool:
             return False
         t = t.head
     return True
+
+
+def _let_act(tok: Token, head: Token) -> bool:
+    """``tok`` is the subject of an infinitive of ``head`` parsed as a clause of its own
+    ("allowed [the inspectors to enter]"): the one the head acts on."""
+    return tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and tok.head.head.i == head.i \
+        and infinitive(tok.head)
 
 
 def verb_of(tok: Token) -> int:

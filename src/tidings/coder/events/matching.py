@@ -47,11 +47,13 @@ def clause_of(head: Token, max_depth: int = 4, passive_subject: bool = False) ->
         t, depth = stack.pop()
         if t.dep_ in _CLAUSE_STOP and not infinitive(t) and not noun_infinitive(t) and \
                 not small_clause(t) and not (t.dep_ == "nsubj" and small_clause(t.head)) \
+                and not (t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and infinitive(t.head)) \
                 and not _coordinated_thing(t) \
                 and not (passive_subject and t.dep_ == "nsubjpass" and t.head.i == head.i):
             # (for pattern words, the subject of a passive verb is its object: "sanctions
             # were imposed on ..."; a small clause is the verb's own: "found him guilty",
-            # "allowed the inspectors back")
+            # "allowed the inspectors back", and so is the subject of an infinitive parsed as
+            # a clause of its own: "allowed [the inspectors to enter]")
             continue
         if not _hyphened_modifier(t):
             out.append(t)
