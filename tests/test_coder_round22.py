@@ -69,3 +69,19 @@ def test_a_figure_of_people_is_no_sum_of_money(coder):
 def test_whom_a_state_lets_act_is_the_object_of_its_permission(coder, text, expected):
     assert expected in triples(coder.code_text(text), level="code")
 
+
+
+# -- support rallied for someone is coded as that, not also as an appeal to those urged -------
+def test_an_appeal_to_rally_behind_someone_is_support_for_that_one_only(coder):
+    got = dyads(coder, "Lithuania urged its European partners on Monday to stand behind "
+                       "Moldova's government.")
+    assert ("LTU", "MDA", "05") in got, got
+    assert not any(r == "02" for _, _, r in got), got
+
+
+def test_asking_partners_not_to_act_together_against_someone_rallies_no_one(coder):
+    got = dyads(coder, "Slovakia urged its neighbours on Monday not to unite against "
+                       "Hungary's government.")
+    assert not any(r == "11" for _, _, r in got), got
+    assert ("SVK", "HUN", "11") in dyads(coder, "Slovakia urged its neighbours on Monday to "
+                                                "unite against Hungary's government.")

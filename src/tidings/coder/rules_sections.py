@@ -302,12 +302,13 @@ class RallySupport:
     roots: frozenset[str] = frozenset()
     verbs: frozenset[str] = frozenset()
     preps: frozenset[str] = frozenset()
+    objects: bool = True  # (the infinitive's object names the one supported)
 
 
 def rally_support(data: RulesData, key: str = "rally_support") -> RallySupport:
     part = data.part(key)
     return RallySupport(part.get("code"), data.words(key, "roots"), data.words(key, "verbs"),
-                        data.words(key, "preps"))
+                        data.words(key, "preps"), bool(part.get("objects", True)))
 
 
 @dataclass(frozen=True, slots=True)

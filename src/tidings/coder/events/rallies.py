@@ -1,7 +1,8 @@
 """Support rallied on someone's behalf: "Poland urged its partners to rally behind Moldova",
 "France lobbied EU members to throw their weight behind Armenia" are acts for the one
-supported (CAMEO 053, "rally support on behalf of") as well as appeals to those urged
-(sentence rule ``rallied_support``; rules.yaml ``rally_support``)."""
+supported (CAMEO 053, "rally support on behalf of"), not appeals to those urged, as the CAMEO
+manual's own example codes it (sentence rule ``rallied_support``; rules.yaml
+``rally_support``)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from tidings.records import Actor
 def rallied_support(k: CoderKnowledge, s: SentenceState) -> None:
     """An appeal (rules.yaml ``rally_support.roots``) whose verb asks the addressed to support
     someone (an infinitive of ``rally_support.verbs`` with an actor for its object or after one
-    of ``rally_support.preps``) is also support rallied on that one's behalf, aimed at them;
+    of ``rally_support.preps``) is support rallied on that one's behalf, aimed at them;
     one asking them to act together against someone (``rally_opposition``), opposition rallied
     against that one."""
     for rs in (k.rules.rally_support, k.rules.rally_opposition):
@@ -41,7 +42,7 @@ def _rallied(k: CoderKnowledge, s: SentenceState, rs: RallySupport, code: str) -
             if e.root not in rs.roots or not others:
                 out.append(e)
                 continue
-            out += [e, *(replace(recoded(k, e, code, f"rally:{e.rule}"), target=t)
+            out += [*(replace(recoded(k, e, code, f"rally:{e.rule}"), target=t)
                          for t in others)]
         s.by_verb[i] = out
 
@@ -50,9 +51,10 @@ def _supported(k: CoderKnowledge, verb: Token, s: SentenceState,
                rs: RallySupport) -> list[Actor]:
     """Whom the infinitive of support (or opposition) under ``verb`` names."""
     for c in verb.children:
-        if c.dep_ not in ("xcomp", "ccomp") or c.lemma_.lower() not in rs.verbs:
-            continue
-        heads = [g for g in c.children if g.dep_ == "dobj"]
+        if c.dep_ not in ("xcomp", "ccomp") or c.lemma_.lower() not in rs.verbs or any(
+                g.dep_ == "neg" for g in c.children):
+            continue  # ("urged Blair not to join ...": asked not to)
+        heads = [g for g in c.children if g.dep_ == "dobj"] if rs.objects else []
         heads += [o for p in c.children if p.dep_ == "prep" and p.lower_ in rs.preps
                   for o in p.children if o.dep_ == "pobj"]
         heads += [o for d in c.children if d.dep_ == "dobj" for p in d.children
