@@ -85,3 +85,11 @@ def test_asking_partners_not_to_act_together_against_someone_rallies_no_one(code
     assert not any(r == "11" for _, _, r in got), got
     assert ("SVK", "HUN", "11") in dyads(coder, "Slovakia urged its neighbours on Monday to "
                                                 "unite against Hungary's government.")
+
+
+# -- talks a third party mediated or hosted are the parties' talks as well ---------------------
+def test_talks_a_third_party_hosts_between_two_sides_are_their_talks(coder):
+    got = dyads(coder, "Switzerland hosted talks between the Armenian and Azerbaijani "
+                       "foreign ministers in Geneva on Friday.")
+    assert ("CHE", "ARM", "04") in got and ("CHE", "AZE", "04") in got, got
+    assert ("ARM", "AZE", "04") in got and ("AZE", "ARM", "04") in got, got

@@ -89,6 +89,13 @@ class EventExtractor:
         return tok.dep_ == "pobj" and tok.head.lower_ in rules.consultation_preps and \
             tok.lemma_.lower() in rules.consultation_nouns
 
+    def _mediated_talks(self, s: SentenceState, tok: Token) -> bool:
+        """``tok`` names talks a third party mediated or hosted ("Norway mediated talks
+        between the government and the ELN"): the parties' talks are an event of their own."""
+        rules = self.k.rules
+        return tok.dep_ == "dobj" and tok.lemma_.lower() in rules.consultation_nouns and any(
+            e.code == rules.mediation_code for e in s.by_verb.get(tok.head.i) or ())
+
     def _topic_of_talks(self, s: SentenceState, tok: Token) -> bool:
         """``tok`` is what talks were about: the object of a preposition of topic
         (rules.yaml topic_preps) on a noun of talks, or on a verb coded as a meeting."""
@@ -113,7 +120,9 @@ class EventExtractor:
             # driven ...", is looked up by its own form)
             gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass") and \
                 tok.i not in s.by_verb
-            if not gerund and (tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed):
+            mediated = self._mediated_talks(s, tok)
+            if not gerund and (tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed
+                               and not mediated):
                 continue  # (a gerund's own verb pattern, making no event, used it: no matter)
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "PERSON") and tok.is_title and \
                     tok.i > tok.sent.start:
@@ -125,7 +134,7 @@ class EventExtractor:
             if verb_of(tok) in coded_verbs and not (
                     tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps) and \
                     not self._consultation(tok) and claimed(self.k, tok) is None and \
-                    verb_of(tok) not in idle:
+                    verb_of(tok) not in idle and not mediated:
                 continue
             if tok.dep_ == "nsubj" and any(e.rule.startswith("weapon:")
                                            for e in s.by_verb.get(tok.head.i) or ()):
