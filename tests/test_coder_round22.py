@@ -93,3 +93,20 @@ def test_talks_a_third_party_hosts_between_two_sides_are_their_talks(coder):
                        "foreign ministers in Geneva on Friday.")
     assert ("CHE", "ARM", "04") in got and ("CHE", "AZE", "04") in got, got
     assert ("ARM", "AZE", "04") in got and ("AZE", "ARM", "04") in got, got
+
+
+# -- a fine is a judgement only when a court imposes it; a regulator is the state --------------
+def test_a_regulator_s_fine_is_an_administrative_sanction_and_a_court_s_a_judgement(coder):
+    got = triples(coder.code_text("Turkey's competition regulator fined Google 296 million "
+                                  "lira on Wednesday."), level="code")
+    assert any(s == "TURGOV" and c == "172" for s, _, c in got), got
+    got = triples(coder.code_text("A court in Istanbul fined the newspaper's editor on "
+                                  "Wednesday."), level="code")
+    assert any(s == "TURJUD" and c == "116" for s, _, c in got), got
+
+
+def test_a_state_body_blocking_access_to_a_platform_censors_it(coder):
+    got = dyads(coder, "Pakistan's telecoms regulator blocked access to the messaging "
+                       "platform on Saturday.")
+    assert ("PAK", "PAK", "17") in got, got
+    assert not any(r == "14" for _, _, r in got), got
