@@ -110,3 +110,16 @@ def test_a_state_body_blocking_access_to_a_platform_censors_it(coder):
                        "platform on Saturday.")
     assert ("PAK", "PAK", "17") in got, got
     assert not any(r == "14" for _, _, r in got), got
+
+
+# -- investigating or condemning an act is aimed at the doer its phrase names ------------------
+@pytest.mark.parametrize("text, source, target", [
+    ("Nigeria's human rights commission opened an inquiry into the deaths of 30 villagers "
+     "shot by soldiers in Zamfara.", "NGA", "NGAMIL"),
+    ("The European Union condemned the beatings of students committed by riot police in "
+     "Tbilisi.", "IGOEUREEC", "GEOCOP"),
+])
+def test_an_act_investigated_or_condemned_is_aimed_at_its_named_doer(coder, text, source,
+                                                                     target):
+    got = triples(coder.code_text(text))
+    assert any(s.startswith(source) and t == target for s, t, _ in got), got

@@ -40,7 +40,7 @@ def test_every_code_named_in_the_rules_exists():
 def test_every_root_named_in_the_rules_exists():
     for key in ("targetless_roots", "addressed_roots", "abroad_only_roots",
                 "venue_target_roots", "domestic_roots", "conditional_target_roots",
-                "attack_doer_roots", "unknown_doer_roots",
+                "attack_doer_roots", "unknown_doer_roots", "act_doer_roots",
                 "provoked_roots", "shared_target_roots", "own_country_noun_roots",
                 "mutual_topic_roots", "destination_roots"):
         assert set(RULES[key]) <= ROOTS, key

@@ -58,6 +58,7 @@ class Rules:
     negating_verbs: frozenset[str]
     venue_target_roots: frozenset[str]
     unknown_doer_roots: frozenset[str]
+    act_doer_roots: frozenset[str]
     joint_words: frozenset[str]
     joint_roots: frozenset[str]
     allegation_verbs: frozenset[str]

@@ -52,6 +52,7 @@ def clause_rules(data: RulesData) -> dict:
     """Which verbs and auxiliaries change what a clause asserts (future, refused, obliged...)."""
     return dict(
         joint_words=data.words("joint_acts", "words"),
+        act_doer_roots=data.words("act_doer_roots"),
         joint_roots=data.words("joint_acts", "roots"),
         future_verbs=data.words("future_verbs"),
         hypothetical_verbs=data.words("hypothetical_verbs"),

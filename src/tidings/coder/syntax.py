@@ -243,3 +243,26 @@ def subjunctive(clause: Token) -> bool:
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         return False
     return clause.tag_ == "VB" or clause.head.tag_ == "VBD"
+
+
+def act_doers(heads: list[Token]) -> list[Token]:
+    """Who did the act a noun names, when its own phrase says it (rules.yaml act_doer_roots):
+    "the killings committed by security forces", "the deaths of protesters shot by police",
+    "the shooting of students by soldiers"; none when any of ``heads`` names no doer."""
+    out: list[Token] = []
+    for noun in heads:
+        if noun.pos_ != "NOUN":
+            return []
+        described = [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj")]
+        found = [g for n in described for c in n.children
+                 if c.dep_ in ("prep", "agent") and c.lower_ == "by" and n is noun
+                 for g in c.children if g.dep_ == "pobj"]
+        found += [g for n in described for c in n.children
+                  if c.dep_ == "acl" and c.tag_ == "VBN"
+                  for b in c.children if b.dep_ == "agent"
+                  for g in b.children if g.dep_ == "pobj"]
+        if not found:
+            return []
+        out += found
+    return out

@@ -12,7 +12,7 @@ from tidings.coder.context import ArticleContext
 from tidings.coder.events.matching import clause_of
 from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.events.venues import place_of
-from tidings.coder.syntax import infinitive, prep_objects, through_prep
+from tidings.coder.syntax import act_doers, infinitive, prep_objects, through_prep
 from tidings.records import Actor
 
 
@@ -172,6 +172,7 @@ def _act_doers(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterator[li
         if c.dep_ == "dobj" and c not in used and c.lemma_.lower() in k.patterns.nouns:
             yield from prep_objects([p for p in c.children if p.dep_ in ("prep", "agent")],
                                     ("by",))
+            yield act_doers([c])  # ("condemned the killings committed by security forces")
 
 
 def _verb_preps(verb: Token) -> list[Token]:

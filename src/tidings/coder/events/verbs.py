@@ -47,7 +47,14 @@ from tidings.coder.events.venues import (
     venue_of,
 )
 from tidings.coder.patterns import Pattern
-from tidings.coder.syntax import each_other, infinitive, is_clausal, prep_objects, small_clause
+from tidings.coder.syntax import (
+    act_doers,
+    each_other,
+    infinitive,
+    is_clausal,
+    prep_objects,
+    small_clause,
+)
 from tidings.records import Actor, Event
 
 PLACED = "in:place:"  # (the rule of an agent placed by a place phrase: "rebels in Jeddah")
@@ -184,6 +191,8 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
         d.sources, d.targets = (sources, pair) if sources else (pair, [])
         return
     sources = d.actors(k, source_heads) or place_source
+    if target_heads and p.code[:2] in k.rules.act_doer_roots:
+        target_heads = act_doers(target_heads) or target_heads  # ("into deaths ... by police")
     if target_heads or d.passive or p.source:
         targets = d.actors(k, target_heads) or destination(k, p.code, target_heads, d.matches,
                                                            sources)
