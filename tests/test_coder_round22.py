@@ -123,3 +123,20 @@ def test_an_act_investigated_or_condemned_is_aimed_at_its_named_doer(coder, text
                                                                      target):
     got = triples(coder.code_text(text))
     assert any(s.startswith(source) and t == target for s, t, _ in got), got
+
+
+# -- a crowd that clashes with the police riots; the police do not riot back ---------------------
+def test_a_crowd_clashing_with_police_riots_one_way(coder):
+    got = dyads(coder, "Farmers clashed with police outside the agriculture ministry in "
+                       "Warsaw on Wednesday.")
+    assert any(t == "POL" and r == "14" for _, t, r in got), got
+    assert not any(e.source.code.endswith("COP") and e.root == "14"
+                   for e in coder.code_text("Farmers clashed with police outside the "
+                                            "agriculture ministry in Warsaw on Wednesday."))
+
+
+def test_soldiers_looting_seize_property_and_a_crowd_looting_riots(coder):
+    got = triples(coder.code_text("Rwandan soldiers looted shops in Goma on Sunday."))
+    assert ("RWAMIL", "COD", "17") in got, got
+    got = triples(coder.code_text("Rioters looted shops in Durban on Sunday."))
+    assert any(r == "14" for _, _, r in got), got
