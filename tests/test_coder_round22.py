@@ -140,3 +140,16 @@ def test_soldiers_looting_seize_property_and_a_crowd_looting_riots(coder):
     assert ("RWAMIL", "COD", "17") in got, got
     got = triples(coder.code_text("Rioters looted shops in Durban on Sunday."))
     assert any(r == "14" for _, _, r in got), got
+
+
+# -- word classes of the home front: thrown objects, evidence handed over, investigations ---------
+@pytest.mark.parametrize("text, expected", [
+    ("Angry villagers pelted Peru's energy minister with eggs in Cusco on Friday.",
+     ("PER", "PER", "14")),
+    ("Romanian prosecutors put the former finance minister under investigation on Monday.",
+     ("ROU", "ROU", "09")),
+    ("Slovakia's police handed prosecutors new evidence in the journalist's murder case.",
+     ("SVK", "SVK", "06")),
+])
+def test_constructions_of_domestic_politics(coder, text, expected):
+    assert expected in dyads(coder, text)
