@@ -153,3 +153,15 @@ def test_soldiers_looting_seize_property_and_a_crowd_looting_riots(coder):
 ])
 def test_constructions_of_domestic_politics(coder, text, expected):
     assert expected in dyads(coder, text)
+
+
+# -- a particle parsed as a preposition does not hide the phrase after it ---------------------
+def test_walking_out_of_talks_with_someone_is_aimed_at_them(coder):
+    assert ("ZWE", "ZWE", "16") in dyads(
+        coder, "Zimbabwe's opposition walked out of talks with the ruling party on Monday.")
+
+
+def test_an_attribution_with_according_to_names_no_target(coder):
+    got = dyads(coder, "China has massed troops near the border, according to Taiwanese "
+                       "officials.")
+    assert not any(t == "TWN" for _, t, _ in got), got

@@ -184,6 +184,10 @@ def _verb_preps(verb: Token) -> list[Token]:
     preps += [g for c in verb.children if c.dep_ == "prt" or (
                   c.dep_ == "advmod" and c.pos_ == "ADV" and c.i == verb.i + 1)
               for g in c.children if g.dep_ == "prep"]
+    # (and on a particle right after the verb parsed as a preposition with no object:
+    # "walked out of talks with the government"; not "according to")
+    preps += [g for c in list(preps) if c.i == verb.i + 1 and not any(
+        o.dep_ == "pobj" for o in c.children) for g in c.children if g.dep_ == "prep"]
     return preps
 
 def _prep_candidates(k: CoderKnowledge, verb: Token, preps: list[Token]) -> Iterator[list[Token]]:
