@@ -165,3 +165,11 @@ def test_an_attribution_with_according_to_names_no_target(coder):
     got = dyads(coder, "China has massed troops near the border, according to Taiwanese "
                        "officials.")
     assert not any(t == "TWN" for _, t, _ in got), got
+
+
+# -- an event noun inside a clause that is not asserted is not asserted either -----------------
+def test_an_operation_inside_a_denied_accusation_is_not_asserted(coder):
+    events = coder.code_text("Mali's army on Monday rejected claims that its soldiers had "
+                             "executed villagers during an offensive against jihadists.")
+    assert not any(e.root in ("18", "19", "20") and e.asserted for e in events), \
+        [(e.code, e.rule) for e in events]

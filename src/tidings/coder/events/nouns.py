@@ -29,7 +29,7 @@ from tidings.coder.events.modality import governed_as, modality_of
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
 from tidings.coder.patterns import Pattern
-from tidings.coder.syntax import governed_by, infinitive, noun_infinitive
+from tidings.coder.syntax import governed_by, infinitive, noun_infinitive, verb_of
 from tidings.records import Actor, Event
 
 
@@ -349,6 +349,12 @@ def _noun_modality(k: CoderKnowledge, noun: Token, code: str,
     """Whether the event is asserted, negated, future or hypothetical, from the noun's verb
     (and not asserted at all when the verb cancels it, or ends a fight)."""
     flags = modality_of(k, noun.head, speaker) if noun.head.pos_ == "VERB" else ASSERTED
+    if noun.head.pos_ != "VERB" and (v := verb_of(noun)) >= 0 and not infinitive(noun.doc[v]):
+        # ("denied that its troops killed civilians during an operation against bandits":
+        # what the phrase's verb does not assert, the phrase does not either; an infinitive's
+        # phrase is often the clause's: "urged Pakistan to pull back after talks with ...")
+        around = modality_of(k, noun.doc[v], speaker)
+        flags = flags._replace(negated=around.negated, hypothetical=around.hypothetical)
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         # "a visit by the minister is expected next month": what its own verb makes of it
         kind = governed_as(k, noun.head)
