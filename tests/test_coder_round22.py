@@ -173,3 +173,27 @@ def test_an_operation_inside_a_denied_accusation_is_not_asserted(coder):
                              "executed villagers during an offensive against jihadists.")
     assert not any(e.root in ("18", "19", "20") and e.asserted for e in events), \
         [(e.code, e.rule) for e in events]
+
+
+# -- settling a quarrel is coded as an intent or a wish, never as done (pattern option wanted) --
+def test_settling_a_quarrel_is_an_intent_or_an_appeal(coder):
+    got = dyads(coder, "The presidents of Eritrea and Djibouti said on Sunday they were "
+                       "determined to end their border quarrel this year.")
+    assert ("ERI", "DJI", "03") in got and ("DJI", "ERI", "03") in got, got
+    got = triples(coder.code_text("The African Union called on Eritrea and Djibouti on Monday "
+                                  "to put an end to their feud."), level="code")
+    assert ("IGOAFRAFU", "ERI", "027") in got and ("IGOAFRAFU", "DJI", "027") in got, got
+
+
+def test_a_treaty_settling_a_dispute_asserts_no_intent(coder):
+    got = dyads(coder, "Chile and Argentina signed a treaty in Rome on Thursday settling "
+                       "their dispute over the Beagle Channel.")
+    assert not any(r == "03" for _, _, r in got), got
+
+
+# -- "the two countries" are the last two named before the words, in the order of the text -----
+def test_the_two_countries_are_the_last_two_named_before_them(coder):
+    got = dyads(coder, "Turkey's foreign ministry urged Armenia and Azerbaijan on Friday to "
+                       "settle their quarrel, as the two countries' troops exchanged fire.")
+    assert ("ARM", "AZE", "19") in got and ("AZE", "ARM", "19") in got, got
+    assert not any(s == "TUR" and r == "19" for s, _, r in got), got

@@ -113,13 +113,15 @@ class ArticleContext:
                     return actor
         return None
 
-    def last_pair(self, by_country: bool = True,
-                  skip: tuple[int, int] | None = None) -> list[Actor]:
-        """The last two actors mentioned: distinct countries for "both countries", distinct
-        actors for "both sides"; ``skip`` is the character span of the clause's own subject
-        ("the UN urged both sides ..." does not mean the UN)."""
+    def last_pair(self, by_country: bool = True, skip: tuple[int, int] | None = None,
+                  before: int | None = None) -> list[Actor]:
+        """The last two actors mentioned (before the character offset ``before``, in the
+        order of the text): distinct countries for "both countries", distinct actors for
+        "both sides"; ``skip`` is the character span of the clause's own subject ("the UN
+        urged both sides ..." does not mean the UN)."""
         seen: dict[str, Actor] = {}
-        for actor, _ in reversed(self.recent):
+        mentioned = [a for a, _ in self.recent if before is None or a.start < before]
+        for actor in sorted(mentioned, key=lambda a: a.start, reverse=True):
             if skip is not None and skip[0] <= actor.start < skip[1]:
                 continue
             if by_country and not actor.country:

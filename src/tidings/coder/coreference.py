@@ -59,7 +59,7 @@ def coreferent_actors(head: Token, region: tuple[str, str, Span] | None,
         lemma = head.lemma_.lower()
         if lemma in r.pair_words and _is_pair(head, r):
             pair = ctx.last_pair(by_country=lemma in r.country_pair_words,
-                                 skip=clause_subject_span(head))
+                                 skip=clause_subject_span(head), before=head.idx)
             if pair:
                 return [(make(a.code, a.country, a.agent, f"coref:{a.text}"), False)
                         for a in pair]

@@ -110,6 +110,7 @@ class Pattern:
     answer: bool = False  # with no target, aimed at whom the act answers (sentence rule)
     doer: str | None = None  # a word class the verb's subject must be a member of
     predicate: bool = False  # the last word is the object's predicate ("called X a crime")
+    wanted: bool = False  # only as an act wanted, planned or asked for, never as one done
     first: bool = False  # from a file of precedence "first" (tried before all others)
     # The pattern's plain words and the names of its word classes, set once from ``words``
     # (read for every candidate pattern of every verb).
@@ -186,6 +187,7 @@ def parse_pattern(text: str, code: str, origin: str, options: dict | None = None
         answer=bool(options.get("answer")),
         doer=options.get("doer"),
         predicate=bool(options.get("predicate")),
+        wanted=bool(options.get("wanted")),
     )
 
 

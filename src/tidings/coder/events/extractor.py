@@ -5,6 +5,7 @@ and drop what another event of the sentence stands for."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -13,8 +14,9 @@ from tidings.coder.events.arguments import claimed
 from tidings.coder.events.building import suppress
 from tidings.coder.events.evaluations import check_rule_classes
 from tidings.coder.events.matching import match_verb, slot_names_actor
+from tidings.coder.events.modality import modality_of
 from tidings.coder.events.nouns import noun_events
-from tidings.coder.events.scope import CoderKnowledge, Match, Matches, SentenceState
+from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, SentenceState
 from tidings.coder.events.sentence_rules import SentenceRule, active_rules
 from tidings.coder.events.verbs import verb_events
 from tidings.coder.syntax import verb_of
@@ -60,8 +62,8 @@ class EventExtractor:
         consumed: set[int] = set()
         for tok in s.verbs:
             cands = k.patterns.verb_patterns(tok)
-            m = match_verb(k, tok, cands, lambda m: slot_names_actor(
-                k, m, s.matches, s.ctx)) if cands else None
+            m = match_verb(k, tok, cands, partial(self._acceptable, s, tok)) \
+                if cands else None
             if m is None and tok.lemma_.lower() in k.rules.aspect_verbs:
                 m = match_verb(k, tok, self._conducted, lambda m: slot_names_actor(
                     k, m, s.matches, s.ctx) and self._unnamed_act(m))
@@ -72,6 +74,13 @@ class EventExtractor:
             if m.pattern.speech:
                 s.speech[tok.i] = tok
         return consumed
+
+    def _acceptable(self, s: SentenceState, verb: Token, m: Match) -> bool:
+        """A match whose {target} slot names an actor, and not of a pattern for acts only
+        wanted ("settle &quarrel") on a verb that asserts the act done ("settled their border
+        dispute"): a less specific pattern may still match."""
+        return slot_names_actor(self.k, m, s.matches, s.ctx) and not (
+            m.pattern.wanted and modality_of(self.k, verb, None) == ASSERTED)
 
     def _speech_by_statement(self, s: SentenceState) -> None:
         """"issued a statement that ...", "sent a warning to ...": a statement made."""
