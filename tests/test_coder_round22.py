@@ -197,3 +197,13 @@ def test_the_two_countries_are_the_last_two_named_before_them(coder):
                        "settle their quarrel, as the two countries' troops exchanged fire.")
     assert ("ARM", "AZE", "19") in got and ("AZE", "ARM", "19") in got, got
     assert not any(s == "TUR" and r == "19" for s, _, r in got), got
+
+
+# -- a foreign force ordered out is expelled as a body (166), people deported one by one (174) --
+def test_a_foreign_force_ordered_out_is_expelled_as_a_body(coder):
+    got = triples(coder.code_text("Chad's government ordered French troops to leave the "
+                                  "country within six weeks on Thursday."), level="code")
+    assert any(t == "FRAMIL" and c == "166" for _, t, c in got), got
+    got = triples(coder.code_text("Chad's government expelled four French diplomats on "
+                                  "Thursday."), level="code")
+    assert any(t.startswith("FRA") and c == "174" for _, t, c in got), got

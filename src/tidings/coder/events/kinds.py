@@ -95,8 +95,9 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         if new:
             d.recode(new, f"seized:{d.p.id}", symmetric=False, reverse=None)
     if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
-            organisation(t) for t in targets):
-        # "ordered the U.N. mission to leave": an organisation expelled
+            organisation(t) or t.agent in k.rules.expulsion_by_target for t in targets):
+        # "ordered the U.N. mission to leave", "ordered French troops out": an organisation
+        # or a force expelled, not people deported
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
                  reverse=None)
     if _recode_orders(k, d, code):
