@@ -207,3 +207,13 @@ def test_a_foreign_force_ordered_out_is_expelled_as_a_body(coder):
     got = triples(coder.code_text("Chad's government expelled four French diplomats on "
                                   "Thursday."), level="code")
     assert any(t.startswith("FRA") and c == "174" for _, t, c in got), got
+
+
+# -- shooting or stabbing an office holder with no death said is an attempt on their life ------
+def test_shooting_an_office_holder_who_survives_is_an_attempt_on_their_life(coder):
+    got = triples(coder.code_text("A gunman shot Colombian Senator Miguel Uribe at a rally "
+                                  "in Bogota on Saturday."), level="code")
+    assert any(c == "185" for _, _, c in got), got
+    got = triples(coder.code_text("Police shot three protesters in Nairobi on Tuesday."),
+                  level="code")
+    assert not any(c.startswith("18") for _, _, c in got), got

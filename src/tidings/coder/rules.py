@@ -198,6 +198,8 @@ class Rules:
     assassination_ranked: frozenset[str]
     assassination_ranks: frozenset[str]
     assassination_code: str | None
+    attempt_verbs: tuple[tuple[str, ...], ...]
+    attempt_code: str | None
     riot_doers: frozenset[str]
     crowd_protest_class: str | None
     visiting_words: frozenset[str]

@@ -53,6 +53,8 @@ def clause_rules(data: RulesData) -> dict:
     return dict(
         joint_words=data.words("joint_acts", "words"),
         act_doer_roots=data.words("act_doer_roots"),
+        attempt_verbs=data.phrases("assassination", "attempt_verbs"),
+        attempt_code=data.part("assassination").get("attempt_code"),
         joint_roots=data.words("joint_acts", "roots"),
         future_verbs=data.words("future_verbs"),
         hypothetical_verbs=data.words("hypothetical_verbs"),

@@ -118,12 +118,17 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
                  reverse=None)
     elif k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots):
         _protest_place_stormed(k, d)
-    if targets and k.rules.assassination_code and d.p.code[:2] in k.rules.violent_roots and \
-            occurs_as(k, verb, k.rules.assassination_verbs, deep=True) and \
-            all(office_holder(k, t, verb.doc) for t in targets):
+    if not targets or d.p.code[:2] not in k.rules.violent_roots or \
+            not all(office_holder(k, t, verb.doc) for t in targets):
+        return
+    if k.rules.assassination_code and occurs_as(k, verb, k.rules.assassination_verbs, deep=True):
         # "gunmen shot dead President Moise": killing one who holds an office
         d.recode(k.rules.assassination_code, f"assassination:{d.p.id}", symmetric=False,
                  reverse=None)
+    elif k.rules.attempt_code and occurs_as(k, verb, k.rules.attempt_verbs, deep=True):
+        # "a gunman shot Prime Minister Fico", "stabbed the mayor": an attempt on the life
+        # of one who holds an office, who was not killed
+        d.recode(k.rules.attempt_code, f"attempt:{d.p.id}", symmetric=False, reverse=None)
 
 
 def _sector(a: Actor) -> str:
