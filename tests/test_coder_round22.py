@@ -217,3 +217,9 @@ def test_shooting_an_office_holder_who_survives_is_an_attempt_on_their_life(code
     got = triples(coder.code_text("Police shot three protesters in Nairobi on Tuesday."),
                   level="code")
     assert not any(c.startswith("18") for _, _, c in got), got
+
+
+# -- a root the tagger took for a noun, though it has a subject, is a verb ----------------------
+def test_an_irregular_past_tagged_as_a_noun_is_still_the_verb(coder):
+    got = dyads(coder, "Iran's foreign ministry leapt to Syria's defence on Tuesday.")
+    assert ("IRN", "SYR", "05") in got, got

@@ -130,6 +130,7 @@ from tidings.coder.verbless import (
     restore_closing_attribution,
     restore_participle_subject,
     restore_participle_verb,
+    restore_tagged_verb,
     restore_verb,
 )
 
@@ -184,6 +185,7 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
     for sent in doc.sents:
         if sent.root.pos_ in ("NOUN", "PROPN"):
             restore_verb(sent)
+            restore_tagged_verb(sent)
         if sent.root.pos_ in ("NOUN", "PROPN"):
             restore_participle_verb(sent)
         elif sent.root.tag_ == "VBN":

@@ -62,6 +62,17 @@ def restore_verb(sent: Span) -> None:
             t.head = verb
 
 
+def restore_tagged_verb(sent: Span) -> None:
+    """A sentence whose root the tagger took for a noun though it has a subject of its own
+    ("China's foreign ministry leapt to Pakistan's defence"): the root is a verb in the past
+    tense (an irregular form the tagger did not know)."""
+    root = sent.root
+    if root.pos_ == "NOUN" and root.is_lower and root.lower_.endswith(("t", "d")) and any(
+            c.dep_ == "nsubj" for c in root.children) and not any(
+            c.dep_ == "det" for c in root.children):
+        root.pos_, root.tag_ = "VERB", "VBD"
+
+
 def restore_participle_verb(sent: Span) -> None:
     """"Tens of thousands of Filipinos massed on the highway demanding ...": a past tense right
     after the noun phrase that opens the sentence, parsed as a participle describing it (the
