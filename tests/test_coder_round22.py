@@ -223,3 +223,10 @@ def test_shooting_an_office_holder_who_survives_is_an_attempt_on_their_life(code
 def test_an_irregular_past_tagged_as_a_noun_is_still_the_verb(coder):
     got = dyads(coder, "Iran's foreign ministry leapt to Syria's defence on Tuesday.")
     assert ("IRN", "SYR", "05") in got, got
+
+
+# -- victims, survivors and relatives are civilians ------------------------------------------------
+def test_victims_and_their_relatives_are_civilians(coder):
+    got = triples(coder.code_text("Peru's defence minister apologised on Monday to the relatives "
+                                  "of villagers killed by soldiers in 1985."))
+    assert ("PERGOV", "PERCVL", "05") in got, got
