@@ -230,3 +230,10 @@ def test_victims_and_their_relatives_are_civilians(coder):
     got = triples(coder.code_text("Peru's defence minister met survivors of the massacre in "
                                   "Ayacucho on Monday."))
     assert ("PERGOV", "PERCVL", "04") in got, got
+
+
+# -- a body's name may hold lowercase words of its own ("Committee to Protect Journalists") ----
+def test_a_name_with_to_in_it_is_still_the_body_s_name(coder):
+    got = triples(coder.code_text("The Committee to Protect Journalists called on Egyptian "
+                                  "authorities on Friday to release two reporters."))
+    assert any(s == "NGOCPJ" and t.startswith("EGY") for s, t, _ in got), got
