@@ -237,3 +237,10 @@ def test_a_name_with_to_in_it_is_still_the_body_s_name(coder):
     got = triples(coder.code_text("The Committee to Protect Journalists called on Egyptian "
                                   "authorities on Friday to release two reporters."))
     assert any(s == "NGOCPJ" and t.startswith("EGY") for s, t, _ in got), got
+
+
+# -- a guest welcomed at an airport or a palace is a visit hosted ----------------------------------
+def test_a_guest_welcomed_at_the_airport_is_hosted(coder):
+    got = triples(coder.code_text("Brazil's president welcomed the Indian prime minister at "
+                                  "Brasilia's airport on Sunday."), level="code")
+    assert ("BRAGOV", "INDGOV", "043") in got and ("INDGOV", "BRAGOV", "042") in got, got
