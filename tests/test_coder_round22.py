@@ -244,3 +244,9 @@ def test_a_guest_welcomed_at_the_airport_is_hosted(coder):
     got = triples(coder.code_text("Brazil's president welcomed the Indian prime minister at "
                                   "Brasilia's airport on Sunday."), level="code")
     assert ("BRAGOV", "INDGOV", "043") in got and ("INDGOV", "BRAGOV", "042") in got, got
+
+
+def test_refusing_to_let_outsiders_in_is_refusing_international_involvement(coder):
+    got = triples(coder.code_text("Eritrea refused on Monday to allow UN investigators into "
+                                  "the country."), level="code")
+    assert any(s == "ERI" and c == "1245" for s, _, c in got), got
