@@ -44,7 +44,9 @@ parsed document before anything is coded.
   as one long noun phrase with no verb. When a sentence has no verb and a past-tense word
   stands between two noun phrases as the modifier of the second, it is made the sentence's
   verb, the noun phrase before it its subject and the one after it its object
-  (``verbless.restore_verb``).
+  (``verbless.restore_verb``). A root the tagger took for a noun though it has a subject of
+  its own ("the ministry leapt to Syria's defence") is a past-tense verb
+  (``verbless.restore_tagged_verb``).
 - A past tense right after the noun phrase that opens a sentence ("Tens of thousands of
   Filipinos massed on the highway demanding ...") is sometimes parsed as a participle
   describing the noun, which becomes the sentence's root. The past tense is made the verb,

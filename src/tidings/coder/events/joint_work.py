@@ -20,9 +20,8 @@ def joint_work(k: CoderKnowledge, s: SentenceState) -> None:
     whose object has one as its adjective ("began joint work"; not an object of
     ``not_work``: "issued a joint statement"), done by several actors of different countries
     named together as its subject, and matching no pattern but joint acts of theirs with no
-    target:
-    each side cooperated with each other (``code``, or ``military_code`` when the sides are
-    all of ``military_agents`` or their joint act is one of joint_acts.roots)."""
+    target: each side cooperated with the others (``code``, or ``military_code`` when the
+    sides are all of ``military_agents`` or their joint act is one of joint_acts.roots)."""
     jw = k.rules.joint_work
     if not jw.words or not jw.code:
         return

@@ -93,8 +93,6 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
         return []
     _localise(k, d)
     d.flags = modality_of(k, verb, d.speaker)
-    if d.p.wanted and d.flags == ASSERTED:
-        return []  # ("a treaty settling the dispute": only ever coded as an intent or a wish)
     _recode_by_grammar(k, d)
     _refine_targets(k, d)
     recode_by_actors(k, d)
