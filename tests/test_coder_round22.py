@@ -226,7 +226,7 @@ def test_an_irregular_past_tagged_as_a_noun_is_still_the_verb(coder):
 
 
 # -- victims, survivors and relatives are civilians ------------------------------------------------
-def test_victims_and_their_relatives_are_civilians(coder):
+def test_survivors_of_a_massacre_are_civilians(coder):
     got = triples(coder.code_text("Peru's defence minister met survivors of the massacre in "
                                   "Ayacucho on Monday."))
     assert ("PERGOV", "PERCVL", "04") in got, got
