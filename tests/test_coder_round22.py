@@ -214,6 +214,10 @@ def test_shooting_an_office_holder_who_survives_is_an_attempt_on_their_life(code
     got = triples(coder.code_text("A gunman shot Colombian Senator Miguel Uribe at a rally "
                                   "in Bogota on Saturday."), level="code")
     assert any(c == "185" for _, _, c in got), got
+    # (PLOVER's ASSAULT, mode "targeted", takes attempted assassinations too)
+    assert {e.plover for e in coder.code_text("A gunman shot Colombian Senator Miguel Uribe "
+                                              "at a rally in Bogota on Saturday.")
+            if e.code == "185"} == {"ASSAULT"}
     got = triples(coder.code_text("Police shot three protesters in Nairobi on Tuesday."),
                   level="code")
     assert not any(c.startswith("18") for _, _, c in got), got
