@@ -245,6 +245,16 @@ def subjunctive(clause: Token) -> bool:
     return clause.tag_ == "VB" or clause.head.tag_ == "VBD"
 
 
+def agent_of(verb: Token) -> Token | None:
+    """The doer a passive verb's "by" phrase names ("shot by police": police)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
 def act_doers(heads: list[Token]) -> list[Token]:
     """Who did the act a noun names, when its own phrase says it (rules.yaml act_doer_roots):
     "the killings committed by security forces", "the deaths of protesters shot by police",
@@ -259,9 +269,7 @@ def act_doers(heads: list[Token]) -> list[Token]:
                  if c.dep_ in ("prep", "agent") and c.lower_ == "by" and n is noun
                  for g in c.children if g.dep_ == "pobj"]
         found += [g for n in described for c in n.children
-                  if c.dep_ == "acl" and c.tag_ == "VBN"
-                  for b in c.children if b.dep_ == "agent"
-                  for g in b.children if g.dep_ == "pobj"]
+                  if c.dep_ == "acl" and c.tag_ == "VBN" and (g := agent_of(c)) is not None]
         if not found:
             return []
         out += found

@@ -12,7 +12,7 @@ from tidings.coder.context import ArticleContext
 from tidings.coder.events.matching import clause_of
 from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.events.venues import place_of
-from tidings.coder.syntax import act_doers, infinitive, prep_objects, through_prep
+from tidings.coder.syntax import act_doers, agent_of, infinitive, prep_objects, through_prep
 from tidings.records import Actor
 
 
@@ -66,14 +66,6 @@ def subject_of(k: CoderKnowledge, verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, passive
-
-def agent_of(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
 
 def speaker_of(k: CoderKnowledge, verb: Token, speech: dict[int, Token]) -> Token | None:
     """The speech verb whose reported clause contains ``verb``."""

@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from tidings.coder.events.arguments import agent_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
+from tidings.coder.syntax import agent_of
 
 
 def held_by(k: CoderKnowledge, words: list[Token]) -> list[Token]:

@@ -12,7 +12,6 @@ from spacy.tokens import Token
 from tidings.coder.context import UNKNOWN, ArticleContext
 from tidings.coder.events.arguments import (
     actors_of,
-    agent_of,
     first_actors,
     head_of,
     in_topic,
@@ -49,6 +48,7 @@ from tidings.coder.events.venues import (
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import (
     act_doers,
+    agent_of,
     each_other,
     infinitive,
     is_clausal,
