@@ -658,8 +658,7 @@ def test_commentators_of_a_body_speak_for_it(coder):
 def test_sides_of_a_joint_offensive_do_not_attack_each_other(coder):
     got = triples(coder.code_text("Nigerien and Chadian troops began a joint offensive on "
                                   "Monday."))
-    assert not any(s[:3] in ("NER", "TCD") and t[:3] in ("NER", "TCD") and r != "06"
-                   for s, t, r in got), got  # (they cooperate: test_coder_round22)
+    assert not any(s[:3] in ("NER", "TCD") and t[:3] in ("NER", "TCD") for s, t, r in got), got
     assert any(s == "NERMIL" and r == "19" for s, _, r in got), got
     # (two sides named together that clash still fight each other)
     got = triples(coder.code_text("Nigerien and Chadian troops clashed on Monday."))

@@ -27,9 +27,9 @@ def test_work_two_sides_do_jointly_is_cooperation_both_ways(coder, text, a, b, r
     assert (a, b, root) in got and (b, a, root) in got, got
 
 
-def test_a_joint_offensive_is_military_cooperation_of_its_sides(coder):
-    got = triples(coder.code_text("Ugandan and Congolese troops launched a joint offensive on "
-                                  "Tuesday."), level="code")
+def test_joint_work_of_two_armies_is_military_cooperation(coder):
+    got = triples(coder.code_text("Ugandan and Congolese troops began jointly clearing mines "
+                                  "along the border on Tuesday."), level="code")
     assert ("UGAMIL", "CODMIL", "062") in got and ("CODMIL", "UGAMIL", "062") in got, got
 
 
