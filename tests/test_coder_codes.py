@@ -105,6 +105,25 @@ CODES = [
      "assassinated on Thursday.", ("---", "BDI", "186")),
     ("a_site_an_army_seizes_is_still_occupied", "Ukrainian troops seized a power plant in "
      "Russia's Kursk region on Thursday.", ("UKR", "RUS", "192")),
+    # -- the twenty-second round (more in test_coder_round22.py) -------------------------------
+    ("a_regulator_s_fine_is_an_administrative_sanction", "Turkey's competition regulator fined "
+     "Google 296 million lira on Wednesday.", ("TUR", "USA", "172")),
+    ("a_court_s_fine_is_a_judgement", "A court in Istanbul fined the newspaper's editor on "
+     "Wednesday.", ("TUR", "TUR", "116")),
+    ("a_foreign_force_ordered_out_is_expelled_as_a_body", "Chad's government ordered French "
+     "troops to leave the country within six weeks on Thursday.", ("TCD", "FRA", "166")),
+    ("diplomats_expelled_are_people_deported", "Chad's government expelled four French "
+     "diplomats on Thursday.", ("TCD", "FRA", "174")),
+    ("inspectors_a_state_lets_act_are_admitted", "Libya allowed UN inspectors to visit the "
+     "chemical plant on Monday.", ("LBY", "IGO", "0862")),
+    ("aid_workers_a_state_lets_act_are_admitted", "Ethiopia allowed aid workers to enter "
+     "Tigray on Friday.", ("ETH", "ETH", "0863")),
+    ("refusing_to_let_outsiders_in", "Eritrea refused on Monday to allow UN investigators into "
+     "the country.", ("ERI", "IGO", "1245")),
+    ("a_guest_welcomed_at_the_airport_is_hosted", "Brazil's president welcomed the Indian prime "
+     "minister at Brasilia's airport on Sunday.", ("BRA", "IND", "043")),
+    ("a_guest_welcomed_at_the_airport_visited", "Brazil's president welcomed the Indian prime "
+     "minister at Brasilia's airport on Sunday.", ("IND", "BRA", "042")),
 ]
 
 

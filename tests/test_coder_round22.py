@@ -1,5 +1,6 @@
 """Constructions the coder reads through a general mechanism (the twenty-second round), on
-sentences written for these tests."""
+sentences written for these tests (the round's rows of one sentence and one code are in
+test_coder_codes.CODES)."""
 
 from __future__ import annotations
 
@@ -60,17 +61,6 @@ def test_a_figure_of_people_is_no_sum_of_money(coder):
     assert not any(r == "07" for _, _, r in got), got
 
 
-# -- whom a verb lets act ("allowed [the inspectors to enter]") is the verb's object -----------
-@pytest.mark.parametrize("text, expected", [
-    ("Libya allowed UN inspectors to visit the chemical plant on Monday.",
-     ("LBY", "IGOUNO", "0862")),
-    ("Ethiopia allowed aid workers to enter Tigray on Friday.", ("ETH", "ETHNGO", "0863")),
-])
-def test_whom_a_state_lets_act_is_the_object_of_its_permission(coder, text, expected):
-    assert expected in triples(coder.code_text(text), level="code")
-
-
-
 # -- support rallied for someone is coded as that, not also as an appeal to those urged -------
 def test_an_appeal_to_rally_behind_someone_is_support_for_that_one_only(coder):
     got = dyads(coder, "Lithuania urged its European partners on Monday to stand behind "
@@ -95,16 +85,7 @@ def test_talks_a_third_party_hosts_between_two_sides_are_their_talks(coder):
     assert ("ARM", "AZE", "04") in got and ("AZE", "ARM", "04") in got, got
 
 
-# -- a fine is a judgement only when a court imposes it; a regulator is the state --------------
-def test_a_regulator_s_fine_is_an_administrative_sanction_and_a_court_s_a_judgement(coder):
-    got = triples(coder.code_text("Turkey's competition regulator fined Google 296 million "
-                                  "lira on Wednesday."), level="code")
-    assert any(s == "TURGOV" and c == "172" for s, _, c in got), got
-    got = triples(coder.code_text("A court in Istanbul fined the newspaper's editor on "
-                                  "Wednesday."), level="code")
-    assert any(s == "TURJUD" and c == "116" for s, _, c in got), got
-
-
+# -- a state body blocking access censors (its fines: test_coder_codes.CODES) ------------------
 def test_a_state_body_blocking_access_to_a_platform_censors_it(coder):
     got = dyads(coder, "Pakistan's telecoms regulator blocked access to the messaging "
                        "platform on Saturday.")
@@ -199,16 +180,6 @@ def test_the_two_countries_are_the_last_two_named_before_them(coder):
     assert not any(s == "TUR" and r == "19" for s, _, r in got), got
 
 
-# -- a foreign force ordered out is expelled as a body (166), people deported one by one (174) --
-def test_a_foreign_force_ordered_out_is_expelled_as_a_body(coder):
-    got = triples(coder.code_text("Chad's government ordered French troops to leave the "
-                                  "country within six weeks on Thursday."), level="code")
-    assert any(t == "FRAMIL" and c == "166" for _, t, c in got), got
-    got = triples(coder.code_text("Chad's government expelled four French diplomats on "
-                                  "Thursday."), level="code")
-    assert any(t.startswith("FRA") and c == "174" for _, t, c in got), got
-
-
 # -- shooting or stabbing an office holder with no death said is an attempt on their life ------
 def test_shooting_an_office_holder_who_survives_is_an_attempt_on_their_life(coder):
     got = triples(coder.code_text("A gunman shot Colombian Senator Miguel Uribe at a rally "
@@ -241,16 +212,3 @@ def test_a_name_with_to_in_it_is_still_the_body_s_name(coder):
     got = triples(coder.code_text("The Committee to Protect Journalists called on Egyptian "
                                   "authorities on Friday to release two reporters."))
     assert any(s == "NGOCPJ" and t.startswith("EGY") for s, t, _ in got), got
-
-
-# -- a guest welcomed at an airport or a palace is a visit hosted ----------------------------------
-def test_a_guest_welcomed_at_the_airport_is_hosted(coder):
-    got = triples(coder.code_text("Brazil's president welcomed the Indian prime minister at "
-                                  "Brasilia's airport on Sunday."), level="code")
-    assert ("BRAGOV", "INDGOV", "043") in got and ("INDGOV", "BRAGOV", "042") in got, got
-
-
-def test_refusing_to_let_outsiders_in_is_refusing_international_involvement(coder):
-    got = triples(coder.code_text("Eritrea refused on Monday to allow UN investigators into "
-                                  "the country."), level="code")
-    assert any(s == "ERI" and c == "1245" for s, _, c in got), got
