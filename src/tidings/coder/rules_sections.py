@@ -53,6 +53,9 @@ def clause_rules(data: RulesData) -> dict:
     return dict(
         joint_words=data.words("joint_acts", "words"),
         act_doer_roots=data.words("act_doer_roots"),
+        named_target_roots=data.words("named_target_roots"),
+        enactment_verbs=data.words("enactment", "verbs"),
+        enactment_nouns=data.words("enactment", "nouns"),
         attempt_verbs=data.phrases("assassination", "attempt_verbs"),
         attempt_code=data.part("assassination").get("attempt_code"),
         joint_roots=data.words("joint_acts", "roots"),

@@ -15,7 +15,7 @@ from tidings.coder.events.building import suppress
 from tidings.coder.events.evaluations import check_rule_classes
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.nouns import noun_events
+from tidings.coder.events.nouns import enacted_by, noun_events
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, SentenceState
 from tidings.coder.events.sentence_rules import SentenceRule, active_rules
 from tidings.coder.events.verbs import verb_events
@@ -143,7 +143,8 @@ class EventExtractor:
             if verb_of(tok) in coded_verbs and not (
                     tok.dep_ == "pobj" and tok.head.lower_ in self.k.rules.visit_preps) and \
                     not self._consultation(tok) and claimed(self.k, tok) is None and \
-                    verb_of(tok) not in idle and not mediated:
+                    verb_of(tok) not in idle and not mediated and \
+                    enacted_by(self.k, tok) is None:
                 continue
             if tok.dep_ == "nsubj" and any(e.rule.startswith("weapon:")
                                            for e in s.by_verb.get(tok.head.i) or ()):
@@ -156,6 +157,18 @@ class EventExtractor:
                                      coded_verbs, s.speech)
                 if events:
                     s.by_verb[tok.i] = events
+                    self._enacted(s, tok)
+
+    def _enacted(self, s: SentenceState, noun: Token) -> None:
+        """An act announced is the act, not a statement besides it: the announcing verb's
+        own statement (rules.yaml statement_root) goes when its object codes the act."""
+        verb = enacted_by(self.k, noun)
+        if verb is not None and verb.i in s.speech:
+            kept = [e for e in s.by_verb.get(verb.i, ()) if e.root != self.k.rules.statement_root]
+            if kept:
+                s.by_verb[verb.i] = kept
+            else:
+                s.by_verb.pop(verb.i, None)
 
     def _unnamed_act(self, m: Match) -> bool:
         """The pattern's first word after the verb is in the verb's object ("began naval war

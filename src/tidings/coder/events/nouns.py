@@ -280,7 +280,11 @@ def _violent_noun(k: CoderKnowledge, noun: Token) -> bool:
 
 def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: ArticleContext,
                         coded_verbs: set[int], speaker: Token | None = None) -> list[Actor]:
-    """Who is the active subject of the uncoded verb the noun is the object of."""
+    """Who is the active subject of the uncoded verb the noun is the object of, or of the verb
+    of enactment that names it ("ordered the reimposition of sanctions")."""
+    enacting = enacted_by(k, noun)
+    if enacting is not None:
+        return _doers(k, enacting, matches, ctx, speaker)
     verb = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and verb.pos_ in (
             "VERB", "AUX") and verb.i not in coded_verbs and not _purpose(verb) and \
@@ -288,6 +292,20 @@ def _light_verb_sources(k: CoderKnowledge, noun: Token, matches: Matches, ctx: A
         # (not "journalists covering a protest", "Pakistan suffered a wave of attacks")
         return _doers(k, verb, matches, ctx, speaker)
     return []
+
+
+def enacted_by(k: CoderKnowledge, noun: Token) -> Token | None:
+    """The verb of enactment (rules.yaml enactment) whose object names the act ``noun`` names:
+    "announced the severing of ties", "ordered the reimposition of sanctions"."""
+    t = noun
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and \
+            t.head.head.lemma_.lower() in k.rules.enactment_nouns:
+        t = t.head.head
+    verb = t.head
+    if t.dep_ == "dobj" and verb.pos_ in ("VERB", "AUX") and \
+            verb.lemma_.lower() in k.rules.enactment_verbs:
+        return verb
+    return None
 
 
 def _purpose(verb: Token) -> bool:
@@ -329,6 +347,15 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
                 targets = [Actor(code, text, start, start + len(text), f"place:{text}",
                                  code, None)]
                 break
+    if not targets and p.target is None and not p.actors and \
+            p.code[:2] in k.rules.named_target_roots:
+        # "the expulsion of three Kenyan diplomats": with no slot, whom the pattern's own
+        # words name is aimed at (as a verb's object is: "expelled three Kenyan diplomats")
+        # (the word itself, not what is joined to it: "a blockade of roads and universities")
+        own = {s.code for s in sources}
+        targets = [a for t in m.tokens if t.i != noun.i and t.pos_ in ("NOUN", "PROPN")
+                   for a in actors_of(k, [t], matches, ctx, None, {})
+                   if a.start <= t.idx < a.end and a.code not in own]
     return sources, targets
 
 

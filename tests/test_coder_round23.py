@@ -1,0 +1,59 @@
+"""Constructions the coder reads through a general mechanism (the twenty-third round), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import triples
+
+
+def dyads(coder, text):
+    """(source country, target country, root) of each event: the dyad_root level."""
+    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+
+
+# -- an act a verb of enactment names is done by the verb's subject ---------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Kyiv announced the severing of ties with Minsk on Friday.", ("UKR", "BLR", "16")),
+    ("Ghana's president ordered the reimposition of sanctions on Togo.", ("GHA", "TGO", "16")),
+    ("Mali's junta decreed the expulsion of two Ivorian diplomats on Sunday.",
+     ("MLI", "CIV", "17")),
+])
+def test_an_act_announced_or_ordered_is_the_subject_s_act(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_an_announced_act_is_no_statement_besides(coder):
+    got = dyads(coder, "Ecuador announced the severing of diplomatic relations with Mexico.")
+    assert ("ECU", "MEX", "16") in got and not any(r == "01" for _, _, r in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya condemned the expulsion of two Kenyan diplomats from Juba.",
+    "Analysts discussed the reimposition of sanctions on Caracas.",
+])
+def test_an_act_only_spoken_of_is_not_the_speaker_s(coder, text):
+    got = dyads(coder, text)
+    assert not any(s == "KEN" and r == "17" for s, _, r in got), got
+    assert not any(r == "16" for _, _, r in got), got
+
+
+def test_what_is_authorised_is_not_yet_done(coder):
+    got = dyads(coder, "Chad rejected a Security Council resolution authorising the deployment "
+                       "of 4,000 peacekeepers in the east.")
+    assert not any(r == "07" for _, _, r in got), got
+
+
+# -- a noun event with no target slot is aimed at whom its own words name ----------------------
+def test_an_expulsion_of_diplomats_is_aimed_at_their_state(coder):
+    got = triples(coder.code_text("Algeria announced the expulsion of twelve French diplomats "
+                                  "on Monday."), level="code")
+    assert ("DZA", "FRAGOV", "174") in got, got
+
+
+def test_expelling_diplomats_is_coded_alike_as_a_verb_and_as_a_noun(coder):
+    verb = triples(coder.code_text("Algeria expelled twelve French diplomats."), level="code")
+    noun = triples(coder.code_text("Algeria ordered the expulsion of twelve French diplomats."),
+                   level="code")
+    assert verb == noun == {("DZA", "FRAGOV", "174")}, (verb, noun)
