@@ -57,3 +57,14 @@ def test_expelling_diplomats_is_coded_alike_as_a_verb_and_as_a_noun(coder):
     noun = triples(coder.code_text("Algeria ordered the expulsion of twelve French diplomats."),
                    level="code")
     assert verb == noun == {("DZA", "FRAGOV", "174")}, (verb, noun)
+
+
+# -- whom a participle on the object names as aimed at -----------------------------------------
+def test_sanctions_imposed_on_two_states_lifted_for_each(coder):
+    got = dyads(coder, "Japan lifted the sanctions imposed on Laos and Cambodia in 2019.")
+    assert {("JPN", "LAO", "08"), ("JPN", "KHM", "08")} <= got, got
+
+
+def test_whoever_imposed_them_is_still_the_target_of_a_condemnation(coder):
+    got = dyads(coder, "Kenya condemned the sanctions imposed on Burundi by the EU.")
+    assert ("KEN", "IGO", "11") in got and ("KEN", "BDI", "11") not in got, got

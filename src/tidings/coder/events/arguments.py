@@ -227,6 +227,10 @@ def _inside_object_candidates(k: CoderKnowledge, verb: Token) -> Iterator[list[T
                     agent = agent_of(acl)
                     if agent is not None:
                         yield [agent]
+                    elif acl.tag_ == "VBN":
+                        # "lifted sanctions imposed on India": whom what it names was aimed at
+                        yield from prep_objects([p for p in acl.children if p.dep_ == "prep"],
+                                                ("on", "against"))
                     # "attacked a convoy carrying soldiers": the people it carries
                     if acl.lemma_.lower() in k.rules.carrier_verbs:
                         yield [g for g in acl.children if g.dep_ == "dobj"]
