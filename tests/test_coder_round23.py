@@ -68,3 +68,14 @@ def test_sanctions_imposed_on_two_states_lifted_for_each(coder):
 def test_whoever_imposed_them_is_still_the_target_of_a_condemnation(coder):
     got = dyads(coder, "Kenya condemned the sanctions imposed on Burundi by the EU.")
     assert ("KEN", "IGO", "11") in got and ("KEN", "BDI", "11") not in got, got
+
+
+# -- people placed "on" a place are of its country ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen on the southern Philippine island of Basilan freed three Malaysian hostages.",
+     ("PHL", "MYS", "08")),
+    ("Protesters on the streets of Caracas burned an American flag on Sunday.",
+     ("VEN", "USA", "14")),
+])
+def test_people_on_a_place_are_of_its_country(coder, text, expected):
+    assert expected in dyads(coder, text)
