@@ -79,3 +79,16 @@ def test_whoever_imposed_them_is_still_the_target_of_a_condemnation(coder):
 ])
 def test_people_on_a_place_are_of_its_country(coder, text, expected):
     assert expected in dyads(coder, text)
+
+
+# -- forces owned by "his" or "her" are of the owner's side -------------------------------------
+def test_a_leader_s_guerrillas_are_of_the_leader_s_side(coder):
+    got = dyads(coder, "Hezbollah leader Hassan Nasrallah said his guerrillas had captured two "
+                       "Israeli soldiers.")
+    assert ("LBN", "ISR", "18") in got and not any(s == "ISR" for s, _, _ in got), got
+
+
+def test_a_person_s_supporters_take_no_sector_from_the_owner(coder):
+    events = coder.code_text("Opposition leader Raila Odinga said his supporters would march "
+                             "on parliament in Nairobi on Monday.")
+    assert not any(e.source.code.endswith("OPPMIL") for e in events)

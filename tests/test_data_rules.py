@@ -81,7 +81,7 @@ SECTIONS = {
                 "where_preps", "allegiance_preps", "command_preps"},
     "actor_words": {"pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
                     "state_nouns", "group_nouns", "nonstate_group_nouns", "ethnic",
-                    "people_groups", "role_words",
+                    "people_groups", "role_words", "person_owned_agents",
                     "adjective_homographs", "stance_prefixes", "place_nouns", "former",
                     "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
                     "commentators",

@@ -422,8 +422,9 @@ class ActorResolver(PronounResolver):
         staff = not agent_code and head.lemma_.lower() in self.rules.staff_nouns
         if not agent_code and not state and not staff:
             return None
-        owner_words = self.rules.owner_pronouns | (self.rules.person_pronouns if state
-                                                   else frozenset())
+        # ("his country"; "his guerrillas": forces of the person's side)
+        owner_words = self.rules.owner_pronouns | (self.rules.person_pronouns if state or (
+            agent_code in self.rules.person_owned_agents) else frozenset())
         # "its embassy in Tehran", "their troops": the owner's, wherever they are.
         poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in
                      owner_words), None)

@@ -340,6 +340,7 @@ class Rules:
     involvement_verbs: frozenset[str]
     allegiance: frozenset[str]
     staff_nouns: frozenset[str]
+    person_owned_agents: frozenset[str]
     commentators: frozenset[str]
     carrier_nouns: frozenset[str]
     aide_nouns: frozenset[str]

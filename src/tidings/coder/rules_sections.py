@@ -406,7 +406,8 @@ def actor_words(data: RulesData) -> dict:
         "pair_words", "country_pair_words", "backed", "foreign", "foreign_office",
         "state_nouns", "group_nouns", "nonstate_group_nouns", "ethnic", "people_groups",
         "role_words", "place_nouns", "adjective_homographs", "stance_prefixes",
-        "former", "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
+        "former", "involvement_verbs", "allegiance", "staff_nouns", "person_owned_agents",
+        "carrier_nouns",
         "aide_nouns", "aide_preps", "command_nouns", "commentators")}
 
 
