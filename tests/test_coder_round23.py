@@ -92,3 +92,10 @@ def test_a_person_s_supporters_take_no_sector_from_the_owner(coder):
     events = coder.code_text("Opposition leader Raila Odinga said his supporters would march "
                              "on parliament in Nairobi on Monday.")
     assert not any(e.source.code.endswith("OPPMIL") for e in events)
+
+
+# -- "they" and "them" stand for no singular common noun ----------------------------------------
+def test_them_is_not_the_building_just_named(coder):
+    got = dyads(coder, "Hundreds of students marched to the Chinese embassy in Hanoi on Friday "
+                       "before police dispersed them.")
+    assert not any(t == "CHN" and r == "17" for _, t, r in got), got

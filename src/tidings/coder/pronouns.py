@@ -71,7 +71,8 @@ class PronounResolver:
             prev = ctx.last(person=True, subject=subj) or ctx.last(person=None)
         elif prev is None and low in r.thing_pronouns | r.plural_pronouns:
             prev = ctx.last(person=False, subject=subj,
-                            skip=_plural_in(head.doc) if low in r.thing_pronouns else None)
+                            skip=_plural_in(head.doc) if low in r.thing_pronouns
+                            else _common_singular_in(head))
         if prev is None:
             return []
         s, e = head.idx, head.idx + len(head.text)
@@ -186,3 +187,21 @@ def _plural_in(doc: Doc) -> Callable[[Actor], bool]:
         span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
         return span is not None and span.root.tag_ in ("NNS", "NNPS")
     return plural
+
+
+def _common_singular_in(pron: Token) -> Callable[[Actor], bool]:
+    """Whether an actor named in the pronoun's document was named by a singular common noun
+    ("the French embassy", "the ministry") or is the subject of the pronoun's own verb
+    ("police dispersed them"): "they" and "them" do not refer to it."""
+    doc = pron.doc
+    own = [c for c in pron.head.children if c.dep_ in ("nsubj", "nsubjpass")
+           and pron.dep_ not in ("nsubj", "nsubjpass")]
+    spans = [(doc[c.left_edge.i].idx, doc[c.right_edge.i].idx + len(doc[c.right_edge.i]))
+             for c in own]
+
+    def excluded(actor: Actor) -> bool:
+        if any(s <= actor.start < e for s, e in spans):
+            return True
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and span.root.tag_ == "NN"
+    return excluded
