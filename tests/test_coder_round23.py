@@ -99,3 +99,14 @@ def test_them_is_not_the_building_just_named(coder):
     got = dyads(coder, "Hundreds of students marched to the Chinese embassy in Hanoi on Friday "
                        "before police dispersed them.")
     assert not any(t == "CHN" and r == "17" for _, t, r in got), got
+
+
+# -- aid pledged by two donors is not pledged to each other -------------------------------------
+def test_two_donors_pledging_aid_do_not_pledge_it_to_each_other(coder):
+    got = dyads(coder, "Japan and South Korea pledged emergency relief on Monday.")
+    assert not {("JPN", "KOR", "03"), ("KOR", "JPN", "03")} & got, got
+
+
+def test_two_sides_agreeing_still_agree_with_each_other(coder):
+    got = dyads(coder, "Egypt and Jordan agreed to cooperate on water on Monday.")
+    assert {("EGY", "JOR", "03"), ("JOR", "EGY", "03")} <= got, got

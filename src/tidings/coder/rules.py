@@ -68,6 +68,7 @@ class Rules:
     allegation_labels: str | None
     allegation_code: str
     reciprocal_roots: frozenset[str]
+    one_way_codes: tuple[str, ...]
     obligation_aux: frozenset[str]
     obligation_code: str
     mandative_verbs: frozenset[str]

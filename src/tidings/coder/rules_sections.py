@@ -54,6 +54,7 @@ def clause_rules(data: RulesData) -> dict:
         joint_words=data.words("joint_acts", "words"),
         act_doer_roots=data.words("act_doer_roots"),
         named_target_roots=data.words("named_target_roots"),
+        one_way_codes=tuple(data.words("one_way_codes")),
         enactment_verbs=data.words("enactment", "verbs"),
         enactment_nouns=data.words("enactment", "nouns"),
         attempt_verbs=data.phrases("assassination", "attempt_verbs"),

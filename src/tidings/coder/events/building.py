@@ -70,17 +70,16 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
           venue: str | None) -> list[Event]:
     out: list[Event] = []
     root = root_of(k, code, flags)
-    reciprocal = p.symmetric or root in k.rules.reciprocal_roots or \
-        code in k.rules.reciprocal_roots
+    reciprocal = p.symmetric or (root in k.rules.reciprocal_roots or
+                                 code in k.rules.reciprocal_roots) and \
+        not code.startswith(k.rules.one_way_codes)
     if reciprocal and len(sources) > 1 and targets:
         targets, venue = _no_third_party(k, sources, targets, tokens, venue)
     if not targets and len(sources) > 1 and root in k.rules.joint_roots and _joint(k, tokens):
         # ("Kenyan and Somali forces began a joint offensive": each side's, not on each other)
         return [ev for s in sources if (ev := make(k, code, s, None, tokens, index,
                                                    p.id + " (joint)", flags))]
-    if not targets and len(sources) > 1 and (
-            p.symmetric or root in k.rules.reciprocal_roots
-            or code in k.rules.reciprocal_roots):
+    if not targets and len(sources) > 1 and reciprocal:
         # "A and B met", "A and B signed a treaty": every pair, both ways.
         for s in sources:
             for other in sources:
