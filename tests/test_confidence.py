@@ -132,7 +132,8 @@ def test_held_out_confidences_are_calibrated(coder) -> None:
     pairs: list[tuple[float, bool]] = []
     for name in ("blind_news", "modern_wire", "counts", "cameo_cover", "nocount", "plover_news",
                  "recent_wire", "world_wire", "archive_wire", "code_ledes", "plover_types",
-                 "people_wire", "levant_ledes", "south_ledes", "home_wire"):
+                 "people_wire", "levant_ledes", "south_ledes", "home_wire",
+                 "statecraft_wire"):
         records = read_gold(ROOT / "evalsets" / f"{name}.test.jsonl")
         articles = [gold_article(r, i) for i, r in enumerate(records)]
         for rec, coded in zip(records, coder.code_articles(articles), strict=True):
