@@ -124,6 +124,11 @@ CODES = [
      "minister at Brasilia's airport on Sunday.", ("BRA", "IND", "043")),
     ("a_guest_welcomed_at_the_airport_visited", "Brazil's president welcomed the Indian prime "
      "minister at Brasilia's airport on Sunday.", ("IND", "BRA", "042")),
+    # -- a nuclear test explodes a nuclear weapon (the codebook's 2042), aimed at no one --------
+    ("a_nuclear_test_is_a_nuclear_detonation", "Pakistan staged two nuclear tests in the "
+     "Chagai hills on Friday.", ("PAK", "---", "2042")),
+    ("a_missile_test_stays_a_show_of_force", "Pakistan test-fired a ballistic missile on "
+     "Friday.", ("PAK", "---", "150")),
 ]
 
 
