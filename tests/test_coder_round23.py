@@ -110,3 +110,18 @@ def test_two_donors_pledging_aid_do_not_pledge_it_to_each_other(coder):
 def test_two_sides_agreeing_still_agree_with_each_other(coder):
     got = dyads(coder, "Egypt and Jordan agreed to cooperate on water on Monday.")
     assert {("EGY", "JOR", "03"), ("JOR", "EGY", "03")} <= got, got
+
+
+# -- a thing is of where a participle says it came from -----------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("Canada imposed tariffs of 25% on steel imported from China on Tuesday.",
+     ("CAN", "CHN", "16")),
+    ("Turkey banned the sale of grain shipped from Russia on Monday.", ("TUR", "RUS", "17")),
+])
+def test_goods_are_of_the_place_they_came_from(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_people_sent_from_a_capital_are_not_placed_there_by_it(coder):
+    got = dyads(coder, "Diplomats expelled from Moscow on Monday landed in Helsinki.")
+    assert not any(s == "RUS" for s, _, _ in got), got

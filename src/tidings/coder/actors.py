@@ -44,10 +44,7 @@ from tidings.coder.coreference import (
 from tidings.coder.dictionary import ActorDictionary
 from tidings.coder.pronouns import PronounResolver
 from tidings.coder.rules import Rules
-from tidings.coder.syntax import (
-    conjuncts,
-    is_clausal,
-)
+from tidings.coder.syntax import conjuncts, is_clausal, origins
 from tidings.knowledge.gazetteer import Gazetteer
 from tidings.records import Actor
 
@@ -493,9 +490,9 @@ class ActorResolver(PronounResolver):
 
     def _from_dependents(self, head: Token, matches: _Matches, ctx: ArticleContext,
                          allow_unknown: bool = False) -> tuple[list[Actor], str] | None:
-        """Actor information carried by the phrase's right side: "leaders of Romania" (or "of
-        Egypt and Jordan"), "police in Iran", "the US commander, General X"."""
-        for child in head.rights:
+        """Actor information the phrase's right side carries: "leaders of Romania", "police in
+        Iran", "the US commander, General X"; a thing's origin ("goods imported from China")."""
+        for child in [*head.rights, *origins(head, self.dictionary.agent_words)]:
             if owners := self._loyal_to(child, matches, ctx):
                 return owners[:1], "allegiance"
             if child.dep_ == "prep" and child.lower_ in self.rules.command_preps and (

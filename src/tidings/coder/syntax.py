@@ -4,7 +4,7 @@ so on. Shared by the event stage (events.py) and its sentence-level rules (sente
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -188,6 +188,15 @@ def pronoun_antecedents(pron: Token) -> Iterator[Token]:
         elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in (
                 own.i, shared.i if shared is not None else -1):
             yield t
+
+
+def origins(head: Token, agent_words: Collection[str]) -> list[Token]:
+    """The "from" phrases of participles after ``head``, a thing (not one of ``agent_words``),
+    that say where it came from: "goods imported from Mexico", "grain shipped from Odesa"."""
+    if head.lower_ in agent_words:
+        return []
+    return [p for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"
+            for p in c.children if p.dep_ == "prep" and p.lower_ == "from"]
 
 
 def conjuncts(head: Token) -> list[Token]:
