@@ -129,6 +129,11 @@ CODES = [
      "Chagai hills on Friday.", ("PAK", "---", "2042")),
     ("a_missile_test_stays_a_show_of_force", "Pakistan test-fired a ballistic missile on "
      "Friday.", ("PAK", "---", "150")),
+    # -- an aid package announced for someone is the aid given --------------------------------
+    ("a_military_aid_package_announced", "Britain announced a new 500 million pound military aid "
+     "package for Estonia on Monday.", ("GBR", "EST", "072")),
+    ("an_economic_aid_package_unveiled", "Japan unveiled an economic aid package for Laos on "
+     "Friday.", ("JPN", "LAO", "071")),
 ]
 
 
