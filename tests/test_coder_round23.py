@@ -125,3 +125,15 @@ def test_goods_are_of_the_place_they_came_from(coder, text, expected):
 def test_people_sent_from_a_capital_are_not_placed_there_by_it(coder):
     got = dyads(coder, "Diplomats expelled from Moscow on Monday landed in Helsinki.")
     assert not any(s == "RUS" for s, _, _ in got), got
+
+
+# -- ", and" + a past tense after a clause of present or bare verbs is the main verb's ---------
+def test_a_second_request_after_a_that_clause_is_the_subject_s(coder):
+    got = dyads(coder, "The African Union demanded that the rebels end their siege of the town "
+                       "and leave the region, and called on Uganda to close its border.")
+    assert ("IGO", "UGA", "02") in got, got
+
+
+def test_a_past_tense_joined_without_a_comma_stays_where_it_is(coder):
+    got = dyads(coder, "Kenya said that the rebels who attacked the town fled and hid.")
+    assert not any(s == "KEN" and r == "19" for s, _, r in got), got

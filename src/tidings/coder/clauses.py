@@ -10,9 +10,16 @@ def restore_tensed_conjunct(verb: Token) -> None:
     """"Iraq demanded that the Council lift the sanctions, and accused the United States of
     ...": a verb in the past tense with no subject of its own, parsed as coordinated with a
     bare verb inside a clause the main verb governs ("lift", "to freeze"), is coordinated
-    with the main verb: a bare verb and a past tense cannot share a subject."""
-    head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ != "VB" or \
+    with the main verb: a bare verb and a past tense cannot share a subject (also after a
+    list of bare verbs: "demanded that the rebels halt and withdraw, and called on ...")."""
+    near = head = verb.head
+    while head.dep_ == "conj" and head.tag_ == "VB" and head.head.tag_ in ("VB", "VBP"):
+        head = head.head
+    # (a present tense too when a comma comes before "and": "demanded that the rebels halt
+    # their offensive, and called on ...")
+    comma = verb.i > 1 and verb.doc[verb.i - 2].text == ","
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ not in (
+            ("VB", "VBP") if comma else ("VB",)) or \
             head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head.i == head.i or any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
         return
@@ -20,9 +27,9 @@ def restore_tensed_conjunct(verb: Token) -> None:
     if main.pos_ not in ("VERB", "AUX") or main.i > head.i:
         return
     verb.head = main
-    for c in head.children:
+    for c in near.children:
         if c.dep_ == "cc" and c.i < verb.i and not any(
-                d.dep_ == "conj" and c.i < d.i < verb.i for d in head.children):
+                d.dep_ == "conj" and c.i < d.i < verb.i for d in near.children):
             c.head = main
 
 
