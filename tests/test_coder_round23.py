@@ -137,3 +137,10 @@ def test_a_second_request_after_a_that_clause_is_the_subject_s(coder):
 def test_a_past_tense_joined_without_a_comma_stays_where_it_is(coder):
     got = dyads(coder, "Kenya said that the rebels who attacked the town fled and hid.")
     assert not any(s == "KEN" and r == "19" for s, _, r in got), got
+
+
+# -- people working for a body are of it -----------------------------------------------------
+def test_hackers_working_for_a_state_s_intelligence_are_its(coder):
+    got = triples(coder.code_text("Britain accused hackers working for Russian military "
+                                  "intelligence of attacking its election systems."), level="code")
+    assert any(s == "GBR" and t.startswith("RUS") for s, t, _ in got), got
