@@ -144,3 +144,16 @@ def test_hackers_working_for_a_state_s_intelligence_are_its(coder):
     got = triples(coder.code_text("Britain accused hackers working for Russian military "
                                   "intelligence of attacking its election systems."), level="code")
     assert any(s == "GBR" and t.startswith("RUS") for s, t, _ in got), got
+
+
+# -- a closing participle of naming is the main verb's --------------------------------------
+def test_a_closing_naming_participle_is_the_main_subject_s(coder):
+    got = dyads(coder, "Vietnam protested on Monday after Chinese ships entered waters off its "
+                       "coast, calling the move illegal.")
+    assert ("VNM", "CHN", "11") in got and ("CHN", "VNM", "11") not in got, got
+
+
+def test_a_closing_act_stays_with_its_own_clause(coder):
+    # (killing is no participle of saying: the gunmen killed, not the police)
+    got = dyads(coder, "Police said Taliban gunmen stormed a hotel in Kabul, killing 20 people.")
+    assert any(r in ("18", "19") and s == "AFG" for s, _, r in got), got

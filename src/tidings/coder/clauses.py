@@ -192,3 +192,30 @@ def restore_trailing_object(verb: Token, speech_verbs: frozenset[str]) -> None:
     if len(subjects) != 1 or subjects[0].i < verb.i:
         return
     subjects[0].dep_ = "dobj"
+
+
+def restore_closing_participle(part: Token, verbs: frozenset[str]) -> None:
+    """"Japan protested after Chinese ships entered the waters, calling the move provocative":
+    a participle of saying or naming (``verbs``) set after a comma, with no subject of its
+    own, is the main verb's, not that of a clause inside the main clause (a time clause, a
+    reported or a relative clause) the parser hung it on."""
+    if part.tag_ != "VBG" or part.dep_ not in ("advcl", "xcomp", "conj") or \
+            part.lemma_.lower() not in verbs or part.i == 0 or \
+            part.doc[part.i - 1].text != "," or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in part.children):
+        return
+    root = part.sent.root
+    if root.pos_ not in ("VERB", "AUX") or not root.i < part.head.i < part.i:
+        return
+    t, inside = part.head, False
+    while t.i != root.i:
+        if t.dep_ in ("ccomp", "relcl", "acl") or t.dep_ == "advcl" and any(
+                c.dep_ == "mark" for c in t.children):
+            inside = True
+        if t.head.i == t.i:
+            return
+        t = t.head
+    if inside:
+        part.head = root
+        part.dep_ = "advcl"
+

@@ -78,6 +78,10 @@ parsed document before anything is coded.
   coordinated with the bare verb of that clause, so it seems to share the clause's subject
   and be only demanded. It is made coordinated with the main verb again
   (``clauses.restore_tensed_conjunct``).
+- A closing participle of saying or naming after a comma ("Japan protested after Chinese
+  ships entered the waters, calling the move provocative") is sometimes hung on the verb of
+  a clause inside the main one, so it seems to be that clause's subject's. It is made the
+  main verb's again (``clauses.restore_closing_participle``).
 - A second object after "and" ("distributed rice and lentils to survivors") is sometimes
   parsed as coordinated with the verb, with the verb's phrases after it hung on it. It is made
   the first object's conjunct again, its phrases the verb's (``clauses.restore_object_conjunct``).
@@ -118,6 +122,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.coder.clauses import (
     restore_attributive_participle,
+    restore_closing_participle,
     restore_named_object,
     restore_object_conjunct,
     restore_particle_object,
@@ -210,6 +215,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
             restore_reduced_relative(tok)
+        if tok.tag_ == "VBG" and words.speech_verbs:
+            restore_closing_participle(tok, words.speech_verbs | words.naming_verbs)
         if tok.tag_ == "VBD" and tok.dep_ == "conj":
             restore_tensed_conjunct(tok)
             restore_trailing_object(tok, words.speech_verbs)
