@@ -157,3 +157,21 @@ def test_a_closing_act_stays_with_its_own_clause(coder):
     # (killing is no participle of saying: the gunmen killed, not the police)
     got = dyads(coder, "Police said Taliban gunmen stormed a hotel in Kabul, killing 20 people.")
     assert any(r in ("18", "19") and s == "AFG" for s, _, r in got), got
+
+
+# -- releasing is of people, not of things ------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Japan began releasing treated water from the Fukushima plant into the sea on Thursday.",
+    "Iran released a video of the tanker's seizure on Monday.",
+    "The IMF released $1 billion to Pakistan after its board approved the review.",
+])
+def test_releasing_a_thing_frees_no_one(coder, text):
+    assert not any(e.code == "0841" for e in coder.code_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Houthis released 60 detainees on Sunday.",
+    "Colombia's ELN released three kidnapped soldiers on Friday.",
+])
+def test_releasing_people_is_still_a_release(coder, text):
+    assert any(e.code == "0841" for e in coder.code_text(text))
