@@ -175,3 +175,18 @@ def test_releasing_a_thing_frees_no_one(coder, text):
 ])
 def test_releasing_people_is_still_a_release(coder, text):
     assert any(e.code == "0841" for e in coder.code_text(text))
+
+
+# -- aircraft sent into another state's airspace are a show of force against it ---------------
+@pytest.mark.parametrize("text, expected", [
+    ("Thirty Chinese warplanes flew into Taiwan's air defence identification zone on Sunday.",
+     ("CHN", "TWN", "15")),
+    ("Two Russian fighter jets entered Estonian airspace on Friday.", ("RUS", "EST", "15")),
+])
+def test_an_airspace_incursion_is_a_show_of_force_against_its_state(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_a_state_closing_its_own_airspace_is_no_incursion(coder):
+    got = dyads(coder, "Poland closed its airspace to Russian airlines on Friday.")
+    assert not any(r == "15" for _, _, r in got), got
