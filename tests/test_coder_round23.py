@@ -190,3 +190,16 @@ def test_an_airspace_incursion_is_a_show_of_force_against_its_state(coder, text,
 def test_a_state_closing_its_own_airspace_is_no_incursion(coder):
     got = dyads(coder, "Poland closed its airspace to Russian airlines on Friday.")
     assert not any(r == "15" for _, _, r in got), got
+
+
+# -- the place two sides meet at is no party to the meeting ------------------------------------
+def test_two_sides_meeting_at_a_base_meet_each_other(coder):
+    got = dyads(coder, "Sudanese and South Sudanese officers met at a U.N. base in Abyei on "
+                       "Tuesday.")
+    assert {("SDN", "SSD", "04"), ("SSD", "SDN", "04")} <= got, got
+    assert not any(t == "IGO" for _, t, _ in got), got
+
+
+def test_an_attack_on_a_base_is_still_aimed_at_its_owner(coder):
+    got = dyads(coder, "Rebels attacked a U.N. base in northern Mali on Sunday.")
+    assert any(t == "IGO" and r in ("18", "19") for _, t, r in got), got
