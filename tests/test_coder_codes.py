@@ -134,6 +134,11 @@ CODES = [
      "package for Estonia on Monday.", ("GBR", "EST", "072")),
     ("an_economic_aid_package_unveiled", "Japan unveiled an economic aid package for Laos on "
      "Friday.", ("JPN", "LAO", "071")),
+    # -- a carrier of aid arriving delivers it ----------------------------------------------------
+    ("a_relief_plane_landing_delivers_aid", "A Qatari relief plane landed in Benghazi on "
+     "Sunday.", ("QAT", "LBY", "073")),
+    ("an_aid_convoy_reaching_a_town_delivers_aid", "The first Red Cross aid convoy reached "
+     "Kassala on Monday.", ("NGO", "SDN", "073")),
 ]
 
 
