@@ -218,4 +218,3 @@ def restore_closing_participle(part: Token, verbs: frozenset[str]) -> None:
     if inside:
         part.head = root
         part.dep_ = "advcl"
-
