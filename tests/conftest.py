@@ -23,6 +23,12 @@ def country_codes(events) -> set[tuple[str, str, str]]:
     return {(e.source.code[:3], e.target_code[:3], e.code) for e in events}
 
 
+def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
+    """(source country, target country, root) of each event the coder gives ``text``: the
+    dyad_root level of `tidings eval`."""
+    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+
+
 # Tests that load the spaCy pipeline, start processes, a browser or a database server are
 # marked "slow" here, so `make test-fast` (pytest -m "not slow") runs the rest in seconds.
 _SLOW_MODULES = {"test_web", "test_distributed", "test_parallel", "test_cli", "test_ingest_cli",

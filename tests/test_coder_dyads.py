@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import country_codes, triples
-
-
-def dyads(coder, text):
-    """(source country, target country, root) of each event: the dyad_root level."""
-    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+from tests.conftest import country_codes, dyads, triples
 
 
 # -- a state's own country, named bare among the candidates, is not whom it acts on ------------

@@ -6,12 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import triples
-
-
-def dyads(coder, text):
-    """(source country, target country, root) of each event: the dyad_root level."""
-    return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
+from tests.conftest import dyads, triples
 
 
 # -- work two sides named together do jointly is cooperation between them ---------------------
