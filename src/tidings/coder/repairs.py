@@ -175,6 +175,7 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
     time_words, bound_words, aside_nouns = words.time_words, words.bound_words, words.aside_nouns
     infinitive_verbs, measure_nouns = words.infinitive_verbs, words.measure_nouns
     predicate_verbs = words.predicate_verbs
+    closing_verbs = words.speech_verbs | words.naming_verbs if words.speech_verbs else None
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             restore_broken_name(ent)
@@ -215,8 +216,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_plural_object(tok)
         if tok.tag_ in ("VBD", "VBN") and tok.dep_ in ("ccomp", "ROOT"):
             restore_reduced_relative(tok)
-        if tok.tag_ == "VBG" and words.speech_verbs:
-            restore_closing_participle(tok, words.speech_verbs | words.naming_verbs)
+        if tok.tag_ == "VBG" and closing_verbs:
+            restore_closing_participle(tok, closing_verbs)
         if tok.tag_ == "VBD" and tok.dep_ == "conj":
             restore_tensed_conjunct(tok)
             restore_trailing_object(tok, words.speech_verbs)
