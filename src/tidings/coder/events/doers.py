@@ -18,7 +18,7 @@ from tidings.records import Actor
 
 
 class Draft(Protocol):
-    """What a verb's event is being built from (verbs._Draft)."""
+    """What a verb's event is being built from (events.draft.VerbDraft)."""
 
     verb: Token
     p: Pattern

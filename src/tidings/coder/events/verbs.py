@@ -5,34 +5,28 @@ threat with a condition, a bombing, an assassination) and refine whom it is aime
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
-from tidings.coder.context import UNKNOWN, ArticleContext
+from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import (
-    actors_of,
     first_actors,
     head_of,
-    in_topic,
-    is_topic,
-    of_gathering,
     setting_candidates,
     speaker_of,
     speech_target,
-    subject_matter,
     subject_of,
     target_candidates,
 )
-from tidings.coder.events.building import own_country, pairs, root_of
+from tidings.coder.events.building import pairs, root_of
 from tidings.coder.events.doers import attack_doers, unknown_doer, weapon_clause_doers
-from tidings.coder.events.holders import held_by
+from tidings.coder.events.draft import VerbDraft
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
+from tidings.coder.events.scope import CoderKnowledge, Match, Matches, Modality
+from tidings.coder.events.targets import refine_targets, targets_by_kind
 from tidings.coder.events.venues import (
-    concessions,
     conditions,
     destination,
     domestic,
@@ -40,69 +34,36 @@ from tidings.coder.events.venues import (
     object_place,
     place_actor,
     place_of,
-    places_attacked,
     sole_country,
-    venue_actor,
-    venue_of,
 )
-from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import (
     act_doers,
     agent_of,
-    each_other,
     infinitive,
-    is_clausal,
     prep_objects,
     small_clause,
 )
 from tidings.records import Actor, Event
 
-PLACED = "in:place:"  # (the rule of an agent placed by a place phrase: "rebels in Jeddah")
-
-
-@dataclass(slots=True)
-class _Draft:
-    """The events of one verb while they are worked out: the pattern (recoded as the steps
-    go), the words used, the doers and targets and how the act is reported."""
-
-    verb: Token
-    p: Pattern
-    used: list[Token]
-    matches: Matches
-    ctx: ArticleContext
-    speech: dict[int, Token]
-    speaker: Token | None = None
-    passive: bool = False
-    sources: list[Actor] = field(default_factory=list)
-    targets: list[Actor] = field(default_factory=list)
-    flags: Modality = ASSERTED
-    venue: str | None = None
-
-    def actors(self, k: CoderKnowledge, heads: list[Token]) -> list[Actor]:
-        return actors_of(k, heads, self.matches, self.ctx, self.speaker, self.speech)
-
-    def recode(self, code: str, rule: str, **changes: object) -> None:
-        self.p = replace(self.p, code=code, id=rule, **changes)  # type: ignore[arg-type]
-
 
 def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: Matches,
                 ctx: ArticleContext, speech: dict[int, Token]) -> list[Event]:
-    d = _Draft(verb, m.pattern, m.tokens, matches, ctx, speech)
+    d = VerbDraft(verb, m.pattern, m.tokens, matches, ctx, speech)
     _arguments(k, d, m)
     if not d.sources and not unknown_doer(k, d):
         return []
     _localise(k, d)
     d.flags = modality_of(k, verb, d.speaker)
     _recode_by_grammar(k, d)
-    _refine_targets(k, d)
+    refine_targets(k, d)
     recode_by_actors(k, d)
-    _targets_by_kind(k, d)
+    targets_by_kind(k, d)
     if not d.targets and d.p.code[:2] in k.rules.shared_target_roots:
         d.targets = _coordinated_targets(k, d, index, matches, ctx, speech)
     return pairs(k, d.p.code, d.sources, d.targets, d.used, index, d.p, d.flags, d.venue)
 
 
-def _coordinated_targets(k: CoderKnowledge, d: _Draft, index: int, matches: Matches,
+def _coordinated_targets(k: CoderKnowledge, d: VerbDraft, index: int, matches: Matches,
                          ctx: ArticleContext, speech: dict[int, Token]) -> list[Actor]:
     """"fired missiles at cities across Ukraine and shelled towns along the border": an
     attack coordinated with an earlier attack of the same doers that names no one it hits
@@ -120,7 +81,7 @@ def _coordinated_targets(k: CoderKnowledge, d: _Draft, index: int, matches: Matc
     return [e.target for e in got if e.target is not None and e.source.code in mine]
 
 
-def _heads(k: CoderKnowledge, d: _Draft, m: Match
+def _heads(k: CoderKnowledge, d: VerbDraft, m: Match
            ) -> tuple[list[Token], list[Token], list[Actor]]:
     """The head words of the doers and targets, and (for a passive with no agent) the state
     where it happened as the doer."""
@@ -180,7 +141,7 @@ def _heads(k: CoderKnowledge, d: _Draft, m: Match
     return source_heads, target_heads, place_source
 
 
-def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
+def _arguments(k: CoderKnowledge, d: VerbDraft, m: Match) -> None:
     """Who did it and to whom, from the pattern's slots, the subject, and the candidates
     for a target."""
     source_heads, target_heads, place_source = _heads(k, d, m)
@@ -226,7 +187,7 @@ def _arguments(k: CoderKnowledge, d: _Draft, m: Match) -> None:
     d.sources, d.targets = sources, targets
 
 
-def _prospect_party(k: CoderKnowledge, d: _Draft, sources: list[Actor]) -> list[Actor]:
+def _prospect_party(k: CoderKnowledge, d: VerbDraft, sources: list[Actor]) -> list[Actor]:
     """"confident that a peace deal with the rebels could be signed", "hopeful of a deal with
     Iran": a hope or a fear about a prospect is aimed at the one other party the prospect
     names (rules.yaml prospect), not at its own country or where something is."""
@@ -239,7 +200,7 @@ def _prospect_party(k: CoderKnowledge, d: _Draft, sources: list[Actor]) -> list[
     return got if len(got) == 1 else []
 
 
-def _prospect_parties(k: CoderKnowledge, d: _Draft) -> Iterator[list[Token]]:
+def _prospect_parties(k: CoderKnowledge, d: VerbDraft) -> Iterator[list[Token]]:
     """The nouns of the clause or phrase completing a comment, in the order they come."""
     heads = [d.verb, *(t for t in d.used if t.i != d.verb.i)]
     for h in heads:
@@ -252,7 +213,7 @@ def _prospect_parties(k: CoderKnowledge, d: _Draft) -> Iterator[list[Token]]:
                         yield [t]
 
 
-def _clause_subjects(k: CoderKnowledge, d: _Draft) -> list[Actor]:
+def _clause_subjects(k: CoderKnowledge, d: VerbDraft) -> list[Actor]:
     """"agreed to a ceasefire at talks mediated by Malaysia", "rejected sanctions imposed by
     the EU": a participle with its doer on a noun of another clause acts on that clause's
     subject (rules.yaml: participle_target_roots)."""
@@ -268,7 +229,7 @@ def _clause_subjects(k: CoderKnowledge, d: _Draft) -> list[Actor]:
     return []
 
 
-def _event_place(k: CoderKnowledge, d: _Draft) -> tuple[str, Token] | None:
+def _event_place(k: CoderKnowledge, d: VerbDraft) -> tuple[str, Token] | None:
     """Where the act happened, for placing actors of unknown country."""
     verb, matches = d.verb, d.matches
     # "Speaking in Beijing, a ministry spokesman accused ...": where the speaker was
@@ -289,7 +250,7 @@ def _event_place(k: CoderKnowledge, d: _Draft) -> tuple[str, Token] | None:
     return place
 
 
-def _localise(k: CoderKnowledge, d: _Draft) -> None:
+def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
     """Agents of unknown country ("police", "students") placed by where the act happened,
     by the other side of a domestic act, or by the only country the text names."""
     p = d.p
@@ -341,7 +302,7 @@ def _localise(k: CoderKnowledge, d: _Draft) -> None:
     d.sources, d.targets = sources, targets
 
 
-def _recode_by_grammar(k: CoderKnowledge, d: _Draft) -> None:
+def _recode_by_grammar(k: CoderKnowledge, d: VerbDraft) -> None:
     """Agreeing with a view, refusing to act, and promising with a condition attached."""
     verb, p, flags = d.verb, d.p, d.flags
     lemma = verb.lemma_.lower()
@@ -385,209 +346,3 @@ def _says_will_not(k: CoderKnowledge, verb: Token) -> bool:
     kids = list(verb.children)
     return any(c.dep_ == "neg" for c in kids) and any(
         c.dep_ == "aux" and c.lower_ in (*k.rules.future_aux, "would") for c in kids)
-
-
-def _refine_targets(k: CoderKnowledge, d: _Draft) -> None:
-    """A state's own forces are not its target; a capital attacked is the city."""
-    code, sources, targets = d.p.code, d.sources, d.targets
-    if code in k.rules.force_orders and targets and _forces_sent(k, d):
-        # "ordered troops to the frontier": the forces ordered are moved
-        d.recode(k.rules.forces_moved[targets[0].agent or ""], f"moved:{d.p.id}")
-        code = d.p.code
-    elif code in k.rules.force_orders and d.verb.lemma_.lower() in k.rules.order_verbs and \
-            targets and all(
-            t.country in {a.country for a in sources} and t.agent in k.rules.state_self_agents
-            for t in targets):
-        # "ordered police to shoot rioters", "ordered his government to lift the ban": an
-        # order to the state's own organs demands nothing of anyone (what it orders is coded
-        # by itself, where it has a pattern)
-        d.sources = []
-        return
-    if code[:2] in k.rules.own_force_roots and targets:
-        # "mobilized army reservists", "ordered patrols by police": the forces a state
-        # moves are its own, not the target.
-        own = {a.country for a in sources}
-
-        def own_force(t: Actor) -> bool:
-            # (forces of no country named but the place they went to: "deployed troops in
-            # northern Syria" are the doer's)
-            return t.agent in k.rules.own_force_agents and t.code.endswith(t.agent) \
-                and (t.country is None or t.country in own or "+place:" in t.rule)
-
-        if targets and all(own_force(t) for t in targets) and not (d.passive or d.p.source):
-            # ... and whom they are aimed at may come after them: "massed troops near its
-            # border with Ukraine"
-            targets = first_actors(k, target_candidates(k, d.verb, d.used), d.matches, d.ctx,
-                                   d.speaker, d.speech, avoid=sources, skip=own_force)
-        targets = [t for t in targets if not own_force(t)]
-    if code[:2] in k.rules.place_target_roots:
-        targets = places_attacked(targets)
-    d.targets = targets
-
-
-def _seized_place(k: CoderKnowledge, d: _Draft) -> Actor | None:
-    """The place (a city or a region, no actor) that is the seizure's direct object."""
-    obj = next((c for c in d.verb.children if c.dep_ == "dobj"), None)
-    loc = k.resolver.location_country(obj, d.matches) if obj is not None else None
-    if obj is None or loc is None:
-        return None
-    return place_actor(loc[0], obj, loc[1])
-
-
-def _forces_sent(k: CoderKnowledge, d: _Draft) -> bool:
-    """The order's targets are all the source's own forces of one agent rules.yaml
-    own_forces moved names, and its "to" is a preposition (a destination), not an
-    infinitive."""
-    own = {a.country for a in d.sources}
-    agents = {t.agent for t in d.targets}
-    return len(agents) == 1 and agents <= set(k.rules.forces_moved) and all(
-        t.country in own for t in d.targets) and any(
-        t.lower_ == "to" and t.dep_ == "prep" for t in d.used)
-
-
-def _place_targets(k: CoderKnowledge, d: _Draft) -> list[Actor]:
-    """"shelled Juba", "bombed the port of Tripoli": an attack on a place is aimed at the
-    country it is in ("torched houses in Cameroon's North-West": and doers of no country
-    named are that country's); "fired rockets across the disputed border": at the one other
-    state the sentence names."""
-    verb, p = d.verb, d.p
-    place = object_place(k, verb, d.matches) or (
-        place_of(k, verb, d.matches) if p.code in k.rules.place_target_codes else None)
-    if place is not None:
-        if p.code in k.rules.place_target_codes:
-            d.sources = [localised(a, place[0]) for a in d.sources]
-        return [place_actor(*place)]
-    border = next((t for t in verb.subtree if t.lemma_.lower() in k.rules.border_nouns
-                   and t.head.lower_ in k.rules.border_preps and not is_clausal(t, verb)),
-                  None)
-    if border is None:
-        return []
-    other = sole_country(verb.sent, d.matches,
-                         exclude={a.country for a in d.sources if a.country})
-    return [place_actor(other, border, other)] if other else []
-
-
-def _targets_by_kind(k: CoderKnowledge, d: _Draft) -> None:
-    """Whom the act is aimed at when no phrase says it, by the kind of act: the venue of a
-    meeting, the country where a protest was, the state's own people, a place attacked,
-    the one a statement was told to; and who is not a target after all (a topic, a summit,
-    each other)."""
-    verb, p, sources = d.verb, d.p, d.sources
-    targets = d.targets
-    if p.code in k.rules.venue_codes:
-        d.venue = venue_of(k, verb, d.matches)
-        # "held talks with the rebels in Jeddah": the place the parse hung on the party of a
-        # meeting is where it met, not where that party is from
-        # (abroad: "met rebels in Darfur" are Sudan's rebels to Sudan's army)
-        home = {a.country for a in sources}
-        placed = [t for t in targets if t.agent and t.rule.startswith(PLACED)
-                  and t.country not in home]
-        if placed:
-            # (a party of no country met abroad is the other side's own: "Colombian
-            # officials met rebel negotiators in Havana")
-            d.venue = d.venue or placed[0].country
-            unplaced = [replace(t, code=UNKNOWN + (t.agent or ""), country=None,
-                                rule=f"agent:{t.text}") for t in placed]
-            countries = [c for c in home if c]
-            if len(home) == 1 and countries:
-                unplaced = [localised(t, countries[0]) for t in unplaced]
-            targets = [unplaced[placed.index(t)] if t in placed else t for t in targets]
-    elif not targets and (p.code[:2] in k.rules.venue_target_roots
-                          or p.code in k.rules.targetless_codes) and not (
-            len(sources) > 1 and (p.symmetric or p.code[:2] in k.rules.reciprocal_roots)):
-        # (but "the army and the militia fought in Khartoum" fought each other)
-        targets = venue_actor(k, verb, d.matches)
-        if p.code[:2] in k.rules.abroad_only_roots or p.code in k.rules.targetless_codes:
-            # "police fanned out across Karachi": a show of force at home is aimed at no one
-            own = {a.country for a in sources}
-            targets = [t for t in targets if t.country not in own]
-    if not targets and p.code.startswith(k.rules.recipient_codes or ("-",)):
-        # "pledged $500 million in military aid for Ukraine": aid for whom
-        targets = first_actors(k, prep_objects(
-            [c for c in verb.children if c.dep_ == "prep"], k.rules.recipient_preps),
-            d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
-    if not targets:
-        targets = own_country(k, p.code, sources)
-    if all(t.rule.startswith("metonym:") for t in targets) and \
-            p.code in k.rules.seizure_codes and k.rules.seizure_place_code and (
-            seized := _seized_place(k, d)) is not None:
-        # "M23 rebels seized Goma", "the Taliban seized Kabul" (the city, not the
-        # government it stands for): territory occupied, aimed at the place's country
-        d.recode(k.rules.seizure_place_code, f"territory:{p.id}", symmetric=False,
-                 reverse=None)
-        p = d.p
-        targets = [seized]
-    if not targets and (p.code[:2] in k.rules.place_target_roots
-                        or p.code in k.rules.place_target_codes):
-        targets = _place_targets(k, d)
-        sources = d.sources
-    if p.code in k.rules.release_codes and (held := first_actors(
-            k, [held_by(k, [c for c in verb.children if c.dep_ in ("dobj", "prep")])],
-            d.matches, d.ctx, d.speaker, d.speech, avoid=sources)):
-        # "called for the release of all hostages held by Hamas": whoever holds them, not
-        # the people to free
-        targets = held
-    if not targets and d.speaker is not None and sources and all(
-            a.rule.startswith("speaker:") for a in sources):
-        # "Qatar told Israel and Hamas that it was suspending its mediation": what the
-        # speaker says it does to no one named is done to whom it is told.
-        spk = d.speaker
-        addressees = [c for c in spk.children if c.dep_ in ("dobj", "dative")]
-        addressees += [g for c in spk.children if c.dep_ == "prep" and c.lower_ == "to"
-                       for g in c.children if g.dep_ == "pobj"]
-        if addressees:
-            targets = actors_of(k, addressees[:1], d.matches, d.ctx, None, d.speech)
-    d.targets = _not_targets(k, d, targets)
-
-
-def _not_targets(k: CoderKnowledge, d: _Draft, targets: list[Actor]) -> list[Actor]:
-    """Drop what only looked like a target; look where else the target may be named."""
-    verb, p, sources = d.verb, d.p, d.sources
-    if p.code[:2] == k.rules.meeting_root and targets:
-        # "discussed the war in Ukraine": a place where a topic is, is not who was met
-        # ("held talks in Tehran" is where they met, and says who hosted)
-        # ("Biden and Putin met at a villa in Geneva": where two parties met is no third)
-        targets = [t for t in targets if not (
-            t.rule.startswith(("in:place:", "at:place:")) and t.agent is None
-            and (is_topic(k, t, verb.doc) or len(sources) > 1))]
-    if len(sources) > 1 and targets and (p.code[:2] == k.rules.meeting_root or root_of(
-            k, p.code, d.flags) in k.rules.mutual_topic_roots):
-        # "Iranian and Iraqi officials held talks on the exchange of prisoners": with each
-        # other, about the prisoners ("Japan and South Korea exchanged intelligence on North
-        # Korea's missile launches": with each other, about North Korea)
-        targets = [t for t in targets if not in_topic(k, t, verb)]
-    if targets and p.code in k.rules.topic_only_codes:
-        # "declined to comment on reports that Russian troops had crossed ...": what was
-        # not commented on is no party
-        targets = [t for t in targets if not in_topic(k, t, verb)]
-    if targets and verb.lemma_.lower() in k.rules.topic_verbs:
-        # "met in Tehran and discussed Afghanistan": what was discussed is no party
-        topics = {c.i for c in verb.children if c.dep_ == "dobj"}
-        targets = [t for t in targets if (h := head_of(t, verb.doc)) is None
-                   or h.i not in topics and not (h.dep_ == "conj" and h.head.i in topics)]
-    if len(sources) > 1 and targets and root_of(k, p.code, d.flags) in \
-            k.rules.reciprocal_roots and all(of_gathering(k, t, verb.doc) for t in targets):
-        # "Modi and Xi met on the sidelines of the BRICS summit": they met each other
-        targets = []
-    if len(sources) > 1 and each_other(verb):
-        # "A and B accused each other", "pounded each other's positions"
-        targets = []
-        d.p = p = replace(p, symmetric=True, reverse=None)
-    if not targets and p.code[:2] in k.rules.subject_matter_roots:
-        # "opened an investigation into war crimes committed by Russian forces",
-        # "... into allegations of corruption involving President Park": whom the
-        # subject matter names
-        targets = first_actors(k, subject_matter(k, verb, d.used), d.matches, d.ctx,
-                               d.speaker, d.speech, avoid=sources)
-    if not targets and p.code[:2] in k.rules.conditional_target_roots:
-        targets = first_actors(k, conditions(k, verb), d.matches, d.ctx, d.speaker, d.speech)
-        own = {a.country for a in sources if a.country}
-        if len(own) == 1:
-            # "Nigeria's unions threatened to strike unless the government ...": theirs
-            targets = [localised(t, next(iter(own))) for t in targets]
-    if not targets and root_of(k, p.code, d.flags) in k.rules.concession_roots:
-        # "declined to resign despite pressure by the anti-corruption commission"
-        targets = first_actors(k, concessions(k, verb), d.matches, d.ctx, d.speaker, d.speech,
-                               avoid=sources)
-    return targets
-
