@@ -1,0 +1,28 @@
+"""Constructions the coder reads through a general mechanism (the twenty-fourth round), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import dyads
+
+# One sentence, one (source country, target country, root) it must give.
+DYADS = [
+    # -- going back to talks broken off is negotiating (an intent when only offered)
+    ("returned_to_the_negotiating_table", "Armenia and Azerbaijan returned to the negotiating "
+     "table in Brussels on Sunday.", ("ARM", "AZE", "04")),
+    ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
+     "Yemeni government.", ("YEM", "YEM", "03")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in DYADS],
+                         ids=[row[0] for row in DYADS])
+def test_a_sentence_gives_its_dyad(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_walking_away_from_talks_is_no_return_to_them(coder):
+    got = dyads(coder, "Sudan's army walked away from the talks with the RSF in Jeddah.")
+    assert not any(r in ("03", "04") for _, _, r in got), got
