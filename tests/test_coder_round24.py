@@ -12,6 +12,11 @@ DYADS = [
     # -- going back to talks broken off is negotiating (an intent when only offered)
     ("returned_to_the_negotiating_table", "Armenia and Azerbaijan returned to the negotiating "
      "table in Brussels on Sunday.", ("ARM", "AZE", "04")),
+    # -- a city several countries have is the one in a country the sentence names
+    ("a_city_beside_its_country_s_name", "Police in Hamilton arrested a New Zealand "
+     "opposition lawmaker on Monday.", ("NZL", "NZL", "17")),
+    ("a_city_of_east_asia_without_its_suffix", "A gunman shot dead a Japanese lawmaker during "
+     "a campaign speech in the city of Nara.", ("JPN", "JPN", "18")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

@@ -179,6 +179,25 @@ def test_lookup_cities(gaz: Gazetteer) -> None:
     assert rafah is not None and rafah.country == "PSE"
 
 
+def test_a_city_is_found_without_its_word_for_city(gaz: Gazetteer) -> None:
+    # (geonames writes some Japanese and Korean cities with "-shi", "-si")
+    nara = gaz.lookup("Nara")
+    assert nara is not None and nara.country == "JPN"
+    goyang = gaz.lookup("Goyang")
+    assert goyang is not None and goyang.country == "KOR"
+
+
+def test_a_preferred_country_wins_only_for_a_city_of_some_size(gaz: Gazetteer) -> None:
+    valencia = gaz.lookup("Valencia", prefer=["ESP"], min_share=0.05)
+    assert valencia is not None and valencia.country == "ESP"
+    # a small town of the name in the preferred country is not the one meant
+    paris = gaz.lookup("Paris", prefer=["USA"], min_share=0.05)
+    assert paris is not None and paris.country == "FRA"
+    # (with no share asked, any city of the name in the preferred country)
+    texas = gaz.lookup("Paris", prefer=["USA"])
+    assert texas is not None and texas.country == "USA"
+
+
 def test_lookup_countries(gaz: Gazetteer) -> None:
     georgia = gaz.lookup("Georgia")
     assert georgia is not None and (georgia.country, georgia.feature) == ("GEO", "country")

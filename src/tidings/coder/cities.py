@@ -11,6 +11,12 @@ from tidings.knowledge.gazetteer import Gazetteer
 
 __all__ = ["city_country"]
 
+# Dictionary entries whose code is a country's (what a sentence names as a country).
+_PLACED_KINDS = frozenset({"country", "demonym", "capital", "city", "region", "metonym"})
+# How small, against the most populous city of the name, a city of a country the sentence
+# names may be and still be the one meant.
+_MIN_SHARE = 0.05
+
 
 def city_country(head: Token, matches: dict[int, tuple[Span, list[Entry]]],
                  gazetteer: Gazetteer) -> tuple[str, str] | None:
@@ -23,7 +29,12 @@ def city_country(head: Token, matches: dict[int, tuple[Span, list[Entry]]],
     span = _name_of(head)
     if any(t.i in matches for t in span):
         return None
-    place = gazetteer.lookup(span.text)
+    # (a name several countries' cities share is the one in a country the sentence names, if
+    # it is not a far smaller place than the best known: "the western city of Nara" beside
+    # "Japanese" is in Japan, "Valencia" beside "Spain's" in Spain)
+    named = {e.code[:3] for _, entries in matches.values() for e in entries
+             if e.kind in _PLACED_KINDS and len(e.code) >= 3}
+    place = gazetteer.lookup(span.text, prefer=named, min_share=_MIN_SHARE)
     return (place.country, span.text) if place is not None and place.feature == "city" else None
 
 

@@ -50,6 +50,8 @@ _NOT_PLACES = frozenset({"of", "police", "university", "union", "independence", 
                          "progress", "victory", "unity", "justice", "freedom", "peace",
                          "republic", "state", "capital", "city", "center", "centre", "north",
                          "south", "east", "west", "central", "sale", "opposition", "colon"})
+# The words for "city" or "county" that geonames writes after some East Asian city names.
+_CITY_SUFFIXES = frozenset({"shi", "si", "gun"})
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _ALT_KEY = re.compile(r"[a-z][a-z ]*[a-z]")
 _ALT_ADVANTAGE = 20  # an alternate name beats a main name only if that much more populous
@@ -66,6 +68,13 @@ def _key(name: str) -> str:
     if name.startswith("the "):
         name = name[4:]
     return name
+
+
+def _bare_name(key: str) -> str | None:
+    """A city's name key without the word for "city" geonames gives some of them ("nara shi",
+    "goyang si", "ganghwa gun"), or None."""
+    head, _, last = key.rpartition(" ")
+    return head if head and last in _CITY_SUFFIXES else None
 
 
 def _latin_alternate(name: str) -> str | None:
@@ -122,6 +131,9 @@ class Gazetteer:
                                  float(c["longitude"]), pop, str(c.get("admin1code") or "")))
             key = _key(c["name"])
             self._keep(main, key, i)
+            if (bare := _bare_name(key)) is not None:
+                self._keep(main, bare, i)  # ("Nara-shi" is Nara, as the press writes it)
+                self._keep(by_country, (iso2, bare), i)
             self._keep(by_country, (iso2, key), i)
             for name in c.get("alternatenames") or ():
                 akey = _latin_alternate(name)
@@ -183,11 +195,14 @@ class Gazetteer:
         if j is None or self._cities[i][4] > self._cities[j][4]:
             index[key] = i
 
-    def lookup(self, name: str, prefer: Collection[str] = ()) -> Place | None:
+    def lookup(self, name: str, prefer: Collection[str] = (), min_share: float = 0.0
+               ) -> Place | None:
         """The place a name denotes: a country (by its name or a common alias); else a city or
-        region of that name in one of the ``prefer`` countries (the event's actors'); else
-        the most populous city of that name or alternate name; else a region of the actor
-        dictionary. None when unknown."""
+        region of that name in one of the ``prefer`` countries (the event's actors'; a city
+        only if it has at least ``min_share`` of the people of the most populous city of the
+        name: "Paris" named beside Americans is still in France); else the most populous city
+        of that name or alternate name; else a region of the actor dictionary. None when
+        unknown."""
         key = _key(name)
         if not key or key in _NOT_PLACES:
             return None
@@ -195,10 +210,12 @@ class Gazetteer:
         if code is not None:
             return self.country(code)
         regions = self._regions.get(key, [])
+        most = max((self._cities[k][4] for k in (self._main.get(key), self._alt.get(key))
+                    if k is not None), default=0) if min_share else 0
         for country in sorted(prefer):
             spec = self._countries.get(country)
             i = self._by_country.get((spec[0], key)) if spec else None
-            if i is not None:
+            if i is not None and self._cities[i][4] >= min_share * most:
                 return self._city(i)
             region = next((r for r in regions if r[1] == country), None)
             if region is not None:
