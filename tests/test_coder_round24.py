@@ -17,6 +17,11 @@ DYADS = [
      "opposition lawmaker on Monday.", ("NZL", "NZL", "17")),
     ("a_city_of_east_asia_without_its_suffix", "A gunman shot dead a Japanese lawmaker during "
      "a campaign speech in the city of Nara.", ("JPN", "JPN", "18")),
+    # -- what a call or a meeting was for is done in it; "him" there is the one called
+    ("called_to_congratulate", "Australia's prime minister telephoned the newly elected "
+     "Indonesian president on Tuesday to congratulate him.", ("AUS", "IDN", "05")),
+    ("met_to_thank", "Kenyan President William Ruto met Emmanuel Macron in Paris on Friday to "
+     "thank him for France's support.", ("KEN", "FRA", "05")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]
@@ -31,3 +36,15 @@ def test_a_sentence_gives_its_dyad(coder, text, expected):
 def test_walking_away_from_talks_is_no_return_to_them(coder):
     got = dyads(coder, "Sudan's army walked away from the talks with the RSF in Jeddah.")
     assert not any(r in ("03", "04") for _, _, r in got), got
+
+
+def test_what_a_trip_was_for_is_no_statement_of_the_visitors(coder):
+    # (a purpose of marking or saying is no act aimed at whom its words name)
+    got = dyads(coder, "The Czech and Slovak presidents arrived in Kyiv on Monday to mark the "
+                "anniversary of Russia's invasion.")
+    assert not any(t == "RUS" for _, t, _ in got), got
+
+
+def test_what_someone_was_urged_to_do_is_not_done(coder):
+    got = dyads(coder, "The Pope urged the kidnappers in Mali to free the Italian nun.")
+    assert not any(r == "08" for _, _, r in got), got

@@ -174,13 +174,14 @@ def governed_by(tok: Token, head: Token) -> bool:
 def pronoun_antecedents(pron: Token) -> Iterator[Token]:
     """Names earlier in the sentence an object pronoun may stand for, nearest first: proper
     names that are subjects outside its clause, and, when its verb shares its subject by
-    coordination or is a participle clause with none of its own ("expelled the ambassador,
-    accusing him of ...", "met Putin and pleaded with him"), the objects before it (proper
-    names or nouns)."""
+    coordination or is a participle or purpose clause with none of its own ("expelled the
+    ambassador, accusing him of ...", "met Putin and pleaded with him", "called Erdogan to
+    congratulate him"), the objects before it (proper names or nouns)."""
     own = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ in (
         "prep", "dative") else pron.head  # ("pleaded with him": the verb of "with")
     shared = own.head if own.dep_ in ("conj", "advcl") and (
-        own.dep_ == "conj" or own.tag_ == "VBG") and not any(
+        own.dep_ == "conj" or own.tag_ == "VBG" or own.tag_ == "VB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in own.children)) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in own.children) else None
     for t in reversed(pron.sent[: pron.i - pron.sent.start]):
         if t.dep_ in ("pobj", "dobj") and shared is not None and t.pos_ in ("PROPN", "NOUN"):

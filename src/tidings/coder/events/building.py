@@ -251,6 +251,12 @@ def _governed_drop(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]
                 # more than the bare verb of refusing (120), unless only the latter found
                 # whom it was aimed at.
                 return t.i
+            if tok.dep_ == "advcl" and t.i == tok.head.i and by_verb[i] and \
+                    by_verb[i][0].root in k.rules.meeting_purpose_roots and any(
+                    e.root == k.rules.meeting_root for e in by_verb[t.i]):
+                # "telephoned Mandela to congratulate him", "met Scholz to sign the
+                # accord": what a call or a meeting was for is done in it
+                return None
             return i
     return None
 
