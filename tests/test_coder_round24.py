@@ -22,6 +22,9 @@ DYADS = [
      "Indonesian president on Tuesday to congratulate him.", ("AUS", "IDN", "05")),
     ("met_to_thank", "Kenyan President William Ruto met Emmanuel Macron in Paris on Friday to "
      "thank him for France's support.", ("KEN", "FRA", "05")),
+    # -- parse repair: "NOUNs VERBing OBJECT VERBed", the last verb tagged a participle
+    ("protesters_hurling_stones_clashed", "Protesters hurling paving stones clashed with riot "
+     "police outside the parliament in Tbilisi.", ("GEO", "GEO", "14")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

@@ -151,13 +151,21 @@ def restore_participle_subject(sent: Span) -> None:
                 None)
     if subj is None or subj.right_edge.i + 1 != root.i:
         return
-    verb = next((c for c in root.rights if c.dep_ == "ccomp" and c.tag_ == "VBD"), None)
-    if verb is not None:  # ("waving flags marched": the object parsed as the clause's subject)
-        subjects = [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    verb = next((c for c in root.rights if c.dep_ == "ccomp" and c.tag_ in ("VBD", "VBN")),
+                None)
+    subjects = [] if verb is None else [c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb is not None and subjects:
+        # ("waving flags marched": the object parsed as the clause's subject)
         if len(subjects) != 1 or subjects[0].left_edge.i != root.i + 1 or any(
                 c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
             return
         subjects[0].head, subjects[0].dep_ = root, "dobj"
+    elif verb is not None:
+        # ("hurling petrol bombs clashed": a clause of no subject right after the object)
+        obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
+        if obj is None or obj.right_edge.i + 1 != verb.i or verb.left_edge.i != verb.i or any(
+                c.dep_ in ("aux", "auxpass", "mark", "agent") for c in verb.children):
+            return
     else:  # ("hurling stones clashed": the verb parsed as describing the object)
         obj = next((c for c in root.rights if c.dep_ == "dobj"), None)
         verb = None if obj is None else next(
