@@ -49,7 +49,8 @@ eval: setup  ## score the coder on the gold dev sets in $(GOLD) and on the proje
 		evalsets/levant_ledes.dev.jsonl evalsets/levant_ledes.test.jsonl \
 		evalsets/south_ledes.dev.jsonl evalsets/south_ledes.test.jsonl \
 		evalsets/home_wire.dev.jsonl evalsets/home_wire.test.jsonl \
-		evalsets/statecraft_wire.dev.jsonl evalsets/statecraft_wire.test.jsonl --show 0
+		evalsets/statecraft_wire.dev.jsonl evalsets/statecraft_wire.test.jsonl \
+		evalsets/daybook_wire.dev.jsonl evalsets/daybook_wire.test.jsonl --show 0
 
 confidence: setup  ## retrain the event confidence model (data/confidence.yaml) on the learning halves
 	$(BIN)/python scripts/train_confidence.py

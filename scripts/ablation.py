@@ -37,7 +37,8 @@ OWN = ["evalsets/blind_news.dev.jsonl", "evalsets/blind_news.test.jsonl",
        "evalsets/levant_ledes.test.jsonl", "evalsets/south_ledes.dev.jsonl",
        "evalsets/south_ledes.test.jsonl", "evalsets/home_wire.dev.jsonl",
        "evalsets/home_wire.test.jsonl", "evalsets/statecraft_wire.dev.jsonl",
-       "evalsets/statecraft_wire.test.jsonl"]
+       "evalsets/statecraft_wire.test.jsonl", "evalsets/daybook_wire.dev.jsonl",
+       "evalsets/daybook_wire.test.jsonl"]
 GOLD = ["cameo_manual.dev.jsonl", "petr2_gsr.dev.jsonl", "plover_gsr.dev.jsonl"]
 
 

@@ -42,7 +42,7 @@ LEARNING = ("evalsets/blind_news.dev.jsonl", "evalsets/wire_news.jsonl",
             "evalsets/code_ledes.dev.jsonl", "evalsets/plover_types.dev.jsonl",
             "evalsets/people_wire.dev.jsonl", "evalsets/levant_ledes.dev.jsonl",
             "evalsets/south_ledes.dev.jsonl", "evalsets/home_wire.dev.jsonl",
-            "evalsets/statecraft_wire.dev.jsonl",
+            "evalsets/statecraft_wire.dev.jsonl", "evalsets/daybook_wire.dev.jsonl",
             "../shared/gold/cameo_manual.dev.jsonl")
 FOLDS = 5
 Row = tuple[int, Event, int, int, bool]  # fold, event, sentence chars, events in sentence, right

@@ -133,7 +133,7 @@ def test_held_out_confidences_are_calibrated(coder) -> None:
     for name in ("blind_news", "modern_wire", "counts", "cameo_cover", "nocount", "plover_news",
                  "recent_wire", "world_wire", "archive_wire", "code_ledes", "plover_types",
                  "people_wire", "levant_ledes", "south_ledes", "home_wire",
-                 "statecraft_wire"):
+                 "statecraft_wire", "daybook_wire"):
         records = read_gold(ROOT / "evalsets" / f"{name}.test.jsonl")
         articles = [gold_article(r, i) for i, r in enumerate(records)]
         for rec, coded in zip(records, coder.code_articles(articles), strict=True):

@@ -35,7 +35,7 @@ EVALSETS = Path(__file__).resolve().parents[1] / "evalsets"
 # The project's own blind sets (evalsets/README.md) ship with the repository, so these always
 # run. The test halves (blind_news.test, modern_wire.test, cameo_cover.test, world_wire.test,
 # archive_wire.test, code_ledes.test, plover_types.test, people_wire.test, levant_ledes.test,
-# south_ledes.test, home_wire.test, statecraft_wire.test)
+# south_ledes.test, home_wire.test, statecraft_wire.test, daybook_wire.test)
 # are only ever scored.
 OWN_FLOORS = [
     ("blind_news.dev.jsonl", "root", 0.80),
@@ -75,6 +75,9 @@ OWN_FLOORS = [
     ("statecraft_wire.dev.jsonl", "root", 0.66),
     ("statecraft_wire.test.jsonl", "root", 0.63),
     ("statecraft_wire.test.jsonl", "dyad_root", 0.50),
+    ("daybook_wire.dev.jsonl", "root", 0.68),
+    ("daybook_wire.test.jsonl", "root", 0.70),
+    ("daybook_wire.test.jsonl", "dyad_root", 0.58),
 ]
 
 
