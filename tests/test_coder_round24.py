@@ -25,6 +25,11 @@ DYADS = [
     # -- parse repair: "NOUNs VERBing OBJECT VERBed", the last verb tagged a participle
     ("protesters_hurling_stones_clashed", "Protesters hurling paving stones clashed with riot "
      "police outside the parliament in Tbilisi.", ("GEO", "GEO", "14")),
+    # -- an attack named as the doer is done by whom its "by" names
+    ("an_attack_by_a_group_killed", "An attack by Islamic State fighters killed 11 Syrian "
+     "soldiers near Palmyra on Sunday.", ("IMG", "SYR", "19")),
+    ("a_raid_by_forces_killed", "A raid by Kenyan special forces killed a senior al Shabaab "
+     "commander in southern Somalia.", ("KEN", "SOM", "19")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]
@@ -51,3 +56,10 @@ def test_what_a_trip_was_for_is_no_statement_of_the_visitors(coder):
 def test_what_someone_was_urged_to_do_is_not_done(coder):
     got = dyads(coder, "The Pope urged the kidnappers in Mali to free the Italian nun.")
     assert not any(r == "08" for _, _, r in got), got
+
+
+def test_a_strike_by_workers_is_no_attack_by_them(coder):
+    # (a labour strike is no attack: only nouns of attacking acts take their "by" as doer)
+    got = dyads(coder, "A strike by Nigerian oil workers halted exports from the Bonny "
+                "terminal on Monday.")
+    assert not any(r in ("18", "19", "20") for _, _, r in got), got

@@ -419,7 +419,14 @@ def authored(k: CoderKnowledge, head: Token, matches: Matches, ctx: ArticleConte
     weapon for who used it: "a car bomb set off by Taliban militants killed ..."."""
     weapon = weapon_of(k, head)
     if head.lemma_.lower() not in k.rules.documents and not weapon:
-        return []
+        # "an attack by Boko Haram fighters killed 20 villagers": an attack named as the
+        # doer of an act is done by whom its own "by" names
+        return [a for c in head.children if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children if g.dep_ == "pobj"
+                for a in k.resolver.resolve(g, matches, ctx, remember=False)] if (
+            head.dep_ == "nsubj" and any(p.code[:2] in k.rules.attack_doer_roots
+                                         for p in k.patterns.nouns.get(head.lemma_.lower(), ()))
+        ) else []
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in k.rules.issuer_preps:
             for pobj in c.children:
