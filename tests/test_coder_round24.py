@@ -30,6 +30,10 @@ DYADS = [
      "soldiers near Palmyra on Sunday.", ("IMG", "SYR", "19")),
     ("a_raid_by_forces_killed", "A raid by Kenyan special forces killed a senior al Shabaab "
      "commander in southern Somalia.", ("KEN", "SOM", "19")),
+    # -- parse repair: a past tense after ", and" following a perfect in a reported clause
+    # is the reporting subject's
+    ("said_had_poisoned_and_expelled", "Britain said on Monday that Russian agents had "
+     "poisoned a former spy, and expelled 23 Russian diplomats.", ("GBR", "RUS", "17")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

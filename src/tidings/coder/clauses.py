@@ -18,7 +18,11 @@ def restore_tensed_conjunct(verb: Token) -> None:
     # (a present tense too when a comma comes before "and": "demanded that the rebels halt
     # their offensive, and called on ...")
     comma = verb.i > 1 and verb.doc[verb.i - 2].text == ","
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ not in (
+    # (and, after a comma, a perfect or passive in a reported clause of a past tense: "said
+    # that the RSF had committed genocide, and imposed sanctions on ...")
+    perfect = comma and head.tag_ == "VBN" and head.dep_ == "ccomp" and \
+        head.head.tag_ == "VBD" and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or not perfect and head.tag_ not in (
             ("VB", "VBP") if comma else ("VB",)) or \
             head.dep_ not in ("ccomp", "xcomp", "advcl") or head.head.i == head.i or any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
