@@ -34,6 +34,11 @@ DYADS = [
     # is the reporting subject's
     ("said_had_poisoned_and_expelled", "Britain said on Monday that Russian agents had "
      "poisoned a former spy, and expelled 23 Russian diplomats.", ("GBR", "RUS", "17")),
+    # -- a passive participle of force with its doer is done to the people it describes
+    ("protesters_shot_by_police", "Nigeria's human rights commission opened an inquiry into "
+     "the deaths of 14 protesters shot by police in Lagos.", ("NGA", "NGA", "17")),
+    ("fishermen_detained_by_a_navy", "Sri Lanka demanded the release of 23 Indian fishermen "
+     "detained by its navy off Jaffna.", ("LKA", "IND", "17")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]
@@ -67,3 +72,11 @@ def test_a_strike_by_workers_is_no_attack_by_them(coder):
     got = dyads(coder, "A strike by Nigerian oil workers halted exports from the Bonny "
                 "terminal on Monday.")
     assert not any(r in ("18", "19", "20") for _, _, r in got), got
+
+
+def test_a_participle_of_force_has_no_target_in_the_other_clause(coder):
+    # (the act is done to whom the participle describes, not to the subject of the clause
+    # the phrase hangs in)
+    got = dyads(coder, "Amnesty condemned the jailing of activists arrested by Egyptian police.")
+    assert ("EGY", "---", "17") not in got and not any(
+        s == "EGY" and r == "17" and t not in ("EGY",) for s, t, r in got), got

@@ -69,6 +69,7 @@ class Rules:
     allegation_code: str
     reciprocal_roots: frozenset[str]
     one_way_codes: tuple[str, ...]
+    participle_victim_roots: frozenset[str]
     meeting_purpose_roots: frozenset[str]
     obligation_aux: frozenset[str]
     obligation_code: str

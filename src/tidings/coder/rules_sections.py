@@ -55,6 +55,7 @@ def clause_rules(data: RulesData) -> dict:
         act_doer_roots=data.words("act_doer_roots"),
         named_target_roots=data.words("named_target_roots"),
         one_way_codes=tuple(data.words("one_way_codes")),
+        participle_victim_roots=data.words("participle_victim_roots"),
         meeting_purpose_roots=data.words("meeting_purpose_roots"),
         enactment_verbs=data.words("enactment", "verbs"),
         enactment_nouns=data.words("enactment", "nouns"),

@@ -89,8 +89,11 @@ def _heads(k: CoderKnowledge, d: VerbDraft, m: Match
     subj, d.passive = subject_of(k, verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and agent_of(verb) is not None:
         # "talks mediated by Malaysia", "sanctions imposed by the EU": a passive participle
-        # whose doer is its agent; the noun it describes is not its target
-        subj, d.passive = None, True
+        # whose doer is its agent; the noun it describes is not its target ... unless the
+        # act is done to people: "the deaths of protesters shot by police" (rules.yaml
+        # participle_victim_roots)
+        subj = verb.head if p.code[:2] in k.rules.participle_victim_roots else None
+        d.passive = True
     if d.passive and verb.lemma_.lower() in k.rules.stative_passives and \
             agent_of(verb) is None:
         d.passive = False  # "forces were engaged in ethnic cleansing": they did it
@@ -177,7 +180,8 @@ def _arguments(k: CoderKnowledge, d: VerbDraft, m: Match) -> None:
             # (... or of its small clause: "allowed U.N. inspectors back")
             targets = first_actors(k, nouns, d.matches, d.ctx, d.speaker, d.speech,
                                    avoid=sources)
-    if not targets and sources and p.code[:2] in k.rules.participle_target_roots:
+    if not targets and sources and p.code[:2] in k.rules.participle_target_roots and \
+            p.code[:2] not in k.rules.participle_victim_roots:
         targets = _clause_subjects(k, d)
     if not targets and sources and p.code[:2] in k.rules.setting_roots:
         targets = first_actors(k, setting_candidates(k, verb), d.matches, d.ctx, d.speaker,
