@@ -80,3 +80,10 @@ def test_a_participle_of_force_has_no_target_in_the_other_clause(coder):
     got = dyads(coder, "Amnesty condemned the jailing of activists arrested by Egyptian police.")
     assert ("EGY", "---", "17") not in got and not any(
         s == "EGY" and r == "17" and t not in ("EGY",) for s, t, r in got), got
+
+
+def test_a_warning_and_the_conditional_threat_it_reports_are_one_threat(coder):
+    events = [e for e in coder.code_text(
+        "Gazprom warned Ukraine on Thursday that it would cut off gas supplies unless Kyiv "
+        "paid its debts.") if e.root == "13"]
+    assert len(events) == 1, [(e.source.code, e.target_code, e.code, e.rule) for e in events]

@@ -11,11 +11,13 @@ is the conflictual act's intent itself (an embargo 163 -> 1312)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from tidings.coder.events.building import recoded
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
-from tidings.records import Actor
+from tidings.records import Actor, Event
 
 # How a request governs the clause of what it asks: "demanded that X withdraw" (ccomp),
 # "urged X to withdraw" (xcomp), "called on X to allow" (at times parsed as advcl).
@@ -71,3 +73,43 @@ def _asked(k: CoderKnowledge, s: SentenceState, verb: Token) -> list[tuple[str, 
                 if intent and len(intent) > 2:
                     found.append((intent, e.source))
     return found
+
+
+def warned_conditions(k: CoderKnowledge, s: SentenceState) -> None:
+    """"warned Meta that it could block Instagram unless the company ...": a promise with a
+    condition is coded as a threat of its own (``conditional:``), and a threat of the verb
+    of warning that reports it is the same threat: the reported one is dropped. The warning
+    keeps whom it was told to, unless that is the warner's own side ("China's defence
+    minister warned that the PLA would strike if Taiwan ...": Taiwan)."""
+    doc = s.tokens[0].doc
+    for i, evs in list(s.by_verb.items()):
+        warns = [e for e in evs if e.root == k.rules.threat_root
+                 and not e.rule.startswith("conditional:")]
+        if not warns:
+            continue
+        for clause in doc[i].children:
+            if clause.dep_ != "ccomp" or clause.i not in s.by_verb:
+                continue
+            conditional = [e for e in s.by_verb[clause.i] if e.rule.startswith("conditional:")
+                           and any(_same_side(w.source, e.source) for w in warns)]
+            if not conditional:
+                continue
+            s.by_verb[i] = [_aimed_as(w, conditional) for w in evs] if len(warns) == len(evs) \
+                else [_aimed_as(w, conditional) if w in warns else w for w in evs]
+            s.by_verb[clause.i] = [e for e in s.by_verb[clause.i] if e not in conditional]
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    return a.code == b.code or a.country is not None and a.country == b.country
+
+
+def _aimed_as(warning: Event, conditional: list[Event]) -> Event:
+    """The warning, aimed where the threat it reports is when it was told to no one, to its
+    own side or to someone of no known country."""
+    tgt = warning.target
+    if tgt is None or tgt.country is None or _same_side(tgt, warning.source):
+        other = next((e.target for e in conditional if e.target is not None
+                      and not _same_side(e.target, warning.source)), None)
+        if other is not None:
+            return replace(warning, target=other)
+    return warning

@@ -39,7 +39,7 @@ from tidings.coder.events.modality import modality_of
 from tidings.coder.events.provocations import border_party, provoker
 from tidings.coder.events.rallies import rallied_support
 from tidings.coder.events.reactions import prompted_reactions
-from tidings.coder.events.requests import requested_acts
+from tidings.coder.events.requests import requested_acts, warned_conditions
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.events.similar import similar_acts
 from tidings.coder.events.topics import topics
@@ -520,6 +520,7 @@ SENTENCE_RULES: tuple[SentenceRule, ...] = (
     SentenceRule("rallied_support", rallied_support),
     SentenceRule("allegations", allegations),
     SentenceRule("obligations", obligations),
+    SentenceRule("warned_conditions", warned_conditions),
     SentenceRule("requested_acts", requested_acts),
     SentenceRule("reported_harm", reported_harm),
     SentenceRule("reported_accusations", reported_accusations),
