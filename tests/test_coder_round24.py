@@ -87,3 +87,15 @@ def test_a_warning_and_the_conditional_threat_it_reports_are_one_threat(coder):
         "Gazprom warned Ukraine on Thursday that it would cut off gas supplies unless Kyiv "
         "paid its debts.") if e.root == "13"]
     assert len(events) == 1, [(e.source.code, e.target_code, e.code, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban appealed on Saturday for urgent international help after an earthquake "
+    "killed more than 2,000 people in western Afghanistan.",
+    "Morocco's government appealed on Sunday for international help after an earthquake "
+    "killed more than 2,900 people in the Atlas mountains.",
+])
+def test_what_a_disaster_killed_was_not_killed_by_whoever_appealed(coder, text):
+    got = dyads(coder, text)
+    assert not any(r in ("18", "19", "20") for _, _, r in got), got
+    assert any(r == "02" for _, _, r in got), got

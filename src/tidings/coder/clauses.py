@@ -135,6 +135,11 @@ def restore_titled_pair(first: Token) -> None:
     name.head, name.dep_ = second, "appos"
 
 
+# Prepositions that also open a clause, its subject parsed as their object ("after an
+# earthquake killed ...").
+_CLAUSE_PREPS = frozenset({"after", "before", "until", "since"})
+
+
 def restore_reduced_relative(participle: Token) -> None:
     """"the NOUN VERBED ... had been VERBING": the first verb describes the noun."""
     doc = participle.doc
@@ -153,6 +158,9 @@ def restore_reduced_relative(participle: Token) -> None:
     if aux is None:
         return
     verb = aux if aux.tag_ == "VBD" and aux.dep_ not in ("aux", "auxpass") else aux.head
+    if any(t.dep_ == "prep" and t.lower_ in _CLAUSE_PREPS and t.right_edge.i + 1 == verb.i
+           for t in doc[participle.i + 1:verb.i]):
+        return  # ("appealed for help after an earthquake killed ...": that clause's verb)
     between = doc[participle.i + 1:aux.i]
     if verb.i < aux.i or verb.i == aux.i and verb is not aux or \
             verb.head.i not in (participle.head.i, participle.i) or \
