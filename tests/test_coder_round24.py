@@ -39,6 +39,9 @@ DYADS = [
      "the deaths of 14 protesters shot by police in Lagos.", ("NGA", "NGA", "17")),
     ("fishermen_detained_by_a_navy", "Sri Lanka demanded the release of 23 Indian fishermen "
      "detained by its navy off Jaffna.", ("LKA", "IND", "17")),
+    # -- targets found past the doer's own forces are placed like the others
+    ("deployed_police_to_face_rioters", "Kenya deployed thousands of police officers in "
+     "Nairobi on Tuesday to face down rioters.", ("KEN", "KEN", "15")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

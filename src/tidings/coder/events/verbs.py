@@ -60,6 +60,10 @@ def verb_events(k: CoderKnowledge, verb: Token, m: Match, index: int, matches: M
     targets_by_kind(k, d)
     if not d.targets and d.p.code[:2] in k.rules.shared_target_roots:
         d.targets = _coordinated_targets(k, d, index, matches, ctx, speech)
+    if any(t.country is None and t.agent for t in d.targets):
+        # (targets found only now, past the doer's own forces: "deployed police to face
+        # down rioters" are France's rioters)
+        _localise(k, d)
     return pairs(k, d.p.code, d.sources, d.targets, d.used, index, d.p, d.flags, d.venue)
 
 
