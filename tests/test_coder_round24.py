@@ -42,6 +42,9 @@ DYADS = [
     # -- targets found past the doer's own forces are placed like the others
     ("deployed_police_to_face_rioters", "Kenya deployed thousands of police officers in "
      "Nairobi on Tuesday to face down rioters.", ("KEN", "KEN", "15")),
+    # -- with no other country named, a state organ's dealings with people are with its own
+    ("government_talks_with_students", "Prime Minister Hasina's government opened talks with "
+     "student leaders on Sunday.", ("BGD", "BGD", "04")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]
@@ -102,3 +105,4 @@ def test_what_a_disaster_killed_was_not_killed_by_whoever_appealed(coder, text):
     got = dyads(coder, text)
     assert not any(r in ("18", "19", "20") for _, _, r in got), got
     assert any(r == "02" for _, _, r in got), got
+

@@ -295,7 +295,15 @@ def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
             aside = {t.i for c in d.verb.subtree if c.dep_ == "advcl" and c.i != d.verb.i
                      for t in c.subtree}
             other = sole_country(d.verb.sent, d.matches, exclude=known, skip=aside)
-            if other:
+            own = {a.country for a in sources if a.country}
+            if not other and len(own) == 1 and all(a.agent in k.rules.state_self_agents
+                                                   for a in sources if a.country):
+                # ... or, with no other country named, a state's own people: "the government
+                # reopened talks with the opposition", "the mayor urged residents to ..."
+                home = next(iter(own))
+                targets = [localised(a, home) if a.agent in k.rules.people_sectors else a
+                           for a in targets]
+            elif other:
                 sources = [localised(a, other) if a.agent in k.rules.people_sectors else a
                            for a in sources]
                 targets = [localised(a, other) if a.agent in k.rules.people_sectors else a
