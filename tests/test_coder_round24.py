@@ -45,6 +45,9 @@ DYADS = [
     # -- with no other country named, a state organ's dealings with people are with its own
     ("government_talks_with_students", "Prime Minister Hasina's government opened talks with "
      "student leaders on Sunday.", ("BGD", "BGD", "04")),
+    # -- platforms are their companies
+    ("blocked_a_platform", "Turkey's telecoms authority blocked access to Instagram on "
+     "Friday.", ("TUR", "USA", "17")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]
