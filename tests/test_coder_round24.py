@@ -48,6 +48,9 @@ DYADS = [
     # -- platforms are their companies
     ("blocked_a_platform", "Turkey's telecoms authority blocked access to Instagram on "
      "Friday.", ("TUR", "USA", "17")),
+    # -- a bombing naming no target is aimed at whom it was set off next to
+    ("blew_himself_up_near_a_convoy", "A suicide bomber blew himself up near a convoy of "
+     "Turkish soldiers in Idlib on Monday.", ("---", "TUR", "18")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

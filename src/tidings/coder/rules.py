@@ -70,6 +70,8 @@ class Rules:
     reciprocal_roots: frozenset[str]
     one_way_codes: tuple[str, ...]
     participle_victim_roots: frozenset[str]
+    proximity_roots: frozenset[str]
+    proximity_preps: tuple[str, ...]
     meeting_purpose_roots: frozenset[str]
     obligation_aux: frozenset[str]
     obligation_code: str

@@ -56,6 +56,8 @@ def clause_rules(data: RulesData) -> dict:
         named_target_roots=data.words("named_target_roots"),
         one_way_codes=tuple(data.words("one_way_codes")),
         participle_victim_roots=data.words("participle_victim_roots"),
+        proximity_roots=data.words("proximity_targets", "roots"),
+        proximity_preps=tuple(data.values("proximity_targets", "preps")),
         meeting_purpose_roots=data.words("meeting_purpose_roots"),
         enactment_verbs=data.words("enactment", "verbs"),
         enactment_nouns=data.words("enactment", "nouns"),

@@ -190,6 +190,11 @@ def _arguments(k: CoderKnowledge, d: VerbDraft, m: Match) -> None:
     if not targets and sources and p.code[:2] in k.rules.setting_roots:
         targets = first_actors(k, setting_candidates(k, verb), d.matches, d.ctx, d.speaker,
                                d.speech, avoid=sources)
+    if not targets and sources and p.code[:2] in k.rules.proximity_roots:
+        # "blew himself up near a convoy of Italian troops": whom the attack was set off by
+        targets = first_actors(k, prep_objects([c for c in verb.children if c.dep_ == "prep"],
+                                               k.rules.proximity_preps),
+                               d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
     if not targets and sources and p.code in k.rules.prospect_codes:
         targets = _prospect_party(k, d, sources)
     d.sources, d.targets = sources, targets
