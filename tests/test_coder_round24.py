@@ -51,6 +51,9 @@ DYADS = [
     # -- a bombing naming no target is aimed at whom it was set off next to
     ("blew_himself_up_near_a_convoy", "A suicide bomber blew himself up near a convoy of "
      "Turkish soldiers in Idlib on Monday.", ("---", "TUR", "18")),
+    # -- "pro-X" backers are not X's own
+    ("pro_russian_separatists", "Pro-Russian separatists shelled the Ukrainian port city of "
+     "Mariupol on Monday.", ("UKR", "UKR", "19")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

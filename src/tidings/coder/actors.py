@@ -74,6 +74,8 @@ class ActorResolver(DependentActorResolver):
         named = {e.code for _, entries in found for e in entries
                  if e.kind in ("country", "demonym") and not e.shared}
         for span, entries in found:
+            if _supported(span) and all(e.kind in ("country", "demonym") for e in entries):
+                continue  # ("pro-Russian separatists" are not Russia's: they back it)
             if any(e.shared for e in entries):
                 # A place name two countries share: the one the text names, else the usual.
                 shared = [e for e in entries if e.shared and e.code in named]
@@ -443,3 +445,10 @@ class ActorResolver(DependentActorResolver):
         return [(make(country + agent_code, country, agent_code,
                       f"owner:{owners[0][0].text}+agent:{agent_word(info)}"), False)
                 for country in countries]
+
+
+def _supported(span: Span) -> bool:
+    """``span`` is the country backed in a word of support: "pro-Russian", "Pro-Iranian"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro" or \
+        i >= 1 and doc[i - 1].lower_ == "pro-"
