@@ -74,8 +74,11 @@ class ActorResolver(DependentActorResolver):
         named = {e.code for _, entries in found for e in entries
                  if e.kind in ("country", "demonym") and not e.shared}
         for span, entries in found:
-            if _supported(span) and all(e.kind in ("country", "demonym") for e in entries):
-                continue  # ("pro-Russian separatists" are not Russia's: they back it)
+            if _stance(span, self.rules.stance_prefixes) and all(
+                    e.kind in ("country", "demonym") for e in entries):
+                # ("pro-Russian separatists" back Russia, "anti-American protesters" oppose
+                # America: neither is of it)
+                continue
             if any(e.shared for e in entries):
                 # A place name two countries share: the one the text names, else the usual.
                 shared = [e for e in entries if e.shared and e.code in named]
@@ -447,8 +450,9 @@ class ActorResolver(DependentActorResolver):
                 for country in countries]
 
 
-def _supported(span: Span) -> bool:
-    """``span`` is the country backed in a word of support: "pro-Russian", "Pro-Iranian"."""
+def _stance(span: Span, prefixes: frozenset[str]) -> bool:
+    """``span`` follows one of ``prefixes`` (actor_words stance_prefixes) and a hyphen: a
+    stance towards a country ("pro-Russian", "Anti-American"), not a nationality."""
     doc, i = span.doc, span.start
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro" or \
-        i >= 1 and doc[i - 1].lower_ == "pro-"
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in prefixes or \
+        i >= 1 and doc[i - 1].lower_.rstrip("-") in prefixes and doc[i - 1].lower_.endswith("-")
