@@ -54,6 +54,9 @@ DYADS = [
     # -- "pro-X" backers are not X's own
     ("pro_russian_separatists", "Pro-Russian separatists shelled the Ukrainian port city of "
      "Mariupol on Monday.", ("UKR", "UKR", "19")),
+    # -- an embassy abroad is where its "in" says, not in its owner's country
+    ("protesters_at_an_embassy", "Protesters set fire to the gate of the French embassy in "
+     "Ouagadougou on Friday.", ("BFA", "FRA", "14")),
     ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
      "Yemeni government.", ("YEM", "YEM", "03")),
 ]

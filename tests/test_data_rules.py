@@ -84,7 +84,7 @@ SECTIONS = {
                     "people_groups", "role_words", "person_owned_agents",
                     "adjective_homographs", "stance_prefixes", "place_nouns", "former",
                     "involvement_verbs", "allegiance", "staff_nouns", "carrier_nouns",
-                    "commentators",
+                    "commentators", "mission_buildings",
                     "command_nouns",
                     "aide_nouns", "aide_preps"},
     "codes": {"meeting_root", "threat_root", "violent_roots", "statement_root", "speech_roots",

@@ -138,7 +138,11 @@ class ActorResolver(DependentActorResolver):
 
     def location_country(self, head: Token, matches: _Matches) -> tuple[str, str] | None:
         """The country (code, place name) a place name such as "Tehran", "the city of Kirkuk"
-        or "southern Iran" names."""
+        or "southern Iran" names (a mission abroad, "the U.S. embassy in Manila", by its "in")."""
+        if head.lemma_.lower() in self.rules.mission_buildings:
+            return next((loc for p in head.children if p.dep_ == "prep" and p.lower_ == "in"
+                         for g in p.children if g.dep_ == "pobj"
+                         if (loc := self.location_country(g, matches)) is not None), None)
         for tok in head.doc[head.left_edge.i : head.i + 1]:
             hit = matches.get(tok.i)
             if hit is None:

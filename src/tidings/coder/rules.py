@@ -348,6 +348,7 @@ class Rules:
     person_owned_agents: frozenset[str]
     commentators: frozenset[str]
     carrier_nouns: frozenset[str]
+    mission_buildings: frozenset[str]
     aide_nouns: frozenset[str]
     aide_preps: frozenset[str]
     command_nouns: frozenset[str]

@@ -412,7 +412,7 @@ def actor_words(data: RulesData) -> dict:
         "state_nouns", "group_nouns", "nonstate_group_nouns", "ethnic", "people_groups",
         "role_words", "place_nouns", "adjective_homographs", "stance_prefixes",
         "former", "involvement_verbs", "allegiance", "staff_nouns", "person_owned_agents",
-        "carrier_nouns",
+        "carrier_nouns", "mission_buildings",
         "aide_nouns", "aide_preps", "command_nouns", "commentators")}
 
 

@@ -40,6 +40,7 @@ from tidings.coder.syntax import (
     act_doers,
     agent_of,
     infinitive,
+    is_clausal,
     prep_objects,
     small_clause,
 )
@@ -260,6 +261,15 @@ def _event_place(k: CoderKnowledge, d: VerbDraft) -> tuple[str, Token] | None:
     if place is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         # "shelled the town of Juba, killing 20 people": where the main act was aimed.
         place = object_place(k, verb.head, matches)
+    if place is None:
+        # "set fire to the entrance of the U.S. embassy in Tegucigalpa": where the mission
+        # the act was aimed at is
+        place = next(((loc[0], g) for t in verb.subtree
+                      if t.lemma_.lower() in k.rules.mission_buildings
+                      and not is_clausal(t, verb)
+                      for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
+                      for g in p.children if g.dep_ == "pobj"
+                      if (loc := k.resolver.location_country(g, matches)) is not None), None)
     return place
 
 
