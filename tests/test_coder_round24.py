@@ -118,3 +118,12 @@ def test_what_a_disaster_killed_was_not_killed_by_whoever_appealed(coder, text):
     assert not any(r in ("18", "19", "20") for _, _, r in got), got
     assert any(r == "02" for _, _, r in got), got
 
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty villagers were killed by a landslide in western Nepal on Sunday.",
+    "Rescuers searched for the victims killed by the crash of a Kenyan airliner near Nairobi.",
+])
+def test_a_disaster_or_an_accident_is_no_doer(coder, text):
+    got = dyads(coder, text)
+    assert not any(r in ("18", "19", "20") for _, _, r in got), got

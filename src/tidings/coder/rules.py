@@ -87,6 +87,7 @@ class Rules:
     toll_subjects: frozenset[str]
     toll_roots: frozenset[str]
     accident_verbs: frozenset[str]
+    disaster_nouns: frozenset[str]
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]

@@ -56,6 +56,7 @@ def clause_rules(data: RulesData) -> dict:
         named_target_roots=data.words("named_target_roots"),
         one_way_codes=tuple(data.words("one_way_codes")),
         participle_victim_roots=data.words("participle_victim_roots"),
+        disaster_nouns=data.words("disaster_nouns"),
         proximity_roots=data.words("proximity_targets", "roots"),
         proximity_preps=tuple(data.values("proximity_targets", "preps")),
         meeting_purpose_roots=data.words("meeting_purpose_roots"),

@@ -122,7 +122,10 @@ def _heads(k: CoderKnowledge, d: VerbDraft, m: Match
             # subject, and its phrase says whom the act is aimed at.
             target_heads = next(prep_objects(
                 [c for c in subj.children if c.dep_ == "prep"], k.rules.target_preps), [])
-        source_heads = [agent] if agent is not None else []
+        # (an accident or a disaster is no doer: "victims killed by the crash of flight MH17",
+        # "people killed by a landslide")
+        source_heads = [agent] if agent is not None and agent.lemma_.lower() not in (
+            k.rules.accident_verbs | k.rules.disaster_nouns) else []
         if agent is not None:
             d.used = [*d.used, agent.head]
         elif p.code[:2] in k.rules.attack_doer_roots and (doers := attack_doers(k, verb)):
