@@ -10,8 +10,8 @@ from tests.conftest import dyads
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
     # -- going back to talks broken off is negotiating (an intent when only offered)
-    ("returned_to_the_negotiating_table", "Armenia and Azerbaijan returned to the negotiating "
-     "table in Brussels on Sunday.", ("ARM", "AZE", "04")),
+    ("returned_to_the_negotiating_table", "Armenia returned to the negotiating table with "
+     "Azerbaijan in Brussels on Sunday.", ("ARM", "AZE", "04")),
     # -- a city several countries have is the one in a country the sentence names
     ("a_city_beside_its_country_s_name", "Police in Hamilton arrested a New Zealand "
      "opposition lawmaker on Monday.", ("NZL", "NZL", "17")),
