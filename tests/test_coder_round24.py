@@ -12,6 +12,8 @@ DYADS = [
     # -- going back to talks broken off is negotiating (an intent when only offered)
     ("returned_to_the_negotiating_table", "Armenia returned to the negotiating table with "
      "Azerbaijan in Brussels on Sunday.", ("ARM", "AZE", "04")),
+    ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
+     "Yemeni government.", ("YEM", "YEM", "03")),
     # -- a city several countries have is the one in a country the sentence names
     ("a_city_beside_its_country_s_name", "Police in Hamilton arrested a New Zealand "
      "opposition lawmaker on Monday.", ("NZL", "NZL", "17")),
@@ -57,8 +59,6 @@ DYADS = [
     # -- an embassy abroad is where its "in" says, not in its owner's country
     ("protesters_at_an_embassy", "Protesters set fire to the gate of the French embassy in "
      "Ouagadougou on Friday.", ("BFA", "FRA", "14")),
-    ("ready_to_return_to_talks", "The Houthis said they were ready to return to talks with the "
-     "Yemeni government.", ("YEM", "YEM", "03")),
 ]
 
 

@@ -94,8 +94,7 @@ def warned_conditions(k: CoderKnowledge, s: SentenceState) -> None:
                            and any(_same_side(w.source, e.source) for w in warns)]
             if not conditional:
                 continue
-            s.by_verb[i] = [_aimed_as(w, conditional) for w in evs] if len(warns) == len(evs) \
-                else [_aimed_as(w, conditional) if w in warns else w for w in evs]
+            s.by_verb[i] = [_aimed_as(e, conditional) if e in warns else e for e in evs]
             s.by_verb[clause.i] = [e for e in s.by_verb[clause.i] if e not in conditional]
 
 

@@ -195,7 +195,7 @@ def _arguments(k: CoderKnowledge, d: VerbDraft, m: Match) -> None:
         targets = first_actors(k, setting_candidates(k, verb), d.matches, d.ctx, d.speaker,
                                d.speech, avoid=sources)
     if not targets and sources and p.code[:2] in k.rules.proximity_roots:
-        # "blew himself up near a convoy of Italian troops": whom the attack was set off by
+        # "blew himself up near a convoy of Italian troops": whom it was set off next to
         targets = first_actors(k, prep_objects([c for c in verb.children if c.dep_ == "prep"],
                                                k.rules.proximity_preps),
                                d.matches, d.ctx, d.speaker, d.speech, avoid=sources)
@@ -270,8 +270,8 @@ def _event_place(k: CoderKnowledge, d: VerbDraft) -> tuple[str, Token] | None:
         place = next(((loc[0], g) for t in verb.subtree
                       if t.lemma_.lower() in k.rules.mission_buildings
                       and not is_clausal(t, verb)
-                      for p in t.children if p.dep_ == "prep" and p.lower_ == "in"
-                      for g in p.children if g.dep_ == "pobj"
+                      for prep in t.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                      for g in prep.children if g.dep_ == "pobj"
                       if (loc := k.resolver.location_country(g, matches)) is not None), None)
     return place
 
