@@ -4,8 +4,8 @@ resignation" is a demonstration for leadership change (1411), not a demand (1041
 
 from __future__ import annotations
 
-from tidings.coder.events.arguments import group_lemmas
 from tidings.coder.events.building import recoded
+from tidings.coder.events.roles import group_lemmas
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 
 

@@ -9,8 +9,9 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from tidings.coder.context import UNKNOWN, ArticleContext
-from tidings.coder.events.arguments import authored, office_holder, weapon_of
+from tidings.coder.events.arguments import authored, weapon_of
 from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.roles import office_holder
 from tidings.coder.events.scope import CoderKnowledge, Matches
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import agent_of

@@ -12,16 +12,15 @@ from spacy.tokens import Token
 
 from tidings.coder.actor_codes import localised
 from tidings.coder.context import UNKNOWN
-from tidings.coder.events.arguments import (
+from tidings.coder.events.arguments import used_weapon, weapon_of
+from tidings.coder.events.matching import occurs_as
+from tidings.coder.events.roles import (
     group_lemmas,
     head_lemma,
     head_of,
     names_people,
     office_holder,
-    used_weapon,
-    weapon_of,
 )
-from tidings.coder.events.matching import occurs_as
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.events.venues import assistance
 from tidings.coder.patterns import Pattern

@@ -11,7 +11,6 @@ from tidings.coder.events.arguments import (
     actors_of,
     claimed,
     first_actors,
-    in_topic,
     speaker_of,
     subject_of,
     target_candidates,
@@ -26,6 +25,7 @@ from tidings.coder.events.matching import (
     try_pattern,
 )
 from tidings.coder.events.modality import governed_as, modality_of
+from tidings.coder.events.roles import in_topic
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
 from tidings.coder.patterns import Pattern

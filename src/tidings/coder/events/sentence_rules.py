@@ -21,7 +21,7 @@ from tidings.coder.events.accusations import (
     reported_harm,
     toll_reports,
 )
-from tidings.coder.events.arguments import actors_of, head_of, speaker_of, subject_of
+from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
 from tidings.coder.events.consultations import (
@@ -40,6 +40,7 @@ from tidings.coder.events.provocations import border_party, provoker
 from tidings.coder.events.rallies import rallied_support
 from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.requests import requested_acts, warned_conditions
+from tidings.coder.events.roles import head_of
 from tidings.coder.events.scope import CoderKnowledge, SentenceState
 from tidings.coder.events.similar import similar_acts
 from tidings.coder.events.topics import topics

@@ -10,16 +10,13 @@ from tidings.coder.context import UNKNOWN
 from tidings.coder.events.arguments import (
     actors_of,
     first_actors,
-    head_of,
-    in_topic,
-    is_topic,
-    of_gathering,
     subject_matter,
     target_candidates,
 )
 from tidings.coder.events.building import own_country, root_of
 from tidings.coder.events.draft import PLACED, VerbDraft
 from tidings.coder.events.holders import held_by
+from tidings.coder.events.roles import head_of, in_topic, is_topic, of_gathering
 from tidings.coder.events.scope import CoderKnowledge
 from tidings.coder.events.venues import (
     concessions,

@@ -11,7 +11,6 @@ from spacy.tokens import Token
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import (
     first_actors,
-    head_of,
     setting_candidates,
     speaker_of,
     speech_target,
@@ -24,6 +23,7 @@ from tidings.coder.events.draft import VerbDraft
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
 from tidings.coder.events.modality import modality_of
+from tidings.coder.events.roles import head_of
 from tidings.coder.events.scope import CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.targets import refine_targets, targets_by_kind
 from tidings.coder.events.venues import (
