@@ -14,6 +14,7 @@ from tidings.coder.rules_sections import (
     SimilarActs,
     actor_rules,
     actor_words,
+    aim_rules,
     answer_rules,
     clause_rules,
     code_rules,
@@ -386,6 +387,7 @@ class Rules:
         return cls(
             **clause_rules(data),
             **actor_rules(data),
+            **aim_rules(data),
             **event_rules(data),
             **setting_rules(data),
             **answer_rules(data),

@@ -139,6 +139,14 @@ def actor_rules(data: RulesData) -> dict:
         concession_preps=data.words("concession", "preps"),
         target_phrases=data.words("target_phrases"),
         cause_preps=data.words("cause_preps"),
+        nameless_sources=data.words("nameless_sources"),
+    )
+
+
+def aim_rules(data: RulesData) -> dict:
+    """Which words say what an event is about, answers or is aimed at: evaluations, releases,
+    background spans, accusations, topics, places attacked, a state's own forces."""
+    return dict(
         evaluation_from=data.words("evaluations", "from"),
         evaluation_class=data.part("evaluations").get("class"),
         evaluation_code=data.part("evaluations").get("code"),
@@ -173,7 +181,6 @@ def actor_rules(data: RulesData) -> dict:
         forces_moved=dict(data.part("own_forces").get("moved") or {}),
         relational_nouns=data.words("relational_nouns"),
         subject_matter_roots=data.words("subject_matter_roots"),
-        nameless_sources=data.words("nameless_sources"),
     )
 
 
