@@ -85,19 +85,12 @@ def test_what_someone_was_urged_to_do_is_not_done(coder):
     assert not any(r == "08" for _, _, r in got), got
 
 
-def test_a_strike_by_workers_is_no_attack_by_them(coder):
-    # (a labour strike is no attack: only nouns of attacking acts take their "by" as doer)
-    got = dyads(coder, "A strike by Nigerian oil workers halted exports from the Bonny "
-                "terminal on Monday.")
-    assert not any(r in ("18", "19", "20") for _, _, r in got), got
-
-
 def test_a_participle_of_force_has_no_target_in_the_other_clause(coder):
     # (the act is done to whom the participle describes, not to the subject of the clause
     # the phrase hangs in)
     got = dyads(coder, "Amnesty condemned the jailing of activists arrested by Egyptian police.")
-    assert ("EGY", "---", "17") not in got and not any(
-        s == "EGY" and r == "17" and t not in ("EGY",) for s, t, r in got), got
+    arrests = [(s, t) for s, t, r in got if r == "17"]
+    assert arrests == [("EGY", "EGY")], got
 
 
 def test_a_warning_and_the_conditional_threat_it_reports_are_one_threat(coder):
@@ -107,23 +100,31 @@ def test_a_warning_and_the_conditional_threat_it_reports_are_one_threat(coder):
     assert len(events) == 1, [(e.source.code, e.target_code, e.code, e.rule) for e in events]
 
 
-@pytest.mark.parametrize("text", [
-    "The Taliban appealed on Saturday for urgent international help after an earthquake "
-    "killed more than 2,000 people in western Afghanistan.",
-    "Morocco's government appealed on Sunday for international help after an earthquake "
-    "killed more than 2,900 people in the Atlas mountains.",
-])
-def test_what_a_disaster_killed_was_not_killed_by_whoever_appealed(coder, text):
+# Sentences in which no one attacks anyone: no event of roots 18-20.
+NO_ATTACK = [
+    # (a labour strike is no attack: only nouns of attacking acts take their "by" as doer)
+    ("a_strike_by_workers", "A strike by Nigerian oil workers halted exports from the Bonny "
+     "terminal on Monday."),
+    # (an accident or a natural disaster after "by" is no doer)
+    ("killed_by_a_landslide", "Twenty villagers were killed by a landslide in western Nepal on "
+     "Sunday."),
+    ("killed_by_a_crash", "Rescuers searched for the victims killed by the crash of a Kenyan "
+     "airliner near Nairobi."),
+    # (whoever appealed after a disaster killed people did not kill them)
+    ("appealed_after_an_earthquake", "The Taliban appealed on Saturday for urgent international "
+     "help after an earthquake killed more than 2,000 people in western Afghanistan."),
+    ("appealed_after_an_earthquake_2", "Morocco's government appealed on Sunday for "
+     "international help after an earthquake killed more than 2,900 people in the Atlas "
+     "mountains."),
+]
+
+
+@pytest.mark.parametrize("text", [row[1] for row in NO_ATTACK], ids=[row[0] for row in NO_ATTACK])
+def test_no_one_attacks_anyone(coder, text):
     got = dyads(coder, text)
     assert not any(r in ("18", "19", "20") for _, _, r in got), got
-    assert any(r == "02" for _, _, r in got), got
 
 
-
-@pytest.mark.parametrize("text", [
-    "Twenty villagers were killed by a landslide in western Nepal on Sunday.",
-    "Rescuers searched for the victims killed by the crash of a Kenyan airliner near Nairobi.",
-])
-def test_a_disaster_or_an_accident_is_no_doer(coder, text):
-    got = dyads(coder, text)
-    assert not any(r in ("18", "19", "20") for _, _, r in got), got
+@pytest.mark.parametrize("text", [row[1] for row in NO_ATTACK if "appealed" in row[0]])
+def test_the_appeal_after_a_disaster_is_still_coded(coder, text):
+    assert any(r == "02" for _, _, r in dyads(coder, text))

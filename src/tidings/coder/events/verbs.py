@@ -318,10 +318,8 @@ def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
                                                    for a in sources if a.country):
                 # ... or, with no other country named, a state's own people: "the government
                 # reopened talks with the opposition", "the mayor urged residents to ..."
-                home = next(iter(own))
-                targets = [localised(a, home) if a.agent in k.rules.people_sectors else a
-                           for a in targets]
-            elif other:
+                other = next(iter(own))
+            if other:
                 sources = [localised(a, other) if a.agent in k.rules.people_sectors else a
                            for a in sources]
                 targets = [localised(a, other) if a.agent in k.rules.people_sectors else a
