@@ -23,6 +23,13 @@ def country_codes(events) -> set[tuple[str, str, str]]:
     return {(e.source.code[:3], e.target_code[:3], e.code) for e in events}
 
 
+def named_rows(names: tuple[str, ...] | str, rows: list[tuple]) -> pytest.MarkDecorator:
+    """Parametrize a test over a table whose rows are (test id, *values): the coder tests'
+    tables of sentences and what each must give."""
+    values = [row[1] for row in rows] if isinstance(names, str) else [row[1:] for row in rows]
+    return pytest.mark.parametrize(names, values, ids=[row[0] for row in rows])
+
+
 def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     """(source country, target country, root) of each event the coder gives ``text``: the
     dyad_root level of `tidings eval`."""

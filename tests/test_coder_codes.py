@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import country_codes
+from tests.conftest import country_codes, named_rows
 
 # (name, sentence, an event it must give: source country, target country, full code)
 CODES = [
@@ -142,8 +142,7 @@ CODES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in CODES],
-                         ids=[row[0] for row in CODES])
+@named_rows(("text", "expected"), CODES)
 def test_a_sentence_gives_its_code(coder, text, expected):
     got = country_codes(coder.code_text(text))
     assert expected in got, got

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import country_codes, dyads, triples
+from tests.conftest import country_codes, dyads, named_rows, triples
 
 
 # -- a state's own country, named bare among the candidates, is not whom it acts on ------------
@@ -365,8 +365,7 @@ DYADS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in DYADS],
-                         ids=[row[0] for row in DYADS])
+@named_rows(("text", "expected"), DYADS)
 def test_a_sentence_gives_its_dyad(coder, text, expected):
     assert expected in dyads(coder, text)
 

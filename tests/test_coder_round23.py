@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import dyads, triples
+from tests.conftest import dyads, named_rows, triples
 
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
@@ -34,8 +34,7 @@ DYADS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in DYADS],
-                         ids=[row[0] for row in DYADS])
+@named_rows(("text", "expected"), DYADS)
 def test_a_sentence_gives_its_dyad(coder, text, expected):
     assert expected in dyads(coder, text)
 

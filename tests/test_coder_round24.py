@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import dyads
+from tests.conftest import dyads, named_rows
 
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
@@ -62,8 +62,7 @@ DYADS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [row[1:] for row in DYADS],
-                         ids=[row[0] for row in DYADS])
+@named_rows(("text", "expected"), DYADS)
 def test_a_sentence_gives_its_dyad(coder, text, expected):
     assert expected in dyads(coder, text)
 
@@ -119,7 +118,7 @@ NO_ATTACK = [
 ]
 
 
-@pytest.mark.parametrize("text", [row[1] for row in NO_ATTACK], ids=[row[0] for row in NO_ATTACK])
+@named_rows("text", NO_ATTACK)
 def test_no_one_attacks_anyone(coder, text):
     got = dyads(coder, text)
     assert not any(r in ("18", "19", "20") for _, _, r in got), got
