@@ -56,8 +56,9 @@ def test_fighters_from_a_group_are_the_group(coder):
 def test_staying_off_work_in_protest_is_a_protest_at_home(coder):
     got = codes(coder, "Dock workers in Antwerp stayed off the job on Monday in protest at the "
                        "government's pension reform.")
-    # (against a reform: a demonstration for a change of policy, rules.yaml topics)
-    assert ("BELLAB", "BEL", "1412") in got
+    # (against a reform: a demonstration for a change of policy, rules.yaml topics; aimed at
+    # the government of the protesters' own country)
+    assert ("BELLAB", "BELGOV", "1412") in got
 
 
 def test_warships_sailing_in_a_show_of_force(coder):

@@ -245,9 +245,9 @@ def test_an_attribution_is_not_a_statement(coder):
     assert any(s == "ISRMIL" and r == "19" for s, _, r in got)
 
 
-def test_protests_target_the_country_where_they_happen(coder):
+def test_protests_target_the_government_of_the_country_where_they_happen(coder):
     got = codes(coder, "Thousands of students protested in Tehran on Sunday.", level="root")
-    assert ("IRNEDU", "IRN", "14") in got
+    assert ("IRNEDU", "IRNGOV", "14") in got
 
 
 def test_sector_actors_take_the_only_country_in_view(coder):
@@ -342,7 +342,7 @@ def test_a_leader_out_of_office_is_an_elite(coder):
 def test_ethnic_groups_are_coded_by_where_they_live(coder):
     got = codes(coder, "Hundreds of ethnic Hungarians demonstrated in Romania on Friday.",
                 level="root")
-    assert ("ROUCVL", "ROU", "14") in got, got
+    assert ("ROUCVL", "ROUGOV", "14") in got, got
 
 
 def test_members_of_a_group_take_its_sector(coder):

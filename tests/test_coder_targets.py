@@ -17,12 +17,12 @@ def codes(coder, text, date=None):
     return triples(coder.code_text(text, date=date), "code")
 
 
-def test_a_protest_with_no_target_named_is_aimed_at_the_protesters_own_country(coder):
+def test_a_protest_with_no_target_named_is_aimed_at_the_protesters_own_government(coder):
     got = roots(coder, "Thousands of Kenyan nurses walked off the job on Tuesday over pay.")
-    assert ("KENHLH", "KEN", "14") in got, got
+    assert ("KENHLH", "KENGOV", "14") in got, got
     got = roots(coder, "Hundreds of Peruvian opposition supporters chanted slogans outside "
                        "the Congress building.")
-    assert ("PEROPP", "PER", "14") in got, got
+    assert ("PEROPP", "PERGOV", "14") in got, got
 
 
 def test_a_protest_aimed_at_someone_named_keeps_that_target(coder):

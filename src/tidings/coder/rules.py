@@ -135,6 +135,7 @@ class Rules:
     abroad_only_roots: frozenset[str]
     mutual_topic_roots: frozenset[str]
     own_country_noun_roots: frozenset[str]
+    government_target_roots: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]

@@ -340,6 +340,35 @@ def suppress(k: CoderKnowledge, by_verb: dict[int, list[Event]], sent: Span,
                      and (e.source.code, e.code) in named)]
 
 
+def governments_aimed(k: CoderKnowledge, events: list[Event]) -> list[Event]:
+    """A protest aimed only at the country where it happened or at the protesters' own
+    ("thousands rallied in Bangkok", "farmers blocked motorways": rules.yaml
+    government_target_roots) is aimed at that country's government; a country a phrase
+    names ("marched against Israel's construction") stays as named."""
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    for ev in events:
+        t = ev.target
+        if t is not None and ev.root in k.rules.government_target_roots and \
+                _country_by_default(t) and ev.source.code != t.code + "GOV":
+            ev = replace(ev, target=replace(t, code=t.code + "GOV", agent="GOV",
+                                            rule=t.rule + "+government"))
+        key = (ev.source.code, ev.target_code, ev.code, ev.action_start)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+def _country_by_default(t: Actor) -> bool:
+    """``t`` is a bare country no phrase named as a party: where the act happened
+    ("place:", "in:place:" ...) or the doer's own ("own-country:")."""
+    kind = t.rule.split(":", 1)[0]
+    return t.agent is None and t.country is not None and t.code == t.country and \
+        len(t.code) == 3 and (kind in ("place", "own-country") or
+                              t.rule.startswith(f"{kind}:place:"))
+
+
 def _unknown_attacker(k: CoderKnowledge, ev: Event) -> bool:
     """``ev`` is an attack by a weapon whose user the text does not name ("a bomb exploded
     in a market, killing six, and the police blamed ..."): an event of its own beside the

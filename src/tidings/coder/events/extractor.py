@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import claimed
-from tidings.coder.events.building import suppress
+from tidings.coder.events.building import governments_aimed, suppress
 from tidings.coder.events.evaluations import check_rule_classes
 from tidings.coder.events.matching import match_verb, slot_names_actor
 from tidings.coder.events.modality import modality_of
@@ -54,7 +54,7 @@ class EventExtractor:
         bare = {v.i for v, m in s.verb_matches if not m.pattern.words}
         for rule in self.rules:
             rule.apply(self.k, s)
-        return suppress(self.k, s.by_verb, sent, s.speech, bare)
+        return governments_aimed(self.k, suppress(self.k, s.by_verb, sent, s.speech, bare))
 
     def _match_verbs(self, s: SentenceState) -> set[int]:
         """Match each verb's patterns; return the indices of the words the matches used."""
