@@ -3,7 +3,41 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from tests.conftest import named_rows
+from tests.conftest import dyads, named_rows
+
+# One sentence, one (source country, target country, root) it must give.
+DYADS = [
+    # -- "him" in a clause of its own after one whose subject is no person is that clause's
+    # object
+    ("accused_a_diplomat_and_ordered_him_out", "Iran's intelligence ministry accused a French "
+     "diplomat of spying, and the foreign ministry ordered him to leave the country.",
+     ("IRN", "FRA", "17")),
+    # -- an organ of no country named after ", and" is the state the first clause's subject is
+    ("and_the_foreign_ministry_expelled", "Britain accused Russia of poisoning a former spy, "
+     "and the foreign ministry expelled 23 Russian diplomats.", ("GBR", "RUS", "17")),
+    ("and_the_interim_government_asked", "A court in Dhaka sentenced the former prime minister "
+     "to death, and the interim government asked New Delhi to extradite her.",
+     ("BGD", "IND", "02")),
+]
+
+
+@named_rows(("text", "expected"), DYADS)
+def test_a_sentence_gives_its_dyad(coder, text, expected):
+    assert expected in dyads(coder, text)
+
+
+def test_forces_of_an_owner_not_understood_are_not_the_first_clause_s(coder):
+    got = dyads(coder, "North Korea fired dozens of shells onto a South Korean island, and the "
+                "South's forces returned fire with howitzers.")
+    assert not any(s == "PRK" and r == "19" and t != "KOR" for s, t, r in got), got
+    assert sum(s == "PRK" for s, _, _ in got) == 1, got
+
+
+def test_him_after_a_person_subject_is_still_that_person(coder):
+    # (with a person for the first clause's subject, "him" is that person, not the object)
+    got = dyads(coder, "Former Taiwan president Ma Ying-jeou met Chinese President Xi Jinping "
+                "in Beijing, and Taiwan's Mainland Affairs Council criticised him.")
+    assert ("TWN", "TWN", "11") in got, got
 
 # A protest aimed at no one named is aimed at the government of the country it was held in
 # (or of the protesters' own); a country a phrase names stays as named.

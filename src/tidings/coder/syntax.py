@@ -176,15 +176,24 @@ def pronoun_antecedents(pron: Token) -> Iterator[Token]:
     names that are subjects outside its clause, and, when its verb shares its subject by
     coordination or is a participle or purpose clause with none of its own ("expelled the
     ambassador, accusing him of ...", "met Putin and pleaded with him", "called Erdogan to
-    congratulate him"), the objects before it (proper names or nouns)."""
+    congratulate him"), the objects before it (proper names or nouns); in a clause of its own
+    coordinated with one whose subject is no person, that clause's object."""
     own = pron.head.head if pron.dep_ == "pobj" and pron.head.dep_ in (
         "prep", "dative") else pron.head  # ("pleaded with him": the verb of "with")
     shared = own.head if own.dep_ in ("conj", "advcl") and (
         own.dep_ == "conj" or own.tag_ == "VBG" or own.tag_ == "VB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in own.children)) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in own.children) else None
+    # ("police arrested the editor, and prosecutors charged him": a clause of its own after
+    # one whose subject is no person, whose object the pronoun may stand for)
+    prior = own.head if own.dep_ == "conj" and shared is None and own.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and (
+            c.ent_type_ == "PERSON" or c.pos_ == "PRON") for c in own.head.children) else None
     for t in reversed(pron.sent[: pron.i - pron.sent.start]):
         if t.dep_ in ("pobj", "dobj") and shared is not None and t.pos_ in ("PROPN", "NOUN"):
+            yield t
+        elif prior is not None and t.dep_ == "dobj" and t.head.i == prior.i and \
+                t.pos_ in ("PROPN", "NOUN"):
             yield t
         elif t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass") and t.head.i not in (
                 own.i, shared.i if shared is not None else -1):

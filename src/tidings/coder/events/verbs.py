@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tidings.coder.context import ArticleContext
 from tidings.coder.events.arguments import (
@@ -276,6 +276,25 @@ def _event_place(k: CoderKnowledge, d: VerbDraft) -> tuple[str, Token] | None:
     return place
 
 
+def _owned(doc: Doc, actor: Actor) -> bool:
+    """The phrase that names ``actor`` has an owner ("the South's forces")."""
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(c.dep_ == "poss" for c in span.root.children)
+
+
+def _coordinated_state(k: CoderKnowledge, d: VerbDraft) -> str | None:
+    """The one country of the subject of the clause ``d.verb``'s clause is coordinated with,
+    when that subject is a state or a part of one."""
+    verb = d.verb
+    if verb.dep_ != "conj" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    got = {a.country for a in first_actors(k, [subj], d.matches, d.ctx, d.speaker, d.speech)
+           if a.country and len(a.country) == 3 and not organisation(a)
+           and (a.agent is None or a.agent in k.rules.state_self_agents)}
+    return got.pop() if len(got) == 1 else None
+
+
 def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
     """Agents of unknown country ("police", "students") placed by where the act happened,
     by the other side of a domestic act, or by the only country the text names."""
@@ -285,6 +304,13 @@ def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
     def unplaced() -> bool:
         return any(a.country is None and a.agent for a in (*sources, *targets))
 
+    if unplaced() and (state := _coordinated_state(k, d)) is not None:
+        # "Britain accused Moscow of the poisoning, and the foreign ministry expelled 23
+        # diplomats": an organ of no country named after ", and" is the first clause's state's
+        # (not one whose owner the text names though no known country: "and the South's
+        # forces returned fire")
+        sources = [localised(a, state) if a.agent in k.rules.state_self_agents
+                   and not _owned(d.verb.doc, a) else a for a in sources]
     if unplaced() and p.code not in k.rules.venue_codes and p.code[:2] != k.rules.meeting_root:
         # (not for meetings: "ministers will meet in Geneva" are not Swiss)
         place = _event_place(k, d)
