@@ -18,6 +18,11 @@ DYADS = [
     ("and_the_interim_government_asked", "A court in Dhaka sentenced the former prime minister "
      "to death, and the interim government asked New Delhi to extradite her.",
      ("BGD", "IND", "02")),
+    # -- a criticism that names no one is aimed at whoever else did the sentence's other act
+    ("branded_the_mutiny_treason", "Wagner mercenaries seized the city of Rostov-on-Don on "
+     "Saturday, and Putin branded the mutiny treason.", ("RUS", "RUS", "11")),
+    ("guidelines_that_taipei_condemned", "China threatened to punish supporters of Taiwan "
+     "independence under new legal guidelines that Taipei condemned.", ("TWN", "CHN", "11")),
 ]
 
 
@@ -31,6 +36,19 @@ def test_forces_of_an_owner_not_understood_are_not_the_first_clause_s(coder):
                 "South's forces returned fire with howitzers.")
     assert not any(s == "PRK" and r == "19" and t != "KOR" for s, t, r in got), got
     assert sum(s == "PRK" for s, _, _ in got) == 1, got
+
+
+# Criticisms with nobody else's act in the sentence to aim at: no event of root 11.
+NO_CRITICISM = [
+    ("condemned_with_no_other_act", "The minister condemned the violence on Sunday."),
+    ("its_own_act", "Russia pounded Odesa overnight, and Moscow denounced the reports as lies."),
+]
+
+
+@named_rows("text", NO_CRITICISM)
+def test_no_criticism_without_someone_else_s_act(coder, text):
+    got = dyads(coder, text)
+    assert not any(r == "11" for _, _, r in got), got
 
 
 def test_him_after_a_person_subject_is_still_that_person(coder):

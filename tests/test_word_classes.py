@@ -37,7 +37,7 @@ def test_classes_file_follows_its_schema_and_members_are_plain_lowercase() -> No
     ("Qatar pumped natural gas to Kuwait under the new contract.", ("QAT", "KWT", "061")),
     ("Japan pledged artillery shells to Poland.", ("JPN", "POL", "0332")),
     ("Brazil sold four light attack aircraft to Paraguay.", ("BRA", "PRY", "072")),
-    ("French farmers blocked motorways leading into Paris.", ("FRAAGR", "FRA", "144")),
+    ("French farmers blocked motorways leading into Paris.", ("FRAAGR", "FRAGOV", "144")),
     ("Thousands of protesters poured into the streets of Khartoum on Thursday.",
      ("SDNOPP", "SDNGOV", "141")),
     ("Separatist fighters seized two dozen passengers from a bus in Cameroon's Northwest "

@@ -41,6 +41,7 @@ class Rules:
     answer_roots: frozenset[str]
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]
+    criticised_codes: tuple[str, ...]
     border_nouns: frozenset[str]
     border_preps: frozenset[str]
     home_alert_codes: frozenset[str]

@@ -109,6 +109,7 @@ def actor_rules(data: RulesData) -> dict:
         answered_roots={code: frozenset(roots) for code, roots in
                         (data.get("answered_roots") or {}).items()},
         provoked_roots=data.words("provoked_roots"),
+        criticised_codes=tuple(data.values("criticised_codes", None)),
         border_nouns=data.words("border_nouns"),
         border_preps=data.words("border_preps"),
         home_alert_codes=data.words("home_alert_codes"),

@@ -98,7 +98,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         return out
     if not targets:
         if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
-                and not p.answer and not (root in k.rules.addressed_roots and tokens
+                and not p.answer and not _criticised(k, code, p)
+                and not (root in k.rules.addressed_roots and tokens
                                           and _addressed(tokens[0]))) or p.speech:
             return []
         targets_or_none: list[Actor | None] = [None]
@@ -143,6 +144,12 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                 if ev:
                     out.append(ev)
     return out
+
+def _criticised(k: CoderKnowledge, code: str, p: Pattern) -> bool:
+    """An act of rules.yaml criticised_codes by a pattern with no target slot: with no target
+    named, it may be aimed at whoever did the sentence's other act (sentence rule answers)."""
+    return p.target is None and code.startswith(k.rules.criticised_codes or ("-",))
+
 
 def _joint(k: CoderKnowledge, tokens: list[Token]) -> bool:
     """A word of the act's own (its verb or noun) is said to be joint ("a joint offensive",

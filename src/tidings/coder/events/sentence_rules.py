@@ -412,7 +412,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     ("refused to resign as protesters marched on her residence") is aimed at the other party
     of the sentence's other act involving its source; with none, it stays as it is. A show
     of force of rules.yaml provoked_roots with no target is aimed at whoever used force
-    against its doer's country in the sentence."""
+    against its doer's country in the sentence; a disapproval of rules.yaml criticised_codes
+    with no target, at whoever else did the sentence's other act (with none, it is dropped)."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
@@ -427,8 +428,18 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             # (a denial answers the accusation as a rejection does: rules.yaml denial)
             by_root = e.code.startswith(tuple(k.rules.answer_roots)) or \
                 e.code == k.rules.denial_code
-            if e.target is not None or (e.rule.split(" (")[0] not in answer_ids
-                                        and not by_root):
+            answer = e.rule.split(" (")[0] in answer_ids
+            if e.target is None and e.code.startswith(k.rules.criticised_codes or ("-",)) \
+                    and not (answer or by_root):
+                # "OPEC+ agreed to cut output, and the White House called the decision
+                # shortsighted": whoever else did the sentence's other act
+                others = [x for j in [*sorted(j for j in s.by_verb if j < i)[::-1],
+                                      *sorted(j for j in s.by_verb if j > i)]
+                          for x in s.by_verb[j]]
+                if (doer := _criticised(e, others)) is not None:
+                    kept.append(replace(e, target=doer))
+                continue
+            if e.target is not None or not (answer or by_root):
                 kept.append(e)
                 continue
             if by_root:
@@ -489,6 +500,18 @@ def _answered(e: Event, before: list[Event]) -> Actor | None:
         if {x.source.code, x.source.country} & mine and x.target.code not in mine:
             return x.target
     return None
+
+
+def _criticised(e: Event, others: list[Event]) -> Actor | None:
+    """The doer of the first of ``others`` (nearest first) that is known and neither ``e``'s
+    source nor, as a whole, its state (a part of the same country is another doer: "Wagner
+    seized Rostov, and Putin branded the mutiny treason"; "troops massed outside the palace
+    in what the president denounced as a coup attempt")."""
+    def same(a: Actor, b: Actor) -> bool:
+        return a.code == b.code or a.code == b.country or b.code == a.country
+
+    return next((x.source for x in others if not same(x.source, e.source)
+                 and not x.source.code.startswith(UNKNOWN)), None)
 
 
 def _victims_at(victims: Actor, place: Actor | None) -> Actor:
