@@ -23,6 +23,10 @@ DYADS = [
      "Saturday, and Putin branded the mutiny treason.", ("RUS", "RUS", "11")),
     ("guidelines_that_taipei_condemned", "China threatened to punish supporters of Taiwan "
      "independence under new legal guidelines that Taipei condemned.", ("TWN", "CHN", "11")),
+    # -- an investigation is aimed at the doer of the act the allegations it looks into report,
+    # also when a date stands between the inquiry and its "into"
+    ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
+     "into allegations that American contractors bribed officials.", ("KEN", "USA", "09")),
 ]
 
 

@@ -506,8 +506,8 @@ def speech_target(k: CoderKnowledge, verb: Token, used: list[Token], matches: Ma
 
 def subject_matter(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterator[list[Token]]:
     """Who the matter of an investigation or trial names, most telling first: the doer
-    ("committed by X"), the owner ("X's crackdown"), who is involved ("involving X"),
-    then any name in it."""
+    ("committed by X"), the owner ("X's crackdown"), who is involved ("involving X"), the
+    doer of the act it reports ("allegations that X tortured ..."), then any name in it."""
     matter = [g for t in [verb, *used] for p in t.children if p.dep_ == "prep"
               and p.lower_ in k.rules.subject_matter_preps for g in p.children
               if g.dep_ == "pobj"]
@@ -518,4 +518,7 @@ def subject_matter(k: CoderKnowledge, verb: Token, used: list[Token]) -> Iterato
     yield from ([t] for t in tokens if t.dep_ == "poss" and t.pos_ != "PRON")
     yield from ([g for g in t.children if g.dep_ == "dobj"] for t in tokens
                 if t.lemma_.lower() in k.rules.involvement_verbs)
+    # (the doer of the act it reports: "into allegations that marines tortured detainees")
+    yield from ([t] for t in tokens if t.dep_ == "nsubj" and t.head.pos_ == "VERB"
+                and t.pos_ in ("NOUN", "PROPN"))
     yield from ([t] for t in tokens if t.pos_ == "PROPN")
