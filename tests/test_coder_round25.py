@@ -27,6 +27,9 @@ DYADS = [
     # also when a date stands between the inquiry and its "into"
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
      "into allegations that American contractors bribed officials.", ("KEN", "USA", "09")),
+    # -- an act that may name no one is aimed at whom the participle after it accuses
+    ("alert_accusing_a_neighbour", "Armenia put its army on high alert on Monday, accusing "
+     "Azerbaijan of massing troops near the border.", ("ARM", "AZE", "15")),
 ]
 
 

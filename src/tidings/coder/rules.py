@@ -137,6 +137,7 @@ class Rules:
     mutual_topic_roots: frozenset[str]
     own_country_noun_roots: frozenset[str]
     government_target_roots: frozenset[str]
+    accusing_participles: frozenset[str]
     documents: frozenset[str]
     clause_codes: dict[str, str]
     place_target_roots: frozenset[str]

@@ -174,6 +174,7 @@ def aim_rules(data: RulesData) -> dict:
         mutual_topic_roots=data.words("mutual_topic_roots"),
         own_country_noun_roots=data.words("own_country_noun_roots"),
         government_target_roots=data.words("government_target_roots"),
+        accusing_participles=data.words("accusing_participles"),
         place_target_roots=data.words("place_target_roots"),
         place_target_codes=data.words("place_target_codes"),
         own_force_roots=data.words("own_forces", "roots"),

@@ -184,6 +184,13 @@ def targets_by_kind(k: CoderKnowledge, d: VerbDraft) -> None:
                        for g in c.children if g.dep_ == "pobj"]
         if addressees:
             targets = actors_of(k, addressees[:1], d.matches, d.ctx, None, d.speech)
+    if not targets and p.code[:2] in k.rules.targetless_roots and (accused := [
+            g for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+            and c.lemma_.lower() in k.rules.accusing_participles
+            for g in c.children if g.dep_ == "dobj"]):
+        # "put its army on high alert, accusing Azerbaijan of massing troops"
+        targets = first_actors(k, [accused], d.matches, d.ctx, d.speaker, d.speech,
+                               avoid=sources)
     d.targets = _not_targets(k, d, targets)
 
 
