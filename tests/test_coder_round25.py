@@ -28,6 +28,10 @@ DYADS = [
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
      "into allegations that American contractors bribed officials.", ("KEN", "USA", "09")),
     # -- an act that may name no one is aimed at whom the participle after it accuses
+    # -- parse repair: a gerund after a preposition whose "between" names the parties is the
+    # act's noun
+    ("after_fighting_between", "Algeria closed its border after fighting between Malian "
+     "troops and Tuareg rebels.", ("MLI", "MLI", "19")),
     ("alert_accusing_a_neighbour", "Armenia put its army on high alert on Monday, accusing "
      "Azerbaijan of massing troops near the border.", ("ARM", "AZE", "15")),
 ]
@@ -56,6 +60,14 @@ NO_CRITICISM = [
 def test_no_criticism_without_someone_else_s_act(coder, text):
     got = dyads(coder, text)
     assert not any(r == "11" for _, _, r in got), got
+
+
+def test_fighting_between_two_named_is_not_the_clause_subject_s(coder):
+    # (the parties "between" names fight each other, whoever the clause's subject is)
+    got = dyads(coder, "Algeria put its army on alert during fierce fighting between Malian "
+                "troops and Tuareg rebels near the frontier.")
+    assert ("MLI", "MLI", "19") in got, got
+    assert not any(r == "19" and "DZA" in (s, t) for s, t, r in got), got
 
 
 def test_him_after_a_person_subject_is_still_that_person(coder):

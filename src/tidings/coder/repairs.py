@@ -141,6 +141,7 @@ from tidings.coder.object_repairs import (
 from tidings.coder.verbless import (
     MODIFIERS,
     restore_closing_attribution,
+    restore_gerund_noun,
     restore_participle_subject,
     restore_participle_verb,
     restore_tagged_verb,
@@ -215,6 +216,8 @@ def repair_parse(doc: Doc, words: RepairWords) -> None:
             _restore_subjunctive_subject(tok)
         elif tok.dep_ == "prt" and tok.tag_ == "RP":
             restore_particle_object(tok)
+        elif tok.tag_ == "VBG" and tok.dep_ == "pobj":
+            restore_gerund_noun(tok)
     for tok in doc:
         if tok.tag_ == "VBZ" and tok.dep_ == "ccomp":
             restore_plural_object(tok)

@@ -180,3 +180,13 @@ def restore_participle_subject(sent: Span) -> None:
     verb.head, verb.dep_, verb.pos_, verb.tag_ = verb, "ROOT", "VERB", "VBD"
     root.head, root.dep_ = subj, "acl"
     subj.head, subj.dep_ = verb, "nsubj"
+
+
+def restore_gerund_noun(word: Token) -> None:
+    """"closed its border after fighting between Malian troops and rebels": a gerund with no
+    subject, object or auxiliary of its own after a preposition, whose "between" names the
+    parties, is the noun of the act ("fighting", "shelling"), not the verb's subject's act."""
+    if word.tag_ == "VBG" and word.pos_ == "VERB" and word.dep_ == "pobj" and any(
+            c.dep_ == "prep" and c.lower_ == "between" for c in word.children) and not any(
+            c.dep_ in ("nsubj", "dobj", "aux", "auxpass") for c in word.children):
+        word.pos_, word.tag_, word.lemma_ = "NOUN", "NN", word.lower_

@@ -321,7 +321,9 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
     p = m.pattern
     if p.actors:
         pair = actors_of(k, m.pair_heads, matches, ctx, None, {})
-        if not sources:
+        if not sources or p.symmetric and len(pair) > 1:
+            # ("put its army on alert during fighting between Malian troops and rebels":
+            # the two named fight each other, whoever the clause's subject is)
             return pair, []
         return sources, pair
     if via_verb:
