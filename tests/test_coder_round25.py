@@ -99,6 +99,14 @@ def test_a_protest_s_target(coder, text, target):
     assert got and got[0][0] == target, got
 
 
+def test_a_protest_and_its_participle_of_protesting_are_one_protest(coder):
+    events = [e for e in coder.code_text(
+        "Thousands of Belgian farmers blocked roads around Brussels on Monday, protesting "
+        "against the European Union's trade deal with Mercosur.") if e.root == "14"]
+    assert [(e.source.code, e.target_code) for e in events] == [("BELAGR", "IGOEUREEC")], \
+        [(e.source.code, e.target_code, e.rule) for e in events]
+
+
 def test_a_protest_against_the_government_is_not_doubled(coder):
     # (the government a phrase names and the one the place gives are one target)
     events = [e for e in coder.code_text(
