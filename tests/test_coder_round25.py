@@ -23,6 +23,9 @@ DYADS = [
      "Saturday, and Putin branded the mutiny treason.", ("RUS", "RUS", "11")),
     ("guidelines_that_taipei_condemned", "China threatened to punish supporters of Taiwan "
      "independence under new legal guidelines that Taipei condemned.", ("TWN", "CHN", "11")),
+    # -- a rejection answering no act of its doer's is aimed at whoever else did the other act
+    ("rejected_the_other_side_s_acceptance", "Hamas accepted the ceasefire proposal on Monday, "
+     "but Israel rejected it.", ("ISR", "PSE", "12")),
     # -- an investigation is aimed at the doer of the act the allegations it looks into report,
     # also when a date stands between the inquiry and its "into"
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "

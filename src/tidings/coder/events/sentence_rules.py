@@ -410,13 +410,18 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     latest event before it that involved its source (this sentence's first, then the
     article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
     ("refused to resign as protesters marched on her residence") is aimed at the other party
-    of the sentence's other act involving its source; with none, it stays as it is. A show
+    of the sentence's other act involving its source (a rejection of rules.yaml
+    rejected_roots answering none, at whoever else did the nearest other act); with none, it
+    stays as it is. A show
     of force of rules.yaml provoked_roots with no target is aimed at whoever used force
     against its doer's country in the sentence; a disapproval of rules.yaml criticised_codes
     with no target, at whoever else did the sentence's other act (with none, it is dropped)."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
+        nearest_first = [x for j in [*sorted(j for j in s.by_verb if j < i)[::-1],
+                                     *sorted(j for j in s.by_verb if j > i)]
+                         for x in s.by_verb[j]]
         for e in s.by_verb[i]:
             if e.target is None and e.root in k.rules.provoked_roots and (
                     by := provoker(k, e, s.tokens[0].doc[i], [
@@ -433,10 +438,7 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                     and not (answer or by_root):
                 # "OPEC+ agreed to cut output, and the White House called the decision
                 # shortsighted": whoever else did the sentence's other act
-                others = [x for j in [*sorted(j for j in s.by_verb if j < i)[::-1],
-                                      *sorted(j for j in s.by_verb if j > i)]
-                          for x in s.by_verb[j]]
-                if (doer := _criticised(e, others)) is not None:
+                if (doer := _criticised(e, nearest_first)) is not None:
                     kept.append(replace(e, target=doer))
                 continue
             if e.target is not None or not (answer or by_root):
@@ -449,6 +451,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                           if e.code not in k.rules.answered_roots
                           or x.root in k.rules.answered_roots[e.code]]
                 other = _answered(e, others)
+                if other is None and e.root in k.rules.rejected_roots:
+                    other = _criticised(e, nearest_first)
                 kept.append(replace(e, target=other) if other is not None else e)
                 continue
             earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
