@@ -26,6 +26,10 @@ DYADS = [
     # -- a rejection answering no act of its doer's is aimed at whoever else did the other act
     ("rejected_the_other_side_s_acceptance", "Hamas accepted the ceasefire proposal on Monday, "
      "but Israel rejected it.", ("ISR", "PSE", "12")),
+    # -- so is a demand, an intent or a concession that names no one
+    ("demanded_a_halt_to_the_offensive", "Russia launched a new offensive in the Kharkiv "
+     "region on Friday, and the United Nations demanded an immediate halt.",
+     ("IGO", "RUS", "10")),
     # -- an investigation is aimed at the doer of the act the allegations it looks into report,
     # also when a date stands between the inquiry and its "into"
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
@@ -71,6 +75,12 @@ def test_fighting_between_two_named_is_not_the_clause_subject_s(coder):
                 "troops and Tuareg rebels near the frontier.")
     assert ("MLI", "MLI", "19") in got, got
     assert not any(r == "19" and "DZA" in (s, t) for s, t, r in got), got
+
+
+def test_an_intent_is_not_aimed_at_its_own_doer_s_other_act(coder):
+    got = dyads(coder, "Russia pounded Kharkiv overnight, and Moscow vowed to press on with its "
+                "offensive.")
+    assert not any(r == "03" and t == "RUS" for _, t, r in got), got
 
 
 def test_him_after_a_person_subject_is_still_that_person(coder):

@@ -42,7 +42,7 @@ class Rules:
     answered_roots: dict[str, frozenset[str]]
     provoked_roots: frozenset[str]
     criticised_codes: tuple[str, ...]
-    rejected_roots: frozenset[str]
+    other_doer_roots: frozenset[str]
     border_nouns: frozenset[str]
     border_preps: frozenset[str]
     home_alert_codes: frozenset[str]

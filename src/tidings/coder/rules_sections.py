@@ -110,7 +110,7 @@ def actor_rules(data: RulesData) -> dict:
                         (data.get("answered_roots") or {}).items()},
         provoked_roots=data.words("provoked_roots"),
         criticised_codes=tuple(data.values("criticised_codes", None)),
-        rejected_roots=data.words("rejected_roots"),
+        other_doer_roots=data.words("other_doer_roots"),
         border_nouns=data.words("border_nouns"),
         border_preps=data.words("border_preps"),
         home_alert_codes=data.words("home_alert_codes"),

@@ -410,9 +410,9 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     latest event before it that involved its source (this sentence's first, then the
     article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
     ("refused to resign as protesters marched on her residence") is aimed at the other party
-    of the sentence's other act involving its source (a rejection of rules.yaml
-    rejected_roots answering none, at whoever else did the nearest other act); with none, it
-    stays as it is. A show
+    of the sentence's other act involving its source; with none, it stays as it is. An act of
+    rules.yaml other_doer_roots with no target (a rejection answering no act of its doer's
+    too) is aimed at whoever else did the sentence's nearest other act. A show
     of force of rules.yaml provoked_roots with no target is aimed at whoever used force
     against its doer's country in the sentence; a disapproval of rules.yaml criticised_codes
     with no target, at whoever else did the sentence's other act (with none, it is dropped)."""
@@ -441,6 +441,12 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 if (doer := _criticised(e, nearest_first)) is not None:
                     kept.append(replace(e, target=doer))
                 continue
+            if e.target is None and e.root in k.rules.other_doer_roots and not (
+                    answer or by_root):
+                # "Russia launched an offensive, and the UN demanded a halt"
+                doer = _criticised(e, nearest_first)
+                kept.append(replace(e, target=doer) if doer is not None else e)
+                continue
             if e.target is not None or not (answer or by_root):
                 kept.append(e)
                 continue
@@ -451,7 +457,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                           if e.code not in k.rules.answered_roots
                           or x.root in k.rules.answered_roots[e.code]]
                 other = _answered(e, others)
-                if other is None and e.root in k.rules.rejected_roots:
+                if other is None and e.root in k.rules.other_doer_roots and \
+                        e.code not in k.rules.answered_roots:
                     other = _criticised(e, nearest_first)
                 kept.append(replace(e, target=other) if other is not None else e)
                 continue
