@@ -18,6 +18,9 @@ DYADS = [
     ("and_the_interim_government_asked", "A court in Dhaka sentenced the former prime minister "
      "to death, and the interim government asked New Delhi to extradite her.",
      ("BGD", "IND", "02")),
+    # -- "Central African" is the republic's demonym, not the region's
+    ("central_african_soldiers", "Central African soldiers clashed with rebels near Bambari on "
+     "Monday.", ("CAF", "CAF", "19")),
     # -- a criticism that names no one is aimed at whoever else did the sentence's other act
     ("branded_the_mutiny_treason", "Wagner mercenaries seized the city of Rostov-on-Don on "
      "Saturday, and Putin branded the mutiny treason.", ("RUS", "RUS", "11")),
