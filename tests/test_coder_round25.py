@@ -33,6 +33,9 @@ DYADS = [
     ("demanded_a_halt_to_the_offensive", "Russia launched a new offensive in the Kharkiv "
      "region on Friday, and the United Nations demanded an immediate halt.",
      ("IGO", "RUS", "10")),
+    # -- a yielding is aimed at whoever pressed for it
+    ("resigned_under_pressure", "Peru's interior minister resigned on Friday under pressure "
+     "from the Peruvian Congress.", ("PER", "PER", "08")),
     # -- an investigation is aimed at the doer of the act the allegations it looks into report,
     # also when a date stands between the inquiry and its "into"
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
