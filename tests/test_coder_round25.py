@@ -18,6 +18,9 @@ DYADS = [
     ("and_the_interim_government_asked", "A court in Dhaka sentenced the former prime minister "
      "to death, and the interim government asked New Delhi to extradite her.",
      ("BGD", "IND", "02")),
+    # -- a reproach an act draws "from" someone is theirs, aimed at the act's doer
+    ("sparking_condemnation_from", "Japan began releasing treated water from the Fukushima "
+     "plant on Thursday, sparking condemnation from Beijing.", ("CHN", "JPN", "11")),
     # -- "Central African" is the republic's demonym, not the region's
     ("central_african_soldiers", "Central African soldiers clashed with rebels near Bambari on "
      "Monday.", ("CAF", "CAF", "19")),
