@@ -92,6 +92,13 @@ def test_an_intent_is_not_aimed_at_its_own_doer_s_other_act(coder):
     assert not any(r == "03" and t == "RUS" for _, t, r in got), got
 
 
+def test_the_end_of_a_hyphenated_name_is_no_organisation(coder):
+    # ("Chan-ocha" is a Thai prime minister's name, not the UN's OCHA)
+    got = dyads(coder, "Thai Prime Minister Prayuth Chan-ocha lifted the state of emergency "
+                "in Bangkok on Wednesday.")
+    assert got and all(s == "THA" for s, _, _ in got), got
+
+
 def test_him_after_a_person_subject_is_still_that_person(coder):
     # (with a person for the first clause's subject, "him" is that person, not the object)
     got = dyads(coder, "Former Taiwan president Ma Ying-jeou met Chinese President Xi Jinping "

@@ -79,6 +79,8 @@ class ActorResolver(DependentActorResolver):
                 # ("pro-Russian separatists" back Russia, "anti-American protesters" oppose
                 # America: neither is of it)
                 continue
+            if _name_tail(span):
+                continue  # ("Prayuth Chan-ocha": the end of a name, not OCHA)
             if any(e.shared for e in entries):
                 # A place name two countries share: the one the text names, else the usual.
                 shared = [e for e in entries if e.shared and e.code in named]
@@ -452,6 +454,14 @@ class ActorResolver(DependentActorResolver):
         return [(make(country + agent_code, country, agent_code,
                       f"owner:{owners[0][0].text}+agent:{agent_word(info)}"), False)
                 for country in countries]
+
+
+def _name_tail(span: Span) -> bool:
+    """``span`` is written in lower case right after a capitalised word and a hyphen, with no
+    space between them: the end of a hyphenated name ("Chan-ocha"), not a name of its own."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i].is_lower and doc[i - 1].text == "-" and \
+        not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_title
 
 
 def _stance(span: Span, prefixes: frozenset[str]) -> bool:
