@@ -98,7 +98,7 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         return out
     if not targets:
         if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
-                and not p.answer and not _criticised(k, code, p)
+                and not p.answer and not _criticism(k, code, p)
                 and not (root in k.rules.addressed_roots and tokens
                                           and _addressed(tokens[0]))) or p.speech:
             return []
@@ -145,7 +145,7 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                     out.append(ev)
     return out
 
-def _criticised(k: CoderKnowledge, code: str, p: Pattern) -> bool:
+def _criticism(k: CoderKnowledge, code: str, p: Pattern) -> bool:
     """An act of rules.yaml criticised_codes by a pattern with no target slot: with no target
     named, it may be aimed at whoever did the sentence's other act (sentence rule answers)."""
     return p.target is None and code.startswith(k.rules.criticised_codes or ("-",))

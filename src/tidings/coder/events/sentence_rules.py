@@ -436,15 +436,15 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             answer = e.rule.split(" (")[0] in answer_ids
             if e.target is None and e.code.startswith(k.rules.criticised_codes or ("-",)) \
                     and not (answer or by_root):
-                # "OPEC+ agreed to cut output, and the White House called the decision
-                # shortsighted": whoever else did the sentence's other act
-                if (doer := _criticised(e, nearest_first)) is not None:
+                # "Wagner seized Rostov, and Putin branded the mutiny treason": whoever else
+                # did the sentence's other act
+                if (doer := _other_doer(e, nearest_first)) is not None:
                     kept.append(replace(e, target=doer))
                 continue
             if e.target is None and e.root in k.rules.other_doer_roots and not (
                     answer or by_root):
                 # "Russia launched an offensive, and the UN demanded a halt"
-                doer = _criticised(e, nearest_first)
+                doer = _other_doer(e, nearest_first)
                 kept.append(replace(e, target=doer) if doer is not None else e)
                 continue
             if e.target is not None or not (answer or by_root):
@@ -459,7 +459,7 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 other = _answered(e, others)
                 if other is None and e.root in k.rules.other_doer_roots and \
                         e.code not in k.rules.answered_roots:
-                    other = _criticised(e, nearest_first)
+                    other = _other_doer(e, nearest_first)
                 kept.append(replace(e, target=other) if other is not None else e)
                 continue
             earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
@@ -513,7 +513,7 @@ def _answered(e: Event, before: list[Event]) -> Actor | None:
     return None
 
 
-def _criticised(e: Event, others: list[Event]) -> Actor | None:
+def _other_doer(e: Event, others: list[Event]) -> Actor | None:
     """The doer of the first of ``others`` (nearest first) that is known and neither ``e``'s
     source nor, as a whole, its state (a part of the same country is another doer: "Wagner
     seized Rostov, and Putin branded the mutiny treason"; "troops massed outside the palace
