@@ -44,12 +44,12 @@ DYADS = [
     ("investigation_into_allegations", "Kenyan prosecutors opened an investigation on Monday "
      "into allegations that American contractors bribed officials.", ("KEN", "USA", "09")),
     # -- an act that may name no one is aimed at whom the participle after it accuses
+    ("alert_accusing_a_neighbour", "Armenia put its army on high alert on Monday, accusing "
+     "Azerbaijan of massing troops near the border.", ("ARM", "AZE", "15")),
     # -- parse repair: a gerund after a preposition whose "between" names the parties is the
     # act's noun
     ("after_fighting_between", "Algeria closed its border after fighting between Malian "
      "troops and Tuareg rebels.", ("MLI", "MLI", "19")),
-    ("alert_accusing_a_neighbour", "Armenia put its army on high alert on Monday, accusing "
-     "Azerbaijan of massing troops near the border.", ("ARM", "AZE", "15")),
 ]
 
 
@@ -104,6 +104,7 @@ def test_him_after_a_person_subject_is_still_that_person(coder):
     got = dyads(coder, "Former Taiwan president Ma Ying-jeou met Chinese President Xi Jinping "
                 "in Beijing, and Taiwan's Mainland Affairs Council criticised him.")
     assert ("TWN", "TWN", "11") in got, got
+
 
 # A protest aimed at no one named is aimed at the government of the country it was held in
 # (or of the protesters' own); a country a phrase names stays as named.
