@@ -29,6 +29,9 @@ DYADS = [
      "Saturday, and Putin branded the mutiny treason.", ("RUS", "RUS", "11")),
     ("guidelines_that_taipei_condemned", "China threatened to punish supporters of Taiwan "
      "independence under new legal guidelines that Taipei condemned.", ("TWN", "CHN", "11")),
+    # ... or, with no other act coded, the subject of the sentence's other clause
+    ("denounced_the_decision", "Lithuania opened a Taiwanese representative office in Vilnius, "
+     "and Beijing denounced the decision.", ("CHN", "LTU", "11")),
     # -- a rejection answering no act of its doer's is aimed at whoever else did the other act
     ("rejected_the_other_side_s_acceptance", "Hamas accepted the ceasefire proposal on Monday, "
      "but Israel rejected it.", ("ISR", "PSE", "12")),

@@ -21,6 +21,7 @@ from tidings.coder.events.accusations import (
     reported_harm,
     toll_reports,
 )
+from tidings.coder.events.answers import answers
 from tidings.coder.events.arguments import actors_of, speaker_of, subject_of
 from tidings.coder.events.background import background, dated_past
 from tidings.coder.events.building import make
@@ -36,7 +37,6 @@ from tidings.coder.events.holders import release_holders
 from tidings.coder.events.joint_work import joint_work
 from tidings.coder.events.meetings import meeting_kinds
 from tidings.coder.events.modality import modality_of
-from tidings.coder.events.provocations import border_party, provoker
 from tidings.coder.events.rallies import rallied_support
 from tidings.coder.events.reactions import prompted_reactions
 from tidings.coder.events.requests import requested_acts, warned_conditions
@@ -404,79 +404,6 @@ def plain_statements(k: CoderKnowledge, s: SentenceState) -> None:
             del s.by_verb[i]
 
 
-def answers(k: CoderKnowledge, s: SentenceState) -> None:
-    """"Tehran vowed a reciprocal response", "blamed the militias and vowed to respond": an
-    act of a pattern marked `answer` with no target is aimed at the other party of the
-    latest event before it that involved its source (this sentence's first, then the
-    article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
-    ("refused to resign as protesters marched on her residence") is aimed at the other party
-    of the sentence's other act involving its source; with none, it stays as it is. An act of
-    rules.yaml other_doer_roots with no target (a rejection answering no act of its doer's
-    too) is aimed at whoever else did the sentence's nearest other act. A show
-    of force of rules.yaml provoked_roots with no target is aimed at whoever used force
-    against its doer's country in the sentence; a disapproval of rules.yaml criticised_codes
-    with no target, at whoever else did the sentence's other act (with none, it is dropped)."""
-    answer_ids = k.patterns.answer_ids
-    for i in sorted(s.by_verb):
-        kept: list[Event] = []
-        nearest_first = [x for j in [*sorted(j for j in s.by_verb if j < i)[::-1],
-                                     *sorted(j for j in s.by_verb if j > i)]
-                         for x in s.by_verb[j]]
-        for e in s.by_verb[i]:
-            if e.target is None and e.root in k.rules.provoked_roots and (
-                    by := provoker(k, e, s.tokens[0].doc[i], [
-                        (s.tokens[0].doc[j], x) for j in s.by_verb if j != i
-                        for x in s.by_verb[j]]) or border_party(
-                        k, s, s.tokens[0].doc[i], e)) is not None:
-                kept.append(replace(e, target=by))  # "went on alert after X shelled Y"
-                continue
-            # (a denial answers the accusation as a rejection does: rules.yaml denial)
-            by_root = e.code.startswith(tuple(k.rules.answer_roots)) or \
-                e.code == k.rules.denial_code
-            answer = e.rule.split(" (")[0] in answer_ids
-            if e.target is None and e.code.startswith(k.rules.criticised_codes or ("-",)) \
-                    and not (answer or by_root):
-                # "Wagner seized Rostov, and Putin branded the mutiny treason": whoever else
-                # did the sentence's other act
-                if (doer := _other_doer(e, nearest_first)) is not None:
-                    kept.append(replace(e, target=doer))
-                continue
-            if e.target is None and e.root in k.rules.other_doer_roots and not (
-                    answer or by_root):
-                # "Russia launched an offensive, and the UN demanded a halt"
-                doer = _other_doer(e, nearest_first)
-                kept.append(replace(e, target=doer) if doer is not None else e)
-                continue
-            if e.target is not None or not (answer or by_root):
-                kept.append(e)
-                continue
-            if by_root:
-                # "Hasina refused to step down as protesters marched on her residence": a
-                # refusal answers the other party of the sentence's act involving its doer
-                others = [x for j in sorted(s.by_verb) if j != i for x in s.by_verb[j]
-                          if e.code not in k.rules.answered_roots
-                          or x.root in k.rules.answered_roots[e.code]]
-                other = _answered(e, others)
-                if other is None and e.root in k.rules.other_doer_roots and \
-                        e.code not in k.rules.answered_roots:
-                    other = _other_doer(e, nearest_first)
-                kept.append(replace(e, target=other) if other is not None else e)
-                continue
-            earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
-            other = _answered(e, [*s.ctx.events, *earlier])
-            if other is None:
-                # "recalled its ambassador, two days after Somalia expelled a Kenyan
-                # diplomat": what it answers may come after it in the sentence
-                later = [x for j in sorted(s.by_verb) if j > i for x in s.by_verb[j]]
-                other = _answered(e, later)
-            if other is not None:
-                kept.append(replace(e, target=other))
-        if kept:
-            s.by_verb[i] = kept
-        else:
-            del s.by_verb[i]
-
-
 def shared_recipients(k: CoderKnowledge, s: SentenceState) -> None:
     """"delivered a Patriot system to Ukraine and will send three more IRIS-T systems",
     "Germany would send tanks to Ukraine, and Washington said it would supply Abrams tanks":
@@ -498,31 +425,6 @@ def shared_recipients(k: CoderKnowledge, s: SentenceState) -> None:
         s.by_verb[i] = [replace(e, target=near.target)
                         if transfer(e) and unnamed(e) and near.target is not None
                         and near.target.code != e.source.code else e for e in s.by_verb[i]]
-
-
-def _answered(e: Event, before: list[Event]) -> Actor | None:
-    """The other party of the latest event in ``before`` that involved ``e``'s source."""
-    mine = {e.source.code} | ({e.source.country} if e.source.country else set())
-    for x in reversed(before):
-        if x.target is None:
-            continue
-        if {x.target.code, x.target.country} & mine and x.source.code not in mine:
-            return x.source
-        if {x.source.code, x.source.country} & mine and x.target.code not in mine:
-            return x.target
-    return None
-
-
-def _other_doer(e: Event, others: list[Event]) -> Actor | None:
-    """The doer of the first of ``others`` (nearest first) that is known and neither ``e``'s
-    source nor, as a whole, its state (a part of the same country is another doer: "Wagner
-    seized Rostov, and Putin branded the mutiny treason"; "troops massed outside the palace
-    in what the president denounced as a coup attempt")."""
-    def same(a: Actor, b: Actor) -> bool:
-        return a.code == b.code or a.code == b.country or b.code == a.country
-
-    return next((x.source for x in others if not same(x.source, e.source)
-                 and not x.source.code.startswith(UNKNOWN)), None)
 
 
 def _victims_at(victims: Actor, place: Actor | None) -> Actor:
