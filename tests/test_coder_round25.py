@@ -39,6 +39,9 @@ DYADS = [
     ("demanded_a_halt_to_the_offensive", "Russia launched a new offensive in the Kharkiv "
      "region on Friday, and the United Nations demanded an immediate halt.",
      ("IGO", "RUS", "10")),
+    # ... or, with no other act coded, at the subject of the sentence's other clause
+    ("demanded_a_reversal_of_a_move", "Guatemala moved its embassy to Jerusalem on Wednesday, "
+     "and the Arab League demanded an immediate reversal.", ("IGO", "GTM", "10")),
     # -- a yielding is aimed at whoever pressed for it
     ("resigned_under_pressure", "Peru's interior minister resigned on Friday under pressure "
      "from the Peruvian Congress.", ("PER", "PER", "08")),

@@ -21,10 +21,11 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     ("refused to resign as protesters marched on her residence") is aimed at the other party
     of the sentence's other act involving its source; with none, it stays as it is. An act of
     rules.yaml other_doer_roots with no target (a rejection answering no act of its doer's
-    too) is aimed at whoever else did the sentence's nearest other act. A show
-    of force of rules.yaml provoked_roots with no target is aimed at whoever used force
-    against its doer's country in the sentence; a disapproval of rules.yaml criticised_codes
-    with no target, at whoever else did the sentence's other act (with none, it is dropped)."""
+    too) is aimed at whoever else did the sentence's nearest other act, or else at the
+    subject of its nearest other verb. A disapproval of rules.yaml criticised_codes with no
+    target is aimed the same way, and dropped when neither is found. A show of force of
+    rules.yaml provoked_roots with no target is aimed at whoever used force against its
+    doer's country in the sentence."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
@@ -54,7 +55,7 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             if e.target is None and e.root in k.rules.other_doer_roots and not (
                     answer or by_root):
                 # "Russia launched an offensive, and the UN demanded a halt"
-                doer = _other_doer(e, nearest_first)
+                doer = _other_doer(e, nearest_first) or _clause_doer(k, s, i, e)
                 kept.append(replace(e, target=doer) if doer is not None else e)
                 continue
             if e.target is not None or not (answer or by_root):
@@ -69,7 +70,7 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 other = _answered(e, others)
                 if other is None and e.root in k.rules.other_doer_roots and \
                         e.code not in k.rules.answered_roots:
-                    other = _other_doer(e, nearest_first)
+                    other = _other_doer(e, nearest_first) or _clause_doer(k, s, i, e)
                 kept.append(replace(e, target=other) if other is not None else e)
                 continue
             earlier = [x for j in sorted(s.by_verb) if j < i for x in s.by_verb[j]]
