@@ -42,6 +42,9 @@ DYADS = [
     # ... or, with no other act coded, at the subject of the sentence's other clause
     ("demanded_a_reversal_of_a_move", "Guatemala moved its embassy to Jerusalem on Wednesday, "
      "and the Arab League demanded an immediate reversal.", ("IGO", "GTM", "10")),
+    # -- an answer that answers no act involving its doer is aimed at whoever else acted
+    ("a_neighbour_vowed_a_response", "Russia expelled two Estonian diplomats on Monday, and "
+     "Latvia vowed a firm response.", ("LVA", "RUS", "13")),
     # -- a yielding is aimed at whoever pressed for it
     ("resigned_under_pressure", "Peru's interior minister resigned on Friday under pressure "
      "from the Peruvian Congress.", ("PER", "PER", "08")),

@@ -17,15 +17,15 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
     """"Tehran vowed a reciprocal response", "blamed the militias and vowed to respond": an
     act of a pattern marked `answer` with no target is aimed at the other party of the
     latest event before it that involved its source (this sentence's first, then the
-    article's); with none, it is dropped. An act of rules.yaml answer_roots with no target
-    ("refused to resign as protesters marched on her residence") is aimed at the other party
-    of the sentence's other act involving its source; with none, it stays as it is. An act of
-    rules.yaml other_doer_roots with no target (a rejection answering no act of its doer's
-    too) is aimed at whoever else did the sentence's nearest other act, or else at the
-    subject of its nearest other verb. A disapproval of rules.yaml criticised_codes with no
-    target is aimed the same way, and dropped when neither is found. A show of force of
-    rules.yaml provoked_roots with no target is aimed at whoever used force against its
-    doer's country in the sentence."""
+    article's), else at whoever else acted in the sentence; with none, it is dropped. An
+    act of rules.yaml answer_roots with no target ("refused to resign as protesters marched
+    on her residence") is aimed at the other party of the sentence's other act involving its
+    source; with none, it stays as it is. An act of rules.yaml other_doer_roots with no
+    target (a rejection answering no act of its doer's too) is aimed at whoever else did the
+    sentence's nearest other act, or else at the subject of its nearest other verb. A
+    disapproval of rules.yaml criticised_codes with no target is aimed the same way, and
+    dropped when neither is found. A show of force of rules.yaml provoked_roots with no
+    target is aimed at whoever used force against its doer's country in the sentence."""
     answer_ids = k.patterns.answer_ids
     for i in sorted(s.by_verb):
         kept: list[Event] = []
@@ -79,7 +79,8 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
                 # "recalled its ambassador, two days after Somalia expelled a Kenyan
                 # diplomat": what it answers may come after it in the sentence
                 later = [x for j in sorted(s.by_verb) if j > i for x in s.by_verb[j]]
-                other = _answered(e, later)
+                other = _answered(e, later) or _other_doer(e, nearest_first) or \
+                    _clause_doer(k, s, i, e)
             if other is not None:
                 kept.append(replace(e, target=other))
         if kept:
