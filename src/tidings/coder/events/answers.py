@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from tidings.coder.context import UNKNOWN
 from tidings.coder.events.arguments import actors_of, subject_of
 from tidings.coder.events.provocations import border_party, provoker
@@ -47,8 +49,10 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             if e.target is None and e.code.startswith(k.rules.criticised_codes or ("-",)) \
                     and not (answer or by_root):
                 # "Wagner seized Rostov, and Putin branded the mutiny treason": whoever else
-                # did the sentence's other act
-                if (doer := _other_doer(e, nearest_first) or _clause_doer(k, s, i, e)) \
+                # did the sentence's other act (not when its own object names someone the
+                # coder does not know: "said Serbia had threatened its neighbours")
+                if not _object_named(s.tokens[0].doc[i]) and (
+                        doer := _other_doer(e, nearest_first) or _clause_doer(k, s, i, e)) \
                         is not None:
                     kept.append(replace(e, target=doer))
                 continue
@@ -112,6 +116,14 @@ def _other_doer(e: Event, others: list[Event]) -> Actor | None:
 
     return next((x.source for x in others if not same(x.source, e.source)
                  and not x.source.code.startswith(UNKNOWN)), None)
+
+
+def _object_named(word: Token) -> bool:
+    """The verb ``word`` has a direct object that names whom it is aimed at by a possessive
+    pronoun ("threatened its neighbours"), though no actor the coder knows."""
+    return word.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+        for c in word.children)
 
 
 def _clause_doer(k: CoderKnowledge, s: SentenceState, i: int, e: Event) -> Actor | None:

@@ -98,7 +98,7 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         return out
     if not targets:
         if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
-                and not p.answer and not _criticism(k, code, p)
+                and not p.answer and not (_criticism(k, code, p) and not flags.future)
                 and not (root in k.rules.addressed_roots and tokens
                                           and _addressed(tokens[0]))) or p.speech:
             return []
@@ -147,7 +147,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
 
 def _criticism(k: CoderKnowledge, code: str, p: Pattern) -> bool:
     """An act of rules.yaml criticised_codes by a pattern with no target slot: with no target
-    named, it may be aimed at whoever did the sentence's other act (sentence rule answers)."""
+    named, it may be aimed at whoever did the sentence's other act (sentence rule answers);
+    the caller leaves out acts only intended, which become threats or intents of their own."""
     return p.target is None and code.startswith(k.rules.criticised_codes or ("-",))
 
 
