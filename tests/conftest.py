@@ -36,6 +36,16 @@ def dyads(coder: Coder, text: str) -> set[tuple[str, str, str]]:
     return {(e.source.code[:3], e.target_code[:3], e.root) for e in coder.code_text(text)}
 
 
+def dyad_table_test(rows: list[tuple]):
+    """The test every coder test module runs over its table of (test id, sentence, (source
+    country, target country, root)): the sentence gives that dyad. Assign it to a module name
+    starting with ``test_`` for pytest to collect it there."""
+    @named_rows(("text", "expected"), rows)
+    def test(coder: Coder, text: str, expected: tuple[str, str, str]) -> None:
+        assert expected in dyads(coder, text)
+    return test
+
+
 # Tests that load the spaCy pipeline, start processes, a browser or a database server are
 # marked "slow" here, so `make test-fast` (pytest -m "not slow") runs the rest in seconds.
 _SLOW_MODULES = {"test_web", "test_distributed", "test_parallel", "test_cli", "test_ingest_cli",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import country_codes, dyads, named_rows, triples
+from tests.conftest import country_codes, dyad_table_test, dyads, triples
 
 
 # -- a state's own country, named bare among the candidates, is not whom it acts on ------------
@@ -365,9 +365,7 @@ DYADS = [
 ]
 
 
-@named_rows(("text", "expected"), DYADS)
-def test_a_sentence_gives_its_dyad(coder, text, expected):
-    assert expected in dyads(coder, text)
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
 
 
 def test_a_shooting_aimed_at_something_with_no_object_keeps_its_aim(coder):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import dyads, named_rows, triples
+from tests.conftest import dyad_table_test, dyads, triples
 
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
@@ -34,9 +34,7 @@ DYADS = [
 ]
 
 
-@named_rows(("text", "expected"), DYADS)
-def test_a_sentence_gives_its_dyad(coder, text, expected):
-    assert expected in dyads(coder, text)
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
 
 
 # -- an act a verb of enactment names is done by the verb's subject ---------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import dyads, named_rows
+from tests.conftest import dyad_table_test, dyads, named_rows
 
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
@@ -62,9 +62,7 @@ DYADS = [
 ]
 
 
-@named_rows(("text", "expected"), DYADS)
-def test_a_sentence_gives_its_dyad(coder, text, expected):
-    assert expected in dyads(coder, text)
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
 
 
 def test_walking_away_from_talks_is_no_return_to_them(coder):

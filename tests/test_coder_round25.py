@@ -3,7 +3,7 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from tests.conftest import dyads, named_rows
+from tests.conftest import dyad_table_test, dyads, named_rows
 
 # One sentence, one (source country, target country, root) it must give.
 DYADS = [
@@ -62,9 +62,7 @@ DYADS = [
 ]
 
 
-@named_rows(("text", "expected"), DYADS)
-def test_a_sentence_gives_its_dyad(coder, text, expected):
-    assert expected in dyads(coder, text)
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
 
 
 def test_forces_of_an_owner_not_understood_are_not_the_first_clause_s(coder):

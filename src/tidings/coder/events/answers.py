@@ -46,7 +46,7 @@ def answers(k: CoderKnowledge, s: SentenceState) -> None:
             by_root = e.code.startswith(tuple(k.rules.answer_roots)) or \
                 e.code == k.rules.denial_code
             answer = e.rule.split(" (")[0] in answer_ids
-            if e.target is None and e.code.startswith(k.rules.criticised_codes or ("-",)) \
+            if e.target is None and e.code.startswith(k.rules.criticised_codes) \
                     and not (answer or by_root):
                 # "Wagner seized Rostov, and Putin branded the mutiny treason": whoever else
                 # did the sentence's other act (not when its own object names someone the

@@ -149,7 +149,7 @@ def _criticism(k: CoderKnowledge, code: str, p: Pattern) -> bool:
     """An act of rules.yaml criticised_codes by a pattern with no target slot: with no target
     named, it may be aimed at whoever did the sentence's other act (sentence rule answers);
     the caller leaves out acts only intended, which become threats or intents of their own."""
-    return p.target is None and code.startswith(k.rules.criticised_codes or ("-",))
+    return p.target is None and code.startswith(k.rules.criticised_codes)
 
 
 def _joint(k: CoderKnowledge, tokens: list[Token]) -> bool:

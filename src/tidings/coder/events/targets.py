@@ -148,7 +148,7 @@ def targets_by_kind(k: CoderKnowledge, d: VerbDraft) -> None:
             # "police fanned out across Karachi": a show of force at home is aimed at no one
             own = {a.country for a in sources}
             targets = [t for t in targets if t.country not in own]
-    if not targets and p.code.startswith(k.rules.recipient_codes or ("-",)):
+    if not targets and p.code.startswith(k.rules.recipient_codes):
         # "pledged $500 million in military aid for Ukraine": aid for whom
         targets = first_actors(k, prep_objects(
             [c for c in verb.children if c.dep_ == "prep"], k.rules.recipient_preps),
