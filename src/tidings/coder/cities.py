@@ -32,8 +32,10 @@ def city_country(head: Token, matches: dict[int, tuple[Span, list[Entry]]],
     # (a name several countries' cities share is the one in a country the sentence names, if
     # it is not a far smaller place than the best known: "the western city of Nara" beside
     # "Japanese" is in Japan, "Valencia" beside "Spain's" in Spain)
-    named = {e.code[:3] for _, entries in matches.values() for e in entries
-             if e.kind in _PLACED_KINDS and len(e.code) >= 3}
+    # (the head's sentence only: the matches are the whole article's)
+    sent = head.sent
+    named = {e.code[:3] for i in range(sent.start, sent.end) if (hit := matches.get(i))
+             for e in hit[1] if e.kind in _PLACED_KINDS and len(e.code) >= 3}
     place = gazetteer.lookup(span.text, prefer=named, min_share=_MIN_SHARE)
     return (place.country, span.text) if place is not None and place.feature == "city" else None
 
