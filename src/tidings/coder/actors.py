@@ -55,6 +55,13 @@ _NP_LEFT_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod"
 _ACTIVE = threading.local()
 
 
+def _where_it_happened(span: Span, head: Token, r: Rules) -> bool:
+    """A capital naming where an act happened is no doer: "the Kabul blast killed 59", "the
+    Beirut port explosion" (rules.yaml located_events); "Moscow's offensive" is."""
+    return span.end - 1 < head.i and head.doc[span.end - 1].dep_ in ("compound", "nmod") \
+        and head.lemma_.lower() in r.located_events
+
+
 class ActorResolver(DependentActorResolver):
     """Turns the head token of a noun phrase into actors, using the dictionary matches of its
     sentence, the article date (for dated offices) and the article context (coreference)."""
@@ -221,6 +228,8 @@ class ActorResolver(DependentActorResolver):
                     # "ethnic Albanians", "ethnic Russian villagers": a people, coded by
                     # where they live (the place of the event), not by the state named.
                     info.ethnic = span.text
+                elif e.kind == "capital" and _where_it_happened(span, head, r):
+                    continue
                 elif e.kind in ("country", "demonym", "capital", "metonym"):
                     agent = e.agent or (r.government_agent if e.kind == "capital" else "")
                     info.countries.append((e.code, e.name, span, agent))

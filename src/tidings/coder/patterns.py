@@ -48,8 +48,15 @@ class WordClass:
 
     def matches(self, tok: Token) -> bool:
         """``tok`` is a member: its word or lemma is a one-word member, or the last word of
-        a member phrase whose other words stand right before it (hyphens skipped)."""
+        a member phrase whose other words stand right before it (hyphens skipped). A number
+        that counts the noun after it with no currency sign is none: that noun says what
+        the thing is ("two million vaccine doses" are doses; "a $5 billion deposit" is
+        money)."""
+        if tok.dep_ == "nummod" and not any(c.tag_ == "$" for c in tok.children):
+            return False
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.tag_ == "NNS" and low.endswith("s") and lemma not in self.heads:
+            lemma = low[:-1]  # (the lemmatizer makes "doses" "dos": the noun is "dose")
         if low in self.words or lemma in self.words:
             return True
         befores = self.phrases.get(low) or self.phrases.get(lemma)

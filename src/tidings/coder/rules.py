@@ -85,6 +85,7 @@ class Rules:
     refusal_codes: dict[str, str]
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
+    located_events: frozenset[str]
     carrier_verbs: frozenset[str]
     onlooker_verbs: frozenset[str]
     toll_subjects: frozenset[str]

@@ -123,6 +123,7 @@ def actor_rules(data: RulesData) -> dict:
         venue_target_roots=data.words("venue_target_roots"),
         reciprocal_roots=data.words("reciprocal_roots"),
         non_actor_heads=data.words("non_actor_heads"),
+        located_events=data.words("located_events"),
         carrier_verbs=data.words("carrier_verbs"),
         onlooker_verbs=data.words("onlooker_verbs"),
         toll_subjects=data.words("toll", "subjects"),

@@ -171,8 +171,10 @@ class CountFinder:
                     not any(c.dep_ == "dobj" for c in verb.children) and \
                     (kind := _verb_kind(verb, w.object_verbs)):
                 return kind, verb  # "detained [a dozen journalists covering a protest]"
-            for c in head.children:  # "eight people were dead"
-                if c.dep_ == "acomp" and c.lower_ in w.adjectives:
+            for c in head.children:  # "eight people were dead" (not "a gunman shot dead
+                # six people": the dead are the verb's object)
+                if c.dep_ == "acomp" and c.lower_ in w.adjectives and \
+                        not any(o.dep_ == "dobj" for o in head.children):
                     return w.adjectives[c.lower_], c
         if dep == "pobj" and head.lower_ in ("to", "at", "of"):
             # (the parser may hang "at 85" on the words the total counts: "put the number of
@@ -225,6 +227,11 @@ class CountFinder:
                 return True  # "the deadliest since a bombing that killed 40"
             if tok is not anchor and tok.pos_ in _VERBS and _lemma(tok) in w.not_facts:
                 return True  # "threatened to kill 20 hostages"
+        lead = _first_verb(anchor)  # ("which killed 220 and wounded 6,500": one clause)
+        for c in lead.children if lead is not anchor else ():
+            if c.dep_ == "prep" and c.lower_ in w.background_preps and \
+                    lead.dep_ in ("relcl", "acl"):
+                return True
         for c in anchor.children:
             if c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) in w.not_facts and not any(
                     a.dep_ == "aux" and _lemma(a) == "have" for a in anchor.children)):
@@ -232,7 +239,8 @@ class CountFinder:
             if c.dep_ == "prep" and c.lower_ in w.background_preps and \
                     anchor.dep_ in ("relcl", "acl"):
                 return True  # "the war, which has killed 300,000 since 2011"
-        return self._dated_apart(anchor, published)
+        return self._dated_apart(anchor, published) or (
+            lead is not anchor and self._dated_apart(lead, published))
 
     def _dated_apart(self, anchor: Token, published: dt.date | None) -> bool:
         """The clause is dated apart from the article: to a year before it ("a 2019 bombing
@@ -340,6 +348,13 @@ def _own_words(tok: Token) -> list[Token]:
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ not in _OTHER_CLAUSES)
     return out
+
+
+def _first_verb(tok: Token) -> Token:
+    """The first of the verbs ``tok`` is coordinated with ("killed 220 and wounded 6,500")."""
+    while tok.dep_ == "conj" and tok.head.pos_ in _VERBS and tok.pos_ in _VERBS:
+        tok = tok.head
+    return tok
 
 
 def _first_conjunct(tok: Token) -> Token:

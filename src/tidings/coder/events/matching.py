@@ -77,7 +77,8 @@ def match_verb(k: CoderKnowledge, verb: Token, cands: list[Pattern],
         # the noun a relative clause with its own subject describes is the verb's object)
         clause = sorted([*(t for t in clause if t.dep_ != "dobj"), verb.head],
                         key=lambda t: t.i)
-    words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause}
+    words = {t.lower_ for t in clause} | {t.lemma_.lower() for t in clause} | {
+        t.lower_[:-1] for t in clause if t.tag_ == "NNS"}  # (as WordClass.matches reads them)
     for p in cands:
         if not k.patterns.may_match(p, words):
             continue

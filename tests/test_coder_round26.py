@@ -1,0 +1,66 @@
+"""Constructions the coder reads through a general mechanism (the twenty-sixth round), on
+sentences written for these tests: word classes and figures, places named before an act, and
+the counts of coordinated and of transitive verbs."""
+
+from __future__ import annotations
+
+from tests.conftest import dyad_table_test
+
+
+def codes(coder, text: str, date: str = "2024-08-08") -> list[tuple[str, str, str]]:
+    return [(e.source.code, e.target_code, e.code) for e in coder.code_text(text, date=date)]
+
+
+def counts(coder, text: str, date: str = "2024-08-08") -> list[tuple]:
+    return [(c.kind, c.number, c.bound, c.text)
+            for e in coder.code_text(text, date=date) for c in e.counts]
+
+
+DYADS = [
+    # -- a figure with no currency sign counts the noun after it: doses are aid, not money
+    ("million_vaccine_doses", "Bangladesh received two million vaccine doses from India on "
+     "Thursday.", ("IND", "BGD", "07")),
+    # ... a figure with one is money whatever noun it goes with
+    ("a_five_billion_dollar_deposit", "Saudi Arabia gave Egypt a $5 billion deposit on "
+     "Tuesday.", ("SAU", "EGY", "07")),
+]
+
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
+
+
+def test_a_figure_counting_doses_is_no_money(coder):
+    got = codes(coder, "India sent 20 million doses of vaccine to Nepal on Monday.")
+    assert ("IND", "NPL", "073") in got and not any(c == "071" for _, _, c in got), got
+
+
+def test_a_figure_with_a_currency_sign_is_money(coder):
+    got = codes(coder, "Saudi Arabia gave Egypt a $5 billion deposit on Tuesday.")
+    assert ("SAU", "EGY", "071") in got, got
+
+
+# -- a capital named before an act that happens somewhere is the place, not the doer
+def test_a_blast_named_after_a_capital_is_no_act_of_its_government(coder):
+    for text in ("The Kabul blast killed 59 people on Monday.",
+                 "The Beirut port explosion killed more than 220 people."):
+        got = codes(coder, text)
+        assert not any(s.endswith("GOV") for s, _, _ in got), (text, got)
+
+
+def test_a_campaign_named_after_a_capital_stays_its_government_s(coder):
+    got = codes(coder, "A Baghdad campaign against the Kurds killed hundreds of villagers.")
+    assert any(s == "IRQGOV" for s, _, _ in got), got
+
+
+# -- counts
+def test_the_doer_of_shot_dead_is_not_among_the_dead(coder):
+    got = counts(coder, "A gunman shot dead six people at a supermarket in Denver on Monday.")
+    assert got == [("dead", 6, "exact", "six people")], got
+
+
+def test_a_verb_coordinated_with_a_background_clause_is_background_too(coder):
+    text = ("France's president on Thursday paid tribute to the victims of the 2015 attacks by "
+            "Islamic State gunmen, which killed 130 people and wounded 400 others.")
+    assert counts(coder, text) == [], counts(coder, text)
+    text = ("India's prime minister on Wednesday honoured the victims of the 2008 raid by "
+            "Pakistani gunmen on Mumbai, which wounded more than 300 people and killed 166.")
+    assert counts(coder, text) == [], counts(coder, text)
