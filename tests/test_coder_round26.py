@@ -64,3 +64,18 @@ def test_a_verb_coordinated_with_a_background_clause_is_background_too(coder):
     text = ("India's prime minister on Wednesday honoured the victims of the 2008 raid by "
             "Pakistani gunmen on Mumbai, which wounded more than 300 people and killed 166.")
     assert counts(coder, text) == [], counts(coder, text)
+
+
+# -- a state of the United States is no foreign town of the same name
+def test_a_us_state_places_its_actors_in_the_united_states(coder):
+    got = codes(coder, "A gunman killed six people at a supermarket in Colorado on Monday.")
+    assert got and all(s.startswith("USA") and t.startswith("USA") for s, t, _ in got), got
+
+
+def test_the_gazetteer_reads_a_us_state_before_a_town_abroad():
+    from tidings.knowledge.gazetteer import load_gazetteer
+    g = load_gazetteer()
+    for name in ("Colorado", "Florida", "Virginia", "Ohio"):
+        place = g.lookup(name)
+        assert place is not None and place.country == "USA", (name, place)
+    assert g.lookup("Georgia").country == "GEO"  # (a country's name stays the country)

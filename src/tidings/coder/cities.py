@@ -37,7 +37,9 @@ def city_country(head: Token, matches: dict[int, tuple[Span, list[Entry]]],
     named = {e.code[:3] for i in range(sent.start, sent.end) if (hit := matches.get(i))
              for e in hit[1] if e.kind in _PLACED_KINDS and len(e.code) >= 3}
     place = gazetteer.lookup(span.text, prefer=named, min_share=_MIN_SHARE)
-    return (place.country, span.text) if place is not None and place.feature == "city" else None
+    # (a region is the dictionary's, but for the gazetteer's own: the states of the US)
+    return (place.country, span.text) if place is not None and place.feature in (
+        "city", "admin") else None
 
 
 def _name_of(head: Token) -> Span:

@@ -150,6 +150,10 @@ class Gazetteer:
             for region in row.get("places") or ():
                 self._regions.setdefault(_key(region), []).append(
                     (region.title() if region.islower() else region, row["code"]))
+        # ... and the states of the United States ("Colorado" is no town in Brazil).
+        for state in gc.get_us_states().values():
+            if _key(state["name"]) not in self._regions:
+                self._regions[_key(state["name"])] = [(state["name"], "USA")]
 
         self._country_keys: dict[str, str] = {}
         for code, (_iso2, name, _capital) in self._countries.items():
@@ -220,14 +224,16 @@ class Gazetteer:
             region = next((r for r in regions if r[1] == country), None)
             if region is not None:
                 return Place(region[0], region[1], None, None, "admin", "gazetteer")
+        if len({r[1] for r in regions}) == 1:
+            # (a region of one country is what the name means, before a town of another
+            # country of that name: "Florida" is no town in Cuba)
+            return Place(regions[0][0], regions[0][1], None, None, "admin", "gazetteer")
         i, j = self._main.get(key), self._alt.get(key)
         if i is None or (j is not None
                          and self._cities[j][4] > _ALT_ADVANTAGE * self._cities[i][4]):
             i = j
         if i is not None:
             return self._city(i)
-        if len({r[1] for r in regions}) == 1:
-            return Place(regions[0][0], regions[0][1], None, None, "admin", "gazetteer")
         return None
 
     def _city(self, i: int) -> Place:
