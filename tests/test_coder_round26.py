@@ -25,7 +25,27 @@ DYADS = [
      "Tuesday.", ("SAU", "EGY", "07")),
 ]
 
-test_a_sentence_gives_its_dyad = dyad_table_test(DYADS)
+# -- a fight among the members of one group named as divided is the group's with itself
+MUTUAL = [
+    ("clashes_between_rival_clans", "Clashes between rival clans in Somalia's Galmudug region "
+     "killed at least 30 people on Tuesday.", ("SOM", "SOM", "19")),
+    ("clashes_between_hindu_and_muslim_crowds", "Clashes between Hindu and Muslim crowds in "
+     "Delhi left 12 people dead.", ("IND", "IND", "19")),
+    ("rival_militias_fought", "Rival militias fought in the streets of Tripoli overnight.",
+     ("LBY", "LBY", "19")),
+]
+
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS + MUTUAL)
+
+
+def test_a_divided_group_that_fights_another_is_not_its_own_target(coder):
+    got = codes(coder, "Rival gangs clashed with police in Port-au-Prince on Sunday.")
+    assert got and all(t != s for s, t, _ in got), got
+
+
+def test_a_group_not_named_as_divided_does_not_fight_itself(coder):
+    got = codes(coder, "Islamist militants attacked a village in northern Mali on Monday.")
+    assert got and all(t != s for s, t, _ in got), got
 
 
 def test_a_figure_counting_doses_is_no_money(coder):

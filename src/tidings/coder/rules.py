@@ -71,6 +71,8 @@ class Rules:
     allegation_labels: str | None
     allegation_code: str
     reciprocal_roots: frozenset[str]
+    mutual_roots: frozenset[str]
+    mutual_group_words: frozenset[str]
     one_way_codes: tuple[str, ...]
     participle_victim_roots: frozenset[str]
     proximity_roots: frozenset[str]

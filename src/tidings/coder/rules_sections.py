@@ -122,6 +122,8 @@ def actor_rules(data: RulesData) -> dict:
         recipient_preps=tuple(data.values("recipient_preps", "preps")),
         venue_target_roots=data.words("venue_target_roots"),
         reciprocal_roots=data.words("reciprocal_roots"),
+        mutual_roots=data.words("mutual_roots"),
+        mutual_group_words=data.words("mutual_group_words"),
         non_actor_heads=data.words("non_actor_heads"),
         located_events=data.words("located_events"),
         carrier_verbs=data.words("carrier_verbs"),

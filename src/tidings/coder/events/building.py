@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from tidings.coder.events.mutual import MUTUAL_RULE
 from tidings.coder.events.scope import CoderKnowledge, Modality
 from tidings.coder.patterns import Pattern
 from tidings.coder.syntax import accusation_head, governed_by, infinitive, verb_of
@@ -107,7 +108,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         targets_or_none = list(targets)
     for s in sources:
         for t in targets_or_none:
-            if t is not None and (t.code == s.code and t.start == s.start):
+            if t is not None and (t.code == s.code and t.start == s.start) and \
+                    not t.rule.startswith(MUTUAL_RULE):
                 continue
             if t is not None and p.speech and s.country and t.code == s.country:
                 continue  # "the minister said that Egypt would ...": about its own country

@@ -25,6 +25,7 @@ from tidings.coder.events.matching import (
     try_pattern,
 )
 from tidings.coder.events.modality import governed_as, modality_of
+from tidings.coder.events.mutual import both_sides, fights_itself
 from tidings.coder.events.roles import in_topic
 from tidings.coder.events.scope import ASSERTED, CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.venues import localised, places_attacked, sole_country, venue_actor
@@ -321,6 +322,8 @@ def _noun_roles(k: CoderKnowledge, noun: Token, m: Match, via_verb: bool, source
     p = m.pattern
     if p.actors:
         pair = actors_of(k, m.pair_heads, matches, ctx, None, {})
+        if p.symmetric and fights_itself(k, p.code, m.pair_heads, pair):
+            return pair, [both_sides(pair[0])]  # ("clashes between rival communities")
         if not sources or p.symmetric and len(pair) > 1:
             # ("put its army on alert during fighting between Malian troops and rebels":
             # the two named fight each other, whoever the clause's subject is)

@@ -23,6 +23,7 @@ from tidings.coder.events.draft import VerbDraft
 from tidings.coder.events.kinds import organisation, recode_by_actors
 from tidings.coder.events.matching import match_verb
 from tidings.coder.events.modality import modality_of
+from tidings.coder.events.mutual import both_sides, fights_itself
 from tidings.coder.events.roles import head_of
 from tidings.coder.events.scope import CoderKnowledge, Match, Matches, Modality
 from tidings.coder.events.targets import refine_targets, targets_by_kind
@@ -163,6 +164,10 @@ def _arguments(k: CoderKnowledge, d: VerbDraft, m: Match) -> None:
         d.sources, d.targets = (sources, pair) if sources else (pair, [])
         return
     sources = d.actors(k, source_heads) or place_source
+    if not target_heads and not d.passive and fights_itself(k, p.code, source_heads, sources) and \
+            not any(c.dep_ == "dobj" for c in verb.children):
+        d.sources, d.targets = sources, [both_sides(sources[0])]  # ("rival gangs clashed")
+        return
     if target_heads and p.code[:2] in k.rules.act_doer_roots:
         target_heads = act_doers(target_heads) or target_heads  # ("into deaths ... by police")
     if target_heads or d.passive or p.source:
