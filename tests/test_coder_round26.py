@@ -99,3 +99,13 @@ def test_the_gazetteer_reads_a_us_state_before_a_town_abroad():
         place = g.lookup(name)
         assert place is not None and place.country == "USA", (name, place)
     assert g.lookup("Georgia").country == "GEO"  # (a country's name stays the country)
+
+
+# -- what "citing" names is a reason given, not an act reported
+def test_a_reason_cited_is_no_event(coder):
+    got = codes(coder, "Sweden suspended its development aid to Uganda on Monday, citing "
+                "concern over the arrests of opposition supporters.")
+    assert got and all(c[:2] != "01" and c[:3] != "012" for _, _, c in got), got
+    got = codes(coder, "Canada froze its military exports to Turkey, citing abuses against "
+                "Kurdish civilians.")
+    assert not any(c.startswith("18") for _, _, c in got), got

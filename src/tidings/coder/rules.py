@@ -88,6 +88,7 @@ class Rules:
     refusal_negated_future: bool
     non_actor_heads: frozenset[str]
     located_events: frozenset[str]
+    reason_verbs: frozenset[str]
     carrier_verbs: frozenset[str]
     onlooker_verbs: frozenset[str]
     toll_subjects: frozenset[str]

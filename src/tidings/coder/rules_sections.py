@@ -126,6 +126,7 @@ def actor_rules(data: RulesData) -> dict:
         mutual_group_words=data.words("mutual_group_words"),
         non_actor_heads=data.words("non_actor_heads"),
         located_events=data.words("located_events"),
+        reason_verbs=data.words("reason_verbs"),
         carrier_verbs=data.words("carrier_verbs"),
         onlooker_verbs=data.words("onlooker_verbs"),
         toll_subjects=data.words("toll", "subjects"),

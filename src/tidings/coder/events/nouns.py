@@ -392,8 +392,10 @@ def _noun_modality(k: CoderKnowledge, noun: Token, code: str,
         kind = governed_as(k, noun.head)
         flags = flags._replace(future=flags.future or kind == "future",
                                hypothetical=flags.hypothetical or kind == "hypothetical")
-    if _unreal(k, noun):
-        flags = flags._replace(hypothetical=True)  # "fears of an Iranian attack"
+    if _unreal(k, noun) or noun.dep_ == "dobj" and \
+            noun.head.lemma_.lower() in k.rules.reason_verbs:
+        # "fears of an Iranian attack"; "citing abuses": a reason given, not an act reported
+        flags = flags._replace(hypothetical=True)
     # ("to end more than a year of fighting": what measures the act stands for it)
     obj = noun
     while obj.dep_ == "pobj" and obj.head.lower_ == "of" and obj.head.head.dep_ == "dobj":
