@@ -35,7 +35,15 @@ MUTUAL = [
      ("LBY", "LBY", "19")),
 ]
 
-test_a_sentence_gives_its_dyad = dyad_table_test(DYADS + MUTUAL)
+# -- parties that share a stance express accord with each other (word class "stance")
+SHARED = [
+    ("shared_a_rejection", "Algeria and Tunisia said they shared a firm rejection of any "
+     "foreign military intervention in Libya.", ("DZA", "TUN", "01")),
+    ("shares_the_assessment", "Japan fully shares South Korea's assessment of the North's "
+     "latest missile test.", ("JPN", "KOR", "01")),
+]
+
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS + MUTUAL + SHARED)
 
 
 def test_a_divided_group_that_fights_another_is_not_its_own_target(coder):
