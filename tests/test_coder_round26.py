@@ -117,3 +117,18 @@ def test_a_reason_cited_is_no_event(coder):
     got = codes(coder, "Canada froze its military exports to Turkey, citing abuses against "
                 "Kurdish civilians.")
     assert not any(c.startswith("18") for _, _, c in got), got
+
+
+# -- a fight both ways between police and a crowd: the police repress, the crowd riots
+def test_clashes_between_police_and_protesters(coder):
+    for text in ("Clashes between police and protesters in Lusaka left two people dead.",
+                 "Riot police clashed with demonstrators in Lusaka on Monday.",
+                 "Students and police clashed outside the university in Lusaka."):
+        got = {(s[3:], t[3:], c) for s, t, c in codes(coder, text)}
+        assert any(s == "COP" and c == "175" for s, _, c in got), (text, got)
+        assert any(t == "COP" and c == "145" for _, t, c in got), (text, got)
+
+
+def test_clashes_between_soldiers_and_rebels_stay_a_fight(coder):
+    got = codes(coder, "Soldiers and rebels clashed near Goma on Sunday.")
+    assert got and all(c.startswith("19") for _, _, c in got), got

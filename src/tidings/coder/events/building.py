@@ -81,22 +81,7 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
         return [ev for s in sources if (ev := make(k, code, s, None, tokens, index,
                                                    p.id + " (joint)", flags))]
     if not targets and len(sources) > 1 and reciprocal:
-        # "A and B met", "A and B signed a treaty": every pair, both ways.
-        for s in sources:
-            for other in sources:
-                if s.code != other.code:
-                    fwd = code
-                    if venue and code in k.rules.venue_codes and s.country and \
-                            other.country and s.country != other.country:
-                        # "Ukrainian and Polish ministers met in Kyiv": a visit to Ukraine
-                        if venue == other.country:
-                            fwd = k.rules.visitor_code
-                        elif venue == s.country:
-                            fwd = k.rules.host_code
-                    ev = make(k, fwd, s, other, tokens, index, p.id + " (coordinated)", flags)
-                    if ev:
-                        out.append(ev)
-        return out
+        return _each_pair(k, code, sources, tokens, index, p, flags, venue)
     if not targets:
         if (root not in k.rules.targetless_roots and code not in k.rules.targetless_codes
                 and not p.answer and not (_criticism(k, code, p) and not flags.future)
@@ -138,6 +123,8 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                         k.rules.host_code: k.rules.visitor_code}.get(fwd)
             if flags.future:  # one side's stated intention says nothing of the other's
                 back = None
+            if back and t is not None:
+                fwd, back = _clash_code(k, fwd, s, t), _clash_code(k, back, t, s)
             ev = make(k, fwd, s, t, tokens, index, p.id, flags)
             if ev:
                 out.append(ev)
@@ -146,6 +133,45 @@ def pairs(k: CoderKnowledge, code: str, sources: list[Actor], targets: list[Acto
                 if ev:
                     out.append(ev)
     return out
+
+def _each_pair(k: CoderKnowledge, code: str, sources: list[Actor], tokens: list[Token],
+               index: int, p: Pattern, flags: Modality, venue: str | None) -> list[Event]:
+    """"A and B met", "A and B signed a treaty": every pair, both ways."""
+    out: list[Event] = []
+    for s in sources:
+        for other in sources:
+            if s.code != other.code:
+                fwd = code
+                if venue and code in k.rules.venue_codes and s.country and \
+                        other.country and s.country != other.country:
+                    # "Ukrainian and Polish ministers met in Kyiv": a visit to Ukraine
+                    if venue == other.country:
+                        fwd = k.rules.visitor_code
+                    elif venue == s.country:
+                        fwd = k.rules.host_code
+                fwd = _clash_code(k, fwd, s, other)
+                ev = make(k, fwd, s, other, tokens, index, p.id + " (coordinated)", flags)
+                if ev:
+                    out.append(ev)
+    return out
+
+
+def _clash_code(k: CoderKnowledge, code: str, s: Actor, t: Actor) -> str:
+    """A fight both ways between a state's police and protesters or its own people ("clashes
+    between police and protesters", "police clashed with demonstrators"): the police repress
+    (rules.yaml repression), the crowd riots (riot)."""
+    r = k.rules
+    if not r.repression_code or not (code.startswith(r.repression_roots) or
+                                     code == r.riot_code) or \
+            s.country and t.country and s.country != t.country:
+        return code
+    crowd = r.repression_target_agents | r.repression_people
+    if s.agent in r.repression_police and t.agent in crowd:
+        return r.repression_code
+    if s.agent in crowd and t.agent in r.repression_police and r.riot_code:
+        return r.riot_code
+    return code
+
 
 def _criticism(k: CoderKnowledge, code: str, p: Pattern) -> bool:
     """An act of rules.yaml criticised_codes by a pattern with no target slot: with no target

@@ -112,9 +112,10 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         d.recode(k.rules.riot_code, f"riot:{d.p.id}", symmetric=False, reverse=None)
     if k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots) and \
             targets and sources and all(_repressed(k, t, sources, verb) for t in targets):
-        # "police opened fire on the crowd": violent repression
+        # "police opened fire on the crowd": violent repression (and a fight both ways, a
+        # riot by the crowd: "riot police clashed with demonstrators")
         d.recode(k.rules.repression_code, f"repression:{d.p.id}", symmetric=False,
-                 reverse=None)
+                 reverse=k.rules.riot_code if d.p.symmetric else None)
     elif k.rules.repression_code and d.p.code.startswith(k.rules.repression_roots):
         _protest_place_stormed(k, d)
     if not targets or d.p.code[:2] not in k.rules.violent_roots or \
