@@ -269,7 +269,8 @@ def _governed_drop(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]
         # An event noun is governed like the verb it is the object of: "promised to
         # continue military aid".
         v = verb_of(tok)
-        if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated:
+        if v >= 0 and v not in by_verb and by_verb[i] and not by_verb[i][0].negated and \
+                not _visit_setting(k, tok, by_verb[i]):
             t = doc[v]
     while infinitive(t) and t.head.i != t.i:
         t = t.head
@@ -295,6 +296,14 @@ def _governed_drop(k: CoderKnowledge, tok: Token, by_verb: dict[int, list[Event]
                 return None
             return i
     return None
+
+def _visit_setting(k: CoderKnowledge, noun: Token, events: list[Event]) -> bool:
+    """A visit or meeting named as the setting of the clause ("urged Chinese companies to
+    invest while on a visit to China") is an event of its own, not what the clause's
+    infinitive governs."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in k.rules.visit_preps and \
+        bool(events) and events[0].root == k.rules.meeting_root
+
 
 def _below(tok: Token, head: Token) -> Token:
     """The child of ``head`` on the path up from ``tok``, which ``head`` governs."""
