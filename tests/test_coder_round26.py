@@ -132,3 +132,28 @@ def test_clashes_between_police_and_protesters(coder):
 def test_clashes_between_soldiers_and_rebels_stay_a_fight(coder):
     got = codes(coder, "Soldiers and rebels clashed near Goma on Sunday.")
     assert got and all(c.startswith("19") for _, _, c in got), got
+
+
+# -- history recalled "... years ago" is no news
+def test_an_act_years_ago_is_history(coder):
+    for text in ("Sixty years ago North Korea attacked South Korea.",
+                 "Two decades ago NATO bombed Yugoslavia.",
+                 "Iraq invaded Kuwait 30 years ago."):
+        assert codes(coder, text, date="2010-06-25") == [], text
+    assert ("RUS", "UKR", "192") in codes(coder, "A year ago Russia invaded Ukraine.",
+                                          date="2023-02-24")
+
+
+# -- guesses, forecasts and imagined or risked acts are not reported acts
+def test_guesses_are_not_acts(coder):
+    for text in ("Venezuela is unlikely to invade Guyana, analysts said.",
+                 "Were China to attack Taiwan, the United States would respond.",
+                 "Economists expect China to retaliate against the new chip curbs.",
+                 "India and China risk another clash on their disputed border.",
+                 "A new television series imagines a Chinese blockade of Taiwan in 2030."):
+        assert codes(coder, text) == [], (text, codes(coder, text))
+
+
+def test_an_own_expectation_stays_an_intent(coder):
+    got = codes(coder, "China expects to sign a trade deal with Brazil next month.")
+    assert got and got[0][2].startswith("03"), got

@@ -56,6 +56,8 @@ def dated_past(k: CoderKnowledge, s: SentenceState) -> None:
     doc = s.tokens[0].doc
     for i in list(s.by_verb):
         year = _own_year(doc[i])
+        if year is None and (ago := _years_ago(doc[i])) is not None:
+            year = published.year - ago  # ("sixty years ago North Korea attacked ...")
         if year is not None and year <= published.year - years or \
                 _since_long_ago(doc[i], published.year) or \
                 _within_since(doc[i], published.year):
@@ -120,6 +122,24 @@ def _own_year(word: Token) -> int | None:
                  for c in word.children if c.dep_ not in _CLAUSES and c.dep_ not in _ROLES
                  for t in (c, *c.children))
     return None if recent else year
+
+
+# How many years the units of "... ago" stand for (one of each; a number before counts them).
+_AGO_UNITS = {"year": 1, "decade": 10, "century": 100}
+
+
+def _years_ago(word: Token) -> int | None:
+    """How many years back "ago" dates the verb or noun ("sixty years ago", "two decades
+    ago", "30 years ago"; "a year ago" is one, "several years ago" taken for two)."""
+    for ago in (c for c in word.children if c.lower_ == "ago"):
+        for unit in (c for c in ago.children if c.lemma_.lower() in _AGO_UNITS):
+            per = _AGO_UNITS[unit.lemma_.lower()]
+            num = next((c for c in unit.children if c.dep_ in ("nummod", "det", "amod")), None)
+            if num is None or num.lower_ in ("a", "an", "one", "1"):
+                return per if unit.tag_ == "NN" else 2 * per
+            text = num.text.replace(",", "")
+            return per * (int(text) if text.isdigit() else 2)
+    return None
 
 
 # (what the act was done to or by is no time: "fought a two-year war from 1998 to 2000")

@@ -80,6 +80,9 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
             hypothetical = True
         if not own and (chain[i - 1].dep_ == "ccomp" or infinitive(chain[i - 1])):
             kind = governed_as(k, v)
+            if v.lemma_.lower() in k.rules.prediction_verbs and any(
+                    c.dep_ == "nsubj" for c in chain[i - 1].children):
+                kind = "hypothetical"  # "economists expect China to retaliate": a forecast
             future, hypothetical, negated = (future or kind == "future",
                                              hypothetical or kind == "hypothetical",
                                              negated or kind == "negated")
@@ -92,18 +95,10 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
                 negated = True  # "has yet to recognise"
     # "its demand that Israel ease restrictions", "a plan to withdraw": a clause completing
     # a noun of wishing, promising or refusing is governed by it like by the verb.
-    top = chain[-1]
-    if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
-            top.dep_ != "relcl" or noun_infinitive(top)):
-        kind = governed_as(k, top.head)
-        future, hypothetical, negated = (future or kind == "future",
-                                         hypothetical or kind == "hypothetical",
-                                         negated or kind == "negated")
-    elif top.dep_ == "ccomp" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in k.rules.hypothetical_verbs
-            for c in top.head.children):
-        # "reiterated its demand today that Israel ease ...": the clause is what is asked.
-        hypothetical = True
+    kind = _governed_by_noun(k, chain[-1])
+    future, hypothetical, negated = (future or kind == "future",
+                                     hypothetical or kind == "hypothetical",
+                                     negated or kind == "negated")
     # Anything inside an "if/unless" clause is a condition, not an event; anything inside a
     # purpose clause is an aim.
     if in_condition(verb, k.rules.conditional_marks) or (not future and is_aim(k, verb)):
@@ -112,9 +107,25 @@ def modality_of(k: CoderKnowledge, verb: Token, speaker: Token | None) -> Modali
     # "going to": future.
     if any(c.lower_ == "going" for c in verb.head.children) and verb.dep_ == "xcomp":
         future = True
-    if _asked(verb):
-        hypothetical = True  # "Will China invade Taiwan?", "Did Russia attack the port?"
+    # "Will China invade Taiwan?", "Did Russia attack the port?"; "Venezuela is unlikely to
+    # invade Guyana": a question or a guess
+    if _asked(verb) or any(v.pos_ == "ADJ" and v.lower_ in k.rules.speculative_adjectives
+                           for v in chain):
+        hypothetical = True
     return Modality(negated, hypothetical, future)
+
+
+def _governed_by_noun(k: CoderKnowledge, top: Token) -> str | None:
+    """What the noun a clause completes makes of it (as governed_as does a verb)."""
+    if top.dep_ in ("acl", "ccomp", "relcl") and top.head.pos_ == "NOUN" and (
+            top.dep_ != "relcl" or noun_infinitive(top)):
+        return governed_as(k, top.head)
+    if top.dep_ == "ccomp" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in k.rules.hypothetical_verbs
+            for c in top.head.children):
+        # "reiterated its demand today that Israel ease ...": the clause is what is asked.
+        return "hypothetical"
+    return None
 
 
 def _asked(verb: Token) -> bool:
@@ -143,6 +154,10 @@ def _inverted_condition(k: CoderKnowledge, verb: Token, kids: list[Token]) -> bo
     aux = next((c for c in kids if c.dep_ in ("aux", "auxpass")
                 and c.lower_ in k.rules.inverted_conditional_aux), None)
     subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None and infinitive(verb) and verb.head.lemma_ == "be":
+        # ("Were China to attack Taiwan, ...": the "were" heads the clause)
+        aux, verb = verb.head, verb.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return aux is not None and subj is not None and aux.i < subj.i and \
         verb.dep_ != "ROOT" and aux.i == verb.left_edge.i
 

@@ -393,8 +393,9 @@ def _noun_modality(k: CoderKnowledge, noun: Token, code: str,
         flags = flags._replace(future=flags.future or kind == "future",
                                hypothetical=flags.hypothetical or kind == "hypothetical")
     if _unreal(k, noun) or noun.dep_ == "dobj" and \
-            noun.head.lemma_.lower() in k.rules.reason_verbs:
-        # "fears of an Iranian attack"; "citing abuses": a reason given, not an act reported
+            noun.head.lemma_.lower() in k.rules.reason_verbs | k.rules.unreal_verbs:
+        # "fears of an Iranian attack"; "citing abuses": a reason given, not an act reported;
+        # "risk another clash": what is risked
         flags = flags._replace(hypothetical=True)
     # ("to end more than a year of fighting": what measures the act stands for it)
     obj = noun
