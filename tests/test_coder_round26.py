@@ -157,3 +157,12 @@ def test_guesses_are_not_acts(coder):
 def test_an_own_expectation_stays_an_intent(coder):
     got = codes(coder, "China expects to sign a trade deal with Brazil next month.")
     assert got and got[0][2].startswith("03"), got
+
+
+# -- rejecting or dismissing what others say one did is denying it (word class "claim")
+def test_rejecting_reports_is_a_denial(coder):
+    for text in ("Beijing rejected reports that it had detained two Canadian citizens.",
+                 "Kigali dismissed as baseless accusations by Kinshasa that it backs the "
+                 "rebels."):
+        got = codes(coder, text)
+        assert any(c == "016" for _, _, c in got), (text, got)
