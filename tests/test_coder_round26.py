@@ -43,7 +43,16 @@ SHARED = [
      "latest missile test.", ("JPN", "KOR", "01")),
 ]
 
-test_a_sentence_gives_its_dyad = dyad_table_test(DYADS + MUTUAL + SHARED)
+# -- any verb of ending relations with any word for them (word classes severing_verbs,
+# relations)
+SEVERED = [
+    ("broke_relations_with", "Venezuela broke relations with the United States on Wednesday.",
+     ("VEN", "USA", "16")),
+    ("ended_diplomatic_ties", "Bolivia ended diplomatic ties with Israel on Tuesday.",
+     ("BOL", "ISR", "16")),
+]
+
+test_a_sentence_gives_its_dyad = dyad_table_test(DYADS + MUTUAL + SHARED + SEVERED)
 
 
 def test_a_divided_group_that_fights_another_is_not_its_own_target(coder):
