@@ -175,3 +175,11 @@ def test_rejecting_reports_is_a_denial(coder):
                  "rebels."):
         got = codes(coder, text)
         assert any(c == "016" for _, _, c in got), (text, got)
+
+
+# -- a strike of workers is no military strike (word class labour_strike)
+def test_a_general_strike_is_a_strike_of_workers(coder):
+    got = codes(coder, "Students marched through Lima on Thursday during a general strike "
+                "against the government's pension reform.")
+    assert any(c.startswith("143") for _, _, c in got), got
+    assert not any(c.startswith("19") for _, _, c in got), got
