@@ -183,3 +183,10 @@ def test_a_general_strike_is_a_strike_of_workers(coder):
                 "against the government's pension reform.")
     assert any(c.startswith("143") for _, _, c in got), got
     assert not any(c.startswith("19") for _, _, c in got), got
+
+
+def test_workers_who_strike_stop_work(coder):
+    got = codes(coder, "Thousands of Nigerian doctors struck on Monday over unpaid salaries.")
+    assert got and all(c.startswith("14") for _, _, c in got), got
+    got = codes(coder, "Israeli jets struck Hamas targets in Gaza on Monday.")
+    assert got and all(c.startswith("19") for _, _, c in got), got
