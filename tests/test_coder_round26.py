@@ -190,3 +190,13 @@ def test_workers_who_strike_stop_work(coder):
     assert got and all(c.startswith("14") for _, _, c in got), got
     got = codes(coder, "Israeli jets struck Hamas targets in Gaza on Monday.")
     assert got and all(c.startswith("19") for _, _, c in got), got
+
+
+# -- an attack on a policy or in a speech is made in words (word classes abstract, utterance)
+def test_an_attack_in_words_is_a_criticism(coder):
+    for text in ("Kenya's opposition leader attacked the government's new tax plan on Monday.",
+                 "Kenya's opposition leader attacked the president in a speech on Monday."):
+        got = codes(coder, text)
+        assert got and all(c.startswith("11") for _, _, c in got), (text, got)
+    got = codes(coder, "Russian troops attacked Ukrainian positions near Bakhmut.")
+    assert got and all(c.startswith("19") for _, _, c in got), got
