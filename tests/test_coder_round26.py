@@ -200,3 +200,8 @@ def test_an_attack_in_words_is_a_criticism(coder):
         assert got and all(c.startswith("11") for _, _, c in got), (text, got)
     got = codes(coder, "Russian troops attacked Ukrainian positions near Bakhmut.")
     assert got and all(c.startswith("19") for _, _, c in got), got
+
+
+def test_a_war_of_words_is_no_war(coder):
+    got = codes(coder, "Russia and Ukraine waged a war of words over the grain deal.")
+    assert not any(c.startswith("19") for _, _, c in got), got
