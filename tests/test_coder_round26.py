@@ -205,3 +205,11 @@ def test_an_attack_in_words_is_a_criticism(coder):
 def test_a_war_of_words_is_no_war(coder):
     got = codes(coder, "Russia and Ukraine waged a war of words over the grain deal.")
     assert not any(c.startswith("19") for _, _, c in got), got
+
+
+# -- an attack by a body that bears no arms is made in words (rules.yaml verbal_attack)
+def test_fire_drawn_from_lawmakers_is_criticism(coder):
+    got = codes(coder, "Kenya's president came under fire from lawmakers over the tax plan.")
+    assert got and all(c.startswith("11") for _, _, c in got), got
+    got = codes(coder, "Kenyan troops came under fire from al Shabaab fighters near Lamu.")
+    assert got and all(c.startswith("19") or c.startswith("18") for _, _, c in got), got

@@ -23,6 +23,7 @@ from tidings.coder.rules_sections import (
     grammar_rules,
     preposition_rules,
     setting_rules,
+    word_rules,
 )
 from tidings.knowledge.bundle import Knowledge, load_knowledge
 
@@ -260,6 +261,10 @@ class Rules:
     riot_roots: tuple[str, ...]
     riot_code: str | None
     crowd_demand_code: str | None
+    verbal_attack_doers: frozenset[str]
+    verbal_attack_codes: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
+    verbal_attack_code: str | None
     unconventional_doers: frozenset[str]
     unconventional_doer_codes: tuple[str, ...]
     unconventional_victims: frozenset[str]
@@ -400,6 +405,7 @@ class Rules:
             **actor_rules(data),
             **aim_rules(data),
             **event_rules(data),
+            **word_rules(data),
             **setting_rules(data),
             **answer_rules(data),
             **context_rules(data),

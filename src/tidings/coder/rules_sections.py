@@ -277,6 +277,17 @@ def event_rules(data: RulesData) -> dict:
     )
 
 
+def word_rules(data: RulesData) -> dict:
+    """Acts said in words, not done: attacks by bodies that bear no arms, reasons cited,
+    guesses (the twenty-sixth round's sections)."""
+    return dict(
+        verbal_attack_doers=data.words("verbal_attack", "doers"),
+        verbal_attack_codes=frozenset(data.values("verbal_attack", "codes")),
+        verbal_attack_verbs=data.words("verbal_attack", "verbs"),
+        verbal_attack_code=data.part("verbal_attack").get("code"),
+    )
+
+
 def setting_rules(data: RulesData) -> dict:
     """Which words name the talks, gatherings, mediation and visits an act was done in."""
     return dict(

@@ -68,13 +68,14 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "exchanged artillery fire", "killed three rebels in a firefight": the weapon the
         # act's phrases name (its doer is no weapon: "armed:", not "weapon:")
         d.recode(armed, f"armed:{used}>{d.p.id}", symmetric=False, reverse=None)
+    if k.rules.verbal_attack_code and _verbal_attack(k, d):
+        d.recode(k.rules.verbal_attack_code, f"verbal:{d.p.id}", symmetric=False, reverse=None)
     if d.p.code in k.rules.unconventional_codes and _unconventional(k, sources, targets):
         # "gunmen shot dead five health workers": an armed group's violence against people
         # who are not fighting
         d.recode(k.rules.unconventional_code or d.p.code, f"unconventional:{d.p.id}",
                  symmetric=False, reverse=None)
-    denial = k.rules.denial_code
-    if denial and code[:2] in k.rules.denial_roots and (any(
+    if (denial := k.rules.denial_code) and code[:2] in k.rules.denial_roots and (any(
             c.dep_ == "dobj" and c.lemma_.lower() in k.rules.denial_nouns
             for c in verb.children) or verb.dep_ == "relcl" and
             verb.head.lemma_.lower() in k.rules.denial_nouns):
@@ -129,6 +130,15 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         # "a gunman shot Prime Minister Fico", "stabbed the mayor": an attempt on the life
         # of one who holds an office, who was not killed
         d.recode(k.rules.attempt_code, f"attempt:{d.p.id}", symmetric=False, reverse=None)
+
+
+def _verbal_attack(k: CoderKnowledge, d: Draft) -> bool:
+    """An attack by bodies that bear no arms, said with a verb that may be said of words
+    (rules.yaml verbal_attack): "lawmakers attacked the plan", "came under fire from
+    lawmakers"."""
+    return d.p.code in k.rules.verbal_attack_codes and bool(d.sources) and \
+        d.verb.lemma_.lower() in k.rules.verbal_attack_verbs and \
+        all(_sector(a) in k.rules.verbal_attack_doers for a in d.sources)
 
 
 def _sector(a: Actor) -> str:
