@@ -213,3 +213,15 @@ def test_fire_drawn_from_lawmakers_is_criticism(coder):
     assert got and all(c.startswith("11") for _, _, c in got), got
     got = codes(coder, "Kenyan troops came under fire from al Shabaab fighters near Lamu.")
     assert got and all(c.startswith("19") or c.startswith("18") for _, _, c in got), got
+
+
+# -- an order or a ban that shuts a mission or an aid agency out ends it (expulsions
+# mission_codes)
+def test_shutting_an_aid_agency_out_ends_its_mission(coder):
+    for text in ("Niger's junta ordered the International Committee of the Red Cross to close "
+                 "its offices.",
+                 "Israel's parliament passed a law barring UNRWA from operating in Israel."):
+        got = codes(coder, text)
+        assert any(c == "1663" for _, _, c in got), (text, got)
+    got = codes(coder, "Belarus banned the opposition party of Svetlana Tikhanovskaya.")
+    assert not any(c.startswith("16") for _, _, c in got), got

@@ -261,6 +261,7 @@ class Rules:
     riot_roots: tuple[str, ...]
     riot_code: str | None
     crowd_demand_code: str | None
+    expulsion_mission_codes: frozenset[str]
     verbal_attack_doers: frozenset[str]
     verbal_attack_codes: frozenset[str]
     verbal_attack_verbs: frozenset[str]

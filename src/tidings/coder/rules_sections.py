@@ -282,6 +282,7 @@ def word_rules(data: RulesData) -> dict:
     guesses (the twenty-sixth round's sections)."""
     return dict(
         verbal_attack_doers=data.words("verbal_attack", "doers"),
+        expulsion_mission_codes=frozenset(data.part("expulsions").get("mission_codes") or ()),
         verbal_attack_codes=frozenset(data.values("verbal_attack", "codes")),
         verbal_attack_verbs=data.words("verbal_attack", "verbs"),
         verbal_attack_code=data.part("verbal_attack").get("code"),

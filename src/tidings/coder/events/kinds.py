@@ -50,6 +50,15 @@ def _expulsion_code(k: CoderKnowledge, target: Actor) -> str:
     return k.rules.expulsion_code or "166"
 
 
+def _expelled(k: CoderKnowledge, code: str, targets: list[Actor]) -> bool:
+    """An expulsion of organisations or forces, or an order or ban that shuts missions or aid
+    agencies out (rules.yaml expulsions)."""
+    if code in k.rules.expulsion_codes:
+        return all(organisation(t) or t.agent in k.rules.expulsion_by_target for t in targets)
+    return code in k.rules.expulsion_mission_codes and all(
+        _expulsion_code(k, t) != k.rules.expulsion_code for t in targets)
+
+
 def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
     """What the doer used (a bomb, warplanes) and whom it hit (an office holder shot dead)
     say which kind of attack it was."""
@@ -94,8 +103,7 @@ def recode_by_actors(k: CoderKnowledge, d: Draft) -> None:
         new = k.rules.seizure_state_code if state else k.rules.seizure_armed_code
         if new:
             d.recode(new, f"seized:{d.p.id}", symmetric=False, reverse=None)
-    if k.rules.expulsion_code and code in k.rules.expulsion_codes and targets and all(
-            organisation(t) or t.agent in k.rules.expulsion_by_target for t in targets):
+    if k.rules.expulsion_code and targets and _expelled(k, code, targets):
         # "ordered the U.N. mission to leave", "ordered French troops out": an organisation
         # or a force expelled, not people deported
         d.recode(_expulsion_code(k, targets[0]), f"expulsion:{d.p.id}", symmetric=False,
