@@ -225,3 +225,10 @@ def test_shutting_an_aid_agency_out_ends_its_mission(coder):
         assert any(c == "1663" for _, _, c in got), (text, got)
     got = codes(coder, "Belarus banned the opposition party of Svetlana Tikhanovskaya.")
     assert not any(c.startswith("16") for _, _, c in got), got
+
+
+# -- rebels no phrase places, facing one state's organs, are that state's (domestic_agents)
+def test_rebels_a_government_faces_are_its_own(coder):
+    got = codes(coder, "The Philippine government told Norwegian mediators on Monday that it "
+                "was ending peace negotiations with communist rebels.")
+    assert ("PHLGOV", "PHLREB", "164") in got, got

@@ -102,6 +102,7 @@ class Rules:
     attack_doer_roots: frozenset[str]
     attack_doer_preps: frozenset[str]
     domestic_roots: frozenset[str]
+    domestic_agents: frozenset[str]
     people_sectors: frozenset[str]
     statistic_verbs: frozenset[str]
     appeal_verbs: frozenset[str]

@@ -138,6 +138,7 @@ def actor_rules(data: RulesData) -> dict:
         attack_doer_roots=data.words("attack_doer_roots"),
         attack_doer_preps=data.words("attack_doer_preps"),
         domestic_roots=data.words("domestic_roots"),
+        domestic_agents=data.words("domestic_agents"),
         people_sectors=data.words("people_sectors"),
         statistic_verbs=data.words("statistic_verbs"),
         passive_place_roots=data.words("passive_place_roots"),

@@ -300,6 +300,17 @@ def _coordinated_state(k: CoderKnowledge, d: VerbDraft) -> str | None:
     return got.pop() if len(got) == 1 else None
 
 
+def _facing_a_state(k: CoderKnowledge, sources: list[Actor], targets: list[Actor]) -> bool:
+    """The actors of unknown country are of rules.yaml domestic_agents on one side, and the
+    other side is a state's organs ("the government ended talks with communist rebels")."""
+    for mine, other in ((sources, targets), (targets, sources)):
+        unknown = [a for a in mine if a.country is None and a.agent]
+        if unknown and all(a.agent in k.rules.domestic_agents for a in unknown) and other \
+                and all(a.country and a.agent in k.rules.state_self_agents for a in other):
+            return True
+    return False
+
+
 def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
     """Agents of unknown country ("police", "students") placed by where the act happened,
     by the other side of a domestic act, or by the only country the text names."""
@@ -324,6 +335,9 @@ def _localise(k: CoderKnowledge, d: VerbDraft) -> None:
             targets = [localised(a, place[0]) for a in targets]
     if p.code[:2] in k.rules.domestic_roots:
         sources, targets = domestic(sources, targets)
+    elif unplaced() and p.code[:2] not in k.rules.place_target_roots and \
+            _facing_a_state(k, sources, targets):
+        sources, targets = domestic(sources, targets)  # ("ended talks with rebels")
     if unplaced():
         # The only country the sentence names: "President X resigned amid pressure from
         # the Kenyan parliament".
