@@ -129,8 +129,9 @@ _AGO_UNITS = {"year": 1, "decade": 10, "century": 100}
 
 
 def _years_ago(word: Token) -> int | None:
-    """How many years back "ago" dates the verb or noun ("sixty years ago", "two decades
-    ago", "30 years ago"; "a year ago" is one, "several years ago" taken for two)."""
+    """How many years back, at least, "ago" dates the verb or noun ("30 years ago", "two
+    decades ago"; "a year ago" is one; a number in words, "sixty years ago", or none,
+    "several years ago", is taken for two: enough to tell history from news)."""
     for ago in (c for c in word.children if c.lower_ == "ago"):
         for unit in (c for c in ago.children if c.lemma_.lower() in _AGO_UNITS):
             per = _AGO_UNITS[unit.lemma_.lower()]
