@@ -232,3 +232,10 @@ def test_rebels_a_government_faces_are_its_own(coder):
     got = codes(coder, "The Philippine government told Norwegian mediators on Monday that it "
                 "was ending peace negotiations with communist rebels.")
     assert ("PHLGOV", "PHLREB", "164") in got, got
+
+
+# -- the leaders of the US Congress are in the dictionary (people.yaml)
+def test_a_speaker_of_the_house_is_the_us_legislature(coder):
+    got = codes(coder, "China condemned Nancy Pelosi's visit to Taiwan on Wednesday.",
+                date="2022-08-03")
+    assert ("CHN", "USALEG", "111") in got, got
