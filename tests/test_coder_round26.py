@@ -239,3 +239,12 @@ def test_a_speaker_of_the_house_is_the_us_legislature(coder):
     got = codes(coder, "China condemned Nancy Pelosi's visit to Taiwan on Wednesday.",
                 date="2022-08-03")
     assert ("CHN", "USALEG", "111") in got, got
+
+
+def test_office_holders_of_recent_news_are_in_the_dictionary(coder):
+    got = codes(coder, "Gustavo Petro accused Washington of meddling on Tuesday.",
+                date="2024-03-05")
+    assert ("COLGOV", "USAGOV", "112") in got or any(s == "COLGOV" for s, _, _ in got), got
+    got = codes(coder, "Mark Rutte urged allies to raise defence spending on Monday.",
+                date="2025-02-03")
+    assert got and got[0][0] == "IGOWSTNAT", got
