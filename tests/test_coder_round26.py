@@ -248,3 +248,16 @@ def test_office_holders_of_recent_news_are_in_the_dictionary(coder):
     got = codes(coder, "Mark Rutte urged allies to raise defence spending on Monday.",
                 date="2025-02-03")
     assert got and got[0][0] == "IGOWSTNAT", got
+
+
+# -- a retort is no blow, and sanctions rolled back are eased, not imposed
+def test_hitting_back_at_someone_is_a_retort(coder):
+    got = codes(coder, "Moscow hit back at NATO on Tuesday, accusing the alliance of provocation.")
+    assert got and not any(c.startswith("19") for _, _, c in got), got
+    got = codes(coder, "Israel hit back with air strikes on Gaza on Tuesday.")
+    assert any(c.startswith("19") for _, _, c in got), got
+
+
+def test_sanctions_rolled_back_are_eased(coder):
+    got = codes(coder, "Washington rolled back sanctions on Venezuela's oil sector on Friday.")
+    assert got and all(c.startswith("08") for _, _, c in got), got
