@@ -4,11 +4,12 @@ the counts of coordinated and of transitive verbs."""
 
 from __future__ import annotations
 
-from tests.conftest import dyad_table_test
+from tests.conftest import dyad_table_test, triples
 
 
-def codes(coder, text: str, date: str = "2024-08-08") -> list[tuple[str, str, str]]:
-    return [(e.source.code, e.target_code, e.code) for e in coder.code_text(text, date=date)]
+def codes(coder, text: str, date: str = "2024-08-08") -> set[tuple[str, str, str]]:
+    """(source, target, full code) of each event (conftest.triples), dated for the test."""
+    return triples(coder.code_text(text, date=date), level="code")
 
 
 def counts(coder, text: str, date: str = "2024-08-08") -> list[tuple]:
@@ -148,7 +149,7 @@ def test_an_act_years_ago_is_history(coder):
     for text in ("Sixty years ago North Korea attacked South Korea.",
                  "Two decades ago NATO bombed Yugoslavia.",
                  "Iraq invaded Kuwait 30 years ago."):
-        assert codes(coder, text, date="2010-06-25") == [], text
+        assert not codes(coder, text, date="2010-06-25"), text
     assert ("RUS", "UKR", "192") in codes(coder, "A year ago Russia invaded Ukraine.",
                                           date="2023-02-24")
 
@@ -160,12 +161,12 @@ def test_guesses_are_not_acts(coder):
                  "Economists expect China to retaliate against the new chip curbs.",
                  "India and China risk another clash on their disputed border.",
                  "A new television series imagines a Chinese blockade of Taiwan in 2030."):
-        assert codes(coder, text) == [], (text, codes(coder, text))
+        assert not codes(coder, text), (text, codes(coder, text))
 
 
 def test_an_own_expectation_stays_an_intent(coder):
     got = codes(coder, "China expects to sign a trade deal with Brazil next month.")
-    assert got and got[0][2].startswith("03"), got
+    assert got and all(c.startswith("03") for _, _, c in got), got
 
 
 # -- rejecting or dismissing what others say one did is denying it (word class "claim")
@@ -247,7 +248,7 @@ def test_office_holders_of_recent_news_are_in_the_dictionary(coder):
     assert ("COLGOV", "USAGOV", "112") in got or any(s == "COLGOV" for s, _, _ in got), got
     got = codes(coder, "Mark Rutte urged allies to raise defence spending on Monday.",
                 date="2025-02-03")
-    assert got and got[0][0] == "IGOWSTNAT", got
+    assert got and all(s == "IGOWSTNAT" for s, _, _ in got), got
 
 
 # -- a retort is no blow, and sanctions rolled back are eased, not imposed
